@@ -1,0 +1,84 @@
+import { readFileSync } from 'fs';
+import { pathToFileURL } from 'url';
+import { createLanguageService, createTextDocument, Diagnostic, Severity } from './service/languageService';
+
+/*
+ * openclaw-config check FILE...: the language server's diagnostics without an editor, as
+ * `file:line:col severity message`. Exit code 1 when any file has an error, 2 on bad usage.
+ */
+
+const USAGE = `Usage: openclaw-config check [--openclaw-version VERSION] FILE...
+
+Checks OpenClaw configuration files (openclaw.json, JSON5) and prints one line per problem:
+  file:line:col severity message
+Exits 1 when any file has an error, 0 otherwise.
+
+  --openclaw-version VERSION  check against this OpenClaw version when a file has no
+                              meta.lastTouchedVersion (default: the newest known)
+`;
+
+const SEVERITY_NAMES: Record<Severity, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+
+function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (command !== 'check') {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  const files: string[] = [];
+  let openclawVersion: string | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '--openclaw-version') {
+      openclawVersion = rest[++i];
+      if (!openclawVersion) {
+        process.stderr.write('--openclaw-version needs a value, for example 2026.7.2\n');
+        return 2;
+      }
+    } else if (arg.startsWith('-')) {
+      process.stderr.write(`Unknown option ${arg}\n${USAGE}`);
+      return 2;
+    } else {
+      files.push(arg);
+    }
+  }
+  if (files.length === 0) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+
+  const service = createLanguageService({ openclawVersion });
+  let errors = 0;
+  let warnings = 0;
+  let unreadable = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      process.stderr.write(`${file}: cannot read: ${(error as Error).message}\n`);
+      unreadable++;
+      continue;
+    }
+    const diagnostics = service.getDiagnostics(createTextDocument(pathToFileURL(file).href, text));
+    for (const diagnostic of sortByPosition(diagnostics)) {
+      const { line, character } = diagnostic.range.start;
+      process.stdout.write(`${file}:${line + 1}:${character + 1} ${SEVERITY_NAMES[diagnostic.severity]} ${diagnostic.message}\n`);
+      if (diagnostic.severity === Severity.Error) errors++;
+      if (diagnostic.severity === Severity.Warning) warnings++;
+    }
+  }
+  process.stderr.write(`${files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s).\n`);
+  if (unreadable > 0) return 2;
+  return errors > 0 ? 1 : 0;
+}
+
+function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+process.exitCode = main(process.argv.slice(2));

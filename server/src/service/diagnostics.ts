@@ -1,0 +1,183 @@
+import { modelsWithoutAlias } from './aliasFixes';
+import { Analysis } from './analysis';
+import { AliasEntry, ConfiguredModel } from './configModel';
+import { aliasMapIsAllowlist, describeTarget, resolveTargetVersion, TargetVersion } from './openclawVersions';
+import { JsonNode, keyOf } from './parser/ast';
+import { Resolution } from './references';
+import { closestMatch } from './suggest';
+import { Diagnostic, DiagnosticCode, ServiceSettings, Severity } from './types';
+
+export function computeDiagnostics(analysis: Analysis, settings: ServiceSettings): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const report = (node: { offset: number; length: number }, severity: Severity, code: DiagnosticCode, message: string) =>
+    diagnostics.push({ range: analysis.range(node.offset, node.length), severity, code, message, source: 'openclaw' });
+
+  for (const error of analysis.parse.errors) report(error, Severity.Error, 'syntax', error.message);
+  const root = analysis.parse.root;
+  if (root && root.type !== 'object') {
+    report(root, Severity.Error, 'not-an-object', 'The OpenClaw configuration must be an object: { ... }.');
+  }
+  checkDuplicateKeys(analysis, root, report);
+  const target = resolveTargetVersion(analysis.config.lastTouchedVersion?.value, settings.openclawVersion);
+  checkMissingAliases(analysis, target, report);
+  checkReferences(analysis, report);
+  checkDuplicateAliases(analysis, report);
+  checkDuplicateModelIds(analysis, report);
+  return diagnostics;
+}
+
+type Report = (node: { offset: number; length: number }, severity: Severity, code: DiagnosticCode, message: string) => void;
+
+function lineOf(analysis: Analysis, node: JsonNode): number {
+  return analysis.document.positionAt(node.offset).line + 1;
+}
+
+/** JSON5.parse keeps the last of two equal keys; the earlier one is silently ignored. */
+function checkDuplicateKeys(analysis: Analysis, root: JsonNode | undefined, report: Report): void {
+  const stack = root ? [root] : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!node.children) continue;
+    if (node.type === 'object' && node.children.length > 1) {
+      const lastByKey = new Map<string, JsonNode>();
+      for (const property of node.children) lastByKey.set(String(keyOf(property).value), property);
+      if (lastByKey.size < node.children.length) {
+        for (const property of node.children) {
+          const key = keyOf(property);
+          const winner = lastByKey.get(String(key.value))!;
+          if (winner !== property) {
+            report(key, Severity.Warning, 'duplicate-key', `Duplicate key '${key.value}': OpenClaw ignores this one and keeps the one on line ${lineOf(analysis, winner)}.`);
+          }
+        }
+      }
+    }
+    for (const child of node.children) {
+      if (child.children) stack.push(child);
+    }
+  }
+}
+
+function checkMissingAliases(analysis: Analysis, target: TargetVersion, report: Report): void {
+  const { config } = analysis;
+  const aliasMapIsUsed = aliasMapIsAllowlist(target.version) && (config.aliasMap?.children?.length ?? 0) > 0;
+  const pinned = pinnedModels(analysis);
+  for (const { model, entries } of modelsWithoutAlias(analysis)) {
+    const ref = `${model.provider.id}/${model.id}`;
+    let message: string;
+    if (entries.length > 0) {
+      message = `${ref} has an entry in agents.defaults.models but no alias, so it cannot be picked with /model <alias>.`;
+    } else if (aliasMapIsUsed) {
+      message =
+        `${ref} has no entry in agents.defaults.models. On ${describeTarget(target)} a non-empty alias map is also ` +
+        `the allowlist, so /model cannot select this model at all` +
+        (pinned.has(model) ? ' (it still runs as the primary or a fallback).' : '.');
+    } else {
+      message = `${ref} has no alias in agents.defaults.models, so it cannot be picked with /model <alias> (${describeTarget(target)}).`;
+    }
+    report(model.idNode, Severity.Warning, 'no-alias', message);
+  }
+}
+
+/** Models named by agents.defaults.model (primary and fallbacks), which OpenClaw always allows. */
+function pinnedModels(analysis: Analysis): Set<ConfiguredModel> {
+  const pinned = new Set<ConfiguredModel>();
+  for (const reference of analysis.config.references) {
+    if (reference.agent !== undefined || !reference.path.startsWith('agents.defaults.model')) continue;
+    if (reference.path.startsWith('agents.defaults.models')) continue;
+    const resolution = analysis.resolver.resolve(reference.value);
+    if (resolution.kind === 'model') pinned.add(resolution.model);
+  }
+  return pinned;
+}
+
+function checkReferences(analysis: Analysis, report: Report): void {
+  for (const reference of analysis.config.references) {
+    const resolution = reference.isMapKey
+      ? analysis.resolver.resolveQualified(reference.value)
+      : analysis.resolver.resolve(reference.value, reference.agent);
+    const problem = describeProblem(analysis, resolution);
+    if (problem) report(reference.node, problem.severity, problem.code, problem.message);
+  }
+}
+
+function describeProblem(
+  analysis: Analysis,
+  resolution: Resolution,
+): { severity: Severity; code: DiagnosticCode; message: string } | undefined {
+  const { config } = analysis;
+  if (resolution.kind === 'unknown') {
+    const ref = `${resolution.provider}/${resolution.modelId}`;
+    const via = resolution.alias ? `Alias '${resolution.alias.alias!.value}' points to ${ref}: ` : '';
+    if (resolution.certain) {
+      const candidates = resolution.providerConfig!.models.map((model) => model.id);
+      const suggestion = closestMatch(resolution.modelId, candidates);
+      return {
+        severity: Severity.Error,
+        code: 'unknown-model',
+        message:
+          `${via}Unknown model ${ref}: ${resolution.why}, and none has the id '${resolution.modelId}'. ` +
+          `OpenClaw fails with "Unknown model: ${ref}".` +
+          (suggestion ? ` Did you mean ${resolution.providerConfig!.id}/${suggestion}?` : ''),
+      };
+    }
+    if (resolution.providerConfig) {
+      return { severity: Severity.Hint, code: 'unresolved-reference', message: `${via}${ref} is not defined in this file; ${resolution.why}.` };
+    }
+    const providerTypo = closestMatch(resolution.provider, config.providers.map((provider) => provider.id));
+    if (providerTypo && providerTypo.toLowerCase() !== resolution.provider.toLowerCase()) {
+      return {
+        severity: Severity.Hint,
+        code: 'unresolved-reference',
+        message: `${via}Provider '${resolution.provider}' is not configured in this file. Did you mean '${providerTypo}'?`,
+      };
+    }
+    return undefined;
+  }
+  if (resolution.kind === 'unresolved') {
+    const aliases = config.aliases.flatMap((entry: AliasEntry) => (entry.alias ? [entry.alias.value] : []));
+    const suggestion = closestMatch(resolution.word, aliases);
+    return {
+      severity: Severity.Hint,
+      code: 'unresolved-reference',
+      message:
+        `'${resolution.word}' is not an alias or a model id defined in this file; OpenClaw will look for it in its built-in catalogs.` +
+        (suggestion ? ` Did you mean the alias '${suggestion}'?` : ''),
+    };
+  }
+  return undefined;
+}
+
+function checkDuplicateAliases(analysis: Analysis, report: Report): void {
+  const seen = new Set<string>();
+  for (const entry of analysis.config.aliases) {
+    const alias = entry.alias?.value.trim().toLowerCase();
+    if (!alias || seen.has(`${entry.agent ?? ''}\u0000${alias}`)) continue;
+    seen.add(`${entry.agent ?? ''}\u0000${alias}`);
+    const sameMap = analysis.resolver.entriesWithAlias(alias).filter((other) => other.agent === entry.agent);
+    if (sameMap.length < 2) continue;
+    const winner = sameMap[sameMap.length - 1]!;
+    for (const duplicate of sameMap) {
+      const others = sameMap.filter((other) => other !== duplicate).map((other) => `${other.key} (line ${lineOf(analysis, other.keyNode)})`);
+      const outcome = duplicate === winner ? 'this entry wins, as the last one' : `the last one wins, so '${duplicate.alias!.value}' selects ${winner.key}`;
+      report(duplicate.alias!.node, Severity.Warning, 'duplicate-alias', `Alias '${duplicate.alias!.value}' is also given to ${others.join(', ')}: ${outcome}.`);
+    }
+  }
+}
+
+function checkDuplicateModelIds(analysis: Analysis, report: Report): void {
+  for (const provider of analysis.config.providers) {
+    const byId = new Map<string, ConfiguredModel[]>();
+    for (const model of provider.models) {
+      const list = byId.get(model.id);
+      if (list) list.push(model);
+      else byId.set(model.id, [model]);
+    }
+    for (const [id, models] of byId) {
+      if (models.length < 2) continue;
+      for (const model of models) {
+        const lines = models.filter((other) => other !== model).map((other) => lineOf(analysis, other.idNode));
+        report(model.idNode, Severity.Warning, 'duplicate-model-id', `Model id '${id}' is defined more than once in provider '${provider.id}' (also on line ${lines.join(', ')}): keep one entry.`);
+      }
+    }
+  }
+}

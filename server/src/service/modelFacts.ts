@@ -1,0 +1,76 @@
+import { ConfiguredModel } from './configModel';
+
+/*
+ * A configured model's effective settings: the file's values, else what OpenClaw 2026.9 fills in at
+ * load (src/config/validation-core: reasoning false, input ["text"], cost zeros, contextWindow
+ * 200,000 for the output cap, maxTokens min(provider maxTokens or 8192, contextWindow)).
+ */
+
+export const DEFAULT_CONTEXT_WINDOW = 200_000;
+export const DEFAULT_MAX_TOKENS = 8192;
+
+/** The example request priced in hovers. */
+export const EXAMPLE_REQUEST = { inputTokens: 10_000, outputTokens: 1_000 } as const;
+
+export interface Effective<T> {
+  value: T;
+  isDefault: boolean;
+}
+
+export interface EffectiveModel {
+  reasoning: Effective<boolean>;
+  input: Effective<string[]>;
+  cost: {
+    input: Effective<number>;
+    output: Effective<number>;
+    cacheRead?: number;
+    cacheWrite?: number;
+  };
+  contextWindow: Effective<number>;
+  maxTokens: Effective<number>;
+}
+
+export function effectiveModel(model: ConfiguredModel): EffectiveModel {
+  const contextWindow = positive(model.contextWindow?.value);
+  const effectiveContext = contextWindow ?? DEFAULT_CONTEXT_WINDOW;
+  const maxTokens = positive(model.maxTokens?.value);
+  const fallbackMaxTokens = positive(model.provider.maxTokens?.value) ?? DEFAULT_MAX_TOKENS;
+  return {
+    reasoning: orDefault(model.reasoning?.value, false),
+    input: orDefault(model.input?.value, ['text']),
+    cost: {
+      input: orDefault(model.cost?.input?.value, 0),
+      output: orDefault(model.cost?.output?.value, 0),
+      cacheRead: model.cost?.cacheRead?.value,
+      cacheWrite: model.cost?.cacheWrite?.value,
+    },
+    contextWindow: orDefault(contextWindow, DEFAULT_CONTEXT_WINDOW),
+    maxTokens: { value: Math.min(maxTokens ?? fallbackMaxTokens, effectiveContext), isDefault: maxTokens === undefined },
+  };
+}
+
+/** USD for a request, from prices per 1M tokens. */
+export function requestCost(pricePerMillion: { input: number; output: number }, inputTokens: number, outputTokens: number): number {
+  return (inputTokens * pricePerMillion.input + outputTokens * pricePerMillion.output) / 1_000_000;
+}
+
+/** $15.00, $0.50, $0.07, $0.0062, $0 */
+export function formatUsd(value: number): string {
+  if (value === 0) return '$0';
+  if (Math.abs(value) >= 1) return `$${value.toFixed(2)}`;
+  const fixed = value.toFixed(6).replace(/0+$/, '');
+  const decimals = Math.max(2, Math.min(4, fixed.length - fixed.indexOf('.') - 1));
+  return `$${value.toFixed(decimals)}`;
+}
+
+export function formatCount(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+function orDefault<T>(value: T | undefined, fallback: T): Effective<T> {
+  return value === undefined ? { value: fallback, isDefault: true } : { value, isDefault: false };
+}
+
+function positive(value: number | undefined): number | undefined {
+  return value !== undefined && Number.isFinite(value) && value > 0 ? value : undefined;
+}

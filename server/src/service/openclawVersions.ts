@@ -1,0 +1,56 @@
+/*
+ * What changed between OpenClaw versions, as far as this extension's checks care. Sources:
+ * ../shared/reference/openclaw-config-facts.md, measured against openclaw 2026.9.6 and read from
+ * 2026.3.x / 2026.4.x releases.
+ */
+
+export const NEWEST_KNOWN_VERSION = '2026.9.6';
+
+/** From this version on the allowlist is agents.defaults.modelPolicy.allow, not the alias map. */
+export const MODEL_POLICY_VERSION = '2026.8.1';
+
+export type VersionSource = 'file' | 'setting' | 'default';
+
+export interface TargetVersion {
+  version: string;
+  source: VersionSource;
+}
+
+/** Calendar versions like 2026.9.6 or 2026.3.2-beta.1: compares the numeric parts only. */
+export function parseVersion(text: string): number[] | undefined {
+  const match = /^v?(\d+)\.(\d+)\.(\d+)/.exec(text.trim());
+  return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : undefined;
+}
+
+export function compareVersions(a: string, b: string): number {
+  const left = parseVersion(a) ?? [0, 0, 0];
+  const right = parseVersion(b) ?? [0, 0, 0];
+  for (let i = 0; i < 3; i++) {
+    const diff = left[i]! - right[i]!;
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+/** The file's meta.lastTouchedVersion, else the setting, else the newest version we know. */
+export function resolveTargetVersion(fileVersion: string | undefined, settingVersion: string | undefined): TargetVersion {
+  if (fileVersion && parseVersion(fileVersion)) return { version: fileVersion.trim(), source: 'file' };
+  if (settingVersion && parseVersion(settingVersion)) return { version: settingVersion.trim(), source: 'setting' };
+  return { version: NEWEST_KNOWN_VERSION, source: 'default' };
+}
+
+/** Up to 2026.7 a non-empty agents.defaults.models is also the /model allowlist. */
+export function aliasMapIsAllowlist(version: string): boolean {
+  return compareVersions(version, MODEL_POLICY_VERSION) < 0;
+}
+
+export function describeTarget(target: TargetVersion): string {
+  switch (target.source) {
+    case 'file':
+      return `OpenClaw ${target.version} (meta.lastTouchedVersion)`;
+    case 'setting':
+      return `OpenClaw ${target.version} (openclaw.version setting)`;
+    default:
+      return `OpenClaw ${target.version}`;
+  }
+}

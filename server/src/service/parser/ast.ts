@@ -1,0 +1,145 @@
+/**
+ * The one tree shape every feature reads. It follows jsonc-parser's `Node` (type, offset, length,
+ * parent, children, value) so it reads familiarly, and adds what JSON5 editing needs: the quote a
+ * string or key was written with, and where the separators are.
+ */
+export type NodeType = 'object' | 'array' | 'property' | 'string' | 'number' | 'boolean' | 'null';
+
+export type Quote = '"' | "'" | '';
+
+export class JsonNode {
+  /** Object: its properties. Array: its items. Property: [key] or [key, value]. */
+  children: JsonNode[] | undefined = undefined;
+  /** Strings, numbers, booleans, null; a property key's text. */
+  value: string | number | boolean | null | undefined = undefined;
+  /** Strings and keys: the quote used; '' for an unquoted (identifier) key. */
+  quote: Quote = '"';
+  /** Properties: the offset of ':' (-1 when missing). */
+  colonOffset = -1;
+  /** Properties and array items: the offset of the ',' that follows (-1 when none). */
+  commaOffset = -1;
+  /** Objects and arrays: whether the closing bracket was found. */
+  closed = true;
+
+  constructor(
+    readonly type: NodeType,
+    public offset: number,
+    public length: number,
+    public parent: JsonNode | undefined,
+  ) {}
+
+  get end(): number {
+    return this.offset + this.length;
+  }
+}
+
+/** The key node of a property. */
+export function keyOf(property: JsonNode): JsonNode {
+  return property.children![0]!;
+}
+
+/** The value node of a property, if it has one. */
+export function valueOf(property: JsonNode): JsonNode | undefined {
+  return property.children![1];
+}
+
+/** The value node of `key` in an object; the last one wins, as in JSON5.parse. */
+export function propertyValue(object: JsonNode | undefined, key: string): JsonNode | undefined {
+  const property = findProperty(object, key);
+  return property ? valueOf(property) : undefined;
+}
+
+export function findProperty(object: JsonNode | undefined, key: string): JsonNode | undefined {
+  if (!object || object.type !== 'object' || !object.children) return undefined;
+  for (let i = object.children.length - 1; i >= 0; i--) {
+    const property = object.children[i]!;
+    if (keyOf(property).value === key) return property;
+  }
+  return undefined;
+}
+
+/** Walks down a path of keys (objects) and indexes (arrays). */
+export function findNodeAtPath(root: JsonNode | undefined, path: readonly (string | number)[]): JsonNode | undefined {
+  let node = root;
+  for (const segment of path) {
+    if (!node) return undefined;
+    if (typeof segment === 'number') {
+      node = node.type === 'array' ? node.children?.[segment] : undefined;
+    } else {
+      node = propertyValue(node, segment);
+    }
+  }
+  return node;
+}
+
+/** The innermost node whose range holds `offset` (end-inclusive for the node being typed at). */
+export function findNodeAtOffset(root: JsonNode | undefined, offset: number): JsonNode | undefined {
+  if (!root || offset < root.offset || offset > root.end) return undefined;
+  let node = root;
+  for (;;) {
+    const children = node.children;
+    if (!children || children.length === 0) return node;
+    // Children are in document order: binary search for the last child starting at or before offset.
+    let low = 0;
+    let high = children.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (children[mid]!.offset <= offset) {
+        found = mid;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    const child = found >= 0 ? children[found] : undefined;
+    if (!child || offset > child.end) return node;
+    node = child;
+  }
+}
+
+/** The path of keys and indexes from the root to `node`. */
+export function pathOf(node: JsonNode): (string | number)[] {
+  const path: (string | number)[] = [];
+  let current: JsonNode = node;
+  while (current.parent) {
+    const parent: JsonNode = current.parent;
+    if (parent.type === 'property') {
+      if (current !== keyOf(parent)) path.push(String(keyOf(parent).value));
+    } else if (parent.type === 'array') {
+      path.push(parent.children!.indexOf(current));
+    }
+    current = parent;
+  }
+  return path.reverse();
+}
+
+/** The plain JavaScript value of a subtree (what JSON5.parse would give for it). */
+export function toValue(node: JsonNode | undefined): unknown {
+  if (!node) return undefined;
+  switch (node.type) {
+    case 'object': {
+      const result: Record<string, unknown> = {};
+      for (const property of node.children ?? []) {
+        result[String(keyOf(property).value)] = toValue(valueOf(property));
+      }
+      return result;
+    }
+    case 'array':
+      return (node.children ?? []).map(toValue);
+    default:
+      return node.value;
+  }
+}
+
+export function stringValue(node: JsonNode | undefined): string | undefined {
+  return node?.type === 'string' ? (node.value as string) : undefined;
+}
+
+export function numberValue(node: JsonNode | undefined): number | undefined {
+  return node?.type === 'number' ? (node.value as number) : undefined;
+}
+
+export function booleanValue(node: JsonNode | undefined): boolean | undefined {
+  return node?.type === 'boolean' ? (node.value as boolean) : undefined;
+}

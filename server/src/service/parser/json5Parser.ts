@@ -1,0 +1,627 @@
+import { JsonNode, Quote } from './ast';
+
+/*
+ * An error-tolerant JSON5 parser written for this project. Why our own: jsonc-parser reads comments
+ * and trailing commas but not unquoted keys, single quotes or hex (it returns an empty object), and
+ * the JSON5 parsers that keep offsets (json5, @humanwhocodes/momoa) stop at the first error. An
+ * editor needs a tree with exact offsets from a half-typed file, and every error, not the first.
+ * Grammar: https://spec.json5.org/ (ECMAScript 5.1 identifiers, escapes and whitespace).
+ */
+
+export interface ParseError {
+  message: string;
+  offset: number;
+  length: number;
+}
+
+export interface Comment {
+  offset: number;
+  length: number;
+  block: boolean;
+}
+
+export interface ParseResult {
+  /** The top-level value; undefined only for a document with no value at all. */
+  root: JsonNode | undefined;
+  errors: ParseError[];
+  comments: Comment[];
+}
+
+const enum Token {
+  OpenBrace,
+  CloseBrace,
+  OpenBracket,
+  CloseBracket,
+  Colon,
+  Comma,
+  String,
+  Number,
+  Identifier,
+  Invalid,
+  EOF,
+}
+
+const enum Ch {
+  Tab = 0x09,
+  LineFeed = 0x0a,
+  VerticalTab = 0x0b,
+  FormFeed = 0x0c,
+  CarriageReturn = 0x0d,
+  Space = 0x20,
+  DoubleQuote = 0x22,
+  Dollar = 0x24,
+  SingleQuote = 0x27,
+  Plus = 0x2b,
+  Comma = 0x2c,
+  Minus = 0x2d,
+  Dot = 0x2e,
+  Slash = 0x2f,
+  Zero = 0x30,
+  Nine = 0x39,
+  Colon = 0x3a,
+  UpperA = 0x41,
+  UpperF = 0x46,
+  UpperX = 0x58,
+  UpperZ = 0x5a,
+  OpenBracket = 0x5b,
+  Backslash = 0x5c,
+  CloseBracket = 0x5d,
+  Underscore = 0x5f,
+  LowerA = 0x61,
+  LowerE = 0x65,
+  LowerF = 0x66,
+  LowerU = 0x75,
+  LowerX = 0x78,
+  LowerZ = 0x7a,
+  OpenBrace = 0x7b,
+  CloseBrace = 0x7d,
+  Asterisk = 0x2a,
+  UpperE = 0x45,
+  NoBreakSpace = 0xa0,
+  LineSeparator = 0x2028,
+  ParagraphSeparator = 0x2029,
+  ByteOrderMark = 0xfeff,
+}
+
+const ID_START = /[\p{ID_Start}$_]/u;
+const ID_PART = /[\p{ID_Continue}$_\u200c\u200d]/u;
+const SPACE_SEPARATOR = /\p{Zs}/u;
+
+function isDigit(ch: number): boolean {
+  return ch >= Ch.Zero && ch <= Ch.Nine;
+}
+
+function isHexDigit(ch: number): boolean {
+  return isDigit(ch) || (ch >= Ch.UpperA && ch <= Ch.UpperF) || (ch >= Ch.LowerA && ch <= Ch.LowerF);
+}
+
+function isLineTerminator(ch: number): boolean {
+  return ch === Ch.LineFeed || ch === Ch.CarriageReturn || ch === Ch.LineSeparator || ch === Ch.ParagraphSeparator;
+}
+
+function isIdentifierStart(ch: number): boolean {
+  if ((ch >= Ch.LowerA && ch <= Ch.LowerZ) || (ch >= Ch.UpperA && ch <= Ch.UpperZ)) return true;
+  if (ch === Ch.Dollar || ch === Ch.Underscore || ch === Ch.Backslash) return true;
+  return ch > 0x7f && ID_START.test(String.fromCharCode(ch));
+}
+
+function isIdentifierPart(ch: number): boolean {
+  if (isIdentifierStart(ch) || isDigit(ch)) return true;
+  return ch > 0x7f && ID_PART.test(String.fromCharCode(ch));
+}
+
+const SINGLE_CHAR_ESCAPES: Record<number, string> = {
+  0x62: '\b',
+  0x66: '\f',
+  0x6e: '\n',
+  0x72: '\r',
+  0x74: '\t',
+  0x76: '\v',
+};
+
+interface ContainerSyntax {
+  close: Token;
+  wrongClose: Token;
+  closeName: string;
+  commaWithoutItem: string;
+  wrongCloseFound: string;
+  missingComma: string;
+  missingItem: string;
+}
+
+const OBJECT_SYNTAX: ContainerSyntax = {
+  close: Token.CloseBrace,
+  wrongClose: Token.CloseBracket,
+  closeName: "'}' to close the object",
+  commaWithoutItem: 'Expected a property before this comma.',
+  wrongCloseFound: "Expected '}' to close the object, found ']'.",
+  missingComma: "Expected ',' between properties.",
+  missingItem: 'Expected a property name (a string or an identifier).',
+};
+
+const ARRAY_SYNTAX: ContainerSyntax = {
+  close: Token.CloseBracket,
+  wrongClose: Token.CloseBrace,
+  closeName: "']' to close the array",
+  commaWithoutItem: 'Expected a value before this comma.',
+  wrongCloseFound: "Expected ']' to close the array, found '}'.",
+  missingComma: "Expected ',' between values.",
+  missingItem: 'Expected a value.',
+};
+
+export function parseJson5(text: string): ParseResult {
+  return new Parser(text).parse();
+}
+
+class Parser {
+  private pos = 0;
+  private token = Token.EOF;
+  private tokenOffset = 0;
+  private tokenEnd = 0;
+  /** The decoded value of the current String, Number or Identifier token. */
+  private tokenValue: string | number = '';
+  private tokenQuote: Quote = '"';
+  private readonly errors: ParseError[] = [];
+  private readonly comments: Comment[] = [];
+
+  constructor(private readonly text: string) {}
+
+  parse(): ParseResult {
+    this.next();
+    while (this.token === Token.Invalid) this.next(); // the scanner has reported it
+    if (this.token === Token.EOF) {
+      this.error('Expected a JSON5 value: the document is empty.', this.tokenOffset, 0);
+      return { root: undefined, errors: this.errors, comments: this.comments };
+    }
+    const root = this.parseValue(undefined);
+    if (!root) {
+      this.error('Expected a JSON5 value.', this.tokenOffset, this.tokenEnd - this.tokenOffset);
+    }
+    if (!this.at(Token.EOF)) {
+      this.error('Expected the end of the document: only one top-level value is allowed.', this.tokenOffset, this.tokenEnd - this.tokenOffset);
+    }
+    return { root, errors: this.errors, comments: this.comments };
+  }
+
+  // ---- parsing ----
+
+  private parseValue(parent: JsonNode | undefined): JsonNode | undefined {
+    switch (this.token) {
+      case Token.OpenBrace:
+        return this.parseObject(parent);
+      case Token.OpenBracket:
+        return this.parseArray(parent);
+      case Token.String: {
+        const node = this.scalar('string', parent, this.tokenValue);
+        node.quote = this.tokenQuote;
+        return node;
+      }
+      case Token.Number:
+        return this.scalar('number', parent, this.tokenValue);
+      case Token.Identifier:
+        switch (this.tokenValue) {
+          case 'true':
+            return this.scalar('boolean', parent, true);
+          case 'false':
+            return this.scalar('boolean', parent, false);
+          case 'null':
+            return this.scalar('null', parent, null);
+          case 'Infinity':
+            return this.scalar('number', parent, Infinity);
+          case 'NaN':
+            return this.scalar('number', parent, NaN);
+        }
+        this.error(
+          `Unexpected word '${this.tokenValue}': string values must be quoted.`,
+          this.tokenOffset,
+          this.tokenEnd - this.tokenOffset,
+        );
+        this.next();
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  private scalar(type: 'string' | 'number' | 'boolean' | 'null', parent: JsonNode | undefined, value: string | number | boolean | null): JsonNode {
+    const node = new JsonNode(type, this.tokenOffset, this.tokenEnd - this.tokenOffset, parent);
+    node.value = value;
+    this.next();
+    return node;
+  }
+
+  private parseObject(parent: JsonNode | undefined): JsonNode {
+    const object = new JsonNode('object', this.tokenOffset, 0, parent);
+    this.parseItems(object, OBJECT_SYNTAX, () => this.parseProperty(object));
+    return object;
+  }
+
+  private parseArray(parent: JsonNode | undefined): JsonNode {
+    const array = new JsonNode('array', this.tokenOffset, 0, parent);
+    this.parseItems(array, ARRAY_SYNTAX, () => this.parseValue(array));
+    return array;
+  }
+
+  /** The comma-separated items of an object or array, from its opening bracket to its closing one. */
+  private parseItems(container: JsonNode, syntax: ContainerSyntax, parseItem: () => JsonNode | undefined): void {
+    const items: JsonNode[] = [];
+    container.children = items;
+    this.next();
+    let last: JsonNode | undefined;
+    while (!this.at(syntax.close) && !this.at(Token.EOF)) {
+      if (this.at(Token.Comma)) {
+        if (!last || last.commaOffset >= 0) {
+          this.error(syntax.commaWithoutItem, this.tokenOffset, 1);
+        } else {
+          last.commaOffset = this.tokenOffset;
+        }
+        this.next();
+        continue;
+      }
+      if (this.at(syntax.wrongClose)) {
+        this.error(syntax.wrongCloseFound, this.tokenOffset, 1);
+        this.next();
+        continue;
+      }
+      if (this.at(Token.Invalid)) {
+        this.next(); // the scanner has reported it
+        continue;
+      }
+      if (last && last.commaOffset < 0) {
+        this.error(syntax.missingComma, this.tokenOffset, this.tokenEnd - this.tokenOffset);
+      }
+      const offset = this.tokenOffset;
+      const item = parseItem();
+      if (item) {
+        items.push(item);
+        last = item;
+      } else if (this.tokenOffset === offset) {
+        this.error(syntax.missingItem, this.tokenOffset, this.tokenEnd - this.tokenOffset);
+        this.skipStrayValue();
+      }
+    }
+    this.closeContainer(container, syntax.close, syntax.closeName);
+  }
+
+  private parseProperty(object: JsonNode): JsonNode | undefined {
+    if (this.token !== Token.String && this.token !== Token.Identifier && this.token !== Token.Number) return undefined;
+    const property = new JsonNode('property', this.tokenOffset, 0, object);
+    const key = new JsonNode('string', this.tokenOffset, this.tokenEnd - this.tokenOffset, property);
+    if (this.token === Token.Number) {
+      this.error('Property names must be strings or identifiers, not numbers.', key.offset, key.length);
+      key.value = this.text.slice(key.offset, key.offset + key.length);
+      key.quote = '';
+    } else {
+      key.value = this.tokenValue as string;
+      key.quote = this.token === Token.Identifier ? '' : this.tokenQuote;
+    }
+    property.children = [key];
+    this.next();
+    let end = key.end;
+    if (this.at(Token.Colon)) {
+      property.colonOffset = this.tokenOffset;
+      end = this.tokenEnd;
+      this.next();
+    } else {
+      this.error(`Expected ':' after the property name '${key.value}'.`, key.end, 0);
+      // A value on the same line is most likely a forgotten colon: keep it as this property's value.
+      const sameLine = this.text.lastIndexOf('\n', this.tokenOffset - 1) < key.end;
+      const startsValue = this.at(Token.String) || this.at(Token.Number) || this.at(Token.OpenBrace) || this.at(Token.OpenBracket);
+      if (!(sameLine && startsValue)) {
+        property.length = end - property.offset;
+        return property;
+      }
+    }
+    const valueOffset = this.tokenOffset;
+    const value = this.parseValue(property);
+    if (value) {
+      property.children.push(value);
+      end = value.end;
+    } else if (this.tokenOffset === valueOffset) {
+      this.error(`Expected a value for '${key.value}'.`, this.tokenOffset, this.tokenEnd - this.tokenOffset);
+    }
+    property.length = end - property.offset;
+    return property;
+  }
+
+  private closeContainer(container: JsonNode, close: Token, expected: string): void {
+    if (this.token === close) {
+      container.length = this.tokenEnd - container.offset;
+      this.next();
+    } else {
+      container.closed = false;
+      container.length = this.tokenOffset - container.offset;
+      this.error(`Expected ${expected} opened here.`, container.offset, 1);
+    }
+  }
+
+  /** Recovery: skip one unexpected token, or a whole bracketed value so its brackets stay balanced. */
+  private skipStrayValue(): void {
+    if (this.token === Token.OpenBrace || this.token === Token.OpenBracket) {
+      this.parseValue(undefined);
+    } else {
+      this.next();
+    }
+  }
+
+  /** The current token, read through a call so TypeScript does not keep a narrowing across next(). */
+  private at(token: Token): boolean {
+    return this.token === token;
+  }
+
+  private error(message: string, offset: number, length: number): void {
+    this.errors.push({ message, offset, length: Math.max(0, length) });
+  }
+
+  // ---- scanning ----
+
+  private next(): void {
+    this.skipTrivia();
+    const text = this.text;
+    const start = this.pos;
+    this.tokenOffset = start;
+    if (start >= text.length) {
+      this.token = Token.EOF;
+      this.tokenEnd = start;
+      return;
+    }
+    const ch = text.charCodeAt(start);
+    switch (ch) {
+      case Ch.OpenBrace:
+        return this.single(Token.OpenBrace);
+      case Ch.CloseBrace:
+        return this.single(Token.CloseBrace);
+      case Ch.OpenBracket:
+        return this.single(Token.OpenBracket);
+      case Ch.CloseBracket:
+        return this.single(Token.CloseBracket);
+      case Ch.Colon:
+        return this.single(Token.Colon);
+      case Ch.Comma:
+        return this.single(Token.Comma);
+      case Ch.DoubleQuote:
+      case Ch.SingleQuote:
+        return this.scanString(ch);
+    }
+    if (isDigit(ch) || ch === Ch.Dot || ch === Ch.Minus || ch === Ch.Plus) {
+      return this.scanNumber();
+    }
+    if (isIdentifierStart(ch)) {
+      return this.scanIdentifier();
+    }
+    const codePoint = text.codePointAt(start)!;
+    const char = String.fromCodePoint(codePoint);
+    this.pos = start + char.length;
+    this.token = Token.Invalid;
+    this.tokenEnd = this.pos;
+    this.error(`Unexpected character '${char}'.`, start, char.length);
+  }
+
+  private single(token: Token): void {
+    this.pos++;
+    this.token = token;
+    this.tokenEnd = this.pos;
+  }
+
+  private skipTrivia(): void {
+    const text = this.text;
+    const length = text.length;
+    let pos = this.pos;
+    while (pos < length) {
+      const ch = text.charCodeAt(pos);
+      if (ch === Ch.Space || ch === Ch.LineFeed || ch === Ch.CarriageReturn || ch === Ch.Tab) {
+        pos++;
+      } else if (ch === Ch.Slash) {
+        const nextCh = text.charCodeAt(pos + 1);
+        if (nextCh === Ch.Slash) {
+          const start = pos;
+          pos += 2;
+          while (pos < length && !isLineTerminator(text.charCodeAt(pos))) pos++;
+          this.comments.push({ offset: start, length: pos - start, block: false });
+        } else if (nextCh === Ch.Asterisk) {
+          const start = pos;
+          const close = text.indexOf('*/', pos + 2);
+          if (close < 0) {
+            pos = length;
+            this.error('Unterminated block comment: expected */.', start, 2);
+          } else {
+            pos = close + 2;
+          }
+          this.comments.push({ offset: start, length: pos - start, block: true });
+        } else {
+          break;
+        }
+      } else if (
+        ch === Ch.VerticalTab ||
+        ch === Ch.FormFeed ||
+        ch === Ch.NoBreakSpace ||
+        ch === Ch.ByteOrderMark ||
+        ch === Ch.LineSeparator ||
+        ch === Ch.ParagraphSeparator ||
+        (ch > 0x7f && SPACE_SEPARATOR.test(String.fromCharCode(ch)))
+      ) {
+        pos++;
+      } else {
+        break;
+      }
+    }
+    this.pos = pos;
+  }
+
+  private scanString(quote: number): void {
+    const text = this.text;
+    const length = text.length;
+    const start = this.pos;
+    let pos = start + 1;
+    let value = '';
+    let chunkStart = pos;
+    this.token = Token.String;
+    this.tokenQuote = quote === Ch.DoubleQuote ? '"' : "'";
+    for (;;) {
+      if (pos >= length) {
+        value += text.slice(chunkStart, pos);
+        this.error('Unterminated string: expected a closing quote.', start, pos - start);
+        break;
+      }
+      const ch = text.charCodeAt(pos);
+      if (ch === quote) {
+        value += text.slice(chunkStart, pos);
+        pos++;
+        break;
+      }
+      if (ch === Ch.LineFeed || ch === Ch.CarriageReturn) {
+        value += text.slice(chunkStart, pos);
+        this.error('Unterminated string: a line break inside a string must be escaped.', start, pos - start);
+        break;
+      }
+      if (ch !== Ch.Backslash) {
+        pos++;
+        continue;
+      }
+      value += text.slice(chunkStart, pos);
+      pos = this.scanEscape(pos, (decoded) => (value += decoded));
+      chunkStart = pos;
+    }
+    this.pos = pos;
+    this.tokenEnd = pos;
+    this.tokenValue = value;
+  }
+
+  /** Decodes the escape at `pos` (the backslash) and returns the offset after it. */
+  private scanEscape(pos: number, emit: (decoded: string) => void): number {
+    const text = this.text;
+    const escapeStart = pos;
+    pos++;
+    if (pos >= text.length) return pos;
+    const ch = text.charCodeAt(pos);
+    if (ch === Ch.CarriageReturn) {
+      // Line continuation: the escaped line break is not part of the value.
+      return text.charCodeAt(pos + 1) === Ch.LineFeed ? pos + 2 : pos + 1;
+    }
+    if (isLineTerminator(ch)) return pos + 1;
+    const single = SINGLE_CHAR_ESCAPES[ch];
+    if (single !== undefined) {
+      emit(single);
+      return pos + 1;
+    }
+    if (ch === Ch.Zero && !isDigit(text.charCodeAt(pos + 1))) {
+      emit('\0');
+      return pos + 1;
+    }
+    if (isDigit(ch)) {
+      this.error('Invalid escape: octal escapes are not allowed in JSON5.', escapeStart, 2);
+      emit(String.fromCharCode(ch));
+      return pos + 1;
+    }
+    if (ch === Ch.LowerX || ch === Ch.LowerU) {
+      const digits = ch === Ch.LowerX ? 2 : 4;
+      const hex = text.slice(pos + 1, pos + 1 + digits);
+      if (hex.length === digits && [...hex].every((c) => isHexDigit(c.charCodeAt(0)))) {
+        emit(String.fromCharCode(parseInt(hex, 16)));
+        return pos + 1 + digits;
+      }
+      this.error(`Invalid escape: \\${String.fromCharCode(ch)} needs ${digits} hexadecimal digits.`, escapeStart, 2);
+      return pos + 1;
+    }
+    // Any other character escapes to itself (JSON5 NonEscapeCharacter).
+    const codePoint = text.codePointAt(pos)!;
+    const char = String.fromCodePoint(codePoint);
+    emit(char);
+    return pos + char.length;
+  }
+
+  private scanNumber(): void {
+    const text = this.text;
+    const start = this.pos;
+    let pos = start;
+    let sign = 1;
+    this.token = Token.Number;
+    let ch = text.charCodeAt(pos);
+    if (ch === Ch.Minus || ch === Ch.Plus) {
+      if (ch === Ch.Minus) sign = -1;
+      pos++;
+      ch = text.charCodeAt(pos);
+      if (isIdentifierStart(ch)) {
+        const wordEnd = this.identifierEnd(pos);
+        const word = text.slice(pos, wordEnd);
+        this.pos = wordEnd;
+        this.tokenEnd = wordEnd;
+        if (word === 'Infinity' || word === 'NaN') {
+          this.tokenValue = word === 'NaN' ? NaN : sign * Infinity;
+        } else {
+          this.tokenValue = NaN;
+          this.error(`Invalid number '${text.slice(start, wordEnd)}'.`, start, wordEnd - start);
+        }
+        return;
+      }
+    }
+    const digitsStart = pos;
+    let value: number;
+    if (ch === Ch.Zero && (text.charCodeAt(pos + 1) === Ch.LowerX || text.charCodeAt(pos + 1) === Ch.UpperX)) {
+      pos += 2;
+      const hexStart = pos;
+      while (isHexDigit(text.charCodeAt(pos))) pos++;
+      if (pos === hexStart) this.error('Invalid hexadecimal number: expected digits after 0x.', start, pos - start);
+      value = pos === hexStart ? NaN : parseInt(text.slice(hexStart, pos), 16);
+    } else {
+      let sawDigits = false;
+      while (isDigit(text.charCodeAt(pos))) pos++;
+      sawDigits = pos > digitsStart;
+      if (sawDigits && text.charCodeAt(digitsStart) === Ch.Zero && pos - digitsStart > 1) {
+        this.error('Invalid number: leading zeros are not allowed.', start, pos - start);
+      }
+      if (text.charCodeAt(pos) === Ch.Dot) {
+        pos++;
+        const fractionStart = pos;
+        while (isDigit(text.charCodeAt(pos))) pos++;
+        sawDigits = sawDigits || pos > fractionStart;
+      }
+      if (sawDigits && (text.charCodeAt(pos) === Ch.LowerE || text.charCodeAt(pos) === Ch.UpperE)) {
+        const exponentAt = pos;
+        pos++;
+        if (text.charCodeAt(pos) === Ch.Plus || text.charCodeAt(pos) === Ch.Minus) pos++;
+        const exponentDigits = pos;
+        while (isDigit(text.charCodeAt(pos))) pos++;
+        if (pos === exponentDigits) this.error('Invalid number: expected digits in the exponent.', exponentAt, pos - exponentAt);
+      }
+      if (!sawDigits) {
+        this.error(`Invalid number '${text.slice(start, Math.max(pos, start + 1))}'.`, start, Math.max(pos, start + 1) - start);
+        pos = Math.max(pos, start + 1);
+        value = NaN;
+      } else {
+        value = Number(text.slice(digitsStart, pos));
+      }
+    }
+    if (isIdentifierPart(text.charCodeAt(pos)) && pos < text.length) {
+      const junkEnd = this.identifierEnd(pos);
+      this.error(`Invalid number '${text.slice(start, junkEnd)}'.`, start, junkEnd - start);
+      pos = junkEnd;
+    }
+    this.pos = pos;
+    this.tokenEnd = pos;
+    this.tokenValue = sign * value;
+  }
+
+  private identifierEnd(pos: number): number {
+    const text = this.text;
+    while (pos < text.length && isIdentifierPart(text.charCodeAt(pos))) {
+      pos += text.charCodeAt(pos) === Ch.Backslash ? 6 : 1;
+    }
+    return Math.min(pos, text.length);
+  }
+
+  private scanIdentifier(): void {
+    const text = this.text;
+    const start = this.pos;
+    const end = this.identifierEnd(start);
+    let word = text.slice(start, end);
+    if (word.includes('\\')) {
+      word = word.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      if (word.includes('\\')) this.error('Invalid escape in identifier: expected \\uXXXX.', start, end - start);
+    }
+    this.pos = end;
+    this.token = Token.Identifier;
+    this.tokenEnd = end;
+    this.tokenValue = word;
+  }
+}

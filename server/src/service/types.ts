@@ -1,0 +1,77 @@
+/*
+ * The language service's public types. They have the shape of the LSP types (so the adapter passes
+ * them through unchanged) without depending on any LSP or VS Code package.
+ */
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export const Severity = { Error: 1, Warning: 2, Information: 3, Hint: 4 } as const;
+export type Severity = (typeof Severity)[keyof typeof Severity];
+
+export type DiagnosticCode =
+  | 'syntax'
+  | 'not-an-object'
+  | 'duplicate-key'
+  | 'no-alias'
+  | 'unknown-model'
+  | 'unresolved-reference'
+  | 'duplicate-alias'
+  | 'duplicate-model-id';
+
+export interface Diagnostic {
+  range: Range;
+  severity: Severity;
+  code: DiagnosticCode;
+  message: string;
+  source: 'openclaw';
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export const CodeActionKind = {
+  QuickFix: 'quickfix',
+  SourceFixAll: 'source.fixAll',
+  /** Our own fix-all, so editors can run it alone on save. */
+  SourceFixAllOpenClaw: 'source.fixAll.openclaw',
+} as const;
+
+export interface CodeAction {
+  title: string;
+  kind: string;
+  /** Edits to the document the action was asked for. */
+  edits: TextEdit[];
+  diagnostics?: Diagnostic[];
+  isPreferred?: boolean;
+}
+
+export interface Hover {
+  /** Markdown. */
+  contents: string;
+  range: Range;
+}
+
+/** What the service needs of a text document; vscode-languageserver-textdocument's TextDocument fits. */
+export interface TextDocumentLike {
+  readonly uri: string;
+  readonly version: number;
+  getText(): string;
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+}
+
+/** Settings the service reads; every field has a default. */
+export interface ServiceSettings {
+  /** OpenClaw version to check against when the file has no meta.lastTouchedVersion. */
+  openclawVersion?: string;
+}

@@ -1,0 +1,54 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { REPO_ROOT, SAMPLE_PATH } from '../helpers';
+
+const CLI = join(REPO_ROOT, 'server', 'out', 'cli.js');
+
+function check(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: REPO_ROOT });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('openclaw-config check (CLI)', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'openclaw-cli-'));
+
+  it('on the sample: the two models without aliases, as file:line:col severity message, exit 0', () => {
+    const { code, stdout, stderr } = check('check', 'samples/openclaw.json');
+    assert.strictEqual(stdout, [
+      'samples/openclaw.json:140:19 warning amazon-bedrock/openai.gpt-oss-120b-1:0 has no alias in agents.defaults.models, so it cannot be picked with /model <alias> (OpenClaw 2026.9.6).',
+      'samples/openclaw.json:149:19 warning amazon-bedrock/qwen.qwen3-32b-v1:0 has no alias in agents.defaults.models, so it cannot be picked with /model <alias> (OpenClaw 2026.9.6).',
+      '',
+    ].join('\n'));
+    assert.strictEqual(stderr, '1 file(s) checked: 0 error(s), 2 warning(s).\n');
+    assert.strictEqual(code, 0);
+  });
+
+  it('exits 1 when a file has an error, and checks every file given', () => {
+    const broken = join(scratch, 'openclaw.json');
+    writeFileSync(broken, '{\n  models: { mode: "merge" \n');
+    const { code, stdout } = check('check', broken, SAMPLE_PATH);
+    assert.strictEqual(code, 1);
+    assert.ok(stdout.startsWith(`${broken}:1:1 error Expected '}' to close the object opened here.\n${broken}:2:11 error Expected '}' to close the object opened here.\n`), stdout);
+    assert.strictEqual(stdout.split('\n').filter((line) => line.startsWith(SAMPLE_PATH)).length, 2);
+  });
+
+  it('takes the OpenClaw version to check against', () => {
+    const { stdout } = check('check', '--openclaw-version', '2026.7.2', 'samples/openclaw.json');
+    assert.match(stdout, /On OpenClaw 2026\.7\.2 \(openclaw\.version setting\) a non-empty alias map is also the allowlist/);
+  });
+
+  it('says what is wrong with the command line or a file, with exit 2', () => {
+    assert.strictEqual(check().code, 2);
+    assert.strictEqual(check('check').code, 2);
+    assert.strictEqual(check('check', '--nope', 'x').code, 2);
+    const missing = check('check', join(scratch, 'absent.json'));
+    assert.strictEqual(missing.code, 2);
+    assert.match(missing.stderr, /absent\.json: cannot read: ENOENT/);
+    const help = check('--help');
+    assert.strictEqual(help.code, 0);
+    assert.match(help.stdout, /^Usage: openclaw-config check/);
+  });
+});

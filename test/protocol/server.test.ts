@@ -1,0 +1,137 @@
+import * as assert from 'assert';
+import { existsSync } from 'fs';
+import { CodeAction, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
+import { parseJson5 } from '../../server/src/service/parser/json5Parser';
+import { applyEdits, commentsOf, readSample } from '../helpers';
+import { LspSession, SERVER_PATH } from './lspClient';
+
+const URI = 'file:///workspace/.openclaw/openclaw.json';
+
+describe('language server over stdio (JSON-RPC)', function () {
+  let session: LspSession;
+  const sample = readSample();
+
+  before(async function () {
+    assert.ok(existsSync(SERVER_PATH), `build the server first (npm run build): ${SERVER_PATH}`);
+    session = new LspSession({ version: '' });
+    const result = (await session.initialize()) as { capabilities: Record<string, unknown> };
+    assert.strictEqual(result.capabilities.hoverProvider, true);
+    assert.deepStrictEqual(result.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.openclaw'] });
+  });
+
+  after(async () => {
+    const code = await session.shutdown();
+    assert.strictEqual(code, 0, 'the server exits cleanly after shutdown and exit');
+  });
+
+  it('publishes the no-alias warnings for the sample on open', async () => {
+    const diagnostics = await session.open(URI, sample);
+    const lines = sample.split('\n');
+    assert.deepStrictEqual(
+      diagnostics.map((d) => [d.severity, d.code, d.source, lines[d.range.start.line]!.slice(d.range.start.character, d.range.end.character)]),
+      [
+        [2, 'no-alias', 'openclaw', '"openai.gpt-oss-120b-1:0"'],
+        [2, 'no-alias', 'openclaw', '"qwen.qwen3-32b-v1:0"'],
+      ],
+    );
+  });
+
+  it('answers hover on a model with prices and context from the file', async () => {
+    const line = sample.split('\n').findIndex((l) => l.includes('"id": "deepseek.r1-v1:0"'));
+    const character = sample.split('\n')[line]!.indexOf('deepseek');
+    const hover = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line, character } })) as Hover;
+    const contents = hover.contents as MarkupContent;
+    assert.strictEqual(contents.kind, 'markdown');
+    assert.match(contents.value, /^\*\*DeepSeek R1\*\* · `amazon-bedrock\/deepseek\.r1-v1:0`/);
+    assert.match(contents.value, /\| USD \| \$1\.35 \| \$5\.40 \| \$0 \| \$0 \|/);
+    assert.match(contents.value, /10k in \+ 1k out: \*\*\$0\.0189\*\*/);
+    assert.match(contents.value, /Context \*\*128,000\*\* · max output \*\*8,192\*\* · reasoning \*\*yes\*\* · input \*\*text\*\*/);
+    assert.deepStrictEqual(hover.range, { start: { line, character: character - 1 }, end: { line, character: character - 1 + '"deepseek.r1-v1:0"'.length } });
+  });
+
+  it('"Add aliases for all" yields a document with no diagnostics that still parses with its comments', async () => {
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: URI },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    assert.deepStrictEqual(actions.map((a) => [a.title, a.kind]), [['Add aliases for all 2 models', 'source.fixAll.openclaw']]);
+    const edits = actions[0]!.edit!.changes![URI] as TextEdit[];
+    const fixed = applyEdits(sample, edits);
+    assert.deepStrictEqual(await session.change(URI, 2, fixed), []);
+    assert.deepStrictEqual(parseJson5(fixed).errors, []);
+    assert.deepStrictEqual(commentsOf(fixed), commentsOf(sample));
+    assert.strictEqual(commentsOf(sample).length, 4);
+  });
+
+  it('offers the quick fix with its diagnostic at the model id', async () => {
+    await session.change(URI, 3, sample);
+    const line = sample.split('\n').findIndex((l) => l.includes('"qwen.qwen3-32b-v1:0"'));
+    const diagnostic = {
+      range: { start: { line, character: 18 }, end: { line, character: 39 } },
+      severity: 2,
+      code: 'no-alias',
+      source: 'openclaw',
+      message: 'x',
+    };
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: URI },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    })) as CodeAction[];
+    assert.deepStrictEqual(actions.map((a) => a.title), ["Add alias 'Qwen3 32B' for amazon-bedrock/qwen.qwen3-32b-v1:0", 'Add aliases for all 2 models']);
+    assert.deepStrictEqual(actions[0]!.diagnostics, [diagnostic]);
+  });
+
+  it('keeps serving after a broken document: syntax errors come back as diagnostics', async () => {
+    const uri = 'file:///workspace/broken/openclaw.json';
+    const diagnostics = await session.open(uri, '{ models: { providers: { "amazon-bedrock": { models: [ { id: "x" name: "X" } ');
+    assert.deepStrictEqual(diagnostics.filter((d) => d.code === 'syntax').map((d) => d.message), [
+      "Expected ',' between properties.",
+      "Expected ']' to close the array opened here.",
+      "Expected '}' to close the object opened here.",
+      "Expected '}' to close the object opened here.",
+      "Expected '}' to close the object opened here.",
+      "Expected '}' to close the object opened here.",
+    ]);
+    const hover = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 62 } })) as Hover;
+    assert.match((hover.contents as MarkupContent).value, /`amazon-bedrock\/x`/);
+  });
+
+  it('clears diagnostics when a document closes', async () => {
+    const uri = 'file:///workspace/closing/openclaw.json';
+    await session.open(uri, '{ a: }');
+    const cleared = session.nextDiagnostics(uri);
+    await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    assert.deepStrictEqual((await cleared).diagnostics, []);
+  });
+
+  it('debounces typing: one publication for a burst of changes', async () => {
+    const uri = 'file:///workspace/typing/openclaw.json';
+    await session.open(uri, '{}');
+    const before = session.published.filter((p) => p.uri === uri).length;
+    const last = session.nextDiagnostics(uri);
+    for (let version = 2; version <= 6; version++) {
+      await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: `{ a: ${version} }` }] });
+    }
+    const published = await last;
+    assert.strictEqual(published.version, 6);
+    assert.strictEqual(session.published.filter((p) => p.uri === uri).length, before + 1);
+  });
+});
+
+describe('language server settings', () => {
+  it('reads openclaw.version through workspace/configuration', async () => {
+    const session = new LspSession({ version: '2026.7.2' });
+    try {
+      await session.initialize();
+      const diagnostics = await session.open(URI, readSample());
+      // Settings arrive after initialized; the next publication reflects them.
+      const messageOf = (all: typeof diagnostics) => String(all[0]!.message);
+      const settled = messageOf(diagnostics).includes('2026.7.2') ? diagnostics : (await session.nextDiagnostics(URI)).diagnostics;
+      assert.match(messageOf(settled), /On OpenClaw 2026\.7\.2 \(openclaw\.version setting\) a non-empty alias map is also the allowlist/);
+    } finally {
+      await session.shutdown();
+    }
+  });
+});

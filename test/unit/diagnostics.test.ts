@@ -1,0 +1,153 @@
+import * as assert from 'assert';
+import { createLanguageService, Diagnostic, Severity } from '../../server/src/service/languageService';
+import { documentOf, readSample } from '../helpers';
+
+function diagnose(text: string, openclawVersion?: string): Diagnostic[] {
+  return createLanguageService({ openclawVersion }).getDiagnostics(documentOf(text));
+}
+
+/** `line:col severity code` per diagnostic, 1-based like the CLI. */
+function brief(text: string, openclawVersion?: string): string[] {
+  return diagnose(text, openclawVersion).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code}`);
+}
+
+const TWO_MODELS = (extra = '') => `{
+  ${extra}
+  models: { providers: { "amazon-bedrock": { models: [
+    { id: "a.one", name: "One" },
+    { id: "b.two", name: "Two" },
+  ] } } },
+  agents: { defaults: {
+    model: { primary: "amazon-bedrock/b.two" },
+    models: { "amazon-bedrock/a.one": { alias: "One" } },
+  } },
+}`;
+
+describe('diagnostics', () => {
+  it('on the sample: exactly the two models added without aliases, and nothing else', () => {
+    const text = readSample();
+    const diagnostics = diagnose(text);
+    assert.deepStrictEqual(
+      diagnostics.map((d) => [d.severity, d.code, text.split('\n')[d.range.start.line]!.trim()]),
+      [
+        [Severity.Warning, 'no-alias', '"id": "openai.gpt-oss-120b-1:0",'],
+        [Severity.Warning, 'no-alias', '"id": "qwen.qwen3-32b-v1:0",'],
+      ],
+    );
+    assert.strictEqual(
+      diagnostics[0]!.message,
+      'amazon-bedrock/openai.gpt-oss-120b-1:0 has no alias in agents.defaults.models, so it cannot be picked with /model <alias> (OpenClaw 2026.9.6).',
+    );
+    const id = diagnostics[0]!.range;
+    assert.strictEqual(id.end.character - id.start.character, '"openai.gpt-oss-120b-1:0"'.length);
+  });
+
+  describe('no alias, by OpenClaw version', () => {
+    it('up to 2026.7 a non-empty alias map is the allowlist: the model cannot be selected at all', () => {
+      const [diagnostic] = diagnose(TWO_MODELS('meta: { lastTouchedVersion: "2026.7.2" },'));
+      assert.strictEqual(
+        diagnostic!.message,
+        'amazon-bedrock/b.two has no entry in agents.defaults.models. On OpenClaw 2026.7.2 (meta.lastTouchedVersion) a non-empty alias map is also the allowlist, so /model cannot select this model at all (it still runs as the primary or a fallback).',
+      );
+    });
+
+    it('takes the version from the setting when the file has none, and the file over the setting', () => {
+      assert.match(diagnose(TWO_MODELS(), '2026.4.5')[0]!.message, /On OpenClaw 2026\.4\.5 \(openclaw\.version setting\) a non-empty alias map is also the allowlist/);
+      assert.match(diagnose(TWO_MODELS('meta: { lastTouchedVersion: "2026.9.1" },'), '2026.4.5')[0]!.message, /cannot be picked with \/model <alias> \(OpenClaw 2026\.9\.1 \(meta\.lastTouchedVersion\)\)/);
+    });
+
+    it('an entry without an alias is reported as such', () => {
+      const text = TWO_MODELS().replace('"amazon-bedrock/a.one": { alias: "One" }', '"amazon-bedrock/a.one": { alias: "One" }, "amazon-bedrock/b.two": { params: {} }');
+      const diagnostics = diagnose(text);
+      assert.deepStrictEqual(diagnostics.map((d) => d.message), ['amazon-bedrock/b.two has an entry in agents.defaults.models but no alias, so it cannot be picked with /model <alias>.']);
+    });
+  });
+
+  describe('references', () => {
+    const withRefs = (refs: string) => `{
+      models: { providers: {
+        "amazon-bedrock": { models: [ { id: "qwen.qwen3-coder-next", name: "Q" } ] },
+        openai: { models: [ { id: "gpt-5", name: "G" } ] },
+      } },
+      agents: { defaults: { models: { "amazon-bedrock/qwen.qwen3-coder-next": { alias: "Q" }, "openai/gpt-5": { alias: "G" } }, ${refs} } },
+    }`;
+
+    it('an unknown amazon-bedrock model is an error, with a suggestion', () => {
+      const diagnostics = diagnose(withRefs('model: "amazon-bedrock/qwen.qwen3-coder-nxt"'));
+      assert.strictEqual(diagnostics.length, 1);
+      assert.strictEqual(diagnostics[0]!.severity, Severity.Error);
+      assert.strictEqual(
+        diagnostics[0]!.message,
+        `Unknown model amazon-bedrock/qwen.qwen3-coder-nxt: 'amazon-bedrock' lists its models explicitly, which replaces the list Bedrock discovery would bring, and none has the id 'qwen.qwen3-coder-nxt'. OpenClaw fails with "Unknown model: amazon-bedrock/qwen.qwen3-coder-nxt". Did you mean amazon-bedrock/qwen.qwen3-coder-next?`,
+      );
+    });
+
+    it('an alias map key for a model no provider lists is an error too', () => {
+      const text = withRefs('').replace('{ alias: "G" } }', '{ alias: "G" }, "amazon-bedrock/gone": { alias: "Gone" } }');
+      assert.deepStrictEqual(diagnose(text).map((d) => [d.severity, d.code]), [[Severity.Error, 'unknown-model']]);
+    });
+
+    it('a model of a provider with a built-in catalog is at most a hint', () => {
+      assert.deepStrictEqual(
+        diagnose(withRefs('model: "openai/gpt-6"')).map((d) => [d.severity, d.message]),
+        [[Severity.Hint, "openai/gpt-6 is not defined in this file; OpenClaw's built-in catalog for 'openai' may provide it."]],
+      );
+    });
+
+    it('a provider the file does not configure is never flagged, unless it looks like a typo', () => {
+      assert.deepStrictEqual(diagnose(withRefs('model: "anthropic/claude-opus-4"')), []);
+      assert.deepStrictEqual(
+        diagnose(withRefs('model: "amazon-bedrok/qwen.qwen3-coder-next"')).map((d) => [d.severity, d.message]),
+        [[Severity.Hint, "Provider 'amazon-bedrok' is not configured in this file. Did you mean 'amazon-bedrock'?"]],
+      );
+    });
+
+    it('aliases, wildcards and auth profiles resolve without diagnostics', () => {
+      assert.deepStrictEqual(diagnose(withRefs('model: { primary: "q", fallbacks: ["amazon-bedrock/Q"] }, modelPolicy: { allow: ["amazon-bedrock/*", "Q", "openai/gpt-5@work"] }')), []);
+    });
+
+    it('a bare word that is no alias is a hint with the closest alias', () => {
+      const diagnostics = diagnose(withRefs('model: "Qx"'));
+      assert.deepStrictEqual(diagnostics.map((d) => [d.severity, d.message]), [
+        [Severity.Hint, "'Qx' is not an alias or a model id defined in this file; OpenClaw will look for it in its built-in catalogs. Did you mean the alias 'Q'?"],
+      ]);
+    });
+
+    it('per-agent models in agents.list and agents.entries are checked', () => {
+      assert.deepStrictEqual(brief(withRefs('}, list: [ { id: "a", model: "amazon-bedrock/x" } ], entries: { b: { model: { primary: "amazon-bedrock/y" } } }, defaults2: {')).filter((d) => d.endsWith('unknown-model')).length, 2);
+    });
+  });
+
+  it('two entries with the same alias, in any case, are both reported', () => {
+    const text = TWO_MODELS().replace('"amazon-bedrock/a.one": { alias: "One" }', '"amazon-bedrock/a.one": { alias: "Same" }, "amazon-bedrock/b.two": { alias: "SAME" }');
+    const messages = diagnose(text).map((d) => d.message);
+    assert.deepStrictEqual(messages, [
+      "Alias 'Same' is also given to amazon-bedrock/b.two (line 9): the last one wins, so 'Same' selects amazon-bedrock/b.two.",
+      "Alias 'SAME' is also given to amazon-bedrock/a.one (line 9): this entry wins, as the last one.",
+    ]);
+  });
+
+  it('a model id listed twice in one provider is reported on both', () => {
+    const text = TWO_MODELS().replace('{ id: "b.two", name: "Two" },', '{ id: "b.two", name: "Two" }, { id: "b.two", name: "Again" },');
+    const duplicates = diagnose(text).filter((d) => d.code === 'duplicate-model-id');
+    assert.strictEqual(duplicates.length, 2);
+    assert.strictEqual(duplicates[0]!.message, "Model id 'b.two' is defined more than once in provider 'amazon-bedrock' (also on line 5): keep one entry.");
+  });
+
+  it('a key written twice: the earlier one is reported, as JSON5 keeps the last', () => {
+    const diagnostics = diagnose('{ models: { mode: "merge", mode: "replace" } }');
+    assert.deepStrictEqual(diagnostics.map((d) => [d.code, d.range.start.character, d.message]), [
+      ['duplicate-key', 12, "Duplicate key 'mode': OpenClaw ignores this one and keeps the one on line 1."],
+    ]);
+  });
+
+  it('syntax errors are errors at their position, and the rest of the file is still checked', () => {
+    const text = TWO_MODELS().replace('{ id: "b.two", name: "Two" },', '{ id: "b.two" name: "Two" },');
+    assert.deepStrictEqual(brief(text), ['5:19 1 syntax', '5:11 2 no-alias']);
+    assert.strictEqual(diagnose(text)[0]!.message, "Expected ',' between properties.");
+  });
+
+  it('a document that is not an object says so', () => {
+    assert.deepStrictEqual(brief('[ "amazon-bedrock/x" ]'), ['1:1 1 not-an-object']);
+  });
+});
