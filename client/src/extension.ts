@@ -4,11 +4,19 @@ import {
   CloseHandlerResult,
   ErrorAction,
   ErrorHandler,
+  ExecuteCommandRequest,
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
+import {
+  CATALOG_PROBLEM_NOTIFICATION,
+  CatalogProblemParams,
+  REFRESH_CATALOG_COMMAND,
+  RefreshCatalogResult,
+  ServerInitializationOptions,
+} from '../../server/src/protocol';
 
 /*
  * The extension: starts the language server over IPC, points it at OpenClaw config files, and keeps
@@ -31,29 +39,61 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const initializationOptions: ServerInitializationOptions = {
+    // A plain copy: the configuration object itself carries functions.
+    settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('openclaw'))),
+    cacheDir: context.globalStorageUri.fsPath,
+    showsCatalogProblems: true,
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
     outputChannel: output,
     errorHandler: restartingErrorHandler(output),
-    initializationOptions: { settings: vscode.workspace.getConfiguration('openclaw') },
+    initializationOptions,
   };
-  client = new LanguageClient('openclaw', 'OpenClaw Language Server', serverOptions, clientOptions);
+  const languageClient = new LanguageClient('openclaw', 'OpenClaw Language Server', serverOptions, clientOptions);
+  client = languageClient;
 
   context.subscriptions.push(
     vscode.commands.registerCommand('openclaw.restartServer', async () => {
       output.info('Restarting the language server on request.');
-      await client?.restart();
+      await languageClient.restart();
     }),
+    vscode.commands.registerCommand('openclaw.refreshCatalog', () => refreshCatalog(languageClient)),
     vscode.workspace.onDidOpenTextDocument(adoptConfiguredFile),
   );
   vscode.workspace.textDocuments.forEach(adoptConfiguredFile);
 
-  await client.start();
+  await languageClient.start();
+  context.subscriptions.push(
+    languageClient.onNotification(CATALOG_PROBLEM_NOTIFICATION, (params: CatalogProblemParams) => void showCatalogProblem(languageClient, params.message)),
+  );
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+}
+
+/** OpenClaw: Refresh Bedrock Models — fetch the live catalog now and say what came of it. */
+async function refreshCatalog(languageClient: LanguageClient): Promise<void> {
+  const document = vscode.window.activeTextEditor?.document;
+  const args = document?.languageId === LANGUAGE_ID ? [document.uri.toString()] : [];
+  const result: RefreshCatalogResult = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Fetching the Bedrock model list…' },
+    () => languageClient.sendRequest(ExecuteCommandRequest.type, { command: REFRESH_CATALOG_COMMAND, arguments: args }),
+  );
+  if (result.problem) {
+    await showCatalogProblem(languageClient, `Bedrock models for ${result.region}: ${result.problem}`);
+  } else {
+    void vscode.window.showInformationMessage(`Bedrock models for ${result.region}: ${result.count} models and inference profiles, live from your account.`);
+  }
+}
+
+async function showCatalogProblem(languageClient: LanguageClient, message: string): Promise<void> {
+  const choice = await vscode.window.showWarningMessage(message, 'Open Settings', 'Retry');
+  if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'openclaw.aws');
+  if (choice === 'Retry') await refreshCatalog(languageClient);
 }
 
 /** Files the user lists in `openclaw.files` become OpenClaw documents (highlighting and features). */

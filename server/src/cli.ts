@@ -51,7 +51,7 @@ function main(argv: string[]): number {
     return 2;
   }
 
-  const service = createLanguageService({ openclawVersion });
+  const service = createLanguageService({ settings: { openclawVersion } });
   let errors = 0;
   let warnings = 0;
   let unreadable = 0;

@@ -12,6 +12,14 @@ import { REPO_ROOT } from '../helpers';
 
 export const SERVER_PATH = join(REPO_ROOT, 'server', 'out', 'server.js');
 
+export interface SessionOptions {
+  settings?: Record<string, unknown>;
+  initialSettings?: Record<string, unknown>;
+  /** More initializationOptions (cacheDir, showsCatalogProblems). */
+  initializationOptions?: Record<string, unknown>;
+  env?: NodeJS.ProcessEnv;
+}
+
 /** The built server in a child process, spoken to over stdio with real JSON-RPC. */
 export class LspSession {
   readonly connection: ProtocolConnection;
@@ -20,8 +28,18 @@ export class LspSession {
   private readonly diagnosticsWaiters: { uri: string; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
   readonly published: PublishDiagnosticsParams[] = [];
 
-  constructor(settings: Record<string, unknown> = {}) {
-    this.process = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  private readonly settings: Record<string, unknown>;
+  private readonly initializationOptions: Record<string, unknown>;
+
+  /**
+   * `settings` is the `openclaw` section the client answers workspace/configuration with, and sends
+   * in initializationOptions unless `initialSettings` differ. By default the catalog stays built-in,
+   * so no test leaves 127.0.0.1.
+   */
+  constructor(options: SessionOptions = {}) {
+    this.settings = options.settings ?? { catalog: { live: false } };
+    this.initializationOptions = { settings: options.initialSettings ?? this.settings, ...options.initializationOptions };
+    this.process = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
     this.process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -30,7 +48,7 @@ export class LspSession {
       if (index >= 0) this.diagnosticsWaiters.splice(index, 1)[0]!.resolve(params);
     });
     // The server pulls its settings with workspace/configuration, as VS Code answers it.
-    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => settings));
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.listen();
@@ -40,6 +58,7 @@ export class LspSession {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      initializationOptions: this.initializationOptions,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: { hover: { contentFormat: ['markdown'] }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } },

@@ -13,7 +13,7 @@ describe('language server over stdio (JSON-RPC)', function () {
 
   before(async function () {
     assert.ok(existsSync(SERVER_PATH), `build the server first (npm run build): ${SERVER_PATH}`);
-    session = new LspSession({ version: '' });
+    session = new LspSession({ settings: { version: '', catalog: { live: false } } });
     const result = (await session.initialize()) as { capabilities: Record<string, unknown> };
     assert.strictEqual(result.capabilities.hoverProvider, true);
     assert.deepStrictEqual(result.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.openclaw'] });
@@ -122,14 +122,14 @@ describe('language server over stdio (JSON-RPC)', function () {
 
 describe('language server settings', () => {
   it('reads openclaw.version through workspace/configuration', async () => {
-    const session = new LspSession({ version: '2026.7.2' });
+    const offline = { catalog: { live: false } };
+    const session = new LspSession({ settings: { version: '2026.7.2', ...offline }, initialSettings: offline });
     try {
+      // The pulled settings differ from the initial ones: when they arrive, open documents are checked again.
       await session.initialize();
-      const diagnostics = await session.open(URI, readSample());
-      // Settings arrive after initialized; the next publication reflects them.
-      const messageOf = (all: typeof diagnostics) => String(all[0]!.message);
-      const settled = messageOf(diagnostics).includes('2026.7.2') ? diagnostics : (await session.nextDiagnostics(URI)).diagnostics;
-      assert.match(messageOf(settled), /On OpenClaw 2026\.7\.2 \(openclaw\.version setting\) a non-empty alias map is also the allowlist/);
+      const first = await session.open(URI, readSample());
+      const settled = String(first[0]!.message).includes('2026.7.2') ? first : (await session.nextDiagnostics(URI)).diagnostics;
+      assert.match(String(settled[0]!.message), /On OpenClaw 2026\.7\.2 \(openclaw\.version setting\) a non-empty alias map is also the allowlist/);
     } finally {
       await session.shutdown();
     }

@@ -3,7 +3,7 @@ import { createLanguageService, Diagnostic, Severity } from '../../server/src/se
 import { documentOf, readSample } from '../helpers';
 
 function diagnose(text: string, openclawVersion?: string): Diagnostic[] {
-  return createLanguageService({ openclawVersion }).getDiagnostics(documentOf(text));
+  return createLanguageService({ settings: { openclawVersion } }).getDiagnostics(documentOf(text));
 }
 
 /** `line:col severity code` per diagnostic, 1-based like the CLI. */

@@ -20,6 +20,7 @@ const QWEN_CARD = [
   '| per 1M tokens | Input | Output | Cache read | Cache write |\n|:--|--:|--:|--:|--:|\n| USD | $0.50 | $1.20 | $0 | $0 |',
   '10k in + 1k out: **$0.0062**',
   'Context **262,144** · max output **8,192** · reasoning **yes** · input **text**',
+  'Bedrock (built-in catalog, us-east-1): **Qwen** · active · on demand',
 ].join('\n\n');
 
 describe('hover', () => {
@@ -49,6 +50,7 @@ describe('hover', () => {
         '| per 1M tokens | Input | Output |\n|:--|--:|--:|\n| USD | $0 *(default)* | $0 *(default)* |',
         '10k in + 1k out: **$0**',
         'Context **4,096** · max output **4,096** *(default)* · reasoning **no** *(default)* · input **text** *(default)*',
+        'Bedrock (built-in catalog, us-east-1): not listed',
       ].join('\n\n'),
     );
   });
@@ -59,6 +61,26 @@ describe('hover', () => {
     assert.match(card!, /\| USD \| \$3\.00 \| \$15\.00 \| \$3\.75 \|/);
     assert.match(card!, /10k in \+ 1k out: \*\*\$0\.045\*\*/);
     assert.match(card!, /Context \*\*200,000\*\* \*\(default\)\* · max output \*\*16,000\*\* \*\(default\)\* · reasoning \*\*no\*\* \*\(default\)\* · input \*\*text, image\*\*$/);
+  });
+
+  it('where the file sets no price: the list price beside OpenClaw\'s $0, and what the catalog knows', () => {
+    const card = hoverAt(`{ models: { providers: { "amazon-bedrock": { models: [ { id: "anthropic.claude-opus-|4-6-v1", name: "Opus" } ] } } } }`);
+    assert.strictEqual(
+      card!.split('\n\n').slice(1).join('\n\n'),
+      [
+        '| per 1M tokens | Input | Output | Cache read | Cache write |\n|:--|--:|--:|--:|--:|\n| USD | $0 *(default)* | $0 *(default)* | — | — |\n| list price¹ | $5.00 | $25.00 | $0.50 | $6.25 |',
+        '10k in + 1k out: **$0** · at list price **$0.075**',
+        '¹ AWS list price, us\\-east\\-1 on\\-demand \\(read 2026\\-02\\)',
+        'Context **200,000** *(default)* · max output **8,192** *(default)* · reasoning **no** *(default)* · input **text** *(default)*',
+        'Bedrock (built-in catalog, us-east-1): **Anthropic** · active · **inference profile only**  \nProfiles: `us.anthropic.claude-opus-4-6-v1`, `global.anthropic.claude-opus-4-6-v1`',
+      ].join('\n\n'),
+    );
+  });
+
+  it('names the region from the provider baseUrl, and describes an inference profile id', () => {
+    const card = hoverAt(`{ models: { providers: { "amazon-bedrock": { baseUrl: "https://bedrock-runtime.eu-west-3.amazonaws.com", models: [ { id: "eu.anthropic.claude-sonnet-|4-6", name: "S", cost: { input: 3, output: 15 } } ] } } } }`);
+    assert.match(card!, /Bedrock \(built-in catalog, eu-west-3\): \*\*Anthropic\*\* · active · inference profile for `anthropic\.claude-sonnet-4-6`$/);
+    assert.ok(!card!.includes('list price'), 'the file sets prices');
   });
 
   it('on an unknown reference: says so and why', () => {

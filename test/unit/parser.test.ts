@@ -136,7 +136,8 @@ two', c: "\q"}`, { a: 'AB\0', b: 'one two', c: 'q' }],
     });
 
     it('unquoted words, bad numbers and stray characters are each reported once', () => {
-      assert.deepStrictEqual(errorsOf('{ a: foo }'), [`5+3 Unexpected word 'foo': string values must be quoted.`]);
+      assert.deepStrictEqual(errorsOf('{ a: foo }'), [`5+3 Unexpected text 'foo': string values must be quoted.`]);
+      assert.deepStrictEqual(errorsOf('{ a: amazon-bedrock/x y, b: 1 }'), [`5+18 Unexpected text 'amazon-bedrock/x y': string values must be quoted.`]);
       assert.deepStrictEqual(errorsOf('{ a: 01 }'), ['5+2 Invalid number: leading zeros are not allowed.']);
       assert.deepStrictEqual(errorsOf('{ a: 1e }'), ['6+1 Invalid number: expected digits in the exponent.']);
       assert.deepStrictEqual(errorsOf('{ a: 12abc }'), [`5+5 Invalid number '12abc'.`]);

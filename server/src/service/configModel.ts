@@ -17,6 +17,11 @@ import { ParseResult } from './parser/json5Parser';
 
 export const BEDROCK_PROVIDER = 'amazon-bedrock';
 
+/** Providers that talk to Bedrock: amazon-bedrock itself, or any provider on the Converse API. */
+export function isBedrockProvider(provider: ProviderConfig): boolean {
+  return provider.id.toLowerCase() === BEDROCK_PROVIDER || provider.api?.value === 'bedrock-converse-stream';
+}
+
 export interface Field<T> {
   value: T;
   node: JsonNode;

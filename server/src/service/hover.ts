@@ -1,12 +1,13 @@
 import { Analysis } from './analysis';
-import { ConfiguredModel } from './configModel';
+import { baseModelId, CatalogContext } from './catalog';
+import { ConfiguredModel, isBedrockProvider } from './configModel';
 import { Effective, effectiveModel, EXAMPLE_REQUEST, formatCount, formatUsd, requestCost } from './modelFacts';
 import { findNodeAtOffset } from './parser/ast';
 import { Resolution } from './references';
 import { Hover, Position } from './types';
 
 /** Hover on a model `id`, on any model reference, and on an alias value. */
-export function computeHover(analysis: Analysis, position: Position): Hover | undefined {
+export function computeHover(analysis: Analysis, position: Position, context: CatalogContext): Hover | undefined {
   const offset = analysis.document.offsetAt(position);
   const node = findNodeAtOffset(analysis.parse.root, offset);
   if (!node || node.type !== 'string') return undefined;
@@ -15,17 +16,17 @@ export function computeHover(analysis: Analysis, position: Position): Hover | un
   let contents: string;
   switch (meaning.kind) {
     case 'model-id':
-      contents = modelCard(analysis, meaning.model);
+      contents = modelCard(analysis, meaning.model, context);
       break;
     case 'alias':
-      contents = resolutionCard(analysis, analysis.resolver.resolveQualified(meaning.entry.key));
+      contents = resolutionCard(analysis, analysis.resolver.resolveQualified(meaning.entry.key), context);
       break;
     case 'reference': {
       const { reference } = meaning;
       const resolution = reference.isMapKey
         ? analysis.resolver.resolveQualified(reference.value)
         : analysis.resolver.resolve(reference.value, reference.agent);
-      contents = resolutionCard(analysis, resolution);
+      contents = resolutionCard(analysis, resolution, context);
       break;
     }
   }
@@ -33,10 +34,10 @@ export function computeHover(analysis: Analysis, position: Position): Hover | un
 }
 
 /** The card of what a reference selects; the model card itself lists the model's aliases. */
-function resolutionCard(analysis: Analysis, resolution: Resolution): string {
+function resolutionCard(analysis: Analysis, resolution: Resolution, context: CatalogContext): string {
   switch (resolution.kind) {
     case 'model':
-      return modelCard(analysis, resolution.model);
+      return modelCard(analysis, resolution.model, context);
     case 'wildcard': {
       const count = resolution.providerConfig?.models.length ?? 0;
       return `**Every model of ${code(resolution.provider)}**` + (resolution.providerConfig ? ` (${count} configured in this file)` : '');
@@ -54,27 +55,41 @@ function resolutionCard(analysis: Analysis, resolution: Resolution): string {
   }
 }
 
-function modelCard(analysis: Analysis, model: ConfiguredModel): string {
+function modelCard(analysis: Analysis, model: ConfiguredModel, context: CatalogContext): string {
   const facts = effectiveModel(model);
+  const bedrock = isBedrockProvider(model.provider);
+  const listed = bedrock ? context.facts(model.id) : undefined;
   const ref = `${model.provider.id}/${model.id}`;
   const title = model.name ? `**${escape(model.name.value)}** · ${code(ref)}` : code(ref);
   const aliases = analysis.resolver.aliasesFor(model);
   const aliasLine = aliases.length > 0 ? `Alias: ${aliases.map((alias) => `**${escape(alias)}**`).join(', ')}` : 'No alias';
 
-  const columns: [string, string][] = [
-    ['Input', price(facts.cost.input)],
-    ['Output', price(facts.cost.output)],
+  // Where the file sets no prices, OpenClaw counts $0: show that, and the list price beside it.
+  const fileHasPrices = !facts.cost.input.isDefault || !facts.cost.output.isDefault;
+  const listPrice = !fileHasPrices ? listed?.price : undefined;
+  const rows: [string, string[]][] = [['USD', [price(facts.cost.input), price(facts.cost.output)]]];
+  if (listPrice) rows.push(['list price¹', [formatUsd(listPrice.input), formatUsd(listPrice.output)]]);
+  const labels = ['Input', 'Output'];
+  const cache: [string, number | undefined, number | undefined][] = [
+    ['Cache read', facts.cost.cacheRead, listPrice?.cacheRead],
+    ['Cache write', facts.cost.cacheWrite, listPrice?.cacheWrite],
   ];
-  if (facts.cost.cacheRead !== undefined) columns.push(['Cache read', formatUsd(facts.cost.cacheRead)]);
-  if (facts.cost.cacheWrite !== undefined) columns.push(['Cache write', formatUsd(facts.cost.cacheWrite)]);
+  for (const [label, fileValue, listValue] of cache) {
+    if (fileValue === undefined && listValue === undefined) continue;
+    labels.push(label);
+    rows[0]![1].push(fileValue === undefined ? '—' : formatUsd(fileValue));
+    if (listPrice) rows[1]![1].push(listValue === undefined ? '—' : formatUsd(listValue));
+  }
   const table = [
-    `| per 1M tokens | ${columns.map(([label]) => label).join(' | ')} |`,
-    `|:--|${columns.map(() => '--:').join('|')}|`,
-    `| USD | ${columns.map(([, value]) => value).join(' | ')} |`,
+    `| per 1M tokens | ${labels.join(' | ')} |`,
+    `|:--|${labels.map(() => '--:').join('|')}|`,
+    ...rows.map(([label, values]) => `| ${label} | ${values.join(' | ')} |`),
   ].join('\n');
 
-  const example = requestCost({ input: facts.cost.input.value, output: facts.cost.output.value }, EXAMPLE_REQUEST.inputTokens, EXAMPLE_REQUEST.outputTokens);
-  const exampleLine = `${EXAMPLE_REQUEST.inputTokens / 1000}k in + ${EXAMPLE_REQUEST.outputTokens / 1000}k out: **${formatUsd(example)}**`;
+  const example = (prices: { input: number; output: number }) =>
+    formatUsd(requestCost(prices, EXAMPLE_REQUEST.inputTokens, EXAMPLE_REQUEST.outputTokens));
+  let exampleLine = `${EXAMPLE_REQUEST.inputTokens / 1000}k in + ${EXAMPLE_REQUEST.outputTokens / 1000}k out: **${example({ input: facts.cost.input.value, output: facts.cost.output.value })}**`;
+  if (listPrice) exampleLine += ` · at list price **${example(listPrice)}**\n\n¹ ${escape(listed!.priceSource ?? 'built-in table')}`;
 
   const limits = [
     `Context **${formatCount(facts.contextWindow.value)}**${defaultMark(facts.contextWindow)}`,
@@ -83,7 +98,27 @@ function modelCard(analysis: Analysis, model: ConfiguredModel): string {
     `input **${facts.input.value.map(escape).join(', ')}**${defaultMark(facts.input)}`,
   ].join(' · ');
 
-  return [`${title}  \n${aliasLine} · provider ${code(model.provider.id)}`, table, exampleLine, limits].join('\n\n');
+  const sections = [`${title}  \n${aliasLine} · provider ${code(model.provider.id)}`, table, exampleLine, limits];
+  if (bedrock) sections.push(catalogSection(model.id, context));
+  return sections.join('\n\n');
+}
+
+/** What the Bedrock catalog says of an id: maker, lifecycle, how it can be invoked, its profiles. */
+function catalogSection(id: string, context: CatalogContext): string {
+  const snapshot = context.catalog.snapshot;
+  const where = `${snapshot.origin === 'live' ? 'live catalog' : 'built-in catalog'}, ${snapshot.region}`;
+  const entry = context.catalog.get(id);
+  if (!entry) return `Bedrock (${where}): not listed`;
+  const parts = [`**${escape(entry.provider)}**`, entry.lifecycle === 'LEGACY' ? '**legacy**' : 'active'];
+  if (entry.kind === 'inference-profile') {
+    parts.push(`inference profile for ${(entry.baseModelIds ?? [baseModelId(id)]).map(code).join(', ')}`);
+  } else {
+    parts.push(entry.onDemand ? 'on demand' : '**inference profile only**');
+  }
+  let section = `Bedrock (${where}): ${parts.join(' · ')}`;
+  const profiles = entry.kind === 'foundation-model' ? context.catalog.profilesFor(id) : [];
+  if (profiles.length > 0) section += `  \nProfiles: ${profiles.map((profile) => code(profile.id)).join(', ')}`;
+  return section;
 }
 
 function price(value: Effective<number>): string {

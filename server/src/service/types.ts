@@ -61,6 +61,28 @@ export interface Hover {
   range: Range;
 }
 
+/** LSP's CompletionItemKind values that the service uses. */
+export const CompletionItemKind = { Module: 9, Value: 12, Snippet: 15, Reference: 18, Constant: 21 } as const;
+export type CompletionItemKind = (typeof CompletionItemKind)[keyof typeof CompletionItemKind];
+
+export const InsertTextFormat = { PlainText: 1, Snippet: 2 } as const;
+export type InsertTextFormat = (typeof InsertTextFormat)[keyof typeof InsertTextFormat];
+
+export interface CompletionItem {
+  label: string;
+  kind: CompletionItemKind;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  sortText?: string;
+  filterText?: string;
+  textEdit: TextEdit;
+  insertTextFormat?: InsertTextFormat;
+  additionalTextEdits?: TextEdit[];
+  /** Shown struck through: a LEGACY model. */
+  deprecated?: boolean;
+}
+
 /** What the service needs of a text document; vscode-languageserver-textdocument's TextDocument fits. */
 export interface TextDocumentLike {
   readonly uri: string;
@@ -74,4 +96,8 @@ export interface TextDocumentLike {
 export interface ServiceSettings {
   /** OpenClaw version to check against when the file has no meta.lastTouchedVersion. */
   openclawVersion?: string;
+  /** The `openclaw.aws.region` setting: the catalog's region before anything the file says. */
+  awsRegion?: string;
+  /** The environment the region falls back to (AWS_REGION, AWS_DEFAULT_REGION). */
+  env?: Readonly<Record<string, string | undefined>>;
 }

@@ -18,7 +18,7 @@ export class JsonNode {
   colonOffset = -1;
   /** Properties and array items: the offset of the ',' that follows (-1 when none). */
   commaOffset = -1;
-  /** Objects and arrays: whether the closing bracket was found. */
+  /** Objects and arrays: whether the closing bracket was found. Strings: the closing quote. */
   closed = true;
 
   constructor(

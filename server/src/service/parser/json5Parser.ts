@@ -161,6 +161,8 @@ class Parser {
   /** The decoded value of the current String, Number or Identifier token. */
   private tokenValue: string | number = '';
   private tokenQuote: Quote = '"';
+  /** Whether the current String token found its closing quote. */
+  private tokenClosed = true;
   private readonly errors: ParseError[] = [];
   private readonly comments: Comment[] = [];
 
@@ -192,8 +194,11 @@ class Parser {
       case Token.OpenBracket:
         return this.parseArray(parent);
       case Token.String: {
+        const quote = this.tokenQuote;
+        const closed = this.tokenClosed;
         const node = this.scalar('string', parent, this.tokenValue);
-        node.quote = this.tokenQuote;
+        node.quote = quote;
+        node.closed = closed;
         return node;
       }
       case Token.Number:
@@ -211,12 +216,7 @@ class Parser {
           case 'NaN':
             return this.scalar('number', parent, NaN);
         }
-        this.error(
-          `Unexpected word '${this.tokenValue}': string values must be quoted.`,
-          this.tokenOffset,
-          this.tokenEnd - this.tokenOffset,
-        );
-        this.next();
+        this.skipUnquotedValue();
         return undefined;
       default:
         return undefined;
@@ -294,6 +294,7 @@ class Parser {
     } else {
       key.value = this.tokenValue as string;
       key.quote = this.token === Token.Identifier ? '' : this.tokenQuote;
+      key.closed = this.token === Token.Identifier || this.tokenClosed;
     }
     property.children = [key];
     this.next();
@@ -333,6 +334,21 @@ class Parser {
       container.length = this.tokenOffset - container.offset;
       this.error(`Expected ${expected} opened here.`, container.offset, 1);
     }
+  }
+
+  /**
+   * An unquoted value (`model: amazon-bedrock/x`) is one mistake, not a token per character: report
+   * the run up to the next separator or line end once, and go on after it.
+   */
+  private skipUnquotedValue(): void {
+    const text = this.text;
+    const start = this.tokenOffset;
+    let end = start;
+    while (end < text.length && !',{}[]:\n\r'.includes(text[end]!)) end++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    this.error(`Unexpected text '${text.slice(start, end)}': string values must be quoted.`, start, end - start);
+    this.pos = end;
+    this.next();
   }
 
   /** Recovery: skip one unexpected token, or a whole bracketed value so its brackets stay balanced. */
@@ -457,6 +473,7 @@ class Parser {
     let chunkStart = pos;
     this.token = Token.String;
     this.tokenQuote = quote === Ch.DoubleQuote ? '"' : "'";
+    this.tokenClosed = false;
     for (;;) {
       if (pos >= length) {
         value += text.slice(chunkStart, pos);
@@ -467,6 +484,7 @@ class Parser {
       if (ch === quote) {
         value += text.slice(chunkStart, pos);
         pos++;
+        this.tokenClosed = true;
         break;
       }
       if (ch === Ch.LineFeed || ch === Ch.CarriageReturn) {

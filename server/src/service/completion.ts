@@ -1,0 +1,348 @@
+import { Analysis } from './analysis';
+import { CatalogContext, CatalogEntry, isProvisionedVariant } from './catalog';
+import { BEDROCK_PROVIDER, ConfiguredModel, ProviderConfig } from './configModel';
+import { cursorSlot, CursorSlot } from './cursorSlot';
+import { FileStyle, renderKey, renderString } from './edits/fileStyle';
+import { appendProperties, indentationOf, NewProperty, OffsetEdit } from './edits/objectEdits';
+import { formatCount, formatUsd } from './modelFacts';
+import { findNodeAtPath, JsonNode, propertyValue, stringValue } from './parser/ast';
+import { CompletionItem, CompletionItemKind, InsertTextFormat, Position, TextEdit } from './types';
+
+/** What the slot under the cursor takes. */
+type Target =
+  | { kind: 'model-id'; provider: ProviderConfig | undefined; entry: JsonNode }
+  | { kind: 'model-entry'; providerKey: string; array: JsonNode }
+  | { kind: 'reference'; acceptsAlias: boolean; acceptsWildcard: boolean; mapKey: boolean; agent?: string };
+
+/** Settings that hold one model reference, or {primary, fallbacks[]}. */
+const MODEL_SETTINGS = new Set(['model', 'imageModel', 'pdfModel']);
+const SINGLE_REFERENCE_SETTINGS = new Set(['utilityModel', 'decisionModel']);
+
+export function computeCompletion(analysis: Analysis, position: Position, context: CatalogContext): CompletionItem[] {
+  const offset = analysis.document.offsetAt(position);
+  const slot = cursorSlot(analysis.parse.root, analysis.text, offset);
+  if (!slot) return [];
+  const target = classify(analysis, slot);
+  if (!target) return [];
+  const builder = new ItemBuilder(analysis, slot, context);
+  switch (target.kind) {
+    case 'model-id':
+      return builder.modelIds(target.provider, target.entry);
+    case 'model-entry':
+      return builder.modelEntries(target.providerKey, target.array);
+    case 'reference':
+      return builder.references(target);
+  }
+}
+
+function classify(analysis: Analysis, slot: CursorSlot): Target | undefined {
+  const path = slot.containerPath;
+  // models.providers.<p>.models[i].id  and  models.providers.<p>.models[]
+  if (path[0] === 'models' && path[1] === 'providers' && typeof path[2] === 'string' && path[3] === 'models') {
+    const providerKey = path[2];
+    const provider = analysis.config.providers.find((p) => p.id === providerKey);
+    if (path.length === 5 && typeof path[4] === 'number' && slot.key === 'id' && !slot.isKey) {
+      return { kind: 'model-id', provider, entry: slot.container };
+    }
+    if (path.length === 4 && slot.container.type === 'array' && !slot.node) {
+      return { kind: 'model-entry', providerKey, array: slot.container };
+    }
+    return undefined;
+  }
+  const scope = agentScope(analysis, path);
+  if (!scope) return undefined;
+  const rest = path.slice(scope.depth);
+  if (slot.isKey) {
+    return rest.length === 1 && rest[0] === 'models' ? { kind: 'reference', acceptsAlias: false, acceptsWildcard: true, mapKey: true, agent: scope.agent } : undefined;
+  }
+  const full = [...rest, slot.key];
+  const reference = (acceptsWildcard = false): Target => ({ kind: 'reference', acceptsAlias: true, acceptsWildcard, mapKey: false, agent: scope.agent });
+  if (full.length === 1 && (MODEL_SETTINGS.has(String(full[0])) || SINGLE_REFERENCE_SETTINGS.has(String(full[0])))) return reference();
+  if (full.length === 2 && MODEL_SETTINGS.has(String(full[0])) && full[1] === 'primary') return reference();
+  if (full.length === 3 && MODEL_SETTINGS.has(String(full[0])) && full[1] === 'fallbacks' && typeof full[2] === 'number') return reference();
+  if (full.length === 3 && full[0] === 'modelPolicy' && full[1] === 'allow' && typeof full[2] === 'number') return reference(true);
+  return undefined;
+}
+
+/** agents.defaults, agents.list[i] or agents.entries.<id>: how deep, and which agent. */
+function agentScope(analysis: Analysis, path: (string | number)[]): { depth: number; agent?: string } | undefined {
+  if (path[0] !== 'agents') return undefined;
+  if (path[1] === 'defaults') return { depth: 2 };
+  if (path[1] === 'list' && typeof path[2] === 'number') {
+    const id = stringValue(findNodeAtPath(analysis.parse.root, ['agents', 'list', path[2], 'id']));
+    return { depth: 3, agent: id ?? `#${path[2]}` };
+  }
+  if (path[1] === 'entries' && typeof path[2] === 'string') return { depth: 3, agent: path[2] };
+  return undefined;
+}
+
+class ItemBuilder {
+  private readonly style: FileStyle;
+
+  constructor(
+    private readonly analysis: Analysis,
+    private readonly slot: CursorSlot,
+    private readonly context: CatalogContext,
+  ) {
+    this.style = analysis.style;
+  }
+
+  /** Catalog ids for a model entry's `id`; picking one fills a missing name, input and reasoning. */
+  modelIds(provider: ProviderConfig | undefined, entry: JsonNode): CompletionItem[] {
+    const configured = new Set(provider?.models.filter((model) => model.entry !== entry).map((model) => model.id));
+    const items: CompletionItem[] = [];
+    for (const catalogEntry of this.offeredEntries()) {
+      if (configured.has(catalogEntry.id)) continue;
+      const edits = this.replaceSlot(this.quoted(catalogEntry.id));
+      const fill = this.fillEntry(entry, catalogEntry, edits.main);
+      items.push({
+        label: catalogEntry.id,
+        kind: CompletionItemKind.Value,
+        detail: describe(catalogEntry),
+        documentation: this.documentation(catalogEntry),
+        sortText: rank(catalogEntry) + catalogEntry.id,
+        filterText: this.filterText(catalogEntry.id),
+        textEdit: fill.main,
+        additionalTextEdits: fill.additional.length > 0 ? fill.additional : undefined,
+        deprecated: catalogEntry.lifecycle === 'LEGACY' || undefined,
+      });
+    }
+    return items;
+  }
+
+  /** Whole model entries for an empty place in `models[]`, filled from the catalog. */
+  modelEntries(providerKey: string, array: JsonNode): CompletionItem[] {
+    const provider = this.analysis.config.providers.find((p) => p.id === providerKey);
+    const configured = new Set(provider?.models.map((model) => model.id));
+    const index = this.slot.key as number;
+    const previous = array.children![index - 1];
+    const next = array.children![index];
+    const separator: TextEdit[] = previous && previous.commaOffset < 0 ? [this.edit(previous.end, 0, ',')] : [];
+    const itemIndent = this.itemIndent(array);
+    const items: CompletionItem[] = [];
+    for (const catalogEntry of this.offeredEntries()) {
+      if (configured.has(catalogEntry.id)) continue;
+      const snippet = this.entrySnippet(catalogEntry, itemIndent) + (next ? ',' : '');
+      items.push({
+        label: catalogEntry.id,
+        kind: CompletionItemKind.Snippet,
+        detail: `New model entry: ${catalogEntry.name}`,
+        documentation: this.documentation(catalogEntry),
+        sortText: rank(catalogEntry) + catalogEntry.id,
+        filterText: `${catalogEntry.id} ${catalogEntry.name}`,
+        textEdit: this.edit(this.slot.replaceStart, this.slot.replaceEnd - this.slot.replaceStart, snippet),
+        insertTextFormat: InsertTextFormat.Snippet,
+        additionalTextEdits: separator.length > 0 ? separator : undefined,
+        deprecated: catalogEntry.lifecycle === 'LEGACY' || undefined,
+      });
+    }
+    return items;
+  }
+
+  /** Configured models, then aliases and wildcards where accepted, then catalog models not configured yet. */
+  references(target: Extract<Target, { kind: 'reference' }>): CompletionItem[] {
+    const { config, resolver } = this.analysis;
+    const items: CompletionItem[] = [];
+    const seen = new Set<string>();
+    const add = (item: CompletionItem) => {
+      if (seen.has(item.label)) return;
+      seen.add(item.label);
+      items.push(item);
+    };
+    const withEntry = target.mapKey
+      ? new Set(config.aliases.filter((entry) => entry.agent === target.agent).map((entry) => entry.key.trim().toLowerCase()))
+      : new Set<string>();
+
+    for (const model of config.models) {
+      const ref = `${model.provider.id}/${model.id}`;
+      const aliasless = target.mapKey && !withEntry.has(ref.toLowerCase());
+      add({
+        label: ref,
+        kind: CompletionItemKind.Reference,
+        detail: modelDetail(model),
+        sortText: `${target.mapKey && !aliasless ? '1' : '0'}${ref}`,
+        filterText: this.filterText(ref),
+        textEdit: this.referenceEdit(ref, aliasless ? model.name?.value || model.id : undefined),
+      });
+    }
+    if (target.acceptsAlias) {
+      for (const entry of config.aliases) {
+        const alias = entry.alias?.value;
+        if (!alias || (entry.agent !== undefined && entry.agent !== target.agent)) continue;
+        if (resolver.findAlias(alias, target.agent) !== entry) continue;
+        add({
+          label: alias,
+          kind: CompletionItemKind.Constant,
+          detail: `alias of ${entry.key}`,
+          sortText: `2${alias}`,
+          filterText: this.filterText(alias),
+          textEdit: this.referenceEdit(alias),
+        });
+      }
+    }
+    if (target.acceptsWildcard && !target.mapKey) {
+      for (const provider of config.providers) {
+        const wildcard = `${provider.id}/*`;
+        add({
+          label: wildcard,
+          kind: CompletionItemKind.Module,
+          detail: `every model of ${provider.id}`,
+          sortText: `3${wildcard}`,
+          filterText: this.filterText(wildcard),
+          textEdit: this.referenceEdit(wildcard),
+        });
+      }
+    }
+    const bedrock = resolver.provider(BEDROCK_PROVIDER);
+    const bedrockKey = bedrock?.id ?? BEDROCK_PROVIDER;
+    const configuredIds = new Set(bedrock?.models.map((model) => model.id));
+    for (const catalogEntry of this.offeredEntries()) {
+      if (configuredIds.has(catalogEntry.id) || catalogEntry.lifecycle === 'LEGACY') continue;
+      const ref = `${bedrockKey}/${catalogEntry.id}`;
+      add({
+        label: ref,
+        kind: CompletionItemKind.Reference,
+        detail: `${catalogEntry.name} · not in models.providers.${bedrockKey} yet`,
+        documentation: this.documentation(catalogEntry),
+        sortText: `4${rank(catalogEntry)}${ref}`,
+        filterText: this.filterText(ref),
+        textEdit: this.referenceEdit(ref, target.mapKey ? catalogEntry.name : undefined),
+      });
+    }
+    return items;
+  }
+
+  /** Text models of the catalog, without provisioned-throughput variants. */
+  private offeredEntries(): CatalogEntry[] {
+    return this.context.catalog.snapshot.entries.filter((entry) => entry.outputModalities.includes('TEXT') && !isProvisionedVariant(entry.id));
+  }
+
+  private documentation(entry: CatalogEntry): string {
+    const facts = this.context.facts(entry.id);
+    const lines = [`**${entry.name}** · ${entry.provider} · \`${entry.id}\``, `${describe(entry)}${entry.lifecycle === 'LEGACY' ? ' · **legacy**' : ''}`];
+    if (facts?.contextWindow) lines.push(`Context ${formatCount(facts.contextWindow)} · max output ${formatCount(facts.maxTokens ?? 0)}`);
+    if (facts?.price) lines.push(`List price per 1M tokens: ${formatUsd(facts.price.input)} in / ${formatUsd(facts.price.output)} out (${facts.priceSource})`);
+    if (entry.kind === 'foundation-model') {
+      const profiles = this.context.catalog.profilesFor(entry.id).map((profile) => `\`${profile.id}\``);
+      if (profiles.length > 0) lines.push(`Inference profiles: ${profiles.join(', ')}`);
+    } else if (entry.baseModelIds?.length) {
+      lines.push(`Routes to: ${entry.baseModelIds.map((id) => `\`${id}\``).join(', ')}`);
+    }
+    return lines.join('\n\n');
+  }
+
+  /** Fill name, input and reasoning when the entry lacks them. */
+  private fillEntry(entry: JsonNode, catalogEntry: CatalogEntry, main: TextEdit): { main: TextEdit; additional: TextEdit[] } {
+    const missing: NewProperty[] = [];
+    const facts = this.context.facts(catalogEntry.id);
+    if (!propertyValue(entry, 'name')) missing.push({ key: 'name', render: () => renderString(catalogEntry.name, this.style.stringQuote) });
+    if (!propertyValue(entry, 'input')) missing.push({ key: 'input', render: () => this.inputArray(catalogEntry) });
+    if (!propertyValue(entry, 'reasoning') && facts?.reasoning !== undefined) missing.push({ key: 'reasoning', render: () => String(facts.reasoning) });
+    const offsetEdits = missing.length > 0 ? appendProperties(this.analysis.text, this.style, entry, missing, { inlineWhenEmpty: true }) : undefined;
+    if (!offsetEdits) return { main, additional: [] };
+    // An insertion right where the replaced id ends belongs in the main edit: editors reject additional
+    // edits that touch the main one.
+    const mainEnd = this.slot.replaceEnd;
+    let mainText = main.newText;
+    const additional: TextEdit[] = [];
+    for (const edit of offsetEdits) {
+      if (edit.offset === mainEnd && edit.length === 0) mainText += edit.newText;
+      else additional.push(this.toTextEdit(edit));
+    }
+    return { main: { range: main.range, newText: mainText }, additional };
+  }
+
+  /** A model entry as a snippet: the name is the first tab stop, the cursor ends after the entry. */
+  private entrySnippet(entry: CatalogEntry, indent: string): string {
+    const style = this.style;
+    const facts = this.context.facts(entry.id);
+    const name = renderString(entry.name, style.stringQuote);
+    const fields: [key: string, snippetValue: string][] = [
+      ['id', escapeSnippet(renderString(entry.id, style.stringQuote))],
+      ['name', `${name[0]}\${1:${escapeSnippet(name.slice(1, -1))}}${name[0]}`],
+    ];
+    const literal = (key: string, value: string) => fields.push([key, escapeSnippet(value)]);
+    if (facts?.reasoning !== undefined) literal('reasoning', String(facts.reasoning));
+    literal('input', this.inputArray(entry));
+    if (facts?.price) {
+      const { input, output, cacheRead, cacheWrite } = facts.price;
+      const cost: [string, number | undefined][] = [['input', input], ['output', output], ['cacheRead', cacheRead], ['cacheWrite', cacheWrite]];
+      const parts = cost.filter(([, value]) => value !== undefined).map(([key, value]) => `${renderKey(key, style)}:${style.colonSpace}${value}`);
+      literal('cost', `{${style.inlinePadding}${parts.join(', ')}${style.inlinePadding}}`);
+    }
+    if (facts?.contextWindow) literal('contextWindow', String(facts.contextWindow));
+    // OpenClaw's own default output cap, never more than the model allows.
+    if (facts?.maxTokens) literal('maxTokens', String(Math.min(facts.maxTokens, 8192)));
+    const inner = indent + style.indentUnit;
+    const lines = fields.map(([key, value]) => `${escapeSnippet(`${inner}${renderKey(key, style)}:${style.colonSpace}`)}${value}`);
+    const close = escapeSnippet(`${style.trailingCommas ? ',' : ''}${style.eol}${indent}}`);
+    return `{${escapeSnippet(style.eol)}${lines.join(escapeSnippet(`,${style.eol}`))}${close}$0`;
+  }
+
+  private inputArray(entry: CatalogEntry): string {
+    const kinds = entry.inputModalities.map((m) => m.toLowerCase()).filter((m) => m === 'text' || m === 'image');
+    return `[${(kinds.length > 0 ? kinds : ['text']).map((m) => renderString(m, this.style.stringQuote)).join(', ')}]`;
+  }
+
+  /** The indentation of items in an array: that of its items, else one level deeper than its line. */
+  private itemIndent(array: JsonNode): string {
+    const text = this.analysis.text;
+    const first = array.children?.find((child) => text.slice(text.lastIndexOf('\n', child.offset - 1) + 1, child.offset).trim() === '');
+    return first ? indentationOf(text, first.offset) : indentationOf(text, array.offset) + this.style.indentUnit;
+  }
+
+  /** A reference's text; for a new key of a models map, followed by `: { alias: ... }` when no value follows yet. */
+  private referenceEdit(value: string, aliasForNewKey?: string): TextEdit {
+    let newText = this.quoted(value, this.slot.isKey);
+    if (this.slot.isKey && aliasForNewKey !== undefined && !/^\s*:/.test(this.analysis.text.slice(this.slot.replaceEnd))) {
+      const style = this.style;
+      const pad = style.inlinePadding;
+      newText += `:${style.colonSpace}{${pad}${renderKey('alias', style)}:${style.colonSpace}${renderString(aliasForNewKey, style.stringQuote)}${pad}}`;
+    }
+    return this.replaceSlot(newText).main;
+  }
+
+  private quoted(value: string, isKey = false): string {
+    const quote = this.slot.quote || (isKey && this.style.keyQuote) || this.style.stringQuote;
+    return renderString(value, quote === "'" ? "'" : '"');
+  }
+
+  private filterText(value: string): string {
+    return this.slot.quote ? `${this.slot.quote}${value}` : value;
+  }
+
+  private replaceSlot(newText: string): { main: TextEdit } {
+    return { main: this.edit(this.slot.replaceStart, this.slot.replaceEnd - this.slot.replaceStart, newText) };
+  }
+
+  private edit(offset: number, length: number, newText: string): TextEdit {
+    return { range: this.analysis.range(offset, length), newText };
+  }
+
+  private toTextEdit(edit: OffsetEdit): TextEdit {
+    return this.edit(edit.offset, edit.length, edit.newText);
+  }
+}
+
+function describe(entry: CatalogEntry): string {
+  const modalities = entry.inputModalities.map((m) => m.toLowerCase()).join('+');
+  const access = entry.kind === 'inference-profile' ? 'inference profile' : entry.onDemand ? 'on demand' : 'needs an inference profile';
+  return `${entry.name} · ${modalities} · ${access}`;
+}
+
+/** Ids that work as they are first, then foundation models that need a profile, then legacy ones. */
+function rank(entry: CatalogEntry): string {
+  if (entry.lifecycle === 'LEGACY') return '2';
+  return entry.onDemand ? '0' : '1';
+}
+
+function modelDetail(model: ConfiguredModel): string {
+  const parts = [model.name?.value ?? model.id];
+  if (model.cost?.input && model.cost.output) parts.push(`${formatUsd(model.cost.input.value)} / ${formatUsd(model.cost.output.value)} per 1M`);
+  if (model.contextWindow) parts.push(`${formatCount(model.contextWindow.value)} context`);
+  return parts.join(' · ');
+}
+
+function escapeSnippet(text: string): string {
+  return text.replace(/[\\$}]/g, '\\$&');
+}
