@@ -13,10 +13,13 @@ import {
 import {
   CATALOG_PROBLEM_NOTIFICATION,
   CatalogProblemParams,
+  CLIENT_TEST_COMMAND,
   REFRESH_CATALOG_COMMAND,
   RefreshCatalogResult,
   ServerInitializationOptions,
 } from '../../server/src/protocol';
+import { AwsStatusBar, chooseAwsProfileAndRegion } from './statusBar';
+import { ModelTester } from './testModel';
 
 /*
  * The extension: starts the language server over IPC, points it at OpenClaw config files, and keeps
@@ -43,13 +46,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // A plain copy: the configuration object itself carries functions.
     settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('openclaw'))),
     cacheDir: context.globalStorageUri.fsPath,
-    showsCatalogProblems: true,
+    catalogNotifications: true,
+    handlesTestCommand: true,
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
     outputChannel: output,
     errorHandler: restartingErrorHandler(output),
     initializationOptions,
+    middleware: {
+      // Hovers link to "Test this model": let that one command run from them, and draw $(icons).
+      provideHover: async (document, position, token, next) => {
+        const hover = await next(document, position, token);
+        for (const content of hover?.contents ?? []) {
+          if (content instanceof vscode.MarkdownString) {
+            content.isTrusted = { enabledCommands: [CLIENT_TEST_COMMAND] };
+            content.supportThemeIcons = true;
+          }
+        }
+        return hover;
+      },
+    },
   };
   const languageClient = new LanguageClient('openclaw', 'OpenClaw Language Server', serverOptions, clientOptions);
   client = languageClient;
@@ -60,12 +77,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await languageClient.restart();
     }),
     vscode.commands.registerCommand('openclaw.refreshCatalog', () => refreshCatalog(languageClient)),
+    vscode.commands.registerCommand('openclaw.chooseAwsProfile', chooseAwsProfileAndRegion),
     vscode.workspace.onDidOpenTextDocument(adoptConfiguredFile),
   );
   vscode.workspace.textDocuments.forEach(adoptConfiguredFile);
 
   await languageClient.start();
+  const tester = new ModelTester(languageClient, chooseAwsProfileAndRegion);
   context.subscriptions.push(
+    tester,
+    new AwsStatusBar(languageClient),
+    vscode.commands.registerCommand(CLIENT_TEST_COMMAND, (uri?: string, reference?: string) => tester.run(uri, reference)),
     languageClient.onNotification(CATALOG_PROBLEM_NOTIFICATION, (params: CatalogProblemParams) => void showCatalogProblem(languageClient, params.message)),
   );
 }

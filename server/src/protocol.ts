@@ -7,16 +7,19 @@
 export interface ServerSettings {
   version?: string;
   aws?: { region?: string; profile?: string };
-  bedrock?: { endpoint?: string; runtimeEndpoint?: string };
+  bedrock?: { endpoint?: string; runtimeEndpoint?: string; timeoutSeconds?: number };
   catalog?: { live?: boolean; ttlMinutes?: number; cachePath?: string };
+  test?: { prompt?: string };
 }
 
 export interface ServerInitializationOptions {
   settings?: ServerSettings;
   /** Where the catalog cache goes when the settings name no path (VS Code: the global storage). */
   cacheDir?: string;
-  /** The client shows catalog problems itself (with buttons) from CATALOG_PROBLEM_NOTIFICATION. */
-  showsCatalogProblems?: boolean;
+  /** The client takes CATALOG_PROBLEM_NOTIFICATION (and shows it with buttons) and CATALOG_CHANGED_NOTIFICATION. */
+  catalogNotifications?: boolean;
+  /** The client has CLIENT_TEST_COMMAND: lenses and hovers link to it. */
+  handlesTestCommand?: boolean;
 }
 
 /** Server → client: the live Bedrock catalog is unavailable; params CatalogProblemParams. Sent once per problem. */
@@ -36,3 +39,69 @@ export interface RefreshCatalogResult {
   count: number;
   problem?: string;
 }
+
+/** Server → client: a catalog was fetched or failed; ask CATALOG_STATUS_COMMAND again. */
+export const CATALOG_CHANGED_NOTIFICATION = 'openclaw/catalogChanged';
+
+/** workspace/executeCommand: which catalog a document gets. Argument: { uri? }. */
+export const CATALOG_STATUS_COMMAND = 'openclaw.server.catalogStatus';
+
+export interface CatalogStatus {
+  region: string;
+  /** The AWS profile in use; undefined: the SDK's default chain. */
+  profile?: string;
+  origin: 'live' | 'built-in';
+  count: number;
+  fetchedAt?: number;
+  problem?: string;
+}
+
+/** workspace/executeCommand: the configured Bedrock models a test can go to. Argument: { uri }. */
+export const TEST_TARGETS_COMMAND = 'openclaw.server.testTargets';
+
+export interface TestTargetItem {
+  ref: string;
+  name?: string;
+  aliases: string[];
+  /** Price and context, for a quick pick. */
+  description: string;
+}
+
+/** workspace/executeCommand: send a test prompt. Argument: TestModelParams. Cancel the request to stop it. */
+export const TEST_MODEL_COMMAND = 'openclaw.server.testModel';
+
+export interface TestModelParams {
+  uri: string;
+  /** provider/id or an alias. */
+  reference: string;
+  prompt?: string;
+  /** When set, the answer streams as TEST_OUTPUT_NOTIFICATIONs with this id. */
+  runId?: string;
+}
+
+/** Server → client, while a test runs: a piece of the answer (or of the model's reasoning). */
+export const TEST_OUTPUT_NOTIFICATION = 'openclaw/testOutput';
+
+export interface TestOutputParams {
+  runId: string;
+  kind: 'text' | 'reasoning';
+  delta: string;
+}
+
+export interface TestModelResult {
+  ref: string;
+  modelId: string;
+  region: string;
+  prompt: string;
+  outcome: 'complete' | 'broken' | 'cancelled' | 'failed';
+  text: string;
+  reasoning: string;
+  /** Time to first token, total time, tokens, tokens per second, cost. */
+  report: string;
+  problem?: { kind: string; message: string };
+  /** For a model that needs an inference profile: the id to use instead, and the edits that switch to it. */
+  fix?: { uri: string; newId: string; alternatives: string[]; edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] };
+}
+
+/** The client command that runs a test with its own UI; code lenses and hover links use it when the client has it. */
+export const CLIENT_TEST_COMMAND = 'openclaw.testModel';

@@ -1,6 +1,8 @@
 import {
   CodeAction,
   CodeActionKind,
+  CodeLens,
+  CodeLensRefreshRequest,
   CompletionItem,
   createConnection,
   DidChangeConfigurationNotification,
@@ -14,13 +16,36 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogStore, CatalogStoreSettings } from './bedrock/catalogStore';
-import { CATALOG_PROBLEM_NOTIFICATION, REFRESH_CATALOG_COMMAND, RefreshCatalogResult, ServerInitializationOptions, ServerSettings } from './protocol';
-import { CodeActionKind as ServiceCodeActionKind, createLanguageService, Diagnostic, ServiceSettings } from './service/languageService';
+import { BedrockConnection } from './bedrock/connection';
+import { ModelTesting } from './modelTesting';
+import {
+  CATALOG_CHANGED_NOTIFICATION,
+  CATALOG_PROBLEM_NOTIFICATION,
+  CATALOG_STATUS_COMMAND,
+  CatalogStatus,
+  CLIENT_TEST_COMMAND,
+  REFRESH_CATALOG_COMMAND,
+  RefreshCatalogResult,
+  ServerInitializationOptions,
+  ServerSettings,
+  TEST_MODEL_COMMAND,
+  TEST_OUTPUT_NOTIFICATION,
+  TEST_TARGETS_COMMAND,
+  TestModelParams,
+} from './protocol';
+import {
+  CodeActionKind as ServiceCodeActionKind,
+  createLanguageService,
+  Diagnostic,
+  ServiceSettings,
+  StoredTestResult,
+  summarizeMeasurements,
+} from './service/languageService';
 
 /*
  * The LSP adapter: it moves requests to the language service and answers back. Transport comes
  * from the command line (--stdio, --node-ipc, --socket=N), so the same file serves VS Code and any
- * other editor. The Bedrock catalog (network, disk) lives here, behind the service's CatalogSource.
+ * other editor. The Bedrock catalog and test prompts (network, disk) live here, behind the service.
  */
 
 const DIAGNOSTICS_DELAY_MS = 150;
@@ -32,31 +57,49 @@ const pending = new Map<string, NodeJS.Timeout>();
 const validatedVersions = new Map<string, number>();
 const reportedProblems = new Set<string>();
 let canPullConfiguration = false;
-let clientShowsCatalogProblems = false;
-let cacheDir: string | undefined;
-let currentSettings: ServerSettings | undefined;
+let canRefreshCodeLenses = false;
+let initialization: ServerInitializationOptions = {};
+let currentSettings: ServerSettings = {};
+
+const bedrockConnection = (region: string): BedrockConnection => ({
+  region,
+  endpoint: currentSettings.bedrock?.endpoint || undefined,
+  profile: currentSettings.aws?.profile || process.env.AWS_PROFILE || undefined,
+});
 
 const catalog = new CatalogStore(catalogSettings({}), {
   log: (line) => connection.console.info(line),
+  onUpdate: () => notifyCatalogChanged(),
   onProblem: (problem) => {
+    notifyCatalogChanged();
     // Told once per problem and connection, not on every retry.
     const key = `${problem.region}\u0000${problem.connection.profile ?? ''}\u0000${problem.message}`;
     if (reportedProblems.has(key)) return;
     reportedProblems.add(key);
     const message = `The live Bedrock model list is unavailable, so completion uses the built-in list. ${problem.message}`;
-    if (clientShowsCatalogProblems) void connection.sendNotification(CATALOG_PROBLEM_NOTIFICATION, { region: problem.region, message });
+    if (initialization.catalogNotifications) void connection.sendNotification(CATALOG_PROBLEM_NOTIFICATION, { region: problem.region, message });
     // A notification, not window/showMessageRequest: nothing waits on the user's answer.
     else void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   },
 });
-const service = createLanguageService({ catalog });
+
+const testResults = new Map<string, StoredTestResult>();
+const service = createLanguageService({ catalog, testResults: { last: (ref) => testResults.get(ref) } });
+const testing = new ModelTesting({
+  service,
+  results: testResults,
+  document: (uri) => documents.get(uri),
+  settings: () => currentSettings,
+  connection: bedrockConnection,
+  output: (params) => void connection.sendNotification(TEST_OUTPUT_NOTIFICATION, params),
+  log: (line) => connection.console.info(line),
+});
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
-  const options = (params.initializationOptions ?? {}) as ServerInitializationOptions;
-  clientShowsCatalogProblems = options.showsCatalogProblems === true;
-  cacheDir = options.cacheDir;
-  applySettings(options.settings ?? {});
+  canRefreshCodeLenses = Boolean(params.capabilities.workspace?.codeLens?.refreshSupport);
+  initialization = (params.initializationOptions ?? {}) as ServerInitializationOptions;
+  applySettings(initialization.settings ?? {});
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -65,7 +108,8 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: {
         codeActionKinds: [CodeActionKind.QuickFix, ServiceCodeActionKind.SourceFixAllOpenClaw],
       },
-      executeCommandProvider: { commands: [REFRESH_CATALOG_COMMAND] },
+      codeLensProvider: {},
+      executeCommandProvider: { commands: [REFRESH_CATALOG_COMMAND, CATALOG_STATUS_COMMAND, TEST_TARGETS_COMMAND, TEST_MODEL_COMMAND] },
     },
     serverInfo: { name: 'openclaw-language-server' },
   };
@@ -96,11 +140,12 @@ async function refreshSettings(): Promise<void> {
 
 /** New settings re-check open documents; the same settings again change nothing. */
 function applySettings(settings: ServerSettings): void {
-  if (currentSettings && JSON.stringify(settings) === JSON.stringify(currentSettings)) return;
+  if (JSON.stringify(settings) === JSON.stringify(currentSettings)) return;
   currentSettings = settings;
   service.configure(serviceSettings(settings));
   catalog.configure(catalogSettings(settings));
   revalidateAll();
+  notifyCatalogChanged();
 }
 
 function serviceSettings(settings: ServerSettings): ServiceSettings {
@@ -112,13 +157,13 @@ function catalogSettings(settings: ServerSettings): CatalogStoreSettings {
   return {
     live: settings.catalog?.live !== false,
     ttlMs: (typeof ttlMinutes === 'number' && ttlMinutes >= 0 ? ttlMinutes : DEFAULT_CATALOG_TTL_MINUTES) * 60_000,
-    cacheDir: settings.catalog?.cachePath || cacheDir,
-    connection: (region) => ({
-      region,
-      endpoint: settings.bedrock?.endpoint || undefined,
-      profile: settings.aws?.profile || process.env.AWS_PROFILE || undefined,
-    }),
+    cacheDir: settings.catalog?.cachePath || initialization.cacheDir,
+    connection: bedrockConnection,
   };
+}
+
+function notifyCatalogChanged(): void {
+  if (initialization.catalogNotifications) void connection.sendNotification(CATALOG_CHANGED_NOTIFICATION);
 }
 
 function revalidateAll(): void {
@@ -166,7 +211,13 @@ connection.onHover((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
   const hover = guard('hover', () => service.getHover(document, params.position));
-  return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: hover.range } : null;
+  if (!hover) return null;
+  let value = hover.contents;
+  if (hover.modelRef && initialization.handlesTestCommand) {
+    const args = encodeURIComponent(JSON.stringify([document.uri, hover.modelRef]));
+    value += `\n\n[$(play) Test this model](command:${CLIENT_TEST_COMMAND}?${args} "Send a test prompt to ${hover.modelRef}")`;
+  }
+  return { contents: { kind: MarkupKind.Markdown, value }, range: hover.range };
 });
 
 connection.onCompletion((params) => {
@@ -202,18 +253,67 @@ connection.onCodeAction((params) => {
   );
 });
 
-connection.onExecuteCommand(async (params): Promise<RefreshCatalogResult | null> => {
-  if (params.command !== REFRESH_CATALOG_COMMAND) return null;
-  const uri = typeof params.arguments?.[0] === 'string' ? params.arguments[0] : undefined;
-  const document = (uri && documents.get(uri)) || documents.all()[0];
-  const region = service.getRegion(document);
+connection.onCodeLens((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  return (guard('code lenses', () => service.getModelLenses(document)) ?? []).map((lens): CodeLens => {
+    const last = testResults.get(lens.ref);
+    // VS Code draws $(play) as an icon; other editors get a plain character.
+    const icon = initialization.handlesTestCommand ? '$(play)' : '▶';
+    const title = last ? `${icon} Test · last: ${summarizeMeasurements(last.measurements)}` : `${icon} Test`;
+    const command = initialization.handlesTestCommand
+      ? { title, command: CLIENT_TEST_COMMAND, arguments: [document.uri, lens.ref] }
+      : { title, command: TEST_MODEL_COMMAND, arguments: [{ uri: document.uri, reference: lens.ref } satisfies TestModelParams] };
+    return { range: { start: lens.range.start, end: lens.range.start }, command };
+  });
+});
+
+connection.onExecuteCommand(async (params, token) => {
+  const argument = params.arguments?.[0] as { uri?: string } | string | undefined;
+  const uri = typeof argument === 'string' ? argument : argument?.uri;
+  switch (params.command) {
+    case REFRESH_CATALOG_COMMAND:
+      return refreshCatalog(uri);
+    case CATALOG_STATUS_COMMAND:
+      return catalogStatus(uri);
+    case TEST_TARGETS_COMMAND:
+      return uri ? testing.targets(uri) : [];
+    case TEST_MODEL_COMMAND: {
+      const result = await testing.run(argument as TestModelParams, token);
+      if (canRefreshCodeLenses) void connection.sendRequest(CodeLensRefreshRequest.type);
+      return result;
+    }
+    default:
+      return null;
+  }
+});
+
+function documentFor(uri: string | undefined): TextDocument | undefined {
+  return (uri && documents.get(uri)) || documents.all()[0];
+}
+
+async function refreshCatalog(uri: string | undefined): Promise<RefreshCatalogResult> {
+  const region = service.getRegion(documentFor(uri));
   try {
     const snapshot = await catalog.refresh(region);
     return { region, origin: snapshot.origin, count: snapshot.entries.length };
   } catch (error) {
     return { region, origin: 'built-in', count: catalog.snapshot(region).entries.length, problem: (error as Error).message };
   }
-});
+}
+
+function catalogStatus(uri: string | undefined): CatalogStatus {
+  const region = service.getRegion(documentFor(uri));
+  const snapshot = catalog.snapshot(region);
+  return {
+    region,
+    profile: bedrockConnection(region).profile,
+    origin: snapshot.origin,
+    count: snapshot.entries.length,
+    fetchedAt: snapshot.fetchedAt,
+    problem: snapshot.problem,
+  };
+}
 
 /** A failing feature logs and answers nothing; it never takes the server down. */
 function guard<T>(feature: string, run: () => T): T | undefined {

@@ -3,8 +3,8 @@ import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { CompletionItem, MarkupContent } from 'vscode-languageserver-protocol';
-import { AwsSandbox, FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY } from '../awsSandbox';
-import { FakeBedrock } from '../fakeBedrock/fakeBedrock';
+import { FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY } from '../awsSandbox';
+import { useFakeBedrock } from '../fakeBedrockFixture';
 import { LspSession } from './lspClient';
 
 const URI = 'file:///workspace/.openclaw/openclaw.json';
@@ -31,29 +31,19 @@ async function until(condition: () => boolean, what: string, timeoutMs = 5000): 
 }
 
 describe('completion over the protocol, from the live catalog of the fake Bedrock', function () {
-  let fake: FakeBedrock;
-  const sandbox = new AwsSandbox();
-
-  before(async () => {
-    fake = await FakeBedrock.start();
-  });
-  after(async () => {
-    await fake.stop();
-    sandbox.restore();
-  });
-  afterEach(() => fake.reset());
+  const bedrock = useFakeBedrock();
 
   function session(settings: Record<string, unknown>, initializationOptions: Record<string, unknown> = {}): LspSession {
-    return new LspSession({ settings, initializationOptions, env: sandbox.childEnv() });
+    return new LspSession({ settings, initializationOptions, env: bedrock.sandbox.childEnv() });
   }
 
   const complete = async (server: LspSession, position: { line: number; character: number }) =>
     (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position })) as CompletionItem[];
-  const listings = () => fake.requests.filter((r) => r.operation === 'ListFoundationModels').length;
+  const listings = () => bedrock.fake.requests.filter((r) => r.operation === 'ListFoundationModels').length;
 
   it('fetches the catalog when the file opens, completes ids and references from it, and asks AWS once', async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'openclaw-lsp-cache-'));
-    const server = session({ aws: { profile: 'fake' }, bedrock: { endpoint: fake.controlEndpoint }, catalog: { live: true } }, { cacheDir });
+    const server = session({ aws: { profile: 'fake' }, bedrock: { endpoint: bedrock.fake.controlEndpoint }, catalog: { live: true } }, { cacheDir });
     try {
       await server.initialize();
       await server.open(URI, TEXT);
@@ -64,7 +54,7 @@ describe('completion over the protocol, from the live catalog of the fake Bedroc
         items = await complete(server, ID_POSITION);
       }
       assert.ok(items.some(isApplicationProfile), 'the account\'s own application profile: only the live catalog has it');
-      assert.strictEqual(fake.requests.length, 3, 'one ListFoundationModels and two ListInferenceProfiles, at open');
+      assert.strictEqual(bedrock.fake.requests.length, 3, 'one ListFoundationModels and two ListInferenceProfiles, at open');
       const haiku = items.find((i) => i.label === 'us.anthropic.claude-haiku-4-5-20251001-v1:0')!;
       assert.strictEqual(haiku.detail, 'US Anthropic Claude Haiku 4.5 · text+image · inference profile');
       assert.strictEqual(haiku.textEdit && 'range' in haiku.textEdit ? haiku.textEdit.newText : undefined, '"us.anthropic.claude-haiku-4-5-20251001-v1:0"');
@@ -82,8 +72,8 @@ describe('completion over the protocol, from the live catalog of the fake Bedroc
   });
 
   it('without access: completes from the built-in list and says once why, and what to do', async () => {
-    fake.fail('ListFoundationModels', { kind: 'serviceError', name: 'AccessDeniedException', message: 'not authorized to perform: bedrock:ListFoundationModels' });
-    const server = session({ aws: { profile: 'fake' }, bedrock: { endpoint: fake.controlEndpoint }, catalog: { live: true } }, { showsCatalogProblems: true });
+    bedrock.fake.fail('ListFoundationModels', { kind: 'serviceError', name: 'AccessDeniedException', message: 'not authorized to perform: bedrock:ListFoundationModels' });
+    const server = session({ aws: { profile: 'fake' }, bedrock: { endpoint: bedrock.fake.controlEndpoint }, catalog: { live: true } }, { catalogNotifications: true });
     const problems: { region: string; message: string }[] = [];
     server.connection.onNotification('openclaw/catalogProblem', (params: { region: string; message: string }) => void problems.push(params));
     try {
@@ -109,15 +99,15 @@ describe('completion over the protocol, from the live catalog of the fake Bedroc
   });
 
   it('"Refresh Bedrock Models" fetches now and reports what it got', async () => {
-    const server = session({ aws: { profile: 'fake' }, bedrock: { endpoint: fake.controlEndpoint }, catalog: { live: true } });
+    const server = session({ aws: { profile: 'fake' }, bedrock: { endpoint: bedrock.fake.controlEndpoint }, catalog: { live: true } });
     try {
       await server.initialize();
       await server.open(URI, TEXT);
       const result = await server.connection.sendRequest('workspace/executeCommand', { command: 'openclaw.server.refreshCatalog', arguments: [URI] });
       assert.deepStrictEqual(result, { region: 'us-east-1', origin: 'live', count: 36 });
-      fake.fail('ListFoundationModels', { kind: 'serviceError', name: 'ThrottlingException', message: 'Rate exceeded' }, { times: 5 });
+      bedrock.fake.fail('ListFoundationModels', { kind: 'serviceError', name: 'ThrottlingException', message: 'Rate exceeded' }, { times: 5 });
       const failed = (await server.connection.sendRequest('workspace/executeCommand', { command: 'openclaw.server.refreshCatalog', arguments: [URI] })) as { problem: string };
-      assert.strictEqual(failed.problem, 'Bedrock throttled the request in us-east-1; it will be tried again later. AWS said: Rate exceeded');
+      assert.strictEqual(failed.problem, 'Bedrock throttled the request in us-east-1 (tried 2 times, backing off between tries); try again later or check your quotas. AWS said: Rate exceeded');
     } finally {
       await server.shutdown();
     }

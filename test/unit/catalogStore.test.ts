@@ -4,25 +4,13 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { CatalogProblem, CatalogStore, CatalogStoreSettings } from '../../server/src/bedrock/catalogStore';
 import { CatalogSnapshot } from '../../server/src/service/catalog';
-import { AwsSandbox } from '../awsSandbox';
-import { FakeBedrock } from '../fakeBedrock/fakeBedrock';
+import { useFakeBedrock } from '../fakeBedrockFixture';
 
 describe('Bedrock catalog: discovery and cache (real SDK against the fake Bedrock)', function () {
-  let fake: FakeBedrock;
-  const sandbox = new AwsSandbox();
-
-  before(async () => {
-    sandbox.enter();
-    fake = await FakeBedrock.start();
-  });
-  afterEach(() => fake.reset());
-  after(async () => {
-    await fake.stop();
-    sandbox.restore();
-  });
+  const bedrock = useFakeBedrock({ enterSandbox: true });
 
   function settings(overrides: Partial<CatalogStoreSettings> = {}, profile = 'fake'): CatalogStoreSettings {
-    return { live: true, ttlMs: 60_000, connection: (region) => ({ region, endpoint: fake.controlEndpoint, profile }), ...overrides };
+    return { live: true, ttlMs: 60_000, connection: (region) => ({ region, endpoint: bedrock.fake.controlEndpoint, profile }), ...overrides };
   }
 
   /** A store, and `settled(n)`: a promise of its n-th live update or problem (default: the next). */
@@ -41,7 +29,7 @@ describe('Bedrock catalog: discovery and cache (real SDK against the fake Bedroc
     return { store, updates, problems, settled };
   }
 
-  const listRequests = () => fake.requests.filter((r) => r.operation === 'ListFoundationModels' || r.operation === 'ListInferenceProfiles');
+  const listRequests = () => bedrock.fake.requests.filter((r) => r.operation === 'ListFoundationModels' || r.operation === 'ListInferenceProfiles');
 
   it('answers at once from the built-in list, then serves the live one', async () => {
     const { store, settled } = storeWith();
@@ -64,7 +52,7 @@ describe('Bedrock catalog: discovery and cache (real SDK against the fake Bedroc
   });
 
   it('issues ListFoundationModels and both profile listings together, signed with the profile\'s keys', async () => {
-    fake.delay('*', 300);
+    bedrock.fake.delay('*', 300);
     const { store, settled } = storeWith();
     const started = Date.now();
     store.snapshot('us-east-1');
@@ -80,8 +68,21 @@ describe('Bedrock catalog: discovery and cache (real SDK against the fake Bedroc
     assert.match(requests[0]!.headers.authorization!, /Credential=AKIAFAKEFAKEFAKE1234\//);
   });
 
+  it('takes a Bedrock API key from AWS_BEARER_TOKEN_BEDROCK, with no AWS credentials at all', async () => {
+    process.env.AWS_BEARER_TOKEN_BEDROCK = 'bedrock-api-key-FAKE';
+    try {
+      const { store, settled } = storeWith({ connection: (region) => ({ region, endpoint: bedrock.fake.controlEndpoint }) });
+      store.snapshot('us-east-1');
+      await settled();
+      assert.strictEqual(store.snapshot('us-east-1').origin, 'live');
+      assert.deepStrictEqual([...new Set(listRequests().map((r) => r.headers.authorization))], ['Bearer bedrock-api-key-FAKE']);
+    } finally {
+      delete process.env.AWS_BEARER_TOKEN_BEDROCK;
+    }
+  });
+
   it('follows nextToken through every page of inference profiles', async () => {
-    fake.pageSize = 4;
+    bedrock.fake.pageSize = 4;
     const { store, settled } = storeWith();
     store.snapshot('us-east-1');
     await settled();
@@ -116,7 +117,7 @@ describe('Bedrock catalog: discovery and cache (real SDK against the fake Bedroc
     const { store, settled, updates } = storeWith({ ttlMs: 0 });
     store.snapshot('us-east-1');
     await settled(1);
-    fake.catalog.foundationModels.push({ ...fake.catalog.foundationModels[0]!, modelId: 'acme.brand-new-v1:0', modelName: 'Brand New' });
+    bedrock.fake.catalog.foundationModels.push({ ...bedrock.fake.catalog.foundationModels[0]!, modelId: 'acme.brand-new-v1:0', modelName: 'Brand New' });
     await new Promise((resolve) => setTimeout(resolve, 5));
     const stale = store.snapshot('us-east-1');
     assert.strictEqual(stale.origin, 'live', 'the stale one answers first');
@@ -138,7 +139,7 @@ describe('Bedrock catalog: discovery and cache (real SDK against the fake Bedroc
 
   describe('when the live list cannot be had', () => {
     it('access denied: the built-in list, with which IAM actions are missing, and no retry per keystroke', async () => {
-      fake.fail('ListFoundationModels', { kind: 'serviceError', name: 'AccessDeniedException', message: 'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: bedrock:ListFoundationModels' });
+      bedrock.fake.fail('ListFoundationModels', { kind: 'serviceError', name: 'AccessDeniedException', message: 'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: bedrock:ListFoundationModels' });
       const { store, settled, problems } = storeWith();
       store.snapshot('us-east-1');
       await settled();
@@ -169,12 +170,12 @@ describe('Bedrock catalog: discovery and cache (real SDK against the fake Bedroc
     });
 
     it('a refresh on request retries at once and rejects with the explanation', async () => {
-      fake.fail('ListInferenceProfiles', { kind: 'serviceError', name: 'ThrottlingException' }, { times: 10 });
+      bedrock.fake.fail('ListInferenceProfiles', { kind: 'serviceError', name: 'ThrottlingException' }, { times: 10 });
       const { store, settled } = storeWith();
       store.snapshot('us-east-1');
       await settled();
       await assert.rejects(store.refresh('us-east-1'), /^Error: Bedrock throttled the request in us-east-1/);
-      fake.reset();
+      bedrock.fake.reset();
       const snapshot = await store.refresh('us-east-1');
       assert.strictEqual(snapshot.origin, 'live');
     });

@@ -6,52 +6,97 @@ import { BedrockConnection } from './connection';
  * nothing else from the request is quoted.
  */
 
+export type AwsProblemKind =
+  | 'credentials'
+  | 'access-denied'
+  | 'on-demand'
+  | 'invalid-model'
+  | 'throttled'
+  | 'timeout'
+  | 'network'
+  | 'other';
+
+export interface AwsProblem {
+  kind: AwsProblemKind;
+  message: string;
+}
+
+export interface ExplainContext {
+  connection: BedrockConnection;
+  /** The IAM action(s) the call needs, for an access-denied answer. */
+  action: string;
+  /** The host the call goes to, and the setting that changes it, for network errors. */
+  host: string;
+  endpointSetting: string;
+  /** The model called, for runtime errors. */
+  modelId?: string;
+}
+
 interface AwsLikeError {
   name?: string;
   message?: string;
   code?: string;
-  $metadata?: { httpStatusCode?: number };
+  cause?: unknown;
+  $metadata?: { httpStatusCode?: number; attempts?: number };
 }
 
-export function explainAwsError(error: unknown, connection: BedrockConnection, action: string): string {
+export function explainAwsError(error: unknown, context: ExplainContext): AwsProblem {
   const e = (error ?? {}) as AwsLikeError;
   const name = e.name ?? '';
   const message = (e.message ?? String(error)).trim();
+  const { connection, modelId } = context;
   const profile = connection.profile ?? process.env.AWS_PROFILE;
   const profileWords = profile ? `profile "${profile}"` : 'the default credential chain';
+  const loginHint = `"aws sso login${profile ? ` --profile ${profile}` : ''}"`;
 
   if (name === 'CredentialsProviderError' || /could not load credentials/i.test(message)) {
-    return (
-      `No AWS credentials from ${profileWords}. Set "openclaw.aws.profile" to a profile of ~/.aws/config ` +
-      `(for SSO run "aws sso login${profile ? ` --profile ${profile}` : ''}"), give the editor AWS_PROFILE or ` +
-      `AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or a Bedrock API key in AWS_BEARER_TOKEN_BEDROCK.`
-    );
+    return {
+      kind: 'credentials',
+      message:
+        `No AWS credentials from ${profileWords}. Set "openclaw.aws.profile" to a profile of ~/.aws/config ` +
+        `(for SSO run ${loginHint}), give the editor AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, ` +
+        `or a Bedrock API key in AWS_BEARER_TOKEN_BEDROCK.`,
+    };
   }
   if (name === 'TokenProviderError' || /sso.*(expired|refresh)|token.*expired/i.test(message)) {
-    return `The AWS SSO session for ${profileWords} has expired: run "aws sso login${profile ? ` --profile ${profile}` : ''}".`;
+    return { kind: 'credentials', message: `The AWS SSO session for ${profileWords} has expired: run ${loginHint}.` };
   }
   if (name === 'ExpiredTokenException' || name === 'UnrecognizedClientException' || name === 'InvalidSignatureException') {
-    return `AWS rejected the credentials of ${profileWords} (${name}): refresh them, or pick another profile with "openclaw.aws.profile".`;
+    return { kind: 'credentials', message: `AWS rejected the credentials of ${profileWords} (${name}): refresh them, or pick another profile with "openclaw.aws.profile".` };
   }
   if (name === 'AccessDeniedException' || e.$metadata?.httpStatusCode === 403) {
-    return `Access denied in ${connection.region}: the IAM identity of ${profileWords} needs ${action}. AWS said: ${message}`;
+    const on = modelId ? ` on ${modelId}` : '';
+    return { kind: 'access-denied', message: `Access denied in ${connection.region}: the IAM identity of ${profileWords} needs ${context.action}${on}. AWS said: ${message}` };
+  }
+  if (name === 'ValidationException' && /on-demand throughput isn.?t supported/i.test(message)) {
+    return { kind: 'on-demand', message: `${modelId ?? 'This model'} cannot be invoked on demand: Bedrock needs the id of an inference profile that contains it.` };
+  }
+  if (modelId && (name === 'ResourceNotFoundException' || (name === 'ValidationException' && /model identifier is invalid/i.test(message)))) {
+    return {
+      kind: 'invalid-model',
+      message: `${modelId} is not available in ${connection.region}: check the id, the region (the provider's baseUrl or "openclaw.aws.region"), and that access to the model is granted in the Bedrock console. AWS said: ${message}`,
+    };
   }
   if (name === 'ThrottlingException' || e.$metadata?.httpStatusCode === 429) {
-    return `Bedrock throttled the request in ${connection.region}; it will be tried again later. AWS said: ${message}`;
+    const attempts = e.$metadata?.attempts;
+    const tried = attempts && attempts > 1 ? ` (tried ${attempts} times, backing off between tries)` : '';
+    return { kind: 'throttled', message: `Bedrock throttled the request in ${connection.region}${tried}; try again later or check your quotas. AWS said: ${message}` };
   }
   const network = networkCode(error);
-  if (network) {
-    const where = connection.endpoint ?? `bedrock.${connection.region}.amazonaws.com`;
-    return `Cannot reach ${where} (${network}). Check the network or proxy, or set "openclaw.bedrock.endpoint" for a VPC endpoint.`;
+  if (network === 'timed out') {
+    return { kind: 'timeout', message: `${context.host} did not answer in time. Check the network or proxy.` };
   }
-  return `${name || 'Error'}: ${message}`;
+  if (network) {
+    return { kind: 'network', message: `Cannot reach ${context.host} (${network}). Check the network or proxy, or set "${context.endpointSetting}" for a VPC endpoint.` };
+  }
+  return { kind: 'other', message: `${name || 'Error'}: ${message}` };
 }
 
 function networkCode(error: unknown): string | undefined {
-  for (let current = error as (AwsLikeError & { cause?: unknown }) | undefined, depth = 0; current && depth < 4; depth++) {
+  for (let current = error as AwsLikeError | undefined, depth = 0; current && depth < 4; depth++) {
     if (current.name === 'TimeoutError') return 'timed out';
     if (current.code && /^(ECONN|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EPIPE|ECONNRESET)/.test(current.code)) return current.code;
-    current = current.cause as typeof current;
+    current = current.cause as AwsLikeError | undefined;
   }
   return undefined;
 }

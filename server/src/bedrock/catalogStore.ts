@@ -94,7 +94,12 @@ export class CatalogStore implements CatalogSource {
     const request = discoverCatalog(connection)
       .then((entries) => this.store(key, connection, entries, started))
       .catch((error: unknown) => {
-        const message = explainAwsError(error, connection, 'bedrock:ListFoundationModels and bedrock:ListInferenceProfiles');
+        const { message } = explainAwsError(error, {
+          connection,
+          action: 'bedrock:ListFoundationModels and bedrock:ListInferenceProfiles',
+          host: connection.endpoint ?? `bedrock.${connection.region}.amazonaws.com`,
+          endpointSetting: 'openclaw.bedrock.endpoint',
+        });
         this.failures.set(key, { at: Date.now(), message });
         this.events.log?.(`Bedrock catalog (${describeConnection(connection)}) unavailable: ${message}`);
         this.events.onProblem?.({ region: connection.region, connection, message });

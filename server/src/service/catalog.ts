@@ -99,4 +99,15 @@ export class CatalogIndex {
   profilesFor(foundationModelId: string): CatalogEntry[] {
     return this.profilesByBase.get(foundationModelId) ?? [];
   }
+
+  /** Profile ids to use instead of a foundation model id: the region's own geography first, then global, then the rest. */
+  suggestedProfileIds(foundationModelId: string): string[] {
+    const prefix = this.snapshot.region.split('-')[0];
+    const geography = prefix === 'ap' ? 'apac' : prefix;
+    const rank = (id: string) => (id.startsWith(`${geography}.`) ? 0 : id.startsWith('global.') ? 1 : 2);
+    return this.profilesFor(foundationModelId)
+      .filter((profile) => profile.profileType !== 'APPLICATION')
+      .map((profile) => profile.id)
+      .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  }
 }

@@ -2,39 +2,42 @@ import { Analysis } from './analysis';
 import { baseModelId, CatalogContext } from './catalog';
 import { ConfiguredModel, isBedrockProvider } from './configModel';
 import { Effective, effectiveModel, EXAMPLE_REQUEST, formatCount, formatUsd, requestCost } from './modelFacts';
+import { formatMeasurements, TestResultSource } from './modelTests';
 import { findNodeAtOffset } from './parser/ast';
 import { Resolution } from './references';
 import { Hover, Position } from './types';
 
+export interface HoverContext extends CatalogContext {
+  testResults?: TestResultSource;
+}
+
 /** Hover on a model `id`, on any model reference, and on an alias value. */
-export function computeHover(analysis: Analysis, position: Position, context: CatalogContext): Hover | undefined {
+export function computeHover(analysis: Analysis, position: Position, context: HoverContext): Hover | undefined {
   const offset = analysis.document.offsetAt(position);
   const node = findNodeAtOffset(analysis.parse.root, offset);
   if (!node || node.type !== 'string') return undefined;
   const meaning = analysis.meaningOf(node);
   if (!meaning) return undefined;
-  let contents: string;
+  let resolution: Resolution;
   switch (meaning.kind) {
     case 'model-id':
-      contents = modelCard(analysis, meaning.model, context);
+      resolution = { kind: 'model', model: meaning.model };
       break;
     case 'alias':
-      contents = resolutionCard(analysis, analysis.resolver.resolveQualified(meaning.entry.key), context);
+      resolution = analysis.resolver.resolveQualified(meaning.entry.key);
       break;
     case 'reference': {
       const { reference } = meaning;
-      const resolution = reference.isMapKey
-        ? analysis.resolver.resolveQualified(reference.value)
-        : analysis.resolver.resolve(reference.value, reference.agent);
-      contents = resolutionCard(analysis, resolution, context);
+      resolution = reference.isMapKey ? analysis.resolver.resolveQualified(reference.value) : analysis.resolver.resolve(reference.value, reference.agent);
       break;
     }
   }
-  return { contents, range: analysis.nodeRange(node) };
+  const modelRef = resolution.kind === 'model' ? `${resolution.model.provider.id}/${resolution.model.id}` : undefined;
+  return { contents: resolutionCard(analysis, resolution, context), range: analysis.nodeRange(node), modelRef };
 }
 
 /** The card of what a reference selects; the model card itself lists the model's aliases. */
-function resolutionCard(analysis: Analysis, resolution: Resolution, context: CatalogContext): string {
+function resolutionCard(analysis: Analysis, resolution: Resolution, context: HoverContext): string {
   switch (resolution.kind) {
     case 'model':
       return modelCard(analysis, resolution.model, context);
@@ -55,7 +58,7 @@ function resolutionCard(analysis: Analysis, resolution: Resolution, context: Cat
   }
 }
 
-function modelCard(analysis: Analysis, model: ConfiguredModel, context: CatalogContext): string {
+function modelCard(analysis: Analysis, model: ConfiguredModel, context: HoverContext): string {
   const facts = effectiveModel(model);
   const bedrock = isBedrockProvider(model.provider);
   const listed = bedrock ? context.facts(model.id) : undefined;
@@ -100,6 +103,13 @@ function modelCard(analysis: Analysis, model: ConfiguredModel, context: CatalogC
 
   const sections = [`${title}  \n${aliasLine} · provider ${code(model.provider.id)}`, table, exampleLine, limits];
   if (bedrock) sections.push(catalogSection(model.id, context));
+  const lastTest = context.testResults?.last(ref);
+  if (lastTest) {
+    const { measurements } = lastTest;
+    const when = new Date(measurements.at).toTimeString().slice(0, 5);
+    const how = measurements.outcome === 'complete' ? '' : ` (${measurements.outcome}${measurements.error ? `: ${escape(measurements.error)}` : ''})`;
+    sections.push(`Last test, ${when}${how}: ${formatMeasurements(measurements, lastTest.prices)}`);
+  }
   return sections.join('\n\n');
 }
 

@@ -59,6 +59,8 @@ export interface Hover {
   /** Markdown. */
   contents: string;
   range: Range;
+  /** provider/id of the configured model the hover describes, if any. */
+  modelRef?: string;
 }
 
 /** LSP's CompletionItemKind values that the service uses. */

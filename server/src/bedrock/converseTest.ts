@@ -1,0 +1,138 @@
+import { BedrockRuntimeClient, ConverseStreamCommand, ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
+import { NodeHttp2Handler } from '@smithy/node-http-handler';
+import { formatDuration, TestMeasurements } from '../service/languageService';
+import { AwsProblem, explainAwsError } from './awsErrors';
+import { BedrockConnection } from './connection';
+
+/*
+ * A test prompt: one ConverseStream call, its answer streamed as it arrives, timed. It never throws:
+ * every way it can end (done, cancelled, timed out, refused, broken midway) is an outcome that keeps
+ * whatever text arrived.
+ */
+
+/** Throttling is retried by the SDK with exponential backoff, this many attempts in all. */
+export const THROTTLE_ATTEMPTS = 4;
+
+export interface ConverseTestRequest {
+  connection: BedrockConnection;
+  /** Runtime endpoint override; none: the region's public endpoint. */
+  endpoint?: string;
+  modelId: string;
+  prompt: string;
+  maxTokens: number;
+  /** Extended-thinking budget for models that take one (Anthropic). */
+  thinkingBudget?: number;
+  timeoutMs: number;
+}
+
+export interface ConverseTestEvents {
+  text(delta: string): void;
+  reasoning(delta: string): void;
+}
+
+export interface ConverseTestOutcome {
+  measurements: TestMeasurements;
+  text: string;
+  reasoning: string;
+  problem?: AwsProblem;
+}
+
+export async function runConverseTest(request: ConverseTestRequest, events: ConverseTestEvents, cancel: AbortSignal): Promise<ConverseTestOutcome> {
+  const started = performance.now();
+  const at = Date.now();
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), request.timeoutMs);
+  const signal = AbortSignal.any([cancel, deadline.signal]);
+  const client = new BedrockRuntimeClient({
+    region: request.connection.region,
+    endpoint: request.endpoint,
+    profile: request.connection.profile,
+    maxAttempts: THROTTLE_ATTEMPTS,
+    requestHandler: new NodeHttp2Handler({ requestTimeout: request.timeoutMs }),
+  });
+  const host = request.endpoint ?? `bedrock-runtime.${request.connection.region}.amazonaws.com`;
+  let text = '';
+  let reasoning = '';
+  let firstTokenAt: number | undefined;
+  let stopReason: string | undefined;
+  let usage: { inputTokens?: number; outputTokens?: number } | undefined;
+  let finished = false;
+  const elapsed = () => performance.now() - started;
+
+  const outcome = (status: TestMeasurements['outcome'], problem?: AwsProblem): ConverseTestOutcome => ({
+    measurements: {
+      at,
+      outcome: status,
+      timeToFirstTokenMs: firstTokenAt,
+      totalMs: elapsed(),
+      inputTokens: usage?.inputTokens,
+      outputTokens: usage?.outputTokens,
+      stopReason,
+      error: problem?.message,
+    },
+    text,
+    reasoning,
+    problem,
+  });
+  const timedOut = (): AwsProblem => ({
+    kind: 'timeout',
+    message: `No complete answer within ${formatDuration(request.timeoutMs)} (the "openclaw.bedrock.timeoutSeconds" setting).`,
+  });
+
+  try {
+    const response = await client.send(
+      new ConverseStreamCommand({
+        modelId: request.modelId,
+        messages: [{ role: 'user', content: [{ text: request.prompt }] }],
+        inferenceConfig: { maxTokens: request.maxTokens },
+        additionalModelRequestFields: request.thinkingBudget ? { thinking: { type: 'enabled', budget_tokens: request.thinkingBudget } } : undefined,
+      }),
+      { abortSignal: signal },
+    );
+    for await (const event of response.stream ?? []) {
+      const delta = readEvent(event);
+      if (delta.text !== undefined || delta.reasoning !== undefined) firstTokenAt ??= elapsed();
+      if (delta.text) {
+        text += delta.text;
+        events.text(delta.text);
+      }
+      if (delta.reasoning) {
+        reasoning += delta.reasoning;
+        events.reasoning(delta.reasoning);
+      }
+      if (event.messageStop) {
+        stopReason = event.messageStop.stopReason;
+        finished = true;
+      }
+      if (event.metadata) usage = event.metadata.usage;
+    }
+    // An abort ends the loop quietly, and so does an HTTP/2 connection lost between frames.
+    if (cancel.aborted) return outcome('cancelled');
+    if (deadline.signal.aborted) return outcome(text ? 'broken' : 'failed', timedOut());
+    if (!finished) {
+      return outcome('broken', { kind: 'network', message: `The stream from ${host} ended before the model finished (no messageStop): the answer above is incomplete.` });
+    }
+    return outcome('complete');
+  } catch (error) {
+    if (cancel.aborted) return outcome('cancelled');
+    if (deadline.signal.aborted) return outcome(text ? 'broken' : 'failed', timedOut());
+    const problem = explainAwsError(error, {
+      connection: request.connection,
+      action: 'bedrock:InvokeModelWithResponseStream',
+      host,
+      endpointSetting: 'openclaw.bedrock.runtimeEndpoint',
+      modelId: request.modelId,
+    });
+    if (firstTokenAt === undefined) return outcome('failed', problem);
+    return outcome('broken', { kind: problem.kind, message: `The stream broke after ${text.length} characters: ${problem.message}` });
+  } finally {
+    clearTimeout(timer);
+    client.destroy();
+  }
+}
+
+function readEvent(event: ConverseStreamOutput): { text?: string; reasoning?: string } {
+  const delta = event.contentBlockDelta?.delta;
+  if (!delta) return {};
+  return { text: delta.text, reasoning: delta.reasoningContent?.text };
+}

@@ -1,0 +1,100 @@
+import { CancellationToken } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { BedrockConnection } from './bedrock/connection';
+import { runConverseTest } from './bedrock/converseTest';
+import { ServerSettings, TestModelParams, TestModelResult, TestOutputParams, TestTargetItem } from './protocol';
+import { describeTestTarget, formatMeasurements, LanguageService, StoredTestResult } from './service/languageService';
+
+/*
+ * The "Test model" command behind the LSP: which models a file offers, one test prompt at a time per
+ * request, results kept for the session (hovers and lenses show them). The VS Code client adds its
+ * own UI; other editors call the same command.
+ */
+
+export const DEFAULT_TEST_PROMPT = 'In one or two sentences: which model are you, and what are you best at?';
+const DEFAULT_TIMEOUT_SECONDS = 60;
+
+export interface ModelTestingHost {
+  service: LanguageService;
+  /** Where results go: the last one per model (provider/id), for this session. */
+  results: Map<string, StoredTestResult>;
+  document(uri: string): TextDocument | undefined;
+  settings(): ServerSettings;
+  connection(region: string): BedrockConnection;
+  output(params: TestOutputParams): void;
+  log(line: string): void;
+}
+
+export class ModelTesting {
+  constructor(private readonly host: ModelTestingHost) {}
+
+  targets(uri: string): TestTargetItem[] {
+    const document = this.host.document(uri);
+    if (!document) return [];
+    return this.host.service.getTestTargets(document).map((target) => ({
+      ref: target.ref,
+      name: target.name,
+      aliases: target.aliases,
+      description: describeTestTarget(target),
+    }));
+  }
+
+  async run(params: TestModelParams, token: CancellationToken): Promise<TestModelResult> {
+    const { service } = this.host;
+    const document = this.host.document(params.uri);
+    const target = document && service.getTestTarget(document, params.reference);
+    const settings = this.host.settings();
+    const prompt = params.prompt?.trim() || settings.test?.prompt?.trim() || DEFAULT_TEST_PROMPT;
+    if (!document || !target) {
+      const where = document ? 'this file' : `${params.uri} (not open)`;
+      const message = `${params.reference} is not a Bedrock model configured in ${where}.`;
+      return { ref: params.reference, modelId: '', region: '', prompt, outcome: 'failed', text: '', reasoning: '', report: '', problem: { kind: 'not-configured', message } };
+    }
+    const region = settings.aws?.region || target.baseUrlRegion || service.getRegion(document);
+    const connection = this.host.connection(region);
+    const timeoutSeconds = settings.bedrock?.timeoutSeconds;
+    const cancel = new AbortController();
+    const subscription = token.onCancellationRequested(() => cancel.abort());
+    const stream = (kind: TestOutputParams['kind']) => (delta: string) => params.runId && this.host.output({ runId: params.runId, kind, delta });
+    this.host.log(`Testing ${target.ref} in ${region}.`);
+    try {
+      const outcome = await runConverseTest(
+        {
+          connection,
+          endpoint: settings.bedrock?.runtimeEndpoint || undefined,
+          modelId: target.modelId,
+          prompt,
+          maxTokens: target.maxTokens,
+          thinkingBudget: target.thinkingBudget,
+          timeoutMs: (typeof timeoutSeconds === 'number' && timeoutSeconds > 0 ? timeoutSeconds : DEFAULT_TIMEOUT_SECONDS) * 1000,
+        },
+        { text: stream('text'), reasoning: stream('reasoning') },
+        cancel.signal,
+      );
+      this.host.results.set(target.ref, { measurements: outcome.measurements, prices: target.prices });
+      const result: TestModelResult = {
+        ref: target.ref,
+        modelId: target.modelId,
+        region,
+        prompt,
+        outcome: outcome.measurements.outcome,
+        text: outcome.text,
+        reasoning: outcome.reasoning,
+        report: formatMeasurements(outcome.measurements, target.prices),
+        problem: outcome.problem,
+      };
+      if (outcome.problem?.kind === 'on-demand') {
+        const alternatives = service.getSuggestedProfiles(document, target.modelId);
+        const edits = alternatives[0] ? service.getModelIdRewrite(document, target.ref, alternatives[0]) : undefined;
+        if (edits) {
+          result.fix = { uri: document.uri, newId: alternatives[0]!, alternatives, edits };
+          result.problem = { kind: 'on-demand', message: `${outcome.problem.message} Use ${alternatives.join(' or ')}.` };
+        }
+      }
+      this.host.log(`Test of ${target.ref}: ${result.outcome}${result.problem ? ` (${result.problem.message})` : ''}; ${result.report}.`);
+      return result;
+    } finally {
+      subscription.dispose();
+    }
+  }
+}
