@@ -77,15 +77,17 @@ describe('test prompt: ConverseStream through the real SDK, against the fake Bed
       assert.match(outcome.problem!.message, /^acme\.nonexistent-v1:0 is not available in us-east-1: check the id, the region/);
     });
 
-    it('throttling is retried with backoff; when it persists, says so', async () => {
+    it('throttling is retried with backoff; when it persists, says so', async function () {
+      // The SDK waits a random time of up to several seconds between throttled attempts.
+      this.timeout(60_000);
       bedrock.fake.setConverseScript('*', { text: ['ok'] });
       bedrock.fake.fail('ConverseStream', { kind: 'serviceError', name: 'ThrottlingException', message: 'Too many requests' }, { times: 2 });
-      const retried = await run();
+      const retried = await run({ timeoutMs: 50_000 });
       assert.strictEqual(retried.outcome.measurements.outcome, 'complete');
       assert.strictEqual(converseRequests().length, 3);
       bedrock.fake.reset();
       bedrock.fake.fail('ConverseStream', { kind: 'serviceError', name: 'ThrottlingException', message: 'Too many requests' });
-      const { outcome } = await run();
+      const { outcome } = await run({ timeoutMs: 50_000 });
       assert.strictEqual(outcome.problem?.message, 'Bedrock throttled the request in us-east-1 (tried 4 times, backing off between tries); try again later or check your quotas. AWS said: Too many requests');
       assert.strictEqual(converseRequests().length, 4);
     });
