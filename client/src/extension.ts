@@ -87,7 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     tester,
     new AwsStatusBar(languageClient),
-    vscode.commands.registerCommand(CLIENT_TEST_COMMAND, (uri?: string, reference?: string) => tester.run(uri, reference)),
+    vscode.commands.registerCommand(CLIENT_TEST_COMMAND, (uri?: string, reference?: string, prompt?: string) => tester.run(uri, reference, prompt)),
     languageClient.onNotification(CATALOG_PROBLEM_NOTIFICATION, (params: CatalogProblemParams) => void showCatalogProblem(languageClient, params.message)),
   );
 }

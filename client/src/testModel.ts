@@ -36,8 +36,11 @@ export class ModelTester implements vscode.Disposable {
     this.output.dispose();
   }
 
-  /** From the palette (no arguments), a code lens or a hover link (document URI and provider/id). */
-  async run(uri?: string, reference?: string): Promise<TestModelResult | undefined> {
+  /**
+   * From the palette (no arguments), a code lens or a hover link (document URI and provider/id), or
+   * a keybinding or another extension that gives the prompt too (then no input box).
+   */
+  async run(uri?: string, reference?: string, givenPrompt?: string): Promise<TestModelResult | undefined> {
     const document = await this.configDocument(uri);
     if (!document) {
       void vscode.window.showWarningMessage('Open an OpenClaw configuration (openclaw.json) to test one of its models.');
@@ -46,7 +49,7 @@ export class ModelTester implements vscode.Disposable {
     const target = reference ?? (await this.pickModel(document));
     if (!target) return undefined;
     const configured = vscode.workspace.getConfiguration('openclaw').get<string>('test.prompt', '') || DEFAULT_PROMPT;
-    const prompt = await vscode.window.showInputBox({ title: `Test ${target}`, prompt: 'The prompt to send', value: configured, ignoreFocusOut: true });
+    const prompt = givenPrompt ?? (await vscode.window.showInputBox({ title: `Test ${target}`, prompt: 'The prompt to send', value: configured, ignoreFocusOut: true }));
     if (prompt === undefined) return undefined;
 
     const runId = `run-${++this.runs}`;
@@ -60,7 +63,8 @@ export class ModelTester implements vscode.Disposable {
     );
     this.sections.delete(runId);
     this.report(result);
-    await this.offerNextStep(result);
+    // The result is the command's answer now; what the user does with the notification comes later.
+    void this.offerNextStep(result);
     return result;
   }
 

@@ -1,0 +1,100 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import type { Page } from 'playwright-core';
+import { SuiteReport } from './prepare';
+
+/*
+ * The extension as a person uses it, in the workbench page: open the file, hover a model, ask for
+ * completion, open the quick fix, run "Test Model..." from the palette. A screenshot per step.
+ */
+
+export async function runUiSmoke(page: Page, workspace: string, screenshots: string): Promise<SuiteReport> {
+  const tests: SuiteReport['tests'] = [];
+  const text = readFileSync(join(workspace, 'ui', 'openclaw.json'), 'utf8');
+  const lines = text.split('\n');
+  const lineOf = (needle: string) => lines.findIndex((line) => line.includes(needle)) + 1;
+  const columnOf = (needle: string, delta: number) => lines[lineOf(needle) - 1]!.indexOf(needle) + 1 + delta;
+
+  /** A step shoots its screenshot while what it shows is open (`shoot`); a failed step, where it failed. */
+  const step = async (title: string, file: string, body: (shoot: () => Promise<void>) => Promise<void>) => {
+    const started = Date.now();
+    const shoot = async () => void (await page.screenshot({ path: join(screenshots, file) }));
+    try {
+      await body(shoot);
+      tests.push({ title: `UI: ${title}`, state: 'passed', durationMs: Date.now() - started });
+    } catch (error) {
+      tests.push({ title: `UI: ${title}`, state: 'failed', error: (error as Error).message });
+      await shoot().catch(() => undefined);
+    }
+  };
+  const goTo = async (needle: string, delta: number) => {
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type(`${lineOf(needle)}:${columnOf(needle, delta)}`);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+  };
+  const bodyHas = (needle: string, timeout = 20_000) => page.getByText(needle, { exact: false }).first().waitFor({ state: 'visible', timeout });
+
+  await step('open openclaw.json from the quick open', '01-open.png', async (shoot) => {
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('ui/openclaw.json');
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.tab.active >> text=openclaw.json', { timeout: 20_000 });
+    await bodyHas('OpenClaw Config (JSON5)');
+    await shoot();
+  });
+
+  await step('hover a model id: prices and context', '02-hover.png', async (shoot) => {
+    await goTo('"id": "qwen.qwen3-coder-next"', 9);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const hover = page.locator('.monaco-hover').first();
+    await hover.waitFor({ state: 'visible', timeout: 20_000 });
+    const content = await hover.innerText();
+    for (const expected of ['Qwen3 Coder Next', '$0.50', '262,144', 'Test this model']) {
+      if (!content.includes(expected)) throw new Error(`the hover lacks "${expected}": ${content}`);
+    }
+    await shoot();
+    await page.keyboard.press('Escape');
+  });
+
+  await step('Ctrl+Space in a reference: the suggest widget lists models and aliases', '03-completion.png', async (shoot) => {
+    await goTo('"primary": "amazon-bedrock/', 'primary": "amazon-bedrock/'.length + 1);
+    await page.keyboard.press('Control+Space');
+    const widget = page.locator('.suggest-widget');
+    await widget.waitFor({ state: 'visible', timeout: 20_000 });
+    await page.locator('.suggest-widget .monaco-list-row').nth(3).waitFor({ timeout: 20_000 });
+    const rows = await page.locator('.suggest-widget .monaco-list-row').allInnerTexts();
+    if (!rows.some((row) => row.includes('amazon-bedrock/deepseek.v3.2'))) throw new Error(`no amazon-bedrock/deepseek.v3.2 among: ${rows.join(' | ')}`);
+    await shoot();
+    await page.keyboard.press('Escape');
+  });
+
+  await step('Ctrl+. on a model without alias: the quick fix', '04-quick-fix.png', async (shoot) => {
+    await goTo('"id": "openai.gpt-oss-120b-1:0"', 9);
+    await page.keyboard.press('Control+.');
+    await bodyHas("Add alias 'GPT OSS 120B' for amazon-bedrock/openai.gpt-oss-120b-1:0");
+    await bodyHas('Add aliases for all 2 models');
+    await shoot();
+    await page.keyboard.press('Escape');
+  });
+
+  await step('the palette: OpenClaw: Test Model... streams an answer into the output', '05-test-model.png', async (shoot) => {
+    await page.keyboard.press('Control+Shift+P');
+    await page.keyboard.type('OpenClaw: Test Model...');
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+    await bodyHas('Test which model?');
+    await page.keyboard.type('Qwen3 Coder');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Enter');
+    await bodyHas('The prompt to send');
+    await page.keyboard.press('Enter');
+    await bodyHas('Hello from the fake Bedrock.');
+    await bodyHas('tok/s');
+    await shoot();
+  });
+
+  return { passed: tests.filter((t) => t.state === 'passed').length, failed: tests.filter((t) => t.state === 'failed').length, tests };
+}
