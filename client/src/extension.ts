@@ -17,6 +17,7 @@ import {
   REFRESH_CATALOG_COMMAND,
   RefreshCatalogResult,
   ServerInitializationOptions,
+  TRUST_GRANTED_NOTIFICATION,
 } from '../../server/src/protocol';
 import { AwsStatusBar, chooseAwsProfileAndRegion } from './statusBar';
 import { ModelTester } from './testModel';
@@ -48,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     cacheDir: context.globalStorageUri.fsPath,
     catalogNotifications: true,
     handlesTestCommand: true,
+    trusted: vscode.workspace.isTrusted,
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
@@ -89,6 +91,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     new AwsStatusBar(languageClient),
     vscode.commands.registerCommand(CLIENT_TEST_COMMAND, (uri?: string, reference?: string, prompt?: string) => tester.run(uri, reference, prompt)),
     languageClient.onNotification(CATALOG_PROBLEM_NOTIFICATION, (params: CatalogProblemParams) => void showCatalogProblem(languageClient, params.message)),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void languageClient.sendNotification(TRUST_GRANTED_NOTIFICATION)),
   );
 }
 

@@ -7,14 +7,15 @@ import { createLanguageService, createTextDocument, Diagnostic, Severity } from 
  * `file:line:col severity message`. Exit code 1 when any file has an error, 2 on bad usage.
  */
 
-const USAGE = `Usage: openclaw-config check [--openclaw-version VERSION] FILE...
+const USAGE = `Usage: openclaw-config check [--openclaw-version VERSION] [--exit-zero] FILE...
 
 Checks OpenClaw configuration files (openclaw.json, JSON5) and prints one line per problem:
   file:line:col severity message
-Exits 1 when any file has an error, 0 otherwise.
+Exits 1 when any file has an error (OpenClaw would refuse it), 0 otherwise.
 
   --openclaw-version VERSION  check against this OpenClaw version when a file has no
                               meta.lastTouchedVersion (default: the newest known)
+  --exit-zero                 report only: exit 0 even when errors are found
 `;
 
 const SEVERITY_NAMES: Record<Severity, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
@@ -31,6 +32,7 @@ function main(argv: string[]): number {
   }
   const files: string[] = [];
   let openclawVersion: string | undefined;
+  let exitZero = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg === '--openclaw-version') {
@@ -39,6 +41,8 @@ function main(argv: string[]): number {
         process.stderr.write('--openclaw-version needs a value, for example 2026.7.2\n');
         return 2;
       }
+    } else if (arg === '--exit-zero') {
+      exitZero = true;
     } else if (arg.startsWith('-')) {
       process.stderr.write(`Unknown option ${arg}\n${USAGE}`);
       return 2;
@@ -74,7 +78,7 @@ function main(argv: string[]): number {
   }
   process.stderr.write(`${files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s).\n`);
   if (unreadable > 0) return 2;
-  return errors > 0 ? 1 : 0;
+  return errors > 0 && !exitZero ? 1 : 0;
 }
 
 function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -10,6 +10,7 @@ export interface ServerSettings {
   bedrock?: { endpoint?: string; runtimeEndpoint?: string; timeoutSeconds?: number };
   catalog?: { live?: boolean; ttlMinutes?: number; cachePath?: string };
   test?: { prompt?: string };
+  cli?: { path?: string; validateOnSave?: boolean };
 }
 
 export interface ServerInitializationOptions {
@@ -20,7 +21,15 @@ export interface ServerInitializationOptions {
   catalogNotifications?: boolean;
   /** The client has CLIENT_TEST_COMMAND: lenses and hovers link to it. */
   handlesTestCommand?: boolean;
+  /**
+   * The workspace is trusted (default true: a standalone server runs where its user started it).
+   * Untrusted: no AWS request, no `openclaw` process. TRUST_GRANTED_NOTIFICATION lifts it.
+   */
+  trusted?: boolean;
 }
+
+/** Client → server: the user trusted the workspace. */
+export const TRUST_GRANTED_NOTIFICATION = 'openclaw/trustGranted';
 
 /** Server → client: the live Bedrock catalog is unavailable; params CatalogProblemParams. Sent once per problem. */
 export const CATALOG_PROBLEM_NOTIFICATION = 'openclaw/catalogProblem';

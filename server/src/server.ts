@@ -18,6 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogStore, CatalogStoreSettings } from './bedrock/catalogStore';
 import { BedrockConnection } from './bedrock/connection';
 import { ModelTesting } from './modelTesting';
+import { OpenClawIntegration } from './openclawIntegration';
 import {
   CATALOG_CHANGED_NOTIFICATION,
   CATALOG_PROBLEM_NOTIFICATION,
@@ -32,6 +33,7 @@ import {
   TEST_OUTPUT_NOTIFICATION,
   TEST_TARGETS_COMMAND,
   TestModelParams,
+  TRUST_GRANTED_NOTIFICATION,
 } from './protocol';
 import {
   CodeActionKind as ServiceCodeActionKind,
@@ -60,6 +62,7 @@ let canPullConfiguration = false;
 let canRefreshCodeLenses = false;
 let initialization: ServerInitializationOptions = {};
 let currentSettings: ServerSettings = {};
+let trusted = true;
 
 const bedrockConnection = (region: string): BedrockConnection => ({
   region,
@@ -85,6 +88,18 @@ const catalog = new CatalogStore(catalogSettings({}), {
 
 const testResults = new Map<string, StoredTestResult>();
 const service = createLanguageService({ catalog, testResults: { last: (ref) => testResults.get(ref) } });
+const openclaw = new OpenClawIntegration({
+  service,
+  command: () => (trusted ? currentSettings.cli?.path || 'openclaw' : undefined),
+  validateOnSave: () => currentSettings.cli?.validateOnSave !== false,
+  cacheDir: () => currentSettings.catalog?.cachePath || initialization.cacheDir,
+  onVersionChange: () => {
+    service.configure(serviceSettings(currentSettings));
+    revalidateAll();
+  },
+  revalidate: (uri) => (uri ? forceValidate(uri) : revalidateAll()),
+  log: (line) => connection.console.info(line),
+});
 const testing = new ModelTesting({
   service,
   results: testResults,
@@ -99,10 +114,11 @@ connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
   canRefreshCodeLenses = Boolean(params.capabilities.workspace?.codeLens?.refreshSupport);
   initialization = (params.initializationOptions ?? {}) as ServerInitializationOptions;
+  trusted = initialization.trusted !== false;
   applySettings(initialization.settings ?? {});
   return {
     capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
       completionProvider: { triggerCharacters: ['"', "'", '/'] },
       codeActionProvider: {
@@ -116,9 +132,18 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(async () => {
-  if (!canPullConfiguration) return;
-  await connection.client.register(DidChangeConfigurationNotification.type, { section: 'openclaw' });
-  await refreshSettings();
+  if (canPullConfiguration) {
+    await connection.client.register(DidChangeConfigurationNotification.type, { section: 'openclaw' });
+    await refreshSettings();
+  }
+  await openclaw.refresh();
+});
+
+connection.onNotification(TRUST_GRANTED_NOTIFICATION, () => {
+  trusted = true;
+  catalog.configure(catalogSettings(currentSettings));
+  void openclaw.refresh();
+  for (const document of documents.all()) catalog.snapshot(service.getRegion(document));
 });
 
 connection.onDidChangeConfiguration(async (change) => {
@@ -141,21 +166,29 @@ async function refreshSettings(): Promise<void> {
 /** New settings re-check open documents; the same settings again change nothing. */
 function applySettings(settings: ServerSettings): void {
   if (JSON.stringify(settings) === JSON.stringify(currentSettings)) return;
+  const cliChanged = JSON.stringify(settings.cli) !== JSON.stringify(currentSettings.cli);
   currentSettings = settings;
   service.configure(serviceSettings(settings));
   catalog.configure(catalogSettings(settings));
   revalidateAll();
   notifyCatalogChanged();
+  if (cliChanged) void openclaw.refresh();
 }
 
 function serviceSettings(settings: ServerSettings): ServiceSettings {
-  return { openclawVersion: settings.version || undefined, awsRegion: settings.aws?.region || undefined, env: process.env };
+  return {
+    installedVersion: openclaw.installedVersion,
+    openclawVersion: settings.version || undefined,
+    awsRegion: settings.aws?.region || undefined,
+    env: process.env,
+  };
 }
 
 function catalogSettings(settings: ServerSettings): CatalogStoreSettings {
   const ttlMinutes = settings.catalog?.ttlMinutes;
   return {
-    live: settings.catalog?.live !== false,
+    // An untrusted workspace makes no AWS request: the built-in list serves.
+    live: settings.catalog?.live !== false && trusted,
     ttlMs: (typeof ttlMinutes === 'number' && ttlMinutes >= 0 ? ttlMinutes : DEFAULT_CATALOG_TTL_MINUTES) * 60_000,
     cacheDir: settings.catalog?.cachePath || initialization.cacheDir,
     connection: bedrockConnection,
@@ -176,7 +209,13 @@ function validate(document: TextDocument): void {
   if (validatedVersions.get(document.uri) === document.version) return;
   validatedVersions.set(document.uri, document.version);
   const diagnostics = guard('diagnostics', () => service.getDiagnostics(document)) ?? [];
-  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [...diagnostics, ...openclaw.extraDiagnostics(document)] });
+}
+
+function forceValidate(uri: string): void {
+  validatedVersions.delete(uri);
+  const document = documents.get(uri);
+  if (document) validate(document);
 }
 
 documents.onDidOpen((event) => {
@@ -198,8 +237,11 @@ documents.onDidChangeContent((event) => {
   );
 });
 
+documents.onDidSave((event) => void openclaw.crossCheck(event.document));
+
 documents.onDidClose((event) => {
   const { uri } = event.document;
+  openclaw.forget(uri);
   clearTimeout(pending.get(uri));
   pending.delete(uri);
   validatedVersions.delete(uri);

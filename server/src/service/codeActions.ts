@@ -1,7 +1,15 @@
-import { MissingAlias, modelsWithoutAlias, planAliasEdits } from './aliasFixes';
+import { modelsWithoutAlias, planAliasEdits } from './aliasFixes';
 import { Analysis } from './analysis';
-import { OffsetEdit } from './edits/objectEdits';
-import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from './types';
+import { checkBedrockModels } from './bedrockChecks';
+import { CatalogIndex } from './catalog';
+import { createTextDocument } from './document';
+import { renderString } from './edits/fileStyle';
+import { appendProperties, applyOffsetEdits, differenceEdit, OffsetEdit, replaceNode } from './edits/objectEdits';
+import { doctorDeletesDiscovery, legacyDiscovery, migrateAllowlistEdits, moveDiscoveryEdits, pendingAllowlistMigration, removeDiscoveryEdits } from './legacy';
+import { TargetVersion } from './openclawVersions';
+import { keyOf, JsonNode } from './parser/ast';
+import { rewriteModelId } from './renameModel';
+import { CodeAction, CodeActionKind, Diagnostic, DiagnosticCode, Range, TextEdit } from './types';
 
 export interface CodeActionRequest {
   range: Range;
@@ -11,50 +19,133 @@ export interface CodeActionRequest {
   only?: string[];
 }
 
-export function computeCodeActions(analysis: Analysis, request: CodeActionRequest): CodeAction[] {
-  const missing = modelsWithoutAlias(analysis);
-  if (missing.length === 0) return [];
-  const actions: CodeAction[] = [];
+export interface CodeActionContext {
+  target: TargetVersion;
+  catalog: CatalogIndex;
+}
+
+/** A fix: its title, and its edits planned against one analysis of the text. */
+type Planner = (analysis: Analysis) => OffsetEdit[] | undefined;
+
+export function computeCodeActions(analysis: Analysis, request: CodeActionRequest, context: CodeActionContext): CodeAction[] {
   const start = analysis.document.offsetAt(request.range.start);
   const end = analysis.document.offsetAt(request.range.end);
+  const touches = (node: { offset: number; end: number }) => node.offset <= end && node.end >= start;
   const wanted = (kind: string) => !request.only || request.only.some((only) => kind === only || kind.startsWith(`${only}.`));
+  const actions: CodeAction[] = [];
+  const quickFix = (title: string, edits: OffsetEdit[] | undefined, code: DiagnosticCode, node: JsonNode, isPreferred = false) => {
+    if (!edits) return;
+    actions.push({ title, kind: CodeActionKind.QuickFix, edits: toTextEdits(analysis, edits), diagnostics: matching(analysis, request.diagnostics, code, node), isPreferred });
+  };
 
   if (wanted(CodeActionKind.QuickFix)) {
-    const here = missing.filter(({ model }) => model.idNode.offset <= end && model.idNode.end >= start);
+    const missing = modelsWithoutAlias(analysis);
+    const here = missing.filter(({ model }) => touches(model.idNode));
     for (const item of here) {
       const plan = planAliasEdits(analysis, [item]);
       const alias = plan?.aliases.get(item.model);
-      if (!plan || alias === undefined) continue;
-      actions.push({
-        title: `Add alias '${alias}' for ${item.model.provider.id}/${item.model.id}`,
-        kind: CodeActionKind.QuickFix,
-        edits: toTextEdits(analysis, plan.edits),
-        diagnostics: matchingDiagnostics(analysis, request.diagnostics, [item]),
-        isPreferred: true,
-      });
+      if (plan && alias !== undefined) quickFix(`Add alias '${alias}' for ${item.model.provider.id}/${item.model.id}`, plan.edits, 'no-alias', item.model.idNode, true);
     }
     if (here.length > 0 && missing.length > 1) {
-      const all = addAllAction(analysis, missing, CodeActionKind.QuickFix);
-      if (all) actions.push({ ...all, diagnostics: matchingDiagnostics(analysis, request.diagnostics, here) });
+      const plan = planAliasEdits(analysis, missing);
+      if (plan) {
+        actions.push({
+          title: `Add aliases for all ${plan.aliases.size} models`,
+          kind: CodeActionKind.QuickFix,
+          edits: toTextEdits(analysis, plan.edits),
+          diagnostics: here.flatMap(({ model }) => matching(analysis, request.diagnostics, 'no-alias', model.idNode)),
+        });
+      }
+    }
+
+    const legacy = legacyDiscovery(analysis);
+    if (legacy && touches(keyOf(legacy))) {
+      const deletes = doctorDeletesDiscovery(context.target.version);
+      quickFix('Move models.bedrockDiscovery to plugins.entries.amazon-bedrock.config.discovery', moveDiscoveryEdits(analysis), 'legacy-key', keyOf(legacy), !deletes);
+      quickFix(`Remove models.bedrockDiscovery (what "openclaw doctor --fix" of ${context.target.version} does)`, deletes ? removeDiscoveryEdits(analysis) : undefined, 'legacy-key', keyOf(legacy), deletes);
+    }
+
+    const migration = pendingAllowlistMigration(analysis, context.target.version);
+    const mapProperty = analysis.config.aliasMap?.parent;
+    if (migration && mapProperty && touches(keyOf(mapProperty))) {
+      quickFix('Migrate the allowlist to agents.defaults.modelPolicy.allow (as "openclaw doctor --fix" does)', migrateAllowlistEdits(analysis, migration), 'legacy-allowlist', keyOf(mapProperty), true);
+    }
+
+    for (const finding of checkBedrockModels(analysis, context.catalog)) {
+      const { model } = finding;
+      if (finding.kind === 'needs-inference-profile' && touches(model.idNode)) {
+        const references = rewriteModelId(analysis, model, model.id).length - 1;
+        finding.profiles?.forEach((profile, index) =>
+          actions.push({
+            title: `Use inference profile ${profile}${references > 0 ? ` (here and in ${references} reference${references === 1 ? '' : 's'})` : ''}`,
+            kind: CodeActionKind.QuickFix,
+            edits: rewriteModelId(analysis, model, profile),
+            diagnostics: matching(analysis, request.diagnostics, 'needs-inference-profile', model.idNode),
+            isPreferred: index === 0,
+          }),
+        );
+      }
+      const inputNode = model.input?.node;
+      if (finding.kind === 'accepts-images' && touches(inputNode ?? model.idNode)) {
+        const quote = analysis.style.stringQuote;
+        const edits = inputNode
+          ? [replaceNode(inputNode, `[${[...model.input!.value.filter((kind) => kind !== 'image'), 'image'].map((kind) => renderString(kind, quote)).join(', ')}]`)]
+          : appendProperties(analysis.text, analysis.style, model.entry, [{ key: 'input', render: () => `[${renderString('text', quote)}, ${renderString('image', quote)}]` }]);
+        quickFix('Add "image" to input', edits, 'image-input', inputNode ?? model.idNode);
+      }
+      if (finding.kind === 'no-image-input' && inputNode && touches(inputNode)) {
+        const kept = model.input!.value.filter((kind) => kind !== 'image');
+        const quote = analysis.style.stringQuote;
+        quickFix('Remove "image" from input', [replaceNode(inputNode, `[${(kept.length > 0 ? kept : ['text']).map((kind) => renderString(kind, quote)).join(', ')}]`)], 'image-input', inputNode);
+      }
     }
   }
+
   if (request.only && wanted(CodeActionKind.SourceFixAllOpenClaw)) {
-    const all = addAllAction(analysis, missing, CodeActionKind.SourceFixAllOpenClaw);
-    if (all) actions.push(all);
+    const fixAll = fixAllAction(analysis, context, request.diagnostics);
+    if (fixAll) actions.push(fixAll);
   }
   return actions;
 }
 
-function addAllAction(analysis: Analysis, missing: MissingAlias[], kind: string): CodeAction | undefined {
-  const plan = planAliasEdits(analysis, missing);
-  if (!plan) return undefined;
-  return { title: `Add aliases for all ${plan.aliases.size} models`, kind, edits: toTextEdits(analysis, plan.edits) };
+/**
+ * Every fix with one right answer, applied one after another (each planned on the text the previous
+ * left), as one edit: aliases for all models, the legacy discovery key as the target version's doctor
+ * treats it, the allowlist migration. Choices (which inference profile) stay quick fixes.
+ */
+function fixAllAction(analysis: Analysis, context: CodeActionContext, diagnostics: Diagnostic[] | undefined): CodeAction | undefined {
+  const version = context.target.version;
+  const steps: [title: string, resolves: DiagnosticCode, planner: Planner][] = [
+    ['add aliases', 'no-alias', (a) => planAliasEdits(a, modelsWithoutAlias(a))?.edits],
+    [doctorDeletesDiscovery(version) ? 'remove models.bedrockDiscovery' : 'move models.bedrockDiscovery', 'legacy-key', (a) => (doctorDeletesDiscovery(version) ? removeDiscoveryEdits(a) : moveDiscoveryEdits(a))],
+    ['migrate the allowlist', 'legacy-allowlist', (a) => {
+      const migration = pendingAllowlistMigration(a, version);
+      return migration && migrateAllowlistEdits(a, migration);
+    }],
+  ];
+  let text = analysis.text;
+  const done: string[] = [];
+  const resolved = new Set<DiagnosticCode>();
+  for (const [title, code, plan] of steps) {
+    const edits = plan(text === analysis.text ? analysis : new Analysis(createTextDocument(analysis.document.uri, text)));
+    if (!edits || edits.length === 0) continue;
+    text = applyOffsetEdits(text, edits);
+    done.push(title);
+    resolved.add(code);
+  }
+  if (done.length === 0) return undefined;
+  const edit = differenceEdit(analysis.text, text);
+  const title = `Fix all: ${done.join(', ')}`;
+  return {
+    title,
+    kind: CodeActionKind.SourceFixAllOpenClaw,
+    edits: toTextEdits(analysis, [edit]),
+    diagnostics: (diagnostics ?? []).filter((diagnostic) => resolved.has(diagnostic.code)),
+  };
 }
 
-function matchingDiagnostics(analysis: Analysis, diagnostics: Diagnostic[] | undefined, items: MissingAlias[]): Diagnostic[] {
-  if (!diagnostics) return [];
-  const starts = new Set(items.map(({ model }) => model.idNode.offset));
-  return diagnostics.filter((diagnostic) => diagnostic.code === 'no-alias' && starts.has(analysis.document.offsetAt(diagnostic.range.start)));
+function matching(analysis: Analysis, diagnostics: Diagnostic[] | undefined, code: DiagnosticCode, node: JsonNode): Diagnostic[] {
+  return (diagnostics ?? []).filter((diagnostic) => diagnostic.code === code && analysis.document.offsetAt(diagnostic.range.start) === node.offset);
 }
 
 function toTextEdits(analysis: Analysis, edits: OffsetEdit[]): TextEdit[] {

@@ -5,24 +5,32 @@ import { cursorSlot, CursorSlot } from './cursorSlot';
 import { FileStyle, renderKey, renderString } from './edits/fileStyle';
 import { appendProperties, indentationOf, NewProperty, OffsetEdit } from './edits/objectEdits';
 import { formatCount, formatUsd } from './modelFacts';
-import { findNodeAtPath, JsonNode, propertyValue, stringValue } from './parser/ast';
+import { findNodeAtPath, JsonNode, keyOf, propertyValue, stringValue } from './parser/ast';
+import { JsonSchema } from './schema/jsonSchema';
+import { SchemaValidator } from './schema/schemaValidator';
 import { CompletionItem, CompletionItemKind, InsertTextFormat, Position, TextEdit } from './types';
+
+export interface CompletionContext extends CatalogContext {
+  /** The schema whose keys complete in objects the extension has nothing better for. */
+  schema?: SchemaValidator;
+}
 
 /** What the slot under the cursor takes. */
 type Target =
   | { kind: 'model-id'; provider: ProviderConfig | undefined; entry: JsonNode }
   | { kind: 'model-entry'; providerKey: string; array: JsonNode }
-  | { kind: 'reference'; acceptsAlias: boolean; acceptsWildcard: boolean; mapKey: boolean; agent?: string };
+  | { kind: 'reference'; acceptsAlias: boolean; acceptsWildcard: boolean; mapKey: boolean; agent?: string }
+  | { kind: 'schema-key' };
 
 /** Settings that hold one model reference, or {primary, fallbacks[]}. */
 const MODEL_SETTINGS = new Set(['model', 'imageModel', 'pdfModel']);
 const SINGLE_REFERENCE_SETTINGS = new Set(['utilityModel', 'decisionModel']);
 
-export function computeCompletion(analysis: Analysis, position: Position, context: CatalogContext): CompletionItem[] {
+export function computeCompletion(analysis: Analysis, position: Position, context: CompletionContext): CompletionItem[] {
   const offset = analysis.document.offsetAt(position);
   const slot = cursorSlot(analysis.parse.root, analysis.text, offset);
   if (!slot) return [];
-  const target = classify(analysis, slot);
+  const target = classify(analysis, slot) ?? (slot.isKey && context.schema ? { kind: 'schema-key' } : undefined);
   if (!target) return [];
   const builder = new ItemBuilder(analysis, slot, context);
   switch (target.kind) {
@@ -32,6 +40,8 @@ export function computeCompletion(analysis: Analysis, position: Position, contex
       return builder.modelEntries(target.providerKey, target.array);
     case 'reference':
       return builder.references(target);
+    case 'schema-key':
+      return builder.schemaKeys(context.schema!);
   }
 }
 
@@ -82,7 +92,7 @@ class ItemBuilder {
   constructor(
     private readonly analysis: Analysis,
     private readonly slot: CursorSlot,
-    private readonly context: CatalogContext,
+    private readonly context: CompletionContext,
   ) {
     this.style = analysis.style;
   }
@@ -210,6 +220,52 @@ class ItemBuilder {
       });
     }
     return items;
+  }
+
+  /** The keys the schema allows in this object and the file does not have yet, with a value to fill. */
+  schemaKeys(schema: SchemaValidator): CompletionItem[] {
+    const present = new Set((this.slot.container.children ?? []).map((property) => String(keyOf(property).value)));
+    if (this.slot.node) present.delete(String(this.slot.node.value));
+    const valueFollows = /^\s*:/.test(this.analysis.text.slice(this.slot.replaceEnd));
+    const items: CompletionItem[] = [];
+    for (const [key, property] of schema.navigator.propertiesAt(this.slot.containerPath)) {
+      if (present.has(key)) continue;
+      const about = schema.navigator.describe([...this.slot.containerPath, key]);
+      const renderedKey = this.slot.quote ? escapeSnippet(renderString(key, this.slot.quote === "'" ? "'" : '"')) : escapeSnippet(renderKey(key, this.style));
+      items.push({
+        label: key,
+        kind: CompletionItemKind.Property,
+        detail: about?.title,
+        documentation: about?.description,
+        sortText: key,
+        filterText: this.filterText(key),
+        textEdit: this.edit(this.slot.replaceStart, this.slot.replaceEnd - this.slot.replaceStart, valueFollows ? renderedKey : `${renderedKey}:${this.style.colonSpace}${this.valueTemplate(property, schema)}`),
+        insertTextFormat: InsertTextFormat.Snippet,
+      });
+    }
+    return items;
+  }
+
+  /** A snippet for a new value of a schema's type: the cursor lands where the user types. */
+  private valueTemplate(property: JsonSchema, schema: SchemaValidator): string {
+    const first = schema.navigator.alternatives(property).find((candidate) => candidate.type !== undefined || candidate.enum !== undefined);
+    const quote = this.style.stringQuote;
+    if (first?.enum && first.enum.every((value) => typeof value === 'string')) {
+      return `${quote}\${1|${first.enum.map((value) => escapeChoice(String(value))).join(',')}|}${quote}`;
+    }
+    const type = Array.isArray(first?.type) ? first.type[0] : first?.type;
+    switch (type) {
+      case 'string':
+        return `${quote}$1${quote}`;
+      case 'boolean':
+        return '${1|true,false|}';
+      case 'object':
+        return '{$1}';
+      case 'array':
+        return '[$1]';
+      default:
+        return '$1';
+    }
   }
 
   /** Text models of the catalog, without provisioned-throughput variants. */
@@ -341,6 +397,10 @@ function modelDetail(model: ConfiguredModel): string {
   if (model.cost?.input && model.cost.output) parts.push(`${formatUsd(model.cost.input.value)} / ${formatUsd(model.cost.output.value)} per 1M`);
   if (model.contextWindow) parts.push(`${formatCount(model.contextWindow.value)} context`);
   return parts.join(' · ');
+}
+
+function escapeChoice(text: string): string {
+  return text.replace(/[\\$}|,]/g, '\\$&');
 }
 
 function escapeSnippet(text: string): string {

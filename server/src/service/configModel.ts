@@ -108,6 +108,10 @@ export interface ConfigModel {
   references: ModelReference[];
   bedrockDiscovery: DiscoverySetting[];
   lastTouchedVersion?: Field<string>;
+  /** agents.defaults.modelPolicy, when it is an object (2026.8.1+). */
+  modelPolicy?: JsonNode;
+  /** meta.migrations.modelPolicyAllowlist === true: the alias map's allowlist role was migrated. */
+  allowlistMigrated: boolean;
 }
 
 export function buildConfigModel(parse: ParseResult): ConfigModel {
@@ -123,6 +127,8 @@ export function buildConfigModel(parse: ParseResult): ConfigModel {
     references: [],
     bedrockDiscovery: readDiscovery(root),
     lastTouchedVersion: field(findNodeAtPath(root, ['meta', 'lastTouchedVersion']), stringValue),
+    modelPolicy: objectAt(root, ['agents', 'defaults', 'modelPolicy']),
+    allowlistMigrated: booleanValue(findNodeAtPath(root, ['meta', 'migrations', 'modelPolicyAllowlist'])) === true,
   };
   const collector = new ReferenceCollector(model);
   collector.agentSettings(objectAt(root, ['agents', 'defaults']), 'agents.defaults', undefined);

@@ -1,16 +1,29 @@
 import { modelsWithoutAlias } from './aliasFixes';
 import { Analysis } from './analysis';
+import { checkBedrockModels } from './bedrockChecks';
+import { CatalogIndex } from './catalog';
 import { AliasEntry, ConfiguredModel } from './configModel';
-import { aliasMapIsAllowlist, describeTarget, resolveTargetVersion, TargetVersion } from './openclawVersions';
+import { describeLegacyDiscovery, pendingAllowlistMigration } from './legacy';
+import { checkPolicyRefs, modelRestriction, policyAllows } from './modelPolicy';
+import { compareVersions, describeTarget, MODEL_POLICY_VERSION, TargetVersion } from './openclawVersions';
 import { JsonNode, keyOf } from './parser/ast';
 import { Resolution } from './references';
+import { dottedPath, placeSchemaIssues } from './schemaDiagnostics';
+import { SchemaValidator } from './schema/schemaValidator';
 import { closestMatch } from './suggest';
-import { Diagnostic, DiagnosticCode, ServiceSettings, Severity } from './types';
+import { Diagnostic, DiagnosticCode, Severity } from './types';
 
-export function computeDiagnostics(analysis: Analysis, settings: ServiceSettings): Diagnostic[] {
+export interface DiagnosticContext {
+  target: TargetVersion;
+  catalog: CatalogIndex;
+  /** OpenClaw's schema (installed), or ours for the sections the extension knows. */
+  schema?: SchemaValidator;
+}
+
+export function computeDiagnostics(analysis: Analysis, context: DiagnosticContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const report = (node: { offset: number; length: number }, severity: Severity, code: DiagnosticCode, message: string) =>
-    diagnostics.push({ range: analysis.range(node.offset, node.length), severity, code, message, source: 'openclaw' });
+  const report: Report = (node, severity, code, message, path) =>
+    diagnostics.push({ range: analysis.range(node.offset, node.length), severity, code, message, source: 'openclaw', ...(path !== undefined ? { data: { path } } : {}) });
 
   for (const error of analysis.parse.errors) report(error, Severity.Error, 'syntax', error.message);
   const root = analysis.parse.root;
@@ -18,15 +31,77 @@ export function computeDiagnostics(analysis: Analysis, settings: ServiceSettings
     report(root, Severity.Error, 'not-an-object', 'The OpenClaw configuration must be an object: { ... }.');
   }
   checkDuplicateKeys(analysis, root, report);
-  const target = resolveTargetVersion(analysis.config.lastTouchedVersion?.value, settings.openclawVersion);
-  checkMissingAliases(analysis, target, report);
+  if (context.schema) checkSchema(analysis, context.schema, context.target, report);
+  checkModelPolicy(analysis, context.target, report);
+  checkMissingAliases(analysis, context.target, report);
   checkReferences(analysis, report);
   checkDuplicateAliases(analysis, report);
   checkDuplicateModelIds(analysis, report);
+  checkCatalog(analysis, context.catalog, report);
   return diagnostics;
 }
 
-type Report = (node: { offset: number; length: number }, severity: Severity, code: DiagnosticCode, message: string) => void;
+/** The path `openclaw config validate` prints for the problem an error diagnostic reports. */
+export function validatorPathOf(diagnostic: Diagnostic): string {
+  if (diagnostic.code === 'syntax' || diagnostic.code === 'not-an-object') return '<root>';
+  return diagnostic.data?.path || '<root>';
+}
+
+type Report = (node: { offset: number; length: number }, severity: Severity, code: DiagnosticCode, message: string, path?: string) => void;
+
+function checkSchema(analysis: Analysis, schema: SchemaValidator, target: TargetVersion, report: Report): void {
+  const rejects = `${describeTarget(target)} rejects the file, and the gateway does not start.`;
+  // A file that does not parse is rejected for that alone (OpenClaw reports nothing else); what the
+  // schema finds in the part we could read is shown, as a warning of what comes next.
+  const broken = analysis.parse.errors.length > 0;
+  const severity = broken ? Severity.Warning : Severity.Error;
+  const consequence = broken ? `once the syntax errors are fixed, ${rejects}` : rejects;
+  for (const { issue, node, movedFrom } of placeSchemaIssues(analysis, schema, target.version)) {
+    // OpenClaw names a missing key by its own path (models.0.name), an unknown one by its object's.
+    const path = dottedPath(issue.kind === 'missing-key' ? [...issue.path, issue.key!] : issue.path);
+    const moved = movedFrom ? ` (${dottedPath(movedFrom)} in this file, which OpenClaw moves there when it loads it)` : '';
+    if (issue.kind === 'unknown-key' && path === 'models' && issue.key === 'bedrockDiscovery') {
+      report(node, severity, 'legacy-key', describeLegacyDiscovery(target.version, consequence), path);
+    } else {
+      report(node, severity, 'schema', `${issue.message}${path ? ` at ${path}` : ''}${moved}: ${consequence}`, path);
+    }
+  }
+}
+
+function checkModelPolicy(analysis: Analysis, target: TargetVersion, report: Report): void {
+  if (compareVersions(target.version, MODEL_POLICY_VERSION) >= 0) {
+    for (const issue of checkPolicyRefs(analysis)) report(issue.node, Severity.Error, 'policy-ref', issue.message, issue.path);
+  }
+  const migration = pendingAllowlistMigration(analysis, target.version);
+  const mapKey = analysis.config.aliasMap?.parent && keyOf(analysis.config.aliasMap.parent);
+  if (!migration || !mapKey) return;
+  const since = `Since OpenClaw ${MODEL_POLICY_VERSION} the /model allowlist is agents.defaults.modelPolicy.allow`;
+  if (migration.refs.length === 0) return;
+  const message =
+    migration.invalid.length > 0
+      ? `${since}. "openclaw doctor --fix" cannot migrate this map (not policy refs: ${migration.invalid.join(', ')}), so it keeps restricting /model to its ${migration.refs.length} entries.`
+      : `${since}. Until this map is migrated ("openclaw doctor --fix", or any write by OpenClaw), it still restricts /model to its ${migration.refs.length} entries.`;
+  report(mapKey, Severity.Information, 'legacy-allowlist', message);
+}
+
+function checkCatalog(analysis: Analysis, catalog: CatalogIndex, report: Report): void {
+  for (const finding of checkBedrockModels(analysis, catalog)) {
+    const { model } = finding;
+    switch (finding.kind) {
+      case 'needs-inference-profile':
+        report(model.idNode, Severity.Warning, 'needs-inference-profile', finding.message);
+        break;
+      case 'not-in-region':
+        report(model.idNode, Severity.Warning, 'not-in-region', finding.message);
+        break;
+      case 'legacy-model':
+        report(model.idNode, Severity.Warning, 'legacy-model', finding.message);
+        break;
+      default:
+        report(model.input?.node ?? model.idNode, Severity.Hint, 'image-input', finding.message);
+    }
+  }
+}
 
 function lineOf(analysis: Analysis, node: JsonNode): number {
   return analysis.document.positionAt(node.offset).line + 1;
@@ -58,19 +133,19 @@ function checkDuplicateKeys(analysis: Analysis, root: JsonNode | undefined, repo
 }
 
 function checkMissingAliases(analysis: Analysis, target: TargetVersion, report: Report): void {
-  const { config } = analysis;
-  const aliasMapIsUsed = aliasMapIsAllowlist(target.version) && (config.aliasMap?.children?.length ?? 0) > 0;
+  const restriction = modelRestriction(analysis, target.version);
   const pinned = pinnedModels(analysis);
+  const stillRuns = (model: ConfiguredModel) => (pinned.has(model) ? ' (it still runs as the primary or a fallback).' : '.');
   for (const { model, entries } of modelsWithoutAlias(analysis)) {
     const ref = `${model.provider.id}/${model.id}`;
     let message: string;
     if (entries.length > 0) {
       message = `${ref} has an entry in agents.defaults.models but no alias, so it cannot be picked with /model <alias>.`;
-    } else if (aliasMapIsUsed) {
-      message =
-        `${ref} has no entry in agents.defaults.models. On ${describeTarget(target)} a non-empty alias map is also ` +
-        `the allowlist, so /model cannot select this model at all` +
-        (pinned.has(model) ? ' (it still runs as the primary or a fallback).' : '.');
+    } else if (restriction.kind === 'alias-map') {
+      const why = compareVersions(target.version, MODEL_POLICY_VERSION) < 0 ? 'a non-empty alias map is also the allowlist' : 'this alias map is still the allowlist (not migrated to modelPolicy.allow)';
+      message = `${ref} has no entry in agents.defaults.models. On ${describeTarget(target)} ${why}, so /model cannot select this model at all${stillRuns(model)}`;
+    } else if (restriction.kind === 'policy' && !policyAllows(restriction.allow, model, [])) {
+      message = `${ref} has no alias in agents.defaults.models, and agents.defaults.modelPolicy.allow does not list it, so /model cannot select it at all${stillRuns(model)}`;
     } else {
       message = `${ref} has no alias in agents.defaults.models, so it cannot be picked with /model <alias> (${describeTarget(target)}).`;
     }
@@ -111,12 +186,14 @@ function describeProblem(
     if (resolution.certain) {
       const candidates = resolution.providerConfig!.models.map((model) => model.id);
       const suggestion = closestMatch(resolution.modelId, candidates);
+      // A warning, not an error: OpenClaw accepts the file (its validator never checks references),
+      // the gateway starts, and every request to this model fails.
       return {
-        severity: Severity.Error,
+        severity: Severity.Warning,
         code: 'unknown-model',
         message:
           `${via}Unknown model ${ref}: ${resolution.why}, and none has the id '${resolution.modelId}'. ` +
-          `OpenClaw fails with "Unknown model: ${ref}".` +
+          `OpenClaw starts, but fails with "Unknown model: ${ref}" when this reference is used.` +
           (suggestion ? ` Did you mean ${resolution.providerConfig!.id}/${suggestion}?` : ''),
       };
     }

@@ -3,21 +3,24 @@ import { baseModelId, CatalogContext } from './catalog';
 import { ConfiguredModel, isBedrockProvider } from './configModel';
 import { Effective, effectiveModel, EXAMPLE_REQUEST, formatCount, formatUsd, requestCost } from './modelFacts';
 import { formatMeasurements, TestResultSource } from './modelTests';
-import { findNodeAtOffset } from './parser/ast';
+import { findNodeAtOffset, JsonNode, keyOf, pathOf } from './parser/ast';
 import { Resolution } from './references';
+import { SchemaValidator } from './schema/schemaValidator';
 import { Hover, Position } from './types';
 
 export interface HoverContext extends CatalogContext {
   testResults?: TestResultSource;
+  /** The schema whose titles and descriptions explain keys. */
+  schema?: SchemaValidator;
 }
 
-/** Hover on a model `id`, on any model reference, and on an alias value. */
+/** Hover on a model `id`, on any model reference, on an alias value, and on any key the schema explains. */
 export function computeHover(analysis: Analysis, position: Position, context: HoverContext): Hover | undefined {
   const offset = analysis.document.offsetAt(position);
   const node = findNodeAtOffset(analysis.parse.root, offset);
   if (!node || node.type !== 'string') return undefined;
   const meaning = analysis.meaningOf(node);
-  if (!meaning) return undefined;
+  if (!meaning) return isKey(node) && context.schema ? keyHover(analysis, node, context.schema) : undefined;
   let resolution: Resolution;
   switch (meaning.kind) {
     case 'model-id':
@@ -34,6 +37,19 @@ export function computeHover(analysis: Analysis, position: Position, context: Ho
   }
   const modelRef = resolution.kind === 'model' ? `${resolution.model.provider.id}/${resolution.model.id}` : undefined;
   return { contents: resolutionCard(analysis, resolution, context), range: analysis.nodeRange(node), modelRef };
+}
+
+function isKey(node: JsonNode): boolean {
+  return node.parent?.type === 'property' && keyOf(node.parent) === node;
+}
+
+/** A key's title and description from OpenClaw's schema. */
+function keyHover(analysis: Analysis, key: JsonNode, schema: SchemaValidator): Hover | undefined {
+  const about = schema.navigator.describe(pathOf(key.parent!.parent!).concat(String(key.value)));
+  if (!about) return undefined;
+  const title = about.title ? `**${escape(about.title)}** · ${code(String(key.value))}` : code(String(key.value));
+  const contents = [title, about.description ? escapeProse(about.description) : undefined, `*${escape(schema.label)}*`].filter(Boolean).join('\n\n');
+  return { contents, range: analysis.nodeRange(key) };
 }
 
 /** The card of what a reference selects; the model card itself lists the model's aliases. */
@@ -141,6 +157,11 @@ function defaultMark(value: Effective<unknown>): string {
 
 function escape(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+}
+
+/** Schema prose keeps its `code` and punctuation; only what could make links, HTML or tables is escaped. */
+function escapeProse(text: string): string {
+  return text.replace(/[\\[\]<>|*_]/g, '\\$&');
 }
 
 function code(text: string): string {

@@ -9,8 +9,12 @@ import { computeHover } from './hover';
 import { findTestTarget, listTestTargets, ModelTestTarget, TestResultSource } from './modelTests';
 import { rewriteModelId } from './renameModel';
 import { buildConfigModel } from './configModel';
+import { resolveTargetVersion } from './openclawVersions';
 import { resolveRegion } from './region';
-import { CodeAction, CompletionItem, Diagnostic, Hover, Position, ServiceSettings, TextDocumentLike, TextEdit } from './types';
+import { ownedSchema } from './schema/ownedSchema';
+import { SchemaValidator } from './schema/schemaValidator';
+import { findNodeAtDottedPath, keyOf } from './parser/ast';
+import { CodeAction, CompletionItem, Diagnostic, Hover, Position, Range, ServiceSettings, TextDocumentLike, TextEdit } from './types';
 
 /** The facade: every feature over one parse per document version. No LSP, no VS Code, no I/O. */
 export interface LanguageService {
@@ -28,9 +32,13 @@ export interface LanguageService {
   getTestTarget(document: TextDocumentLike, reference: string): ModelTestTarget | undefined;
   /** Inference profile ids to use for a foundation model id, best first. */
   getSuggestedProfiles(document: TextDocumentLike, modelId: string): string[];
+  /** Where a path printed by OpenClaw's validator points: the key of the value it names, or its first character. */
+  getPathRange(document: TextDocumentLike, dottedPath: string): Range;
   /** Edits that rename a configured model's id everywhere the file names it. */
   getModelIdRewrite(document: TextDocumentLike, reference: string, newId: string): TextEdit[] | undefined;
   configure(settings: ServiceSettings): void;
+  /** The installed OpenClaw's schema; none: the extension's own schema for the sections it knows. */
+  setSchema(schema: SchemaValidator | undefined): void;
   /** Drops what is cached for a closed document. */
   forget(uri: string): void;
 }
@@ -65,6 +73,24 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return analysis;
   };
 
+  let installedSchema: SchemaValidator | undefined;
+  /** Our schemas, one per stretch of OpenClaw versions that share one (keyed by the schema itself). */
+  const ownedSchemas = new Map<string, SchemaValidator>();
+  const targetOf = (analysis: Analysis) =>
+    resolveTargetVersion(settings.installedVersion, analysis.config.lastTouchedVersion?.value, settings.openclawVersion);
+  const schemaFor = (analysis: Analysis): SchemaValidator => {
+    if (installedSchema) return installedSchema;
+    const { version } = targetOf(analysis);
+    const schema = ownedSchema(version);
+    const key = JSON.stringify(schema);
+    let validator = ownedSchemas.get(key);
+    if (!validator) {
+      validator = new SchemaValidator(schema, `the extension's schema of OpenClaw ${version} for models, agents and the Bedrock plugin`);
+      ownedSchemas.set(key, validator);
+    }
+    return validator;
+  };
+
   const regionOf = (analysis: Analysis | undefined) =>
     resolveRegion(analysis?.config ?? EMPTY_CONFIG, settings.awsRegion, settings.env ?? {}).region;
 
@@ -79,15 +105,21 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   };
 
   return {
-    getDiagnostics: (document) => computeDiagnostics(analyze(document), settings),
+    getDiagnostics: (document) => {
+      const analysis = analyze(document);
+      return computeDiagnostics(analysis, { target: targetOf(analysis), catalog: catalogFor(analysis), schema: schemaFor(analysis) });
+    },
     getHover: (document, position) => {
       const analysis = analyze(document);
-      return computeHover(analysis, position, { catalog: catalogFor(analysis), facts: catalog.facts, testResults: options.testResults });
+      return computeHover(analysis, position, { catalog: catalogFor(analysis), facts: catalog.facts, testResults: options.testResults, schema: schemaFor(analysis) });
     },
-    getCodeActions: (document, request) => computeCodeActions(analyze(document), request),
+    getCodeActions: (document, request) => {
+      const analysis = analyze(document);
+      return computeCodeActions(analysis, request, { target: targetOf(analysis), catalog: catalogFor(analysis) });
+    },
     getCompletion: (document, position) => {
       const analysis = analyze(document);
-      return computeCompletion(analysis, position, { catalog: catalogFor(analysis), facts: catalog.facts });
+      return computeCompletion(analysis, position, { catalog: catalogFor(analysis), facts: catalog.facts, schema: schemaFor(analysis) });
     },
     getRegion: (document) => regionOf(document && analyze(document)),
     getModelLenses: (document) => computeModelLenses(analyze(document)),
@@ -99,6 +131,13 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const analysis = analyze(document);
       return findTestTarget(analysis, reference, { catalog: catalogFor(analysis), facts: catalog.facts });
     },
+    getPathRange: (document, dottedPath) => {
+      const analysis = analyze(document);
+      const node = findNodeAtDottedPath(analysis.parse.root, dottedPath);
+      if (!node) return analysis.range(0, 0);
+      const property = node.parent?.type === 'property' ? node.parent : undefined;
+      return property ? analysis.nodeRange(keyOf(property)) : analysis.range(node.offset, 1);
+    },
     getSuggestedProfiles: (document, modelId) => catalogFor(analyze(document)).suggestedProfileIds(modelId),
     getModelIdRewrite: (document, reference, newId) => {
       const analysis = analyze(document);
@@ -108,6 +147,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     configure(next) {
       settings = next;
     },
+    setSchema(schema) {
+      installedSchema = schema;
+    },
     forget(uri) {
       analyses.delete(uri);
     },
@@ -115,6 +157,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
 }
 
 export type { CodeActionRequest } from './codeActions';
+export { validatorPathOf } from './diagnostics';
+export { SchemaValidator } from './schema/schemaValidator';
+export type { JsonSchema } from './schema/jsonSchema';
 export type { ModelLens } from './codeLens';
 export type { ModelTestTarget, StoredTestResult, TestMeasurements, TestPrices } from './modelTests';
 export { describeTestTarget, formatDuration, formatMeasurements, summarizeMeasurements, testFigures } from './modelTests';

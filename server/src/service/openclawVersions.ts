@@ -9,7 +9,7 @@ export const NEWEST_KNOWN_VERSION = '2026.9.6';
 /** From this version on the allowlist is agents.defaults.modelPolicy.allow, not the alias map. */
 export const MODEL_POLICY_VERSION = '2026.8.1';
 
-export type VersionSource = 'file' | 'setting' | 'default';
+export type VersionSource = 'installed' | 'file' | 'setting' | 'default';
 
 export interface TargetVersion {
   version: string;
@@ -32,20 +32,18 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** The file's meta.lastTouchedVersion, else the setting, else the newest version we know. */
-export function resolveTargetVersion(fileVersion: string | undefined, settingVersion: string | undefined): TargetVersion {
+/** The `openclaw` installed, else the file's meta.lastTouchedVersion, else the setting, else the newest we know. */
+export function resolveTargetVersion(installedVersion: string | undefined, fileVersion: string | undefined, settingVersion: string | undefined): TargetVersion {
+  if (installedVersion && parseVersion(installedVersion)) return { version: installedVersion.trim(), source: 'installed' };
   if (fileVersion && parseVersion(fileVersion)) return { version: fileVersion.trim(), source: 'file' };
   if (settingVersion && parseVersion(settingVersion)) return { version: settingVersion.trim(), source: 'setting' };
   return { version: NEWEST_KNOWN_VERSION, source: 'default' };
 }
 
-/** Up to 2026.7 a non-empty agents.defaults.models is also the /model allowlist. */
-export function aliasMapIsAllowlist(version: string): boolean {
-  return compareVersions(version, MODEL_POLICY_VERSION) < 0;
-}
-
 export function describeTarget(target: TargetVersion): string {
   switch (target.source) {
+    case 'installed':
+      return `OpenClaw ${target.version} (installed)`;
     case 'file':
       return `OpenClaw ${target.version} (meta.lastTouchedVersion)`;
     case 'setting':

@@ -24,7 +24,16 @@ export type DiagnosticCode =
   | 'unknown-model'
   | 'unresolved-reference'
   | 'duplicate-alias'
-  | 'duplicate-model-id';
+  | 'duplicate-model-id'
+  | 'schema'
+  | 'legacy-key'
+  | 'policy-ref'
+  | 'legacy-allowlist'
+  | 'openclaw-validate'
+  | 'needs-inference-profile'
+  | 'not-in-region'
+  | 'legacy-model'
+  | 'image-input';
 
 export interface Diagnostic {
   range: Range;
@@ -32,6 +41,8 @@ export interface Diagnostic {
   code: DiagnosticCode;
   message: string;
   source: 'openclaw';
+  /** For what OpenClaw's validator also reports: the path it would print (models.providers.x.models.0.id). */
+  data?: { path: string };
 }
 
 export interface TextEdit {
@@ -64,7 +75,7 @@ export interface Hover {
 }
 
 /** LSP's CompletionItemKind values that the service uses. */
-export const CompletionItemKind = { Module: 9, Value: 12, Snippet: 15, Reference: 18, Constant: 21 } as const;
+export const CompletionItemKind = { Module: 9, Property: 10, Value: 12, Snippet: 15, Reference: 18, Constant: 21 } as const;
 export type CompletionItemKind = (typeof CompletionItemKind)[keyof typeof CompletionItemKind];
 
 export const InsertTextFormat = { PlainText: 1, Snippet: 2 } as const;
@@ -96,6 +107,8 @@ export interface TextDocumentLike {
 
 /** Settings the service reads; every field has a default. */
 export interface ServiceSettings {
+  /** The version of the `openclaw` command found on this machine; it decides when known. */
+  installedVersion?: string;
   /** OpenClaw version to check against when the file has no meta.lastTouchedVersion. */
   openclawVersion?: string;
   /** The `openclaw.aws.region` setting: the catalog's region before anything the file says. */

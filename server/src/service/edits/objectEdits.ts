@@ -1,5 +1,6 @@
 import { JsonNode } from '../parser/ast';
 import { FileStyle, renderKey } from './fileStyle';
+import { propertyValue } from '../parser/ast';
 
 /*
  * Text edits that add properties to an object while leaving every other character alone: comments,
@@ -81,6 +82,85 @@ export function appendProperties(
     return edits;
   }
   return [{ offset: anchor, length: 0, newText: comma + items }];
+}
+
+/**
+ * Appends properties to the object at `path` under `root`, creating the objects on the way that do
+ * not exist yet (at the end of their parent, in the file's style). Undefined when something on the
+ * way is not an object, or no safe place exists.
+ */
+export function appendAtPath(text: string, style: FileStyle, root: JsonNode | undefined, path: string[], properties: NewProperty[]): OffsetEdit[] | undefined {
+  if (root?.type !== 'object') return undefined;
+  let parent = root;
+  let depth = 0;
+  for (; depth < path.length; depth++) {
+    const child = propertyValue(parent, path[depth]!);
+    if (!child) break;
+    if (child.type !== 'object') return undefined;
+    parent = child;
+  }
+  if (depth === path.length) return appendProperties(text, style, parent, properties);
+  return appendProperties(text, style, parent, [nestedProperty(style, path.slice(depth), properties)]);
+}
+
+function nestedProperty(style: FileStyle, path: string[], properties: NewProperty[]): NewProperty {
+  const [key, ...rest] = path;
+  const children = rest.length > 0 ? [nestedProperty(style, rest, properties)] : properties;
+  return { key: key!, render: (indent) => multiLineObject(style, indent, children) };
+}
+
+/** `{ key: value, ... }` over several lines, indented one level deeper than `indent`. */
+export function multiLineObject(style: FileStyle, indent: string, properties: NewProperty[]): string {
+  const inner = indent + style.indentUnit;
+  const lines = properties.map((p) => `${inner}${renderKey(p.key, style)}:${style.colonSpace}${p.render(inner)}`);
+  return `{${style.eol}${lines.join(`,${style.eol}`)}${style.trailingCommas ? ',' : ''}${style.eol}${indent}}`;
+}
+
+/**
+ * Removes a property with its separator. When it sits on lines of its own, the whole lines go (and
+ * comments on those lines with them); comments on other lines stay.
+ */
+export function removeProperty(text: string, property: JsonNode): OffsetEdit {
+  const object = property.parent!;
+  const siblings = object.children!;
+  const index = siblings.indexOf(property);
+  let start = property.offset;
+  let end = property.commaOffset >= 0 ? property.commaOffset + 1 : property.end;
+  if (property.commaOffset < 0 && index > 0) {
+    // The last property: the comma before it goes instead.
+    const previous = siblings[index - 1]!;
+    if (previous.commaOffset >= 0) start = previous.commaOffset;
+  }
+  const lineBegin = lineStart(text, property.offset);
+  const lineFinish = lineEndAt(text, end);
+  const ownLines = text.slice(lineBegin, property.offset).trim() === '' && /^\s*(\/\/.*)?$/.test(text.slice(end, lineFinish));
+  if (ownLines) {
+    if (start === property.offset) start = lineBegin;
+    end = lineFinish < text.length ? lineFinish + (text[lineFinish] === '\r' ? 2 : 1) : lineFinish;
+    if (start !== lineBegin) end = lineFinish;
+  }
+  return { offset: start, length: end - start, newText: '' };
+}
+
+/** The text after the edits (non-overlapping; inserts at one offset keep their order). */
+export function applyOffsetEdits(text: string, edits: OffsetEdit[]): string {
+  const sorted = edits.map((edit, index) => ({ edit, index })).sort((a, b) => a.edit.offset - b.edit.offset || a.index - b.index);
+  let result = '';
+  let cursor = 0;
+  for (const { edit } of sorted) {
+    result += text.slice(cursor, edit.offset) + edit.newText;
+    cursor = edit.offset + edit.length;
+  }
+  return result + text.slice(cursor);
+}
+
+/** One edit that turns `before` into `after`: the span between their common start and end. */
+export function differenceEdit(before: string, after: string): OffsetEdit {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  return { offset: start, length: before.length - start - end, newText: after.slice(start, after.length - end) };
 }
 
 /** Replaces a value node's text. */

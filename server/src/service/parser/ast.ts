@@ -72,6 +72,40 @@ export function findNodeAtPath(root: JsonNode | undefined, path: readonly (strin
   return node;
 }
 
+/**
+ * The node a path printed by OpenClaw's validator names: segments joined with dots, keys not escaped
+ * (`agents.defaults.models.amazon-bedrock/zai.glm-4.7.alias`), `<root>` for the root. At each object
+ * the longest key that fits wins. Returns the deepest node reached.
+ */
+export function findNodeAtDottedPath(root: JsonNode | undefined, dotted: string): JsonNode | undefined {
+  if (!root || dotted === '<root>' || dotted === '') return root;
+  let node: JsonNode = root;
+  let rest = dotted;
+  while (rest !== '') {
+    let next: JsonNode | undefined;
+    let consumed = 0;
+    if (node.type === 'object') {
+      for (const property of node.children ?? []) {
+        const key = String(keyOf(property).value);
+        if ((rest === key || rest.startsWith(`${key}.`)) && key.length > consumed && valueOf(property)) {
+          next = valueOf(property);
+          consumed = key.length;
+        }
+      }
+    } else if (node.type === 'array') {
+      const index = /^(\d+)(?:\.|$)/.exec(rest);
+      if (index) {
+        next = node.children?.[Number(index[1])];
+        consumed = index[1]!.length;
+      }
+    }
+    if (!next) return node;
+    node = next;
+    rest = rest.slice(consumed + 1);
+  }
+  return node;
+}
+
 /** The innermost node whose range holds `offset` (end-inclusive for the node being typed at). */
 export function findNodeAtOffset(root: JsonNode | undefined, offset: number): JsonNode | undefined {
   if (!root || offset < root.offset || offset > root.end) return undefined;

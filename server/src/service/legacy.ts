@@ -1,0 +1,122 @@
+import { Analysis } from './analysis';
+import { renderString } from './edits/fileStyle';
+import { appendAtPath, appendProperties, indentationOf, multiLineObject, NewProperty, OffsetEdit, removeProperty } from './edits/objectEdits';
+import { compareVersions, MODEL_POLICY_VERSION } from './openclawVersions';
+import { findNodeAtPath, findProperty, JsonNode, keyOf, valueOf } from './parser/ast';
+import { isValidPolicyRef, policyAliases } from './modelPolicy';
+
+/*
+ * Keys that newer OpenClaw moved, and the fixes `openclaw doctor --fix` applies to them, measured on
+ * 2026.3.31 … 2026.9.6 (doctor run on copies, and its code read):
+ * - models.bedrockDiscovery: unknown from 2026.4.5. Doctor 2026.4.5 … 2026.5.7 moves it to
+ *   plugins.entries.amazon-bedrock.config.discovery (fields already there win, the others are
+ *   filled in); from 2026.5.12, with the Bedrock plugin external, it deletes the key instead.
+ * - agents.defaults.models as the allowlist: from 2026.8.1 the allowlist is modelPolicy.allow.
+ *   Doctor copies every key of the map, verbatim and in order, into it and sets
+ *   meta.migrations.modelPolicyAllowlist; an empty map gets only the marker; if a key is not a
+ *   valid policy ref, nothing is migrated.
+ * Our edits make the same changes in the user's own text; doctor rewrites the file as plain JSON.
+ */
+
+export const LEGACY_DISCOVERY_PATH = ['models', 'bedrockDiscovery'];
+const DISCOVERY_PATH = ['plugins', 'entries', 'amazon-bedrock', 'config', 'discovery'];
+/** The first release whose doctor deletes models.bedrockDiscovery instead of moving it. */
+export const DISCOVERY_DELETED_SINCE = '2026.5.12';
+const DISCOVERY_MOVED_IN = '2026.4.5';
+
+export function legacyDiscovery(analysis: Analysis): JsonNode | undefined {
+  return findProperty(findNodeAtPath(analysis.parse.root, ['models']), 'bedrockDiscovery');
+}
+
+/** Whether the target version's doctor deletes the legacy key rather than moving it. */
+export function doctorDeletesDiscovery(version: string): boolean {
+  return compareVersions(version, DISCOVERY_DELETED_SINCE) >= 0;
+}
+
+export function describeLegacyDiscovery(version: string, rejects: string): string {
+  const doctor = doctorDeletesDiscovery(version) ? 'deletes it' : 'moves it there';
+  return `models.bedrockDiscovery moved to plugins.entries.amazon-bedrock.config.discovery in OpenClaw ${DISCOVERY_MOVED_IN}: ${rejects} ("openclaw doctor --fix" of this version ${doctor}.)`;
+}
+
+/** Moves models.bedrockDiscovery to the plugin's place, filling only fields missing there. */
+export function moveDiscoveryEdits(analysis: Analysis): OffsetEdit[] | undefined {
+  const legacy = legacyDiscovery(analysis);
+  const legacyValue = legacy && valueOf(legacy);
+  if (!legacy || legacyValue?.type !== 'object') return undefined;
+  const { text, style } = analysis;
+  const removal = removeProperty(text, legacy);
+  const fields = legacyValue.children ?? [];
+  if (fields.length === 0) return [removal];
+  const target = findNodeAtPath(analysis.parse.root, DISCOVERY_PATH);
+  if (target && target.type !== 'object') return undefined;
+  const copy = (field: JsonNode): NewProperty => ({
+    key: String(keyOf(field).value),
+    render: (indent) => reindent(text.slice(valueOf(field)!.offset, valueOf(field)!.end), indentationOf(text, field.offset), indent),
+  });
+  if (target) {
+    const present = new Set((target.children ?? []).map((field) => String(keyOf(field).value)));
+    const missing = fields.filter((field) => valueOf(field) && !present.has(String(keyOf(field).value)));
+    const fill = missing.length > 0 ? appendProperties(text, style, target, missing.map(copy)) : [];
+    return fill ? [removal, ...fill] : undefined;
+  }
+  const discovery: NewProperty = {
+    key: 'discovery',
+    render: (indent) => multiLineObject(style, indent, fields.filter((field) => valueOf(field)).map(copy)),
+  };
+  const insert = appendAtPath(text, style, analysis.parse.root, DISCOVERY_PATH.slice(0, -1), [discovery]);
+  return insert ? [removal, ...insert] : undefined;
+}
+
+/** Deletes models.bedrockDiscovery, as doctor 2026.5.12+ does without the Bedrock plugin. */
+export function removeDiscoveryEdits(analysis: Analysis): OffsetEdit[] | undefined {
+  const legacy = legacyDiscovery(analysis);
+  return legacy ? [removeProperty(analysis.text, legacy)] : undefined;
+}
+
+export interface AllowlistMigration {
+  /** The alias map's keys that become modelPolicy.allow (empty: only the marker is set). */
+  refs: string[];
+  /** Keys that are no valid policy ref: doctor then migrates nothing. */
+  invalid: string[];
+}
+
+/** Whether the alias map still carries the allowlist role a 2026.8.1+ OpenClaw would migrate. */
+export function pendingAllowlistMigration(analysis: Analysis, version: string): AllowlistMigration | undefined {
+  const { config } = analysis;
+  if (compareVersions(version, MODEL_POLICY_VERSION) < 0 || config.allowlistMigrated || config.modelPolicy || !config.aliasMap) return undefined;
+  const refs = config.aliasMap.children!.map((property) => String(keyOf(property).value)).filter((key) => key.trim() !== '');
+  const aliases = policyAliases(config.aliases.filter((entry) => entry.agent === undefined));
+  return { refs, invalid: refs.filter((ref) => !isValidPolicyRef(ref, aliases)) };
+}
+
+/** modelPolicy.allow with every key of the alias map, and the marker, as doctor --fix writes them. */
+export function migrateAllowlistEdits(analysis: Analysis, migration: AllowlistMigration): OffsetEdit[] | undefined {
+  if (migration.invalid.length > 0) return undefined;
+  const { text, style } = analysis;
+  const root = analysis.parse.root;
+  const edits: OffsetEdit[] = [];
+  if (migration.refs.length > 0) {
+    const allow: NewProperty = {
+      key: 'allow',
+      render: (indent) => {
+        const inner = indent + style.indentUnit;
+        const items = migration.refs.map((ref) => `${inner}${renderString(ref, style.stringQuote)}`);
+        return `[${style.eol}${items.join(`,${style.eol}`)}${style.trailingCommas ? ',' : ''}${style.eol}${indent}]`;
+      },
+    };
+    const policy = appendAtPath(text, style, root, ['agents', 'defaults'], [{ key: 'modelPolicy', render: (indent) => multiLineObject(style, indent, [allow]) }]);
+    if (!policy) return undefined;
+    edits.push(...policy);
+  }
+  const marker = appendAtPath(text, style, root, ['meta', 'migrations'], [{ key: 'modelPolicyAllowlist', render: () => 'true' }]);
+  if (!marker) return undefined;
+  return [...edits, ...marker];
+}
+
+/** Moves a multi-line value from one indentation to another; its first line stays where it is put. */
+function reindent(value: string, from: string, to: string): string {
+  return value
+    .split('\n')
+    .map((line, index) => (index > 0 && line.startsWith(from) ? to + line.slice(from.length) : line))
+    .join('\n');
+}

@@ -1,0 +1,75 @@
+import { Analysis } from './analysis';
+import { findNodeAtPath, findProperty, JsonNode, keyOf, valueOf } from './parser/ast';
+import { valueOpenClawValidates } from './schema/loadTimeMigrations';
+import { SchemaIssue, SchemaValidator } from './schema/schemaValidator';
+
+/*
+ * The file as OpenClaw's schema sees it: every unknown key, wrong type and bad enum is an error,
+ * because OpenClaw refuses the whole file (and the gateway does not start) for any of them.
+ */
+
+export interface PlacedIssue {
+  issue: SchemaIssue;
+  /** The node to underline: the unknown key, the object missing a key, or the bad value. */
+  node: { offset: number; length: number };
+  /** Where issue.path is in the file, when OpenClaw moved it there before validating (agents.list.0 for agents.entries.main). */
+  movedFrom?: (string | number)[];
+}
+
+/**
+ * Schema issues, with OpenClaw's paths, and the node each one is about, in document order; issues
+ * whose node is gone (broken file) are dropped. `version`: the OpenClaw whose load-time rewrites apply.
+ */
+export function placeSchemaIssues(analysis: Analysis, validator: SchemaValidator, version: string): PlacedIssue[] {
+  const root = analysis.parse.root;
+  if (!root || root.type !== 'object') return [];
+  const placed: PlacedIssue[] = [];
+  const validated = valueOpenClawValidates(valueForValidation(root), version);
+  const issues = validator.check(validated.value);
+  for (const issue of issues) {
+    const filePath = validated.filePath(issue.path);
+    const at = findNodeAtPath(root, filePath);
+    if (!at) continue;
+    const movedFrom = filePath === issue.path ? {} : { movedFrom: filePath };
+    if (issue.kind === 'unknown-key') {
+      const property = findProperty(at, issue.key!);
+      if (property) placed.push({ issue, node: keyOf(property), ...movedFrom });
+    } else if (issue.kind === 'missing-key') {
+      placed.push({ issue, node: { offset: at.offset, length: 1 }, ...movedFrom });
+    } else {
+      placed.push({ issue, node: at, ...movedFrom });
+    }
+  }
+  for (const { issue, filePath } of validated.ruleIssues(issues)) {
+    const at = findNodeAtPath(root, filePath);
+    if (at) placed.push({ issue, node: at.parent?.type === 'property' ? keyOf(at.parent) : at });
+  }
+  return placed.sort((a, b) => a.node.offset - b.node.offset);
+}
+
+/** The dotted path OpenClaw's validator prints: models.providers.amazon-bedrock.models.0.id */
+export function dottedPath(path: readonly (string | number)[]): string {
+  return path.join('.');
+}
+
+/**
+ * The value OpenClaw validates: what JSON5.parse gives, without `$include` keys (OpenClaw merges the
+ * included files in before it validates).
+ */
+function valueForValidation(node: JsonNode): unknown {
+  switch (node.type) {
+    case 'object': {
+      const result: Record<string, unknown> = {};
+      for (const property of node.children ?? []) {
+        const key = String(keyOf(property).value);
+        const value = valueOf(property);
+        if (key !== '$include' && value) result[key] = valueForValidation(value);
+      }
+      return result;
+    }
+    case 'array':
+      return (node.children ?? []).map(valueForValidation);
+    default:
+      return node.value;
+  }
+}

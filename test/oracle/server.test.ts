@@ -1,0 +1,104 @@
+import * as assert from 'assert';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { Diagnostic } from 'vscode-languageserver-protocol';
+import { TRUST_GRANTED_NOTIFICATION } from '../../server/src/protocol';
+import { readFixture } from '../helpers';
+import { LspSession } from '../protocol/lspClient';
+import { ensureOpenClaw, ORACLE_VERSION } from './openclawInstall';
+
+/*
+ * The language server with the real `openclaw` as the user's installed one: its version and schema
+ * take over once the workspace is trusted, and on save its own validator's findings that the
+ * extension does not make itself show up as diagnostics.
+ */
+
+const URI = 'file:///workspace/openclaw.json';
+const UNKNOWN_ROOT_KEY = readFixture('reference.json').replace(/^\{/, '{\n  "gatewayy": { "port": 1 },');
+// OpenClaw's manifest knows this model was shut down; the schema cannot say so.
+const SUPPRESSED_MODEL = '{\n  agents: { defaults: { model: { primary: "google/gemini-1.5-flash" } } },\n}\n';
+
+describe(`The server with openclaw ${ORACLE_VERSION} installed`, function () {
+  this.timeout(180_000);
+  let command: string;
+  let cacheDir: string;
+  let session: LspSession | undefined;
+
+  before(() => {
+    command = ensureOpenClaw((line) => console.log(`      ${line}`));
+    cacheDir = mkdtempSync(join(tmpdir(), 'openclaw-oracle-cache-'));
+  });
+
+  afterEach(async () => {
+    await session?.shutdown();
+    session = undefined;
+  });
+
+  after(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+  const start = async (trusted: boolean) => {
+    session = new LspSession({
+      settings: { catalog: { live: false }, cli: { path: command } },
+      initializationOptions: { trusted, cacheDir },
+    });
+    await session.initialize();
+    return session;
+  };
+
+  const unknownRootKey = (diagnostics: Diagnostic[]) => diagnostics.some((d) => messageOf(d).includes('Unrecognized key: "gatewayy"'));
+
+  it('uses the installed schema: an unknown key at the root, which the extension\'s own schema does not cover, becomes an error', async () => {
+    const server = await start(true);
+    const first = await server.open(URI, UNKNOWN_ROOT_KEY);
+    assert.ok(!unknownRootKey(first), 'the first diagnostics come from the own schema, before OpenClaw\'s is compiled');
+    const withSchema = await server.diagnosticsWhere(URI, unknownRootKey, 120_000);
+    const error = withSchema.find((d) => messageOf(d).includes('gatewayy'))!;
+    assert.strictEqual(error.severity, 1);
+    assert.match(messageOf(error), new RegExp(`OpenClaw ${ORACLE_VERSION} \\(installed\\) rejects the file`));
+    assert.deepStrictEqual(error.range.start, { line: 1, character: 2 });
+    assert.ok(server.logs.some((line) => line.includes(`Found OpenClaw ${ORACLE_VERSION}`)), server.logs.join('\n'));
+  });
+
+  it('shows on save what openclaw config validate finds and the extension does not', async () => {
+    const server = await start(true);
+    const opened = await server.open(URI, SUPPRESSED_MODEL);
+    assert.deepStrictEqual(opened.filter((d) => d.severity === 1), [], 'the extension alone sees no error');
+    await until(() => server.logs.some((line) => line.includes(`Found OpenClaw ${ORACLE_VERSION}`)), 60_000, 'the server to find OpenClaw');
+    await server.connection.sendNotification('textDocument/didSave', { textDocument: { uri: URI } });
+    const checked = await server.diagnosticsWhere(URI, (diagnostics) => diagnostics.some((d) => d.code === 'openclaw-validate'), 120_000);
+    const finding = checked.find((d) => d.code === 'openclaw-validate')!;
+    assert.strictEqual(finding.severity, 1);
+    assert.match(messageOf(finding), /^openclaw config validate \(2026\.9\.6\): Unknown model: google\/gemini-1\.5-flash/);
+    assert.match(messageOf(finding), / at agents\.defaults\.model\.primary$/);
+    assert.deepStrictEqual(finding.range.start, { line: 1, character: 33 }, 'on the key "primary"');
+
+    // An edit makes the cross-check stale: its finding goes until the next save.
+    const edited = await server.change(URI, 2, SUPPRESSED_MODEL.replace('gemini-1.5-flash', 'gemini-2.5-flash'));
+    assert.ok(!edited.some((d) => d.code === 'openclaw-validate'));
+  });
+
+  it('runs no openclaw in an untrusted workspace, until trust is granted', async () => {
+    const server = await start(false);
+    await server.open(URI, UNKNOWN_ROOT_KEY);
+    await server.connection.sendNotification('textDocument/didSave', { textDocument: { uri: URI } });
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    assert.ok(!server.published.some((params) => unknownRootKey(params.diagnostics) || params.diagnostics.some((d) => d.code === 'openclaw-validate')));
+    assert.ok(!server.logs.some((line) => line.includes('Found OpenClaw')), server.logs.join('\n'));
+
+    await server.connection.sendNotification(TRUST_GRANTED_NOTIFICATION);
+    await server.diagnosticsWhere(URI, unknownRootKey, 120_000);
+  });
+});
+
+async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Gave up waiting for ${what} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function messageOf(diagnostic: Diagnostic): string {
+  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}
