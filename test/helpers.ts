@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { createTextDocument, TextDocumentLike, TextEdit } from '../server/src/service/languageService';
+import { URI } from 'vscode-uri';
+import { createTextDocument, FileSource, TextDocumentLike, TextEdit, WorkspaceEdit } from '../server/src/service/languageService';
 
 export const REPO_ROOT = join(__dirname, '..');
 export const SAMPLE_PATH = join(REPO_ROOT, 'samples', 'openclaw.json');
@@ -19,6 +20,13 @@ export function withCursor(marked: string, uri = 'file:///test/openclaw.json'): 
   if (offset < 0 || marked.indexOf('|', offset + 1) >= 0) throw new Error('Mark exactly one cursor with |');
   const text = marked.slice(0, offset) + marked.slice(offset + 1);
   return { document: createTextDocument(uri, text), offset };
+}
+
+export const TEST_URI = 'file:///test/openclaw.json';
+
+/** The edits a workspace edit makes to one document (the test document by default). */
+export function editsTo(edit: WorkspaceEdit, uri = TEST_URI): TextEdit[] {
+  return edit.changes[uri] ?? [];
 }
 
 export function documentOf(text: string, uri = 'file:///test/openclaw.json'): TextDocumentLike {
@@ -49,4 +57,15 @@ export function commentsOf(text: string): string[] {
     if (match[0].startsWith('/')) comments.push(match[0]);
   }
   return comments;
+}
+
+/** Files in memory, by absolute path, for configurations that `$include` others. */
+export function memoryFiles(files: Record<string, string>): { source: FileSource; uri(path: string): string; document(path: string): TextDocumentLike } {
+  const uri = (path: string) => URI.file(path).toString();
+  const documents = new Map(Object.entries(files).map(([path, text]) => [uri(path), createTextDocument(uri(path), text)]));
+  return {
+    source: { get: (key) => documents.get(key) },
+    uri,
+    document: (path) => documents.get(uri(path))!,
+  };
 }

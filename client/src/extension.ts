@@ -14,11 +14,14 @@ import {
   CATALOG_PROBLEM_NOTIFICATION,
   CatalogProblemParams,
   CLIENT_TEST_COMMAND,
+  CONFIGURATION_FILES_NOTIFICATION,
+  ConfigurationFilesParams,
   REFRESH_CATALOG_COMMAND,
   RefreshCatalogResult,
   ServerInitializationOptions,
   TRUST_GRANTED_NOTIFICATION,
 } from '../../server/src/protocol';
+import { addBedrockModel } from './addModel';
 import { AwsStatusBar, chooseAwsProfileAndRegion } from './statusBar';
 import { ModelTester } from './testModel';
 
@@ -33,6 +36,8 @@ const MAX_RESTARTS = 5;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
 let client: LanguageClient | undefined;
+/** Files that open configurations `$include` (uris, as the server reported them). */
+let includedFiles = new Set<string>();
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('OpenClaw', { log: true });
@@ -90,7 +95,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     tester,
     new AwsStatusBar(languageClient),
     vscode.commands.registerCommand(CLIENT_TEST_COMMAND, (uri?: string, reference?: string, prompt?: string) => tester.run(uri, reference, prompt)),
+    vscode.commands.registerCommand('openclaw.addModel', (uri?: string, id?: string) => addBedrockModel(languageClient, uri, id)),
     languageClient.onNotification(CATALOG_PROBLEM_NOTIFICATION, (params: CatalogProblemParams) => void showCatalogProblem(languageClient, params.message)),
+    languageClient.onNotification(CONFIGURATION_FILES_NOTIFICATION, (params: ConfigurationFilesParams) => {
+      includedFiles = new Set(params.uris);
+      vscode.workspace.textDocuments.forEach(adoptConfiguredFile);
+    }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void languageClient.sendNotification(TRUST_GRANTED_NOTIFICATION)),
   );
 }
@@ -121,11 +131,14 @@ async function showCatalogProblem(languageClient: LanguageClient, message: strin
   if (choice === 'Retry') await refreshCatalog(languageClient);
 }
 
-/** Files the user lists in `openclaw.files` become OpenClaw documents (highlighting and features). */
+/**
+ * Files the user lists in `openclaw.files`, and files a configuration includes, become OpenClaw
+ * documents (highlighting and features).
+ */
 function adoptConfiguredFile(document: vscode.TextDocument): void {
   if (document.languageId === LANGUAGE_ID || document.uri.scheme === 'output') return;
   const patterns = vscode.workspace.getConfiguration('openclaw').get<string[]>('files', []);
-  if (patterns.some((pattern) => vscode.languages.match({ pattern }, document) > 0)) {
+  if (includedFiles.has(document.uri.toString()) || patterns.some((pattern) => vscode.languages.match({ pattern }, document) > 0)) {
     void vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
   }
 }

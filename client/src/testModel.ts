@@ -9,6 +9,7 @@ import {
   TestOutputParams,
   TestTargetItem,
 } from '../../server/src/protocol';
+import { configDocument } from './configDocument';
 
 /*
  * OpenClaw: Test Model... — pick a configured model, write a prompt, watch the answer stream into
@@ -41,7 +42,7 @@ export class ModelTester implements vscode.Disposable {
    * a keybinding or another extension that gives the prompt too (then no input box).
    */
   async run(uri?: string, reference?: string, givenPrompt?: string): Promise<TestModelResult | undefined> {
-    const document = await this.configDocument(uri);
+    const document = await configDocument(uri);
     if (!document) {
       void vscode.window.showWarningMessage('Open an OpenClaw configuration (openclaw.json) to test one of its models.');
       return undefined;
@@ -66,13 +67,6 @@ export class ModelTester implements vscode.Disposable {
     // The result is the command's answer now; what the user does with the notification comes later.
     void this.offerNextStep(result);
     return result;
-  }
-
-  private async configDocument(uri: string | undefined): Promise<vscode.TextDocument | undefined> {
-    if (uri) return vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-    const active = vscode.window.activeTextEditor?.document;
-    if (active?.languageId === 'openclaw') return active;
-    return vscode.workspace.textDocuments.find((document) => document.languageId === 'openclaw');
   }
 
   private async pickModel(document: vscode.TextDocument): Promise<string | undefined> {
@@ -131,7 +125,7 @@ export class ModelTester implements vscode.Disposable {
   }
 
   private async applyFix(fix: NonNullable<TestModelResult['fix']>): Promise<void> {
-    const edit = await this.client.protocol2CodeConverter.asWorkspaceEdit({ changes: { [fix.uri]: fix.edits } });
+    const edit = await this.client.protocol2CodeConverter.asWorkspaceEdit(fix.edit);
     if (edit && (await vscode.workspace.applyEdit(edit))) {
       void vscode.window.showInformationMessage(`Now using ${fix.newId} in the model entry and every reference to it.`);
     }

@@ -1,5 +1,7 @@
 import { readFileSync } from 'fs';
-import { pathToFileURL } from 'url';
+import { relative, resolve } from 'path';
+import { URI } from 'vscode-uri';
+import { DiskFileSource } from './fileSource';
 import { createLanguageService, createTextDocument, Diagnostic, Severity } from './service/languageService';
 
 /*
@@ -55,7 +57,7 @@ function main(argv: string[]): number {
     return 2;
   }
 
-  const service = createLanguageService({ settings: { openclawVersion } });
+  const service = createLanguageService({ settings: { openclawVersion, env: process.env }, files: new DiskFileSource(() => undefined) });
   let errors = 0;
   let warnings = 0;
   let unreadable = 0;
@@ -68,12 +70,18 @@ function main(argv: string[]): number {
       unreadable++;
       continue;
     }
-    const diagnostics = service.getDiagnostics(createTextDocument(pathToFileURL(file).href, text));
-    for (const diagnostic of sortByPosition(diagnostics)) {
-      const { line, character } = diagnostic.range.start;
-      process.stdout.write(`${file}:${line + 1}:${character + 1} ${SEVERITY_NAMES[diagnostic.severity]} ${diagnostic.message}\n`);
-      if (diagnostic.severity === Severity.Error) errors++;
-      if (diagnostic.severity === Severity.Warning) warnings++;
+    // The file and those it includes, each with its own findings.
+    const configuration = service.getConfigurationDiagnostics(createTextDocument(URI.file(resolve(file)).toString(), text));
+    for (const { uri, diagnostics } of configuration) {
+      const path = URI.parse(uri).fsPath;
+      const nearby = relative(process.cwd(), path);
+      const shown = uri === configuration[0]!.uri ? file : nearby.startsWith('..') ? path : nearby;
+      for (const diagnostic of sortByPosition(diagnostics)) {
+        const { line, character } = diagnostic.range.start;
+        process.stdout.write(`${shown}:${line + 1}:${character + 1} ${SEVERITY_NAMES[diagnostic.severity]} ${diagnostic.message}\n`);
+        if (diagnostic.severity === Severity.Error) errors++;
+        if (diagnostic.severity === Severity.Warning) warnings++;
+      }
     }
   }
   process.stderr.write(`${files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s).\n`);

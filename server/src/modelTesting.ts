@@ -85,9 +85,9 @@ export class ModelTesting {
       };
       if (outcome.problem?.kind === 'on-demand') {
         const alternatives = service.getSuggestedProfiles(document, target.modelId);
-        const edits = alternatives[0] ? service.getModelIdRewrite(document, target.ref, alternatives[0]) : undefined;
-        if (edits) {
-          result.fix = { uri: document.uri, newId: alternatives[0]!, alternatives, edits };
+        const edit = alternatives[0] ? service.getModelIdRewrite(document, target.ref, alternatives[0]) : undefined;
+        if (edit) {
+          result.fix = { uri: document.uri, newId: alternatives[0]!, alternatives, edit };
           result.problem = { kind: 'on-demand', message: `${outcome.problem.message} Use ${alternatives.join(' or ')}.` };
         }
       }

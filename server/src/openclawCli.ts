@@ -1,7 +1,7 @@
 import { execFile } from 'child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { dirname, join } from 'path';
 import type { JsonSchema } from './service/schema/jsonSchema';
 
 /*
@@ -59,12 +59,25 @@ export async function openClawSchema(cli: OpenClawCli, cacheDir: string | undefi
   return schema;
 }
 
-/** OpenClaw's own verdict on a text, checked as a scratch copy named like the original. */
-export function validateWithOpenClaw(cli: OpenClawCli, text: string, fileName: string): Promise<CliVerdict> {
+/** A file of the configuration to check: its path relative to the configuration's folder (the root first). */
+export interface ConfigurationFile {
+  path: string;
+  text: string;
+}
+
+/**
+ * OpenClaw's own verdict on a configuration, checked as scratch copies laid out like the originals
+ * (the root file first, then the files it includes, at the same relative paths).
+ */
+export function validateWithOpenClaw(cli: OpenClawCli, files: ConfigurationFile[]): Promise<CliVerdict> {
   return withScratchHome(async (home) => {
-    const path = join(home, fileName);
-    writeFileSync(path, text);
-    const env = { ...scratchEnvironment(home), OPENCLAW_CONFIG_PATH: path };
+    const folder = join(home, 'config');
+    for (const file of files) {
+      const path = join(folder, file.path);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.text);
+    }
+    const env = { ...scratchEnvironment(home), OPENCLAW_CONFIG_PATH: join(folder, files[0]!.path) };
     const { stdout } = await run(cli.command, ['config', 'validate', '--json'], VALIDATE_TIMEOUT_MS, env, true);
     const answer = JSON.parse(stdout) as { valid?: boolean; issues?: CliIssue[] };
     return { valid: answer.valid === true, issues: answer.issues ?? [] };

@@ -1,4 +1,5 @@
-import { basename } from 'path';
+import { dirname, isAbsolute, relative } from 'path';
+import { URI } from 'vscode-uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CliVerdict, detectOpenClaw, OpenClawCli, openClawSchema, validateWithOpenClaw } from './openclawCli';
 import { Diagnostic, LanguageService, SchemaValidator, Severity, validatorPathOf } from './service/languageService';
@@ -19,6 +20,8 @@ export interface OpenClawHost {
   onVersionChange(version: string | undefined): void;
   /** New schema or a cross-check result: publish diagnostics again. */
   revalidate(uri?: string): void;
+  /** The open document at a uri. */
+  document(uri: string): TextDocument | undefined;
   log(line: string): void;
 }
 
@@ -63,36 +66,55 @@ export class OpenClawIntegration {
     }
   }
 
-  /** On save: OpenClaw's own verdict; what it finds and we did not becomes diagnostics of that version of the file. */
+  /**
+   * On save: OpenClaw's own verdict on the configuration the document belongs to; what it finds and
+   * we did not becomes diagnostics of the open files it is in (of this version of each).
+   */
   async crossCheck(document: TextDocument): Promise<void> {
     const cli = this.cli;
     if (!cli || !this.host.validateOnSave() || !this.host.command()) return;
+    const sources = this.host.service.getConfigurationSources(document);
+    const folder = dirname(URI.parse(sources[0]!.uri).fsPath);
+    const files = sources.map((source) => ({ uri: source.uri, path: relative(folder, URI.parse(source.uri).fsPath), text: source.text }));
+    if (files.some((file) => file.path.startsWith('..') || isAbsolute(file.path))) {
+      this.host.log(`openclaw config validate skipped for ${document.uri}: it includes files outside its folder, which a scratch copy cannot reproduce.`);
+      return;
+    }
     let verdict: CliVerdict;
     try {
-      verdict = await validateWithOpenClaw(cli, document.getText(), basename(new URL(document.uri).pathname) || 'openclaw.json');
+      verdict = await validateWithOpenClaw(cli, files);
     } catch (error) {
       this.host.log(`openclaw config validate failed: ${(error as Error).message}`);
       return;
     }
-    const ours = this.host.service.getDiagnostics(document).filter((d) => d.severity === Severity.Error);
+    const ours = this.host.service.getConfigurationDiagnostics(document).flatMap((file) => file.diagnostics).filter((d) => d.severity === Severity.Error);
     const ourPaths = new Set(ours.map(validatorPathOf));
     const missed = verdict.issues.filter((issue) => !ourPaths.has(issue.path));
     if (verdict.valid && ours.length > 0) {
       this.host.log(`OpenClaw ${cli.version} accepts ${document.uri}, where the extension reports: ${ours.map((d) => d.message).join(' | ')}`);
     }
     if (missed.length > 0) this.host.log(`OpenClaw ${cli.version} found what the extension did not in ${document.uri}: ${missed.map((i) => `${i.path}: ${i.message}`).join(' | ')}`);
-    this.crossChecks.set(document.uri, {
-      version: document.version,
-      diagnostics: missed.map((issue) => ({
-        range: this.host.service.getPathRange(document, issue.path),
+    const found = new Map<string, Diagnostic[]>(files.map((file) => [file.uri, []]));
+    for (const issue of missed) {
+      const location = this.host.service.locatePath(document, issue.path);
+      // A finding in a file that is not open goes on the saved document's first line, naming the file.
+      const shown = this.host.document(location.uri) ? location : { uri: document.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+      const where = shown.uri === location.uri ? '' : ` (in ${relative(folder, URI.parse(location.uri).fsPath)})`;
+      found.get(shown.uri)?.push({
+        range: shown.range,
         severity: Severity.Error,
         code: 'openclaw-validate',
         source: 'openclaw',
-        message: `openclaw config validate (${cli.version}): ${issue.message}${issue.path === '<root>' ? '' : ` at ${issue.path}`}`,
+        message: `openclaw config validate (${cli.version}): ${issue.message}${issue.path === '<root>' ? '' : ` at ${issue.path}`}${where}`,
         data: { path: issue.path },
-      })),
-    });
-    this.host.revalidate(document.uri);
+      });
+    }
+    for (const [uri, diagnostics] of found) {
+      const open = this.host.document(uri);
+      if (!open) continue;
+      this.crossChecks.set(uri, { version: open.version, diagnostics });
+      this.host.revalidate(uri);
+    }
   }
 
   /** The cross-check's findings for this very version of the document (an edit makes them stale). */

@@ -49,6 +49,16 @@ export interface RefreshCatalogResult {
   problem?: string;
 }
 
+/**
+ * Server → client: the files open configurations `$include` (uris). The client opens them as
+ * OpenClaw documents, so they get the configuration's hovers, completion and diagnostics.
+ */
+export const CONFIGURATION_FILES_NOTIFICATION = 'openclaw/configurationFiles';
+
+export interface ConfigurationFilesParams {
+  uris: string[];
+}
+
 /** Server → client: a catalog was fetched or failed; ask CATALOG_STATUS_COMMAND again. */
 export const CATALOG_CHANGED_NOTIFICATION = 'openclaw/catalogChanged';
 
@@ -74,6 +84,49 @@ export interface TestTargetItem {
   aliases: string[];
   /** Price and context, for a quick pick. */
   description: string;
+}
+
+/** workspace/executeCommand: catalog models a document's configuration can add. Argument: { uri }. */
+export const MODEL_CHOICES_COMMAND = 'openclaw.server.modelChoices';
+
+export interface ModelChoiceItem {
+  /** The catalog id, to pass to ADD_MODEL_COMMAND. */
+  id: string;
+  name: string;
+  /** The id the entry gets (a model that needs a profile is added by its region's profile). */
+  entryId: string;
+  /** Maker, input, context, list price and how it is invoked, for a quick pick. */
+  detail: string;
+}
+
+export interface ModelChoicesResult {
+  region: string;
+  origin: 'live' | 'built-in';
+  choices: ModelChoiceItem[];
+}
+
+/**
+ * workspace/executeCommand: add a catalog model to a configuration (its entry and alias). Argument:
+ * AddModelParams. With `apply`, the server applies the edit itself (workspace/applyEdit).
+ */
+export const ADD_MODEL_COMMAND = 'openclaw.server.addModel';
+
+export interface AddModelParams {
+  uri: string;
+  id: string;
+  apply?: boolean;
+}
+
+type LspRange = { start: { line: number; character: number }; end: { line: number; character: number } };
+
+export interface AddModelResult {
+  ref?: string;
+  alias?: string;
+  edit?: { changes: Record<string, { range: LspRange; newText: string }[]> };
+  /** The new entry's id after the edit: where the cursor goes. */
+  selection?: { uri: string; range: LspRange };
+  /** Why the model was not added. */
+  problem?: string;
 }
 
 /** workspace/executeCommand: send a test prompt. Argument: TestModelParams. Cancel the request to stop it. */
@@ -109,7 +162,7 @@ export interface TestModelResult {
   report: string;
   problem?: { kind: string; message: string };
   /** For a model that needs an inference profile: the id to use instead, and the edits that switch to it. */
-  fix?: { uri: string; newId: string; alternatives: string[]; edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] };
+  fix?: { uri: string; newId: string; alternatives: string[]; edit: { changes: Record<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]> } };
 }
 
 /** The client command that runs a test with its own UI; code lenses and hover links use it when the client has it. */

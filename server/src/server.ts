@@ -6,10 +6,14 @@ import {
   CompletionItem,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   InitializeResult,
+  Location,
+  LSPErrorCodes,
   MarkupKind,
   MessageType,
   ProposedFeatures,
+  ResponseError,
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
@@ -17,6 +21,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogStore, CatalogStoreSettings } from './bedrock/catalogStore';
 import { BedrockConnection } from './bedrock/connection';
+import { DiskFileSource } from './fileSource';
 import { ModelTesting } from './modelTesting';
 import { OpenClawIntegration } from './openclawIntegration';
 import {
@@ -24,7 +29,13 @@ import {
   CATALOG_PROBLEM_NOTIFICATION,
   CATALOG_STATUS_COMMAND,
   CatalogStatus,
+  ADD_MODEL_COMMAND,
+  AddModelParams,
+  AddModelResult,
   CLIENT_TEST_COMMAND,
+  CONFIGURATION_FILES_NOTIFICATION,
+  MODEL_CHOICES_COMMAND,
+  ModelChoicesResult,
   REFRESH_CATALOG_COMMAND,
   RefreshCatalogResult,
   ServerInitializationOptions,
@@ -38,6 +49,7 @@ import {
 import {
   CodeActionKind as ServiceCodeActionKind,
   createLanguageService,
+  describeChoice,
   Diagnostic,
   ServiceSettings,
   StoredTestResult,
@@ -60,6 +72,7 @@ const validatedVersions = new Map<string, number>();
 const reportedProblems = new Set<string>();
 let canPullConfiguration = false;
 let canRefreshCodeLenses = false;
+let canWatchFiles = false;
 let initialization: ServerInitializationOptions = {};
 let currentSettings: ServerSettings = {};
 let trusted = true;
@@ -87,7 +100,8 @@ const catalog = new CatalogStore(catalogSettings({}), {
 });
 
 const testResults = new Map<string, StoredTestResult>();
-const service = createLanguageService({ catalog, testResults: { last: (ref) => testResults.get(ref) } });
+const files = new DiskFileSource((uri) => documents.get(uri));
+const service = createLanguageService({ catalog, testResults: { last: (ref) => testResults.get(ref) }, files });
 const openclaw = new OpenClawIntegration({
   service,
   command: () => (trusted ? currentSettings.cli?.path || 'openclaw' : undefined),
@@ -98,6 +112,7 @@ const openclaw = new OpenClawIntegration({
     revalidateAll();
   },
   revalidate: (uri) => (uri ? forceValidate(uri) : revalidateAll()),
+  document: (uri) => documents.get(uri),
   log: (line) => connection.console.info(line),
 });
 const testing = new ModelTesting({
@@ -113,6 +128,7 @@ const testing = new ModelTesting({
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
   canRefreshCodeLenses = Boolean(params.capabilities.workspace?.codeLens?.refreshSupport);
+  canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
   initialization = (params.initializationOptions ?? {}) as ServerInitializationOptions;
   trusted = initialization.trusted !== false;
   applySettings(initialization.settings ?? {});
@@ -125,13 +141,20 @@ connection.onInitialize((params): InitializeResult => {
         codeActionKinds: [CodeActionKind.QuickFix, ServiceCodeActionKind.SourceFixAllOpenClaw],
       },
       codeLensProvider: {},
-      executeCommandProvider: { commands: [REFRESH_CATALOG_COMMAND, CATALOG_STATUS_COMMAND, TEST_TARGETS_COMMAND, TEST_MODEL_COMMAND] },
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      executeCommandProvider: { commands: [REFRESH_CATALOG_COMMAND, CATALOG_STATUS_COMMAND, TEST_TARGETS_COMMAND, TEST_MODEL_COMMAND, MODEL_CHOICES_COMMAND, ADD_MODEL_COMMAND] },
     },
     serverInfo: { name: 'openclaw-language-server' },
   };
 });
 
 connection.onInitialized(async () => {
+  // Included files change on disk too; what is not watched is read again (if changed) at the next check.
+  if (canWatchFiles) {
+    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{json,json5}' }] });
+  }
   if (canPullConfiguration) {
     await connection.client.register(DidChangeConfigurationNotification.type, { section: 'openclaw' });
     await refreshSettings();
@@ -210,6 +233,52 @@ function validate(document: TextDocument): void {
   validatedVersions.set(document.uri, document.version);
   const diagnostics = guard('diagnostics', () => service.getDiagnostics(document)) ?? [];
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [...diagnostics, ...openclaw.extraDiagnostics(document)] });
+  scheduleConfigurationRefresh();
+}
+
+/** An edit to one file of a configuration changes what its other open files show. */
+function validateDependents(changed: TextDocument): void {
+  for (const document of documents.all()) {
+    if (document.uri === changed.uri) continue;
+    const related = guard('configuration files', () => service.getConfigurationFiles(document)) ?? [];
+    if (related.includes(changed.uri)) forceValidate(document.uri);
+  }
+}
+
+/** Files of open configurations that are not open themselves: their diagnostics, and the client told which files are included. */
+const closedFilesWithDiagnostics = new Set<string>();
+let includedFiles = '';
+let configurationRefresh: NodeJS.Timeout | undefined;
+
+function scheduleConfigurationRefresh(): void {
+  clearTimeout(configurationRefresh);
+  configurationRefresh = setTimeout(refreshConfigurations, DIAGNOSTICS_DELAY_MS);
+}
+
+function refreshConfigurations(): void {
+  const closed = new Map<string, Diagnostic[]>();
+  const included = new Set<string>();
+  for (const document of documents.all()) {
+    const related = guard('configuration files', () => service.getConfigurationFiles(document)) ?? [];
+    if (related.length < 2) continue;
+    related.slice(1).forEach((uri) => included.add(uri));
+    for (const { uri, diagnostics } of guard('configuration diagnostics', () => service.getConfigurationDiagnostics(document)) ?? []) {
+      if (!documents.get(uri)) closed.set(uri, diagnostics);
+    }
+  }
+  for (const uri of closedFilesWithDiagnostics) {
+    if (!closed.has(uri) && !documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+  closedFilesWithDiagnostics.clear();
+  for (const [uri, diagnostics] of closed) {
+    closedFilesWithDiagnostics.add(uri);
+    void connection.sendDiagnostics({ uri, diagnostics });
+  }
+  const list = [...included].sort();
+  if (JSON.stringify(list) !== includedFiles) {
+    includedFiles = JSON.stringify(list);
+    void connection.sendNotification(CONFIGURATION_FILES_NOTIFICATION, { uris: list });
+  }
 }
 
 function forceValidate(uri: string): void {
@@ -232,7 +301,9 @@ documents.onDidChangeContent((event) => {
     uri,
     setTimeout(() => {
       const document = documents.get(uri);
-      if (document) validate(document);
+      if (!document) return;
+      validate(document);
+      validateDependents(document);
     }, DIAGNOSTICS_DELAY_MS),
   );
 });
@@ -247,6 +318,38 @@ documents.onDidClose((event) => {
   validatedVersions.delete(uri);
   service.forget(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
+  // What other files of its configuration show now comes from the file on disk.
+  validateDependents(event.document);
+  scheduleConfigurationRefresh();
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  for (const change of params.changes) files.changed(change.uri);
+  revalidateAll();
+});
+
+connection.onDefinition((params): Location[] => {
+  const document = documents.get(params.textDocument.uri);
+  return (document && guard('definition', () => service.getDefinition(document, params.position))) || [];
+});
+
+connection.onReferences((params): Location[] => {
+  const document = documents.get(params.textDocument.uri);
+  return (document && guard('references', () => service.getReferences(document, params.position, params.context.includeDeclaration))) || [];
+});
+
+connection.onPrepareRename((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return (document && guard('rename', () => service.prepareRename(document, params.position))) || null;
+});
+
+connection.onRenameRequest((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const result = guard('rename', () => service.getRename(document, params.position, params.newName));
+  // A string says why the rename cannot be done; the editor shows it.
+  if (typeof result === 'string') return new ResponseError(LSPErrorCodes.RequestFailed, result);
+  return result ?? null;
 });
 
 connection.onHover((params) => {
@@ -290,7 +393,7 @@ connection.onCodeAction((params) => {
       kind: action.kind,
       diagnostics: action.diagnostics,
       isPreferred: action.isPreferred,
-      edit: { changes: { [document.uri]: action.edits } },
+      edit: action.edit,
     }),
   );
 });
@@ -320,6 +423,10 @@ connection.onExecuteCommand(async (params, token) => {
       return catalogStatus(uri);
     case TEST_TARGETS_COMMAND:
       return uri ? testing.targets(uri) : [];
+    case MODEL_CHOICES_COMMAND:
+      return modelChoices(uri);
+    case ADD_MODEL_COMMAND:
+      return addModel(argument as AddModelParams);
     case TEST_MODEL_COMMAND: {
       const result = await testing.run(argument as TestModelParams, token);
       if (canRefreshCodeLenses) void connection.sendRequest(CodeLensRefreshRequest.type);
@@ -329,6 +436,31 @@ connection.onExecuteCommand(async (params, token) => {
       return null;
   }
 });
+
+function modelChoices(uri: string | undefined): ModelChoicesResult | null {
+  const document = documentFor(uri);
+  if (!document) return null;
+  const region = service.getRegion(document);
+  const choices = guard('model choices', () => service.getModelChoices(document)) ?? [];
+  return {
+    region,
+    origin: catalog.snapshot(region).origin,
+    choices: choices.map((choice) => ({ id: choice.id, name: choice.name, entryId: choice.entryId, detail: describeChoice(choice) })),
+  };
+}
+
+async function addModel(params: AddModelParams): Promise<AddModelResult> {
+  const document = documents.get(params.uri);
+  if (!document) return { problem: `${params.uri} is not open.` };
+  const added = guard('add model', () => service.getAddModel(document, params.id));
+  if (added === undefined) return { problem: 'Adding the model failed; the "OpenClaw" output says why.' };
+  if (typeof added === 'string') return { problem: added };
+  if (params.apply) {
+    const applied = await connection.workspace.applyEdit({ label: `Add ${added.ref}`, edit: added.edit });
+    if (!applied.applied) return { problem: `The editor did not apply the edit${applied.failureReason ? `: ${applied.failureReason}` : ''}.` };
+  }
+  return { ref: added.ref, alias: added.alias, edit: added.edit, selection: added.selection };
+}
 
 function documentFor(uri: string | undefined): TextDocument | undefined {
   return (uri && documents.get(uri)) || documents.all()[0];

@@ -31,6 +31,20 @@ describe('openclaw-config check (CLI)', () => {
     assert.strictEqual(code, 1);
   });
 
+  it('follows $include: the included file\'s findings under its own path', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'openclaw-cli-split-'));
+    writeFileSync(join(folder, 'openclaw.json'), '{\n  models: { $include: "./models.json5" },\n  agents: { defaults: { models: { "amazon-bedrock/x.one": { alias: "One" } } } },\n}\n');
+    writeFileSync(join(folder, 'models.json5'), '{\n  providers: { "amazon-bedrock": { models: [\n    { id: "x.one", name: "One", temperature: 1 },\n  ] } },\n}\n');
+    const { code, stdout } = check('check', join(folder, 'openclaw.json'));
+    assert.deepStrictEqual(
+      stdout.trimEnd().split('\n').map((line) => line.split(' ').slice(0, 2).join(' ')),
+      [`${join(folder, 'openclaw.json')}:3:25 info`, `${join(folder, 'models.json5')}:3:33 error`],
+      stdout,
+    );
+    assert.match(stdout, /models\.json5:3:33 error Unrecognized key: "temperature" at models\.providers\.amazon-bedrock\.models\.0:/);
+    assert.strictEqual(code, 1);
+  });
+
   it('--exit-zero reports the same and exits 0 (npm start uses it)', () => {
     const { code, stdout } = check('check', '--exit-zero', 'samples/openclaw.json');
     assert.strictEqual(code, 0);

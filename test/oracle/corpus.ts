@@ -9,7 +9,10 @@ import { join } from 'path';
 
 export interface OracleCase {
   name: string;
+  /** openclaw.json */
   text: string;
+  /** Files beside it, by relative path, for `$include`. */
+  files?: Record<string, string>;
   owned: boolean;
 }
 
@@ -41,6 +44,39 @@ const BASE = (extra: { models?: string; provider?: string; entry?: string; agent
 `;
 
 const ALIAS_MAP = `"amazon-bedrock/zai.glm-4.7": { alias: "GLM" }, "amazon-bedrock/us.anthropic.claude-sonnet-4-6": { alias: "Sonnet" }`;
+
+const SPLIT_MODELS = `{
+  // included at models
+  providers: {
+    "amazon-bedrock": {
+      baseUrl: "https://bedrock-runtime.us-east-1.amazonaws.com",
+      api: "bedrock-converse-stream",
+      models: [
+        { id: "zai.glm-4.7", name: "GLM 4.7" },
+        { id: "qwen.qwen3-32b-v1:0", name: "Qwen3 32B" },
+      ],
+    },
+  },
+}
+`;
+const MORE_MODELS = `{ providers: { "amazon-bedrock": { models: [{ id: "deepseek.v3-v1:0", name: "DeepSeek V3" }] } } }\n`;
+const SPLIT_AGENTS = `{
+  defaults: {
+    model: { primary: "GLM", fallbacks: ["amazon-bedrock/qwen.qwen3-32b-v1:0"] },
+    models: { "amazon-bedrock/zai.glm-4.7": { alias: "GLM" } },
+  },
+}
+`;
+const SPLIT_ROOT = (include: string) => `{
+  models: { $include: ${include} },
+  agents: {
+    defaults: {
+      model: { primary: "GLM", fallbacks: ["amazon-bedrock/qwen.qwen3-32b-v1:0"] },
+      models: { "amazon-bedrock/zai.glm-4.7": { alias: "GLM" } },
+    },
+  },
+}
+`;
 
 export const CORPUS: OracleCase[] = [
   { name: 'reference (as shipped, with bedrockDiscovery)', text: reference, owned: true },
@@ -81,6 +117,20 @@ export const CORPUS: OracleCase[] = [
   { name: 'explicit agent ownership without agents', text: BASE({ agents: 'ownership: "explicit", defaults: { model: "amazon-bedrock/zai.glm-4.7" },' }), owned: true },
   { name: 'agents.defaults.contextTokens and provider context budgets (moved on load)', text: BASE({ provider: 'contextWindow: 200000, contextTokens: 100000,', agents: 'defaults: { model: "amazon-bedrock/zai.glm-4.7", contextTokens: 50000 },' }), owned: true },
   { name: 'a provider context budget of the wrong type', text: BASE({ provider: 'contextWindow: "big",' }), owned: true },
+  { name: '${VAR} unset in baseUrl and a model name (OpenClaw warns, accepts)', text: BASE().replace('bedrock-runtime.us-east-1', 'bedrock-runtime.${OC_ORACLE_REGION}').replace('"GLM 4.7"', '"${OC_ORACLE_NAME}"'), owned: true },
+  { name: 'include: the providers from their own file', text: SPLIT_ROOT('"./models.json5"'), files: { 'models.json5': SPLIT_MODELS }, owned: true },
+  { name: 'include: two files and sibling keys over them', text: SPLIT_ROOT('["./models.json5", "./more.json5"], mode: "merge"'), files: { 'models.json5': SPLIT_MODELS, 'more.json5': MORE_MODELS }, owned: true },
+  { name: 'include: the agents section from a file in a subfolder', text: `{
+  models: { $include: "./models.json5" },
+  agents: { $include: "./parts/agents.json5" },
+}
+`, files: { 'models.json5': SPLIT_MODELS, 'parts/agents.json5': SPLIT_AGENTS }, owned: true },
+  { name: 'include: an unknown key inside the included file', text: SPLIT_ROOT('"./models.json5"'), files: { 'models.json5': SPLIT_MODELS.replace('name: "GLM 4.7" }', 'name: "GLM 4.7", temperature: 0.2 }') }, owned: true },
+  { name: 'include: a missing file', text: SPLIT_ROOT('"./nope.json5"'), owned: true },
+  { name: 'include: a file that does not parse', text: SPLIT_ROOT('"./models.json5"'), files: { 'models.json5': SPLIT_MODELS.replace('name: "GLM 4.7" }', 'name: "GLM 4.7" ') }, owned: true },
+  { name: 'include: a cycle', text: SPLIT_ROOT('"./models.json5"'), files: { 'models.json5': '{ $include: "./openclaw.json" }' }, owned: true },
+  { name: 'include: a path out of the folder', text: SPLIT_ROOT('"../models.json5"'), owned: true },
+  { name: 'include: not a string', text: SPLIT_ROOT('42'), owned: true },
   { name: 'unknown models (OpenClaw accepts; they fail at run time)', text: BASE({ agents: 'defaults: { model: { primary: "amazon-bedrock/nonexistent", fallbacks: ["nosuchprovider/x"] } },' }), owned: true },
   { name: 'a model that needs an inference profile, and one that takes images', text: BASE().replace('us.anthropic.claude-sonnet-4-6', 'anthropic.claude-opus-4-6-v1'), owned: true },
 ];

@@ -1,8 +1,9 @@
 import * as assert from 'assert';
-import { mkdtempSync, rmSync } from 'fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Diagnostic } from 'vscode-languageserver-protocol';
+import { URI } from 'vscode-uri';
 import { TRUST_GRANTED_NOTIFICATION } from '../../server/src/protocol';
 import { readFixture } from '../helpers';
 import { LspSession } from '../protocol/lspClient';
@@ -14,7 +15,7 @@ import { ensureOpenClaw, ORACLE_VERSION } from './openclawInstall';
  * extension does not make itself show up as diagnostics.
  */
 
-const URI = 'file:///workspace/openclaw.json';
+const DOCUMENT_URI = 'file:///workspace/openclaw.json';
 const UNKNOWN_ROOT_KEY = readFixture('reference.json').replace(/^\{/, '{\n  "gatewayy": { "port": 1 },');
 // OpenClaw's manifest knows this model was shut down; the schema cannot say so.
 const SUPPRESSED_MODEL = '{\n  agents: { defaults: { model: { primary: "google/gemini-1.5-flash" } } },\n}\n';
@@ -50,9 +51,9 @@ describe(`The server with openclaw ${ORACLE_VERSION} installed`, function () {
 
   it('uses the installed schema: an unknown key at the root, which the extension\'s own schema does not cover, becomes an error', async () => {
     const server = await start(true);
-    const first = await server.open(URI, UNKNOWN_ROOT_KEY);
+    const first = await server.open(DOCUMENT_URI, UNKNOWN_ROOT_KEY);
     assert.ok(!unknownRootKey(first), 'the first diagnostics come from the own schema, before OpenClaw\'s is compiled');
-    const withSchema = await server.diagnosticsWhere(URI, unknownRootKey, 120_000);
+    const withSchema = await server.diagnosticsWhere(DOCUMENT_URI, unknownRootKey, 120_000);
     const error = withSchema.find((d) => messageOf(d).includes('gatewayy'))!;
     assert.strictEqual(error.severity, 1);
     assert.match(messageOf(error), new RegExp(`OpenClaw ${ORACLE_VERSION} \\(installed\\) rejects the file`));
@@ -62,11 +63,11 @@ describe(`The server with openclaw ${ORACLE_VERSION} installed`, function () {
 
   it('shows on save what openclaw config validate finds and the extension does not', async () => {
     const server = await start(true);
-    const opened = await server.open(URI, SUPPRESSED_MODEL);
+    const opened = await server.open(DOCUMENT_URI, SUPPRESSED_MODEL);
     assert.deepStrictEqual(opened.filter((d) => d.severity === 1), [], 'the extension alone sees no error');
     await until(() => server.logs.some((line) => line.includes(`Found OpenClaw ${ORACLE_VERSION}`)), 60_000, 'the server to find OpenClaw');
-    await server.connection.sendNotification('textDocument/didSave', { textDocument: { uri: URI } });
-    const checked = await server.diagnosticsWhere(URI, (diagnostics) => diagnostics.some((d) => d.code === 'openclaw-validate'), 120_000);
+    await server.connection.sendNotification('textDocument/didSave', { textDocument: { uri: DOCUMENT_URI } });
+    const checked = await server.diagnosticsWhere(DOCUMENT_URI, (diagnostics) => diagnostics.some((d) => d.code === 'openclaw-validate'), 120_000);
     const finding = checked.find((d) => d.code === 'openclaw-validate')!;
     assert.strictEqual(finding.severity, 1);
     assert.match(messageOf(finding), /^openclaw config validate \(2026\.9\.6\): Unknown model: google\/gemini-1\.5-flash/);
@@ -74,20 +75,42 @@ describe(`The server with openclaw ${ORACLE_VERSION} installed`, function () {
     assert.deepStrictEqual(finding.range.start, { line: 1, character: 33 }, 'on the key "primary"');
 
     // An edit makes the cross-check stale: its finding goes until the next save.
-    const edited = await server.change(URI, 2, SUPPRESSED_MODEL.replace('gemini-1.5-flash', 'gemini-2.5-flash'));
+    const edited = await server.change(DOCUMENT_URI, 2, SUPPRESSED_MODEL.replace('gemini-1.5-flash', 'gemini-2.5-flash'));
     assert.ok(!edited.some((d) => d.code === 'openclaw-validate'));
+  });
+
+  it('cross-checks a split configuration with its included files beside it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'openclaw-oracle-split-'));
+    const root = `{\n  models: { $include: "./models.json5" },\n  agents: { defaults: { model: { primary: "google/gemini-1.5-flash", fallbacks: ["amazon-bedrock/zai.glm-4.7"] } } },\n}\n`;
+    writeFileSync(join(folder, 'openclaw.json'), root);
+    writeFileSync(join(folder, 'models.json5'), '{ providers: { "amazon-bedrock": { baseUrl: "https://bedrock-runtime.us-east-1.amazonaws.com", models: [{ id: "zai.glm-4.7", name: "GLM 4.7" }] } } }\n');
+    const uri = URI.file(join(folder, 'openclaw.json')).toString();
+    try {
+      const server = await start(true);
+      await server.open(uri, root);
+      await until(() => server.logs.some((line) => line.includes(`Found OpenClaw ${ORACLE_VERSION}`)), 60_000, 'the server to find OpenClaw');
+      await server.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+      const checked = await server.diagnosticsWhere(uri, (diagnostics) => diagnostics.some((d) => d.code === 'openclaw-validate'), 120_000);
+      assert.deepStrictEqual(
+        checked.filter((d) => d.code === 'openclaw-validate').map((d) => messageOf(d).replace(/:.*? at /, ': … at ')),
+        ['openclaw config validate (2026.9.6): … at agents.defaults.model.primary'],
+        'the suppressed model only: the include was found',
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('runs no openclaw in an untrusted workspace, until trust is granted', async () => {
     const server = await start(false);
-    await server.open(URI, UNKNOWN_ROOT_KEY);
-    await server.connection.sendNotification('textDocument/didSave', { textDocument: { uri: URI } });
+    await server.open(DOCUMENT_URI, UNKNOWN_ROOT_KEY);
+    await server.connection.sendNotification('textDocument/didSave', { textDocument: { uri: DOCUMENT_URI } });
     await new Promise((resolve) => setTimeout(resolve, 3000));
     assert.ok(!server.published.some((params) => unknownRootKey(params.diagnostics) || params.diagnostics.some((d) => d.code === 'openclaw-validate')));
     assert.ok(!server.logs.some((line) => line.includes('Found OpenClaw')), server.logs.join('\n'));
 
     await server.connection.sendNotification(TRUST_GRANTED_NOTIFICATION);
-    await server.diagnosticsWhere(URI, unknownRootKey, 120_000);
+    await server.diagnosticsWhere(DOCUMENT_URI, unknownRootKey, 120_000);
   });
 });
 

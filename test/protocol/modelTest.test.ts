@@ -109,7 +109,7 @@ describe('test prompt over the protocol, against the fake Bedrock', function () 
     assert.strictEqual(result.outcome, 'failed');
     assert.strictEqual(result.problem?.message, 'anthropic.claude-opus-4-6-v1 cannot be invoked on demand: Bedrock needs the id of an inference profile that contains it. Use us.anthropic.claude-opus-4-6-v1 or global.anthropic.claude-opus-4-6-v1.');
     assert.deepStrictEqual([result.fix?.newId, result.fix?.alternatives], ['us.anthropic.claude-opus-4-6-v1', ['us.anthropic.claude-opus-4-6-v1', 'global.anthropic.claude-opus-4-6-v1']]);
-    const fixed = applyEdits(TEXT, result.fix!.edits);
+    const fixed = applyEdits(TEXT, result.fix!.edit.changes[result.fix!.uri]!);
     assert.strictEqual(fixed, TEXT.replaceAll('anthropic.claude-opus-4-6-v1', 'us.anthropic.claude-opus-4-6-v1'));
     const diagnostics = await server.change(URI, 2, fixed);
     assert.deepStrictEqual(diagnostics.filter((d) => d.code === 'unknown-model' || d.code === 'unresolved-reference' || d.code === 'needs-inference-profile'), [], 'every reference follows the new id');

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { CodeAction, createLanguageService } from '../../server/src/service/languageService';
 import { parseJson5 } from '../../server/src/service/parser/json5Parser';
-import { applyEdits, commentsOf, documentOf, readSample } from '../helpers';
+import { applyEdits, commentsOf, documentOf, editsTo, readSample } from '../helpers';
 
 const FULL_RANGE = { start: { line: 0, character: 0 }, end: { line: 100000, character: 0 } };
 
@@ -18,7 +18,7 @@ function fixAll(text: string): string {
   const fixes = actions(text, ['quickfix']);
   const all = fixes.find((a) => a.title.startsWith('Add aliases for all')) ?? fixes.find((a) => a.title.startsWith('Add alias '));
   assert.ok(all, `an alias fix among ${fixes.map((a) => a.title).join(' | ')}`);
-  return applyEdits(text, all.edits);
+  return applyEdits(text, editsTo(all.edit));
 }
 
 /** The fixed text parses cleanly, keeps every comment, and has no model left without an alias. */
@@ -190,7 +190,7 @@ describe('code actions: aliases', () => {
     const before = readSample();
     const [single] = actions(before, undefined, '"qwen.qwen3-32b-v1:0"');
     assert.strictEqual(single!.title, "Add alias 'Qwen3 32B' for amazon-bedrock/qwen.qwen3-32b-v1:0");
-    const after = applyEdits(before, single!.edits);
+    const after = applyEdits(before, editsTo(single!.edit));
     const left = createLanguageService().getDiagnostics(documentOf(after)).filter((d) => d.code === 'no-alias');
     assert.deepStrictEqual(left.map((d) => d.message.split(' ')[0]), ['amazon-bedrock/openai.gpt-oss-120b-1:0']);
   });

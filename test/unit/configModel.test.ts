@@ -4,7 +4,7 @@ import { parseJson5 } from '../../server/src/service/parser/json5Parser';
 import { readSample } from '../helpers';
 
 function modelOf(text: string) {
-  return buildConfigModel(parseJson5(text));
+  return buildConfigModel(parseJson5(text).root);
 }
 
 describe('config model', () => {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { CodeAction, createLanguageService } from '../../server/src/service/languageService';
 import { toValue } from '../../server/src/service/parser/ast';
 import { parseJson5 } from '../../server/src/service/parser/json5Parser';
-import { applyEdits, commentsOf, documentOf, readSample } from '../helpers';
+import { applyEdits, commentsOf, documentOf, editsTo, readSample } from '../helpers';
 
 const ALL = { start: { line: 0, character: 0 }, end: { line: 100000, character: 0 } };
 
@@ -13,7 +13,7 @@ function actionsFor(text: string, version?: string, only?: string[]): CodeAction
 function apply(text: string, title: string, version?: string): string {
   const action = actionsFor(text, version).find((a) => a.title.startsWith(title));
   assert.ok(action, `no "${title}" among ${actionsFor(text, version).map((a) => a.title).join(' | ')}`);
-  return applyEdits(text, action.edits);
+  return applyEdits(text, editsTo(action.edit));
 }
 
 /** Errors OpenClaw of `version` would refuse the file for (syntax, schema, legacy keys, policy refs). */
@@ -110,8 +110,8 @@ describe('legacy keys: the fixes doctor --fix makes', () => {
     const text = readSample();
     const [fixAll] = actionsFor(text, undefined, ['source.fixAll']);
     assert.strictEqual(fixAll!.title, 'Fix all: add aliases, remove models.bedrockDiscovery, migrate the allowlist');
-    assert.strictEqual(fixAll!.edits.length, 1);
-    const after = applyEdits(text, fixAll!.edits);
+    assert.strictEqual(editsTo(fixAll!.edit).length, 1);
+    const after = applyEdits(text, editsTo(fixAll!.edit));
     assert.deepStrictEqual(parseJson5(after).errors, []);
     assert.deepStrictEqual(commentsOf(after), commentsOf(text));
     assert.deepStrictEqual(refusals(after), []);
@@ -136,7 +136,7 @@ describe('catalog fixes', () => {
       ['Use inference profile eu.anthropic.claude-opus-4-6-v1 (here and in 2 references)', true],
       ['Use inference profile global.anthropic.claude-opus-4-6-v1 (here and in 2 references)', false],
     ]);
-    const after = applyEdits(text, fixes[0]!.edits);
+    const after = applyEdits(text, editsTo(fixes[0]!.edit));
     assert.strictEqual(after, text.replaceAll('"anthropic.claude-opus-4-6-v1"', '"eu.anthropic.claude-opus-4-6-v1"').replaceAll('amazon-bedrock/anthropic.claude-opus-4-6-v1', 'amazon-bedrock/eu.anthropic.claude-opus-4-6-v1'));
     assert.ok(!createLanguageService().getDiagnostics(documentOf(after)).some((d) => d.code === 'needs-inference-profile'));
   });

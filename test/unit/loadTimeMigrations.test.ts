@@ -23,7 +23,7 @@ describe('what OpenClaw rewrites before it validates (2026.8.1+)', () => {
     const [error, ...others] = service.getDiagnostics(document).filter((d) => d.severity === 1);
     assert.deepStrictEqual(others, []);
     assert.strictEqual(error!.data?.path, 'agents.entries.coder.model');
-    assert.match(error!.message, /at agents\.entries\.coder\.model \(agents\.list\.1\.model in this file, which OpenClaw moves there when it loads it\)/);
+    assert.match(error!.message, /at agents\.entries\.coder\.model \(agents\.list\.1\.model in the file, which OpenClaw moves there when it loads it\)/);
     assert.strictEqual(document.offsetAt(error!.range.start), offset);
   });
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { createLanguageService, formatMeasurements, summarizeMeasurements, testFigures, TestMeasurements } from '../../server/src/service/languageService';
-import { applyEdits, documentOf } from '../helpers';
+import { applyEdits, documentOf, editsTo } from '../helpers';
 
 const TEXT = `{
   models: { providers: {
@@ -41,7 +41,7 @@ describe('model tests: targets, figures, the id rewrite, lenses', () => {
   });
 
   it('rewrites an id in the entry and in every reference, keeping quotes and @profile, not touching aliases', () => {
-    const edits = service.getModelIdRewrite(document, 'Opus', 'eu.anthropic.claude-opus-4-6-v1')!;
+    const edits = editsTo(service.getModelIdRewrite(document, 'Opus', 'eu.anthropic.claude-opus-4-6-v1')!);
     const after = applyEdits(TEXT, edits);
     assert.strictEqual(edits.length, 5);
     assert.ok(after.includes(`{ id: "eu.anthropic.claude-opus-4-6-v1", name: "Opus" }`));

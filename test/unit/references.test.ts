@@ -37,7 +37,7 @@ function describe_(resolution: Resolution): string {
 }
 
 describe('reference resolution (as OpenClaw 2026.9 resolves)', () => {
-  const resolver = new ReferenceResolver(buildConfigModel(parseJson5(CONFIG)));
+  const resolver = new ReferenceResolver(buildConfigModel(parseJson5(CONFIG).root));
   const resolve = (value: string, agent?: string) => describe_(resolver.resolve(value, agent));
 
   it('splits provider/model at the first slash', () => {
@@ -95,17 +95,17 @@ describe('reference resolution (as OpenClaw 2026.9 resolves)', () => {
       assert.strictEqual(resolve('empty/x'), 'unknown empty/x uncertain');
     });
     it('in replace mode even a built-in provider is decided by the file', () => {
-      const replace = new ReferenceResolver(buildConfigModel(parseJson5(`{ models: { mode: "replace", providers: { openai: { models: [ { id: "gpt-5", name: "g" } ] } } } }`)));
+      const replace = new ReferenceResolver(buildConfigModel(parseJson5(`{ models: { mode: "replace", providers: { openai: { models: [ { id: "gpt-5", name: "g" } ] } } } }`).root));
       assert.strictEqual(describe_(replace.resolve('openai/gpt-6')), 'unknown openai/gpt-6 certain');
     });
     it('amazon-bedrock without a list and with discovery on: uncertain', () => {
-      const discovery = new ReferenceResolver(buildConfigModel(parseJson5(`{ models: { providers: { "amazon-bedrock": { baseUrl: "x" } } }, plugins: { entries: { "amazon-bedrock": { config: { discovery: { enabled: true } } } } } }`)));
+      const discovery = new ReferenceResolver(buildConfigModel(parseJson5(`{ models: { providers: { "amazon-bedrock": { baseUrl: "x" } } }, plugins: { entries: { "amazon-bedrock": { config: { discovery: { enabled: true } } } } } }`).root));
       assert.strictEqual(describe_(discovery.resolve('amazon-bedrock/anything')), 'unknown amazon-bedrock/anything uncertain');
     });
   });
 
   it('lists the aliases that really select a model', () => {
-    const config = buildConfigModel(parseJson5(CONFIG));
+    const config = buildConfigModel(parseJson5(CONFIG).root);
     const r = new ReferenceResolver(config);
     assert.deepStrictEqual(r.aliasesFor(config.models[0]!), [], "'Coder' is taken over by the later 'coder'");
     assert.deepStrictEqual(r.aliasesFor(config.models[1]!), ['coder']);

@@ -47,10 +47,12 @@ export async function prepareRun(): Promise<PreparedRun> {
 
   const workspace = join(OUTPUT_DIR, 'workspace');
   const sample = join(REPO_ROOT, 'samples', 'openclaw.json');
-  for (const copy of ['openclaw.json', 'actions/openclaw.json', 'ui/openclaw.json']) {
+  for (const copy of ['openclaw.json', 'actions/openclaw.json', 'ui/openclaw.json', 'add/openclaw.json']) {
     mkdirSync(join(workspace, copy, '..'), { recursive: true });
     cpSync(sample, join(workspace, copy));
   }
+  // A configuration split in two: its models come from an included file.
+  cpSync(join(REPO_ROOT, 'test', 'vscode', 'fixtures', 'split'), join(workspace, 'split'), { recursive: true });
   mkdirSync(join(workspace, 'json5'), { recursive: true });
   cpSync(join(REPO_ROOT, 'test', 'vscode', 'fixtures', 'openclaw.json5'), join(workspace, 'json5', 'openclaw.json5'));
 

@@ -96,5 +96,19 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await shoot();
   });
 
+  await step('the palette: OpenClaw: Add Bedrock Model... lists the catalog and adds the pick', '06-add-model.png', async (shoot) => {
+    await page.keyboard.press('Control+Shift+P');
+    await page.keyboard.type('OpenClaw: Add Bedrock Model...');
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+    await bodyHas('Add a Bedrock model (us-east-1, live from your account)');
+    await page.keyboard.type('Nova Lite');
+    await page.waitForTimeout(300);
+    await bodyHas('$0.06 in / $0.24 out per 1M (list) · on demand');
+    await shoot();
+    await page.keyboard.press('Enter');
+    await bodyHas('Added amazon-bedrock/amazon.nova-lite-v1:0 (alias "Nova Lite")');
+  });
+
   return { passed: tests.filter((t) => t.state === 'passed').length, failed: tests.filter((t) => t.state === 'failed').length, tests };
 }

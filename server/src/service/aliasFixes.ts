@@ -1,8 +1,10 @@
 import { Analysis } from './analysis';
 import { AliasEntry, ConfiguredModel } from './configModel';
+import { FileEdits } from './edits/fileEdits';
 import { FileStyle, renderKey, renderString } from './edits/fileStyle';
 import { appendAtPath, appendProperties, NewProperty, OffsetEdit, replaceNode } from './edits/objectEdits';
 import { propertyValue } from './parser/ast';
+import { SourceFile } from './sourceFile';
 
 /** A configured model that no entry of agents.defaults.models gives an alias. */
 export interface MissingAlias {
@@ -21,7 +23,7 @@ export function modelsWithoutAlias(analysis: Analysis): MissingAlias[] {
 }
 
 export interface AliasPlan {
-  edits: OffsetEdit[];
+  edits: FileEdits;
   /** The alias chosen for each model the edits cover. */
   aliases: Map<ConfiguredModel, string>;
 }
@@ -34,44 +36,64 @@ const ALIAS_MAP_PATH = ['agents', 'defaults', 'models'];
  * `agents`, `defaults` and `models` where missing. Undefined when no safe edit exists.
  */
 export function planAliasEdits(analysis: Analysis, missing: MissingAlias[]): AliasPlan | undefined {
-  const style = aliasEntryStyle(analysis);
-  const taken = new Set(
-    analysis.config.aliases.flatMap((entry) => (entry.agent === undefined && entry.alias ? [entry.alias.value.trim().toLowerCase()] : [])),
-  );
-  const edits: OffsetEdit[] = [];
+  const taken = takenAliases(analysis);
+  const edits = new FileEdits();
   const aliases = new Map<ConfiguredModel, string>();
-  const newEntries: { model: ConfiguredModel; alias: string; property: NewProperty }[] = [];
+  const newEntries: { model: ConfiguredModel; ref: string; alias: string }[] = [];
   for (const { model, entries } of missing) {
     const alias = uniqueAlias(model.name?.value.trim() || model.id, taken);
     const existing = entries[entries.length - 1];
     if (existing) {
-      const entryEdits = aliasIntoEntry(analysis.text, style, existing, alias);
+      const file = analysis.fileOf(existing.keyNode);
+      const entryEdits = aliasIntoEntry(file, existing, alias);
       if (!entryEdits) continue;
-      edits.push(...entryEdits);
+      edits.add(file, entryEdits);
       aliases.set(model, alias);
     } else {
-      const property = { key: `${model.provider.id}/${model.id}`, render: () => inlineAliasObject(style, alias) };
-      newEntries.push({ model, alias, property });
+      newEntries.push({ model, ref: `${model.provider.id}/${model.id}`, alias });
     }
     taken.add(alias.toLowerCase());
   }
-  const mapEdits = newEntries.length > 0 ? addToAliasMap(analysis, style, newEntries.map((entry) => entry.property)) : undefined;
+  const mapEdits = newEntries.length > 0 ? aliasMapEdits(analysis, newEntries) : undefined;
   if (mapEdits) {
-    edits.push(...mapEdits);
+    edits.addAll(mapEdits);
     for (const entry of newEntries) aliases.set(entry.model, entry.alias);
   }
   return aliases.size > 0 ? { edits, aliases } : undefined;
 }
 
-/** The file's style, refined by how its existing alias entries are written: new ones should look alike. */
-function aliasEntryStyle(analysis: Analysis): FileStyle {
-  const style = analysis.style;
-  const sibling = [...analysis.config.aliases].reverse().find((entry) => entry.agent === undefined && entry.body && entry.alias);
+/** The aliases of agents.defaults.models, lower-cased. */
+function takenAliases(analysis: Analysis): Set<string> {
+  return new Set(analysis.config.aliases.flatMap((entry) => (entry.agent === undefined && entry.alias ? [entry.alias.value.trim().toLowerCase()] : [])));
+}
+
+/** An alias from a model's name that no entry of agents.defaults.models has yet. */
+export function newAlias(analysis: Analysis, name: string): string {
+  return uniqueAlias(name.trim(), takenAliases(analysis));
+}
+
+/**
+ * Edits that add `ref: { alias }` entries to agents.defaults.models, creating what is missing on the
+ * way, written like the map's existing entries. Undefined when no safe place exists.
+ */
+export function aliasMapEdits(analysis: Analysis, entries: { ref: string; alias: string }[]): FileEdits | undefined {
+  const point = analysis.insertionPoint(ALIAS_MAP_PATH);
+  if (!point) return undefined;
+  const style = aliasEntryStyle(analysis, point.file);
+  const properties: NewProperty[] = entries.map(({ ref, alias }) => ({ key: ref, render: () => inlineAliasObject(style, alias) }));
+  const edits = appendAtPath(point.file.text, style, point.object, point.missing, properties);
+  return edits && new FileEdits().add(point.file, edits);
+}
+
+/** A file's style, refined by how the alias entries written there look: new ones should look alike. */
+function aliasEntryStyle(analysis: Analysis, file: SourceFile): FileStyle {
+  const style = file.style;
+  const sibling = [...analysis.config.aliases].reverse().find((entry) => entry.agent === undefined && entry.body && entry.alias && analysis.fileOf(entry.keyNode) === file);
   if (!sibling) return style;
   const aliasProperty = sibling.alias!.node.parent!;
   const aliasKey = aliasProperty.children![0]!;
   const body = sibling.body!;
-  const text = analysis.text;
+  const text = file.text;
   const oneLine = !text.slice(body.offset, body.end).includes('\n');
   return {
     ...style,
@@ -95,14 +117,10 @@ function inlineAliasObject(style: FileStyle, alias: string): string {
   return `{${pad}${renderKey('alias', style)}:${style.colonSpace}${renderString(alias, style.stringQuote)}${pad}}`;
 }
 
-function aliasIntoEntry(text: string, style: FileStyle, entry: AliasEntry, alias: string): OffsetEdit[] | undefined {
-  if (!entry.body) return undefined;
+function aliasIntoEntry(file: SourceFile, entry: AliasEntry, alias: string): OffsetEdit[] | undefined {
+  const body = entry.body && (entry.body.origin ?? entry.body);
+  if (!body) return undefined;
   const current = propertyValue(entry.body, 'alias');
   if (current?.type === 'string') return [replaceNode(current, renderString(alias, current.quote === "'" ? "'" : '"'))];
-  return appendProperties(text, style, entry.body, [{ key: 'alias', render: () => renderString(alias, style.stringQuote) }], { inlineWhenEmpty: true });
-}
-
-/** Appends entries to agents.defaults.models, creating the missing objects on the way. */
-function addToAliasMap(analysis: Analysis, style: FileStyle, entries: NewProperty[]): OffsetEdit[] | undefined {
-  return appendAtPath(analysis.text, style, analysis.parse.root, ALIAS_MAP_PATH, entries);
+  return appendProperties(file.text, file.style, body, [{ key: 'alias', render: () => renderString(alias, file.style.stringQuote) }], { inlineWhenEmpty: true });
 }

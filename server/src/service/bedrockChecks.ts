@@ -1,6 +1,7 @@
 import { Analysis } from './analysis';
 import { CatalogIndex } from './catalog';
 import { ConfiguredModel, isBedrockProvider } from './configModel';
+import { envReferences } from './envVars';
 
 /*
  * What the Bedrock catalog of the file's region says about each configured Bedrock model id. These
@@ -22,7 +23,8 @@ export function checkBedrockModels(analysis: Analysis, catalog: CatalogIndex): B
   const { snapshot } = catalog;
   const where = `${snapshot.region} (${snapshot.origin === 'live' ? 'live catalog' : 'built-in list'})`;
   for (const model of analysis.config.models) {
-    if (!isBedrockProvider(model.provider)) continue;
+    // An id from `${VAR}` is only known where OpenClaw runs (checkEnvVars says whether it is set).
+    if (!isBedrockProvider(model.provider) || envReferences(model.id).length > 0) continue;
     const entry = catalog.get(model.id);
     if (!entry) {
       // Only the live catalog is complete enough to say a model is missing; ARNs are the account's own.

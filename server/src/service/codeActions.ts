@@ -2,14 +2,14 @@ import { modelsWithoutAlias, planAliasEdits } from './aliasFixes';
 import { Analysis } from './analysis';
 import { checkBedrockModels } from './bedrockChecks';
 import { CatalogIndex } from './catalog';
-import { createTextDocument } from './document';
 import { renderString } from './edits/fileStyle';
-import { appendProperties, applyOffsetEdits, differenceEdit, OffsetEdit, replaceNode } from './edits/objectEdits';
+import { differenceEdits, FileEdits } from './edits/fileEdits';
+import { appendProperties, replaceNode } from './edits/objectEdits';
 import { doctorDeletesDiscovery, legacyDiscovery, migrateAllowlistEdits, moveDiscoveryEdits, pendingAllowlistMigration, removeDiscoveryEdits } from './legacy';
 import { TargetVersion } from './openclawVersions';
 import { keyOf, JsonNode } from './parser/ast';
 import { rewriteModelId } from './renameModel';
-import { CodeAction, CodeActionKind, Diagnostic, DiagnosticCode, Range, TextEdit } from './types';
+import { CodeAction, CodeActionKind, Diagnostic, DiagnosticCode, Range } from './types';
 
 export interface CodeActionRequest {
   range: Range;
@@ -22,20 +22,22 @@ export interface CodeActionRequest {
 export interface CodeActionContext {
   target: TargetVersion;
   catalog: CatalogIndex;
+  /** The same document's configuration again, with some files' texts replaced (by uri). */
+  reanalyze(texts: ReadonlyMap<string, string>): Analysis;
 }
 
-/** A fix: its title, and its edits planned against one analysis of the text. */
-type Planner = (analysis: Analysis) => OffsetEdit[] | undefined;
+/** A fix: its edits planned against one analysis of the configuration. */
+type Planner = (analysis: Analysis) => FileEdits | undefined;
 
 export function computeCodeActions(analysis: Analysis, request: CodeActionRequest, context: CodeActionContext): CodeAction[] {
   const start = analysis.document.offsetAt(request.range.start);
   const end = analysis.document.offsetAt(request.range.end);
-  const touches = (node: { offset: number; end: number }) => node.offset <= end && node.end >= start;
+  const touches = (node: JsonNode) => node.offset <= end && node.end >= start && analysis.isHere(node);
   const wanted = (kind: string) => !request.only || request.only.some((only) => kind === only || kind.startsWith(`${only}.`));
   const actions: CodeAction[] = [];
-  const quickFix = (title: string, edits: OffsetEdit[] | undefined, code: DiagnosticCode, node: JsonNode, isPreferred = false) => {
-    if (!edits) return;
-    actions.push({ title, kind: CodeActionKind.QuickFix, edits: toTextEdits(analysis, edits), diagnostics: matching(analysis, request.diagnostics, code, node), isPreferred });
+  const quickFix = (title: string, edits: FileEdits | undefined, code: DiagnosticCode, node: JsonNode, isPreferred = false) => {
+    if (!edits || edits.isEmpty) return;
+    actions.push({ title, kind: CodeActionKind.QuickFix, edit: edits.toWorkspaceEdit(), diagnostics: matching(analysis, request.diagnostics, code, node), isPreferred });
   };
 
   if (wanted(CodeActionKind.QuickFix)) {
@@ -52,7 +54,7 @@ export function computeCodeActions(analysis: Analysis, request: CodeActionReques
         actions.push({
           title: `Add aliases for all ${plan.aliases.size} models`,
           kind: CodeActionKind.QuickFix,
-          edits: toTextEdits(analysis, plan.edits),
+          edit: plan.edits.toWorkspaceEdit(),
           diagnostics: here.flatMap(({ model }) => matching(analysis, request.diagnostics, 'no-alias', model.idNode)),
         });
       }
@@ -74,29 +76,30 @@ export function computeCodeActions(analysis: Analysis, request: CodeActionReques
     for (const finding of checkBedrockModels(analysis, context.catalog)) {
       const { model } = finding;
       if (finding.kind === 'needs-inference-profile' && touches(model.idNode)) {
-        const references = rewriteModelId(analysis, model, model.id).length - 1;
+        const references = rewriteModelId(analysis, model, model.id).count - 1;
         finding.profiles?.forEach((profile, index) =>
           actions.push({
             title: `Use inference profile ${profile}${references > 0 ? ` (here and in ${references} reference${references === 1 ? '' : 's'})` : ''}`,
             kind: CodeActionKind.QuickFix,
-            edits: rewriteModelId(analysis, model, profile),
+            edit: rewriteModelId(analysis, model, profile).toWorkspaceEdit(),
             diagnostics: matching(analysis, request.diagnostics, 'needs-inference-profile', model.idNode),
             isPreferred: index === 0,
           }),
         );
       }
       const inputNode = model.input?.node;
+      const file = analysis.fileOf(model.entry);
+      const quote = file.style.stringQuote;
       if (finding.kind === 'accepts-images' && touches(inputNode ?? model.idNode)) {
-        const quote = analysis.style.stringQuote;
         const edits = inputNode
           ? [replaceNode(inputNode, `[${[...model.input!.value.filter((kind) => kind !== 'image'), 'image'].map((kind) => renderString(kind, quote)).join(', ')}]`)]
-          : appendProperties(analysis.text, analysis.style, model.entry, [{ key: 'input', render: () => `[${renderString('text', quote)}, ${renderString('image', quote)}]` }]);
-        quickFix('Add "image" to input', edits, 'image-input', inputNode ?? model.idNode);
+          : appendProperties(file.text, file.style, model.entry, [{ key: 'input', render: () => `[${renderString('text', quote)}, ${renderString('image', quote)}]` }]);
+        quickFix('Add "image" to input', edits && new FileEdits().add(file, edits), 'image-input', inputNode ?? model.idNode);
       }
       if (finding.kind === 'no-image-input' && inputNode && touches(inputNode)) {
         const kept = model.input!.value.filter((kind) => kind !== 'image');
-        const quote = analysis.style.stringQuote;
-        quickFix('Remove "image" from input', [replaceNode(inputNode, `[${(kept.length > 0 ? kept : ['text']).map((kind) => renderString(kind, quote)).join(', ')}]`)], 'image-input', inputNode);
+        const edits = [replaceNode(inputNode, `[${(kept.length > 0 ? kept : ['text']).map((kind) => renderString(kind, quote)).join(', ')}]`)];
+        quickFix('Remove "image" from input', new FileEdits().add(file, edits), 'image-input', inputNode);
       }
     }
   }
@@ -109,9 +112,9 @@ export function computeCodeActions(analysis: Analysis, request: CodeActionReques
 }
 
 /**
- * Every fix with one right answer, applied one after another (each planned on the text the previous
- * left), as one edit: aliases for all models, the legacy discovery key as the target version's doctor
- * treats it, the allowlist migration. Choices (which inference profile) stay quick fixes.
+ * Every fix with one right answer, applied one after another (each planned on the texts the previous
+ * left), as one edit per file: aliases for all models, the legacy discovery key as the target
+ * version's doctor treats it, the allowlist migration. Choices (which inference profile) stay quick fixes.
  */
 function fixAllAction(analysis: Analysis, context: CodeActionContext, diagnostics: Diagnostic[] | undefined): CodeAction | undefined {
   const version = context.target.version;
@@ -123,31 +126,28 @@ function fixAllAction(analysis: Analysis, context: CodeActionContext, diagnostic
       return migration && migrateAllowlistEdits(a, migration);
     }],
   ];
-  let text = analysis.text;
+  const texts = new Map<string, string>();
+  let current = analysis;
   const done: string[] = [];
   const resolved = new Set<DiagnosticCode>();
   for (const [title, code, plan] of steps) {
-    const edits = plan(text === analysis.text ? analysis : new Analysis(createTextDocument(analysis.document.uri, text)));
-    if (!edits || edits.length === 0) continue;
-    text = applyOffsetEdits(text, edits);
+    const edits = plan(current);
+    if (!edits || edits.isEmpty) continue;
+    for (const [file, text] of edits.results()) texts.set(file.uri, text);
+    current = context.reanalyze(texts);
     done.push(title);
     resolved.add(code);
   }
   if (done.length === 0) return undefined;
-  const edit = differenceEdit(analysis.text, text);
-  const title = `Fix all: ${done.join(', ')}`;
+  const results = new Map(analysis.graph.files.filter((file) => texts.has(file.uri)).map((file) => [file, texts.get(file.uri)!]));
   return {
-    title,
+    title: `Fix all: ${done.join(', ')}`,
     kind: CodeActionKind.SourceFixAllOpenClaw,
-    edits: toTextEdits(analysis, [edit]),
+    edit: differenceEdits(results),
     diagnostics: (diagnostics ?? []).filter((diagnostic) => resolved.has(diagnostic.code)),
   };
 }
 
 function matching(analysis: Analysis, diagnostics: Diagnostic[] | undefined, code: DiagnosticCode, node: JsonNode): Diagnostic[] {
   return (diagnostics ?? []).filter((diagnostic) => diagnostic.code === code && analysis.document.offsetAt(diagnostic.range.start) === node.offset);
-}
-
-function toTextEdits(analysis: Analysis, edits: OffsetEdit[]): TextEdit[] {
-  return edits.map((edit) => ({ range: analysis.range(edit.offset, edit.length), newText: edit.newText }));
 }

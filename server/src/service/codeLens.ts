@@ -10,6 +10,6 @@ export interface ModelLens {
 
 export function computeModelLenses(analysis: Analysis): ModelLens[] {
   return analysis.config.models
-    .filter((model) => isBedrockProvider(model.provider))
+    .filter((model) => isBedrockProvider(model.provider) && analysis.isHere(model.entry))
     .map((model) => ({ range: analysis.range(model.entry.offset, 0), ref: `${model.provider.id}/${model.id}` }));
 }

@@ -5,6 +5,7 @@ import { cursorSlot, CursorSlot } from './cursorSlot';
 import { FileStyle, renderKey, renderString } from './edits/fileStyle';
 import { appendProperties, indentationOf, NewProperty, OffsetEdit } from './edits/objectEdits';
 import { formatCount, formatUsd } from './modelFacts';
+import { inputArray, newModelEntryFields } from './modelEntry';
 import { findNodeAtPath, JsonNode, keyOf, propertyValue, stringValue } from './parser/ast';
 import { JsonSchema } from './schema/jsonSchema';
 import { SchemaValidator } from './schema/schemaValidator';
@@ -28,8 +29,10 @@ const SINGLE_REFERENCE_SETTINGS = new Set(['utilityModel', 'decisionModel']);
 
 export function computeCompletion(analysis: Analysis, position: Position, context: CompletionContext): CompletionItem[] {
   const offset = analysis.document.offsetAt(position);
-  const slot = cursorSlot(analysis.parse.root, analysis.text, offset);
-  if (!slot) return [];
+  const local = cursorSlot(analysis.parse.root, analysis.text, offset);
+  if (!local) return [];
+  // In a file the configuration includes, paths start where its content sits.
+  const slot = { ...local, containerPath: [...(analysis.graph.mountOf(analysis.file) ?? []), ...local.containerPath] };
   const target = classify(analysis, slot) ?? (slot.isKey && context.schema ? { kind: 'schema-key' } : undefined);
   if (!target) return [];
   const builder = new ItemBuilder(analysis, slot, context);
@@ -79,7 +82,7 @@ function agentScope(analysis: Analysis, path: (string | number)[]): { depth: num
   if (path[0] !== 'agents') return undefined;
   if (path[1] === 'defaults') return { depth: 2 };
   if (path[1] === 'list' && typeof path[2] === 'number') {
-    const id = stringValue(findNodeAtPath(analysis.parse.root, ['agents', 'list', path[2], 'id']));
+    const id = stringValue(findNodeAtPath(analysis.root, ['agents', 'list', path[2], 'id']));
     return { depth: 3, agent: id ?? `#${path[2]}` };
   }
   if (path[1] === 'entries' && typeof path[2] === 'string') return { depth: 3, agent: path[2] };
@@ -292,7 +295,7 @@ class ItemBuilder {
     const missing: NewProperty[] = [];
     const facts = this.context.facts(catalogEntry.id);
     if (!propertyValue(entry, 'name')) missing.push({ key: 'name', render: () => renderString(catalogEntry.name, this.style.stringQuote) });
-    if (!propertyValue(entry, 'input')) missing.push({ key: 'input', render: () => this.inputArray(catalogEntry) });
+    if (!propertyValue(entry, 'input')) missing.push({ key: 'input', render: () => inputArray(catalogEntry, this.style) });
     if (!propertyValue(entry, 'reasoning') && facts?.reasoning !== undefined) missing.push({ key: 'reasoning', render: () => String(facts.reasoning) });
     const offsetEdits = missing.length > 0 ? appendProperties(this.analysis.text, this.style, entry, missing, { inlineWhenEmpty: true }) : undefined;
     if (!offsetEdits) return { main, additional: [] };
@@ -311,33 +314,13 @@ class ItemBuilder {
   /** A model entry as a snippet: the name is the first tab stop, the cursor ends after the entry. */
   private entrySnippet(entry: CatalogEntry, indent: string): string {
     const style = this.style;
-    const facts = this.context.facts(entry.id);
-    const name = renderString(entry.name, style.stringQuote);
-    const fields: [key: string, snippetValue: string][] = [
-      ['id', escapeSnippet(renderString(entry.id, style.stringQuote))],
-      ['name', `${name[0]}\${1:${escapeSnippet(name.slice(1, -1))}}${name[0]}`],
-    ];
-    const literal = (key: string, value: string) => fields.push([key, escapeSnippet(value)]);
-    if (facts?.reasoning !== undefined) literal('reasoning', String(facts.reasoning));
-    literal('input', this.inputArray(entry));
-    if (facts?.price) {
-      const { input, output, cacheRead, cacheWrite } = facts.price;
-      const cost: [string, number | undefined][] = [['input', input], ['output', output], ['cacheRead', cacheRead], ['cacheWrite', cacheWrite]];
-      const parts = cost.filter(([, value]) => value !== undefined).map(([key, value]) => `${renderKey(key, style)}:${style.colonSpace}${value}`);
-      literal('cost', `{${style.inlinePadding}${parts.join(', ')}${style.inlinePadding}}`);
-    }
-    if (facts?.contextWindow) literal('contextWindow', String(facts.contextWindow));
-    // OpenClaw's own default output cap, never more than the model allows.
-    if (facts?.maxTokens) literal('maxTokens', String(Math.min(facts.maxTokens, 8192)));
+    const fields = newModelEntryFields(entry, this.context.facts(entry.id), style).map(([key, value]) =>
+      key === 'name' ? [key, `${value[0]}\${1:${escapeSnippet(value.slice(1, -1))}}${value[0]}`] : [key, escapeSnippet(value)],
+    );
     const inner = indent + style.indentUnit;
-    const lines = fields.map(([key, value]) => `${escapeSnippet(`${inner}${renderKey(key, style)}:${style.colonSpace}`)}${value}`);
+    const lines = fields.map(([key, value]) => `${escapeSnippet(`${inner}${renderKey(key!, style)}:${style.colonSpace}`)}${value}`);
     const close = escapeSnippet(`${style.trailingCommas ? ',' : ''}${style.eol}${indent}}`);
     return `{${escapeSnippet(style.eol)}${lines.join(escapeSnippet(`,${style.eol}`))}${close}$0`;
-  }
-
-  private inputArray(entry: CatalogEntry): string {
-    const kinds = entry.inputModalities.map((m) => m.toLowerCase()).filter((m) => m === 'text' || m === 'image');
-    return `[${(kinds.length > 0 ? kinds : ['text']).map((m) => renderString(m, this.style.stringQuote)).join(', ')}]`;
   }
 
   /** The indentation of items in an array: that of its items, else one level deeper than its line. */

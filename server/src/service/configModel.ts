@@ -8,7 +8,6 @@ import {
   stringValue,
   valueOf,
 } from './parser/ast';
-import { ParseResult } from './parser/json5Parser';
 
 /*
  * The parts of openclaw.json this extension reasons about, each with the node it came from so
@@ -114,8 +113,9 @@ export interface ConfigModel {
   allowlistMigrated: boolean;
 }
 
-export function buildConfigModel(parse: ParseResult): ConfigModel {
-  const root = parse.root?.type === 'object' ? parse.root : undefined;
+/** The model of a configuration, from its (merged) tree. */
+export function buildConfigModel(tree: JsonNode | undefined): ConfigModel {
+  const root = tree?.type === 'object' ? tree : undefined;
   const providers = readProviders(findNodeAtPath(root, ['models', 'providers']));
   const model: ConfigModel = {
     root,

@@ -1,8 +1,11 @@
+import { basename } from 'path';
 import { modelsWithoutAlias } from './aliasFixes';
 import { Analysis } from './analysis';
 import { checkBedrockModels } from './bedrockChecks';
 import { CatalogIndex } from './catalog';
 import { AliasEntry, ConfiguredModel } from './configModel';
+import { fsPathOf } from './includes';
+import { Environment, envReferences } from './envVars';
 import { describeLegacyDiscovery, pendingAllowlistMigration } from './legacy';
 import { checkPolicyRefs, modelRestriction, policyAllows } from './modelPolicy';
 import { compareVersions, describeTarget, MODEL_POLICY_VERSION, TargetVersion } from './openclawVersions';
@@ -18,17 +21,29 @@ export interface DiagnosticContext {
   catalog: CatalogIndex;
   /** OpenClaw's schema (installed), or ours for the sections the extension knows. */
   schema?: SchemaValidator;
+  /** Where `${VAR}`s are set. */
+  env?: Environment;
 }
 
+/** The diagnostics of the analysis' own file, from the whole configuration it belongs to. */
 export function computeDiagnostics(analysis: Analysis, context: DiagnosticContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const report: Report = (node, severity, code, message, path) =>
-    diagnostics.push({ range: analysis.range(node.offset, node.length), severity, code, message, source: 'openclaw', ...(path !== undefined ? { data: { path } } : {}) });
+  // Findings are about nodes of any of the configuration's files; each file shows its own.
+  const report: Report = (node, severity, code, message, path, length) => {
+    if (!analysis.isHere(node)) return;
+    const range = analysis.range(node.offset, length ?? node.length);
+    diagnostics.push({ range, severity, code, message, source: 'openclaw', ...(path !== undefined ? { data: { path } } : {}) });
+  };
 
-  for (const error of analysis.parse.errors) report(error, Severity.Error, 'syntax', error.message);
+  for (const error of analysis.parse.errors) {
+    diagnostics.push({ range: analysis.range(error.offset, error.length), severity: Severity.Error, code: 'syntax', message: error.message, source: 'openclaw' });
+  }
   const root = analysis.parse.root;
-  if (root && root.type !== 'object') {
+  if (analysis.isRoot && root && root.type !== 'object') {
     report(root, Severity.Error, 'not-an-object', 'The OpenClaw configuration must be an object: { ... }.');
+  }
+  for (const problem of analysis.graph.problems) {
+    report(problem.node, Severity.Error, 'include', `${problem.message}: OpenClaw rejects the configuration, and the gateway does not start.`, '<root>');
   }
   checkDuplicateKeys(analysis, root, report);
   if (context.schema) checkSchema(analysis, context.schema, context.target, report);
@@ -38,6 +53,7 @@ export function computeDiagnostics(analysis: Analysis, context: DiagnosticContex
   checkDuplicateAliases(analysis, report);
   checkDuplicateModelIds(analysis, report);
   checkCatalog(analysis, context.catalog, report);
+  if (context.env) checkEnvVars(analysis, context.env, report);
   return diagnostics;
 }
 
@@ -47,23 +63,24 @@ export function validatorPathOf(diagnostic: Diagnostic): string {
   return diagnostic.data?.path || '<root>';
 }
 
-type Report = (node: { offset: number; length: number }, severity: Severity, code: DiagnosticCode, message: string, path?: string) => void;
+type Report = (node: JsonNode, severity: Severity, code: DiagnosticCode, message: string, path?: string, length?: number) => void;
 
 function checkSchema(analysis: Analysis, schema: SchemaValidator, target: TargetVersion, report: Report): void {
   const rejects = `${describeTarget(target)} rejects the file, and the gateway does not start.`;
-  // A file that does not parse is rejected for that alone (OpenClaw reports nothing else); what the
-  // schema finds in the part we could read is shown, as a warning of what comes next.
-  const broken = analysis.parse.errors.length > 0;
+  // A configuration that does not parse (or whose includes fail) is rejected for that alone, and
+  // OpenClaw reports nothing else; what the schema finds in the part we could read is a warning.
+  const broken = analysis.graph.problems.length > 0 || analysis.graph.files.some((file) => file.parse.errors.length > 0);
   const severity = broken ? Severity.Warning : Severity.Error;
   const consequence = broken ? `once the syntax errors are fixed, ${rejects}` : rejects;
   for (const { issue, node, movedFrom } of placeSchemaIssues(analysis, schema, target.version)) {
     // OpenClaw names a missing key by its own path (models.0.name), an unknown one by its object's.
     const path = dottedPath(issue.kind === 'missing-key' ? [...issue.path, issue.key!] : issue.path);
-    const moved = movedFrom ? ` (${dottedPath(movedFrom)} in this file, which OpenClaw moves there when it loads it)` : '';
+    const moved = movedFrom ? ` (${dottedPath(movedFrom)} in the file, which OpenClaw moves there when it loads it)` : '';
+    const length = issue.kind === 'missing-key' ? 1 : undefined;
     if (issue.kind === 'unknown-key' && path === 'models' && issue.key === 'bedrockDiscovery') {
       report(node, severity, 'legacy-key', describeLegacyDiscovery(target.version, consequence), path);
     } else {
-      report(node, severity, 'schema', `${issue.message}${path ? ` at ${path}` : ''}${moved}: ${consequence}`, path);
+      report(node, severity, 'schema', `${issue.message}${path ? ` at ${path}` : ''}${moved}: ${consequence}`, path, length);
     }
   }
 }
@@ -79,9 +96,36 @@ function checkModelPolicy(analysis: Analysis, target: TargetVersion, report: Rep
   if (migration.refs.length === 0) return;
   const message =
     migration.invalid.length > 0
-      ? `${since}. "openclaw doctor --fix" cannot migrate this map (not policy refs: ${migration.invalid.join(', ')}), so it keeps restricting /model to its ${migration.refs.length} entries.`
-      : `${since}. Until this map is migrated ("openclaw doctor --fix", or any write by OpenClaw), it still restricts /model to its ${migration.refs.length} entries.`;
+      ? `${since}. "openclaw doctor --fix" cannot migrate this map (not policy refs: ${migration.invalid.join(', ')}), so it keeps restricting /model to its ${entries(migration.refs.length)}.`
+      : `${since}. Until this map is migrated ("openclaw doctor --fix", or any write by OpenClaw), it still restricts /model to its ${entries(migration.refs.length)}.`;
   report(mapKey, Severity.Information, 'legacy-allowlist', message);
+}
+
+/** `${VAR}`s that are not set: a warning where the value decides where requests go (baseUrl, a model id). */
+function checkEnvVars(analysis: Analysis, env: Environment, report: Report): void {
+  const stack = analysis.parse.root ? [analysis.parse.root] : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    // In document order: children pushed last to first.
+    for (let i = (node.children?.length ?? 0) - 1; i >= 0; i--) stack.push(node.children![i]!);
+    if (node.type !== 'string' || !(node.value as string).includes('${')) continue;
+    for (const name of envReferences(node.value as string)) {
+      if (env.sourceOf(name)) continue;
+      const unset = `\${${name}} is ${env.describe(name)}`;
+      const isKey = node.parent?.type === 'property' && keyOf(node.parent) === node;
+      if (!isKey && analysis.meaningOf(node)?.kind === 'model-id') {
+        report(node, Severity.Warning, 'env-var', `${unset}: OpenClaw would read this model id without it ("Missing env var"), and requests to the model fail.`);
+      } else if (!isKey && node.parent?.type === 'property' && keyOf(node.parent).value === 'baseUrl') {
+        report(node, Severity.Warning, 'env-var', `${unset}: OpenClaw would use this baseUrl without it ("Missing env var"), and requests to the provider fail.`);
+      } else {
+        report(node, Severity.Information, 'env-var', `${unset}: OpenClaw 2026.7.1+ warns "Missing env var", and what uses this value is unavailable.`);
+      }
+    }
+  }
+}
+
+function entries(count: number): string {
+  return `${count} ${count === 1 ? 'entry' : 'entries'}`;
 }
 
 function checkCatalog(analysis: Analysis, catalog: CatalogIndex, report: Report): void {
@@ -103,8 +147,11 @@ function checkCatalog(analysis: Analysis, catalog: CatalogIndex, report: Report)
   }
 }
 
-function lineOf(analysis: Analysis, node: JsonNode): number {
-  return analysis.document.positionAt(node.offset).line + 1;
+/** "line 12", or "line 12 of models.json5" for a node in another of the configuration's files. */
+function lineOf(analysis: Analysis, node: JsonNode): string {
+  const file = analysis.fileOf(node);
+  const line = `line ${file.document.positionAt(node.offset).line + 1}`;
+  return file === analysis.file ? line : `${line} of ${basename(fsPathOf(file.uri))}`;
 }
 
 /** JSON5.parse keeps the last of two equal keys; the earlier one is silently ignored. */
@@ -121,7 +168,7 @@ function checkDuplicateKeys(analysis: Analysis, root: JsonNode | undefined, repo
           const key = keyOf(property);
           const winner = lastByKey.get(String(key.value))!;
           if (winner !== property) {
-            report(key, Severity.Warning, 'duplicate-key', `Duplicate key '${key.value}': OpenClaw ignores this one and keeps the one on line ${lineOf(analysis, winner)}.`);
+            report(key, Severity.Warning, 'duplicate-key', `Duplicate key '${key.value}': OpenClaw ignores this one and keeps the one on ${lineOf(analysis, winner)}.`);
           }
         }
       }
@@ -198,14 +245,14 @@ function describeProblem(
       };
     }
     if (resolution.providerConfig) {
-      return { severity: Severity.Hint, code: 'unresolved-reference', message: `${via}${ref} is not defined in this file; ${resolution.why}.` };
+      return { severity: Severity.Hint, code: 'unresolved-reference', message: `${via}${ref} is not defined in ${analysis.scope}; ${resolution.why}.` };
     }
     const providerTypo = closestMatch(resolution.provider, config.providers.map((provider) => provider.id));
     if (providerTypo && providerTypo.toLowerCase() !== resolution.provider.toLowerCase()) {
       return {
         severity: Severity.Hint,
         code: 'unresolved-reference',
-        message: `${via}Provider '${resolution.provider}' is not configured in this file. Did you mean '${providerTypo}'?`,
+        message: `${via}Provider '${resolution.provider}' is not configured in ${analysis.scope}. Did you mean '${providerTypo}'?`,
       };
     }
     return undefined;
@@ -217,7 +264,7 @@ function describeProblem(
       severity: Severity.Hint,
       code: 'unresolved-reference',
       message:
-        `'${resolution.word}' is not an alias or a model id defined in this file; OpenClaw will look for it in its built-in catalogs.` +
+        `'${resolution.word}' is not an alias or a model id defined in ${analysis.scope}; OpenClaw will look for it in its built-in catalogs.` +
         (suggestion ? ` Did you mean the alias '${suggestion}'?` : ''),
     };
   }
@@ -234,7 +281,7 @@ function checkDuplicateAliases(analysis: Analysis, report: Report): void {
     if (sameMap.length < 2) continue;
     const winner = sameMap[sameMap.length - 1]!;
     for (const duplicate of sameMap) {
-      const others = sameMap.filter((other) => other !== duplicate).map((other) => `${other.key} (line ${lineOf(analysis, other.keyNode)})`);
+      const others = sameMap.filter((other) => other !== duplicate).map((other) => `${other.key} (${lineOf(analysis, other.keyNode)})`);
       const outcome = duplicate === winner ? 'this entry wins, as the last one' : `the last one wins, so '${duplicate.alias!.value}' selects ${winner.key}`;
       report(duplicate.alias!.node, Severity.Warning, 'duplicate-alias', `Alias '${duplicate.alias!.value}' is also given to ${others.join(', ')}: ${outcome}.`);
     }
@@ -253,7 +300,7 @@ function checkDuplicateModelIds(analysis: Analysis, report: Report): void {
       if (models.length < 2) continue;
       for (const model of models) {
         const lines = models.filter((other) => other !== model).map((other) => lineOf(analysis, other.idNode));
-        report(model.idNode, Severity.Warning, 'duplicate-model-id', `Model id '${id}' is defined more than once in provider '${provider.id}' (also on line ${lines.join(', ')}): keep one entry.`);
+        report(model.idNode, Severity.Warning, 'duplicate-model-id', `Model id '${id}' is defined more than once in provider '${provider.id}' (also on ${lines.join(', ')}): keep one entry.`);
       }
     }
   }

@@ -1,26 +1,45 @@
 import { Analysis } from './analysis';
 import { baseModelId, CatalogContext } from './catalog';
 import { ConfiguredModel, isBedrockProvider } from './configModel';
+import { Environment, envReferences } from './envVars';
 import { Effective, effectiveModel, EXAMPLE_REQUEST, formatCount, formatUsd, requestCost } from './modelFacts';
 import { formatMeasurements, TestResultSource } from './modelTests';
-import { findNodeAtOffset, JsonNode, keyOf, pathOf } from './parser/ast';
+import { findNodeAtOffset, JsonNode, keyOf } from './parser/ast';
 import { Resolution } from './references';
 import { SchemaValidator } from './schema/schemaValidator';
-import { Hover, Position } from './types';
+import { Hover, Position, Range } from './types';
 
 export interface HoverContext extends CatalogContext {
   testResults?: TestResultSource;
   /** The schema whose titles and descriptions explain keys. */
   schema?: SchemaValidator;
+  /** Where `${VAR}`s are set. */
+  env?: Environment;
 }
 
-/** Hover on a model `id`, on any model reference, on an alias value, and on any key the schema explains. */
+/**
+ * Hover on a model `id`, on any model reference, on an alias value, on any key the schema explains,
+ * and on any string with `${VAR}`s (whether each is set; never its value).
+ */
 export function computeHover(analysis: Analysis, position: Position, context: HoverContext): Hover | undefined {
+  const described = describeNode(analysis, position, context);
+  if (!described) return undefined;
+  const variables = context.env ? envReferences(String(described.node.value)) : [];
+  const environment = variables.map((name) => `${code(`\${${name}}`)}: ${escape(context.env!.describe(name))}.`).join('\n\n');
+  const parts = [described.card, environment].filter((part): part is string => Boolean(part));
+  if (parts.length === 0) return undefined;
+  return { contents: parts.join('\n\n---\n\n'), range: described.range, modelRef: described.modelRef };
+}
+
+function describeNode(analysis: Analysis, position: Position, context: HoverContext): { node: JsonNode; card?: string; range: Range; modelRef?: string } | undefined {
   const offset = analysis.document.offsetAt(position);
   const node = findNodeAtOffset(analysis.parse.root, offset);
   if (!node || node.type !== 'string') return undefined;
   const meaning = analysis.meaningOf(node);
-  if (!meaning) return isKey(node) && context.schema ? keyHover(analysis, node, context.schema) : undefined;
+  if (!meaning) {
+    const key = isKey(node) && context.schema ? keyHover(analysis, node, context.schema) : undefined;
+    return { node, card: key?.contents, range: analysis.nodeRange(node) };
+  }
   let resolution: Resolution;
   switch (meaning.kind) {
     case 'model-id':
@@ -36,7 +55,7 @@ export function computeHover(analysis: Analysis, position: Position, context: Ho
     }
   }
   const modelRef = resolution.kind === 'model' ? `${resolution.model.provider.id}/${resolution.model.id}` : undefined;
-  return { contents: resolutionCard(analysis, resolution, context), range: analysis.nodeRange(node), modelRef };
+  return { node, card: resolutionCard(analysis, resolution, context), range: analysis.nodeRange(node), modelRef };
 }
 
 function isKey(node: JsonNode): boolean {
@@ -45,7 +64,7 @@ function isKey(node: JsonNode): boolean {
 
 /** A key's title and description from OpenClaw's schema. */
 function keyHover(analysis: Analysis, key: JsonNode, schema: SchemaValidator): Hover | undefined {
-  const about = schema.navigator.describe(pathOf(key.parent!.parent!).concat(String(key.value)));
+  const about = schema.navigator.describe(analysis.logicalPath(key.parent!.parent!).concat(String(key.value)));
   if (!about) return undefined;
   const title = about.title ? `**${escape(about.title)}** · ${code(String(key.value))}` : code(String(key.value));
   const contents = [title, about.description ? escapeProse(about.description) : undefined, `*${escape(schema.label)}*`].filter(Boolean).join('\n\n');
@@ -59,7 +78,7 @@ function resolutionCard(analysis: Analysis, resolution: Resolution, context: Hov
       return modelCard(analysis, resolution.model, context);
     case 'wildcard': {
       const count = resolution.providerConfig?.models.length ?? 0;
-      return `**Every model of ${code(resolution.provider)}**` + (resolution.providerConfig ? ` (${count} configured in this file)` : '');
+      return `**Every model of ${code(resolution.provider)}**` + (resolution.providerConfig ? ` (${count} configured in ${analysis.scope})` : '');
     }
     case 'unknown': {
       const ref = code(`${resolution.provider}/${resolution.modelId}`);
@@ -67,10 +86,10 @@ function resolutionCard(analysis: Analysis, resolution: Resolution, context: Hov
       if (resolution.certain) {
         return `${aliasLine}**Unknown model** ${ref}\n\n${escape(resolution.why)}: OpenClaw fails with "Unknown model".`;
       }
-      return `${aliasLine}${ref} is not defined in this file: ${escape(resolution.why)}.`;
+      return `${aliasLine}${ref} is not defined in ${analysis.scope}: ${escape(resolution.why)}.`;
     }
     case 'unresolved':
-      return `${code(resolution.word)} is not an alias or a model id defined in this file.`;
+      return `${code(resolution.word)} is not an alias or a model id defined in ${analysis.scope}.`;
   }
 }
 

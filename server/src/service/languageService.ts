@@ -1,3 +1,7 @@
+import { homedir } from 'os';
+import { delimiter, dirname, join, resolve } from 'path';
+import { URI } from 'vscode-uri';
+import { addModel, AddedModel, ModelChoice, modelChoices } from './addModel';
 import { Analysis } from './analysis';
 import { builtInFacts, builtInSnapshot } from './builtInCatalog';
 import { baseModelId, CatalogIndex, CatalogSnapshot, CatalogSource } from './catalog';
@@ -5,6 +9,8 @@ import { CodeActionRequest, computeCodeActions } from './codeActions';
 import { computeModelLenses, ModelLens } from './codeLens';
 import { computeCompletion } from './completion';
 import { computeDiagnostics } from './diagnostics';
+import { Environment } from './envVars';
+import { fsPathOf } from './includes';
 import { computeHover } from './hover';
 import { findTestTarget, listTestTargets, ModelTestTarget, TestResultSource } from './modelTests';
 import { rewriteModelId } from './renameModel';
@@ -14,7 +20,9 @@ import { resolveRegion } from './region';
 import { ownedSchema } from './schema/ownedSchema';
 import { SchemaValidator } from './schema/schemaValidator';
 import { findNodeAtDottedPath, keyOf } from './parser/ast';
-import { CodeAction, CompletionItem, Diagnostic, Hover, Position, Range, ServiceSettings, TextDocumentLike, TextEdit } from './types';
+import { computeDefinition, computeReferences, computeRename, prepareRename, RenameTarget } from './navigation';
+import { CodeAction, CompletionItem, Diagnostic, Hover, Location, Position, ServiceSettings, TextDocumentLike, WorkspaceEdit } from './types';
+import { ConfigWorkspace, FileSource } from './workspace';
 
 /** The facade: every feature over one parse per document version. No LSP, no VS Code, no I/O. */
 export interface LanguageService {
@@ -22,6 +30,22 @@ export interface LanguageService {
   getHover(document: TextDocumentLike, position: Position): Hover | undefined;
   getCodeActions(document: TextDocumentLike, request: CodeActionRequest): CodeAction[];
   getCompletion(document: TextDocumentLike, position: Position): CompletionItem[];
+  /** The model entry a reference, alias-map key or alias selects, in whichever file it is. */
+  getDefinition(document: TextDocumentLike, position: Position): Location[];
+  /** Every reference to the model (or the alias) under the cursor, across the configuration's files. */
+  getReferences(document: TextDocumentLike, position: Position, includeDeclaration: boolean): Location[];
+  /** What a rename at the cursor renames (a model id or an alias), if anything. */
+  prepareRename(document: TextDocumentLike, position: Position): RenameTarget | undefined;
+  /** The edits of a rename across the configuration's files, or why it cannot be done. */
+  getRename(document: TextDocumentLike, position: Position, newName: string): WorkspaceEdit | string;
+  /** Catalog models not configured yet, for "Add Bedrock Model". */
+  getModelChoices(document: TextDocumentLike): ModelChoice[];
+  /** The edit that adds a catalog model with its alias, and where its id lands; or why it cannot. */
+  getAddModel(document: TextDocumentLike, id: string): AddedModel | string;
+  /** The files of the configuration a document belongs to, the root first (uris). */
+  getConfigurationFiles(document: TextDocumentLike): string[];
+  /** Diagnostics of each of those files, from the configuration as a whole (for files not open). */
+  getConfigurationDiagnostics(document: TextDocumentLike): { uri: string; diagnostics: Diagnostic[] }[];
   /** The AWS region a document's Bedrock catalog is for; without a document, from settings alone. */
   getRegion(document: TextDocumentLike | undefined): string;
   /** A "Test" lens per configured Bedrock model. */
@@ -32,10 +56,15 @@ export interface LanguageService {
   getTestTarget(document: TextDocumentLike, reference: string): ModelTestTarget | undefined;
   /** Inference profile ids to use for a foundation model id, best first. */
   getSuggestedProfiles(document: TextDocumentLike, modelId: string): string[];
-  /** Where a path printed by OpenClaw's validator points: the key of the value it names, or its first character. */
-  getPathRange(document: TextDocumentLike, dottedPath: string): Range;
-  /** Edits that rename a configured model's id everywhere the file names it. */
-  getModelIdRewrite(document: TextDocumentLike, reference: string, newId: string): TextEdit[] | undefined;
+  /**
+   * Where a path printed by OpenClaw's validator points, in whichever file of the configuration: the
+   * key of the value it names, or its first character; the root file's start when it names nothing.
+   */
+  locatePath(document: TextDocumentLike, dottedPath: string): Location;
+  /** The texts of the configuration's files, the root first, as the editor has them. */
+  getConfigurationSources(document: TextDocumentLike): { uri: string; text: string }[];
+  /** Edits that rename a configured model's id everywhere the configuration names it. */
+  getModelIdRewrite(document: TextDocumentLike, reference: string, newId: string): WorkspaceEdit | undefined;
   configure(settings: ServiceSettings): void;
   /** The installed OpenClaw's schema; none: the extension's own schema for the sections it knows. */
   setSchema(schema: SchemaValidator | undefined): void;
@@ -45,6 +74,8 @@ export interface LanguageService {
 
 export interface LanguageServiceOptions {
   settings?: ServiceSettings;
+  /** Where files a configuration `$include`s are read from; without it, includes cannot be read. */
+  files?: FileSource;
   /** Where the Bedrock catalog comes from; the built-in table when not given. */
   catalog?: CatalogSource;
   /** Results of test prompts, shown on hover. */
@@ -57,21 +88,14 @@ export const builtInCatalogSource: CatalogSource = {
   facts: (id) => builtInFacts(baseModelId(id)),
 };
 
-const EMPTY_CONFIG = buildConfigModel({ root: undefined, errors: [], comments: [] });
+const EMPTY_CONFIG = buildConfigModel(undefined);
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   let settings = options.settings ?? {};
   const catalog = options.catalog ?? builtInCatalogSource;
-  const analyses = new Map<string, Analysis>();
   const indexes = new WeakMap<CatalogSnapshot, CatalogIndex>();
-
-  const analyze = (document: TextDocumentLike): Analysis => {
-    const cached = analyses.get(document.uri);
-    if (cached && cached.document === document && cached.version === document.version) return cached;
-    const analysis = new Analysis(document);
-    analyses.set(document.uri, analysis);
-    return analysis;
-  };
+  const workspace = new ConfigWorkspace(options.files, () => ({ includeRoots: includeRoots(settings.env ?? {}) }));
+  const analyze = (document: TextDocumentLike): Analysis => workspace.analyze(document);
 
   let installedSchema: SchemaValidator | undefined;
   /** Our schemas, one per stretch of OpenClaw versions that share one (keyed by the schema itself). */
@@ -94,6 +118,16 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const regionOf = (analysis: Analysis | undefined) =>
     resolveRegion(analysis?.config ?? EMPTY_CONFIG, settings.awsRegion, settings.env ?? {}).region;
 
+  const diagnosticsOf = (analysis: Analysis): Diagnostic[] =>
+    computeDiagnostics(analysis, { target: targetOf(analysis), catalog: catalogFor(analysis), schema: schemaFor(analysis), env: environmentOf(analysis) });
+
+  /** The server's environment and the `.env` beside the configuration (OpenClaw's state folder). */
+  const environmentOf = (analysis: Analysis): Environment => {
+    const dotenvPath = join(dirname(fsPathOf(analysis.graph.root.uri)), '.env');
+    const dotenv = URI.parse(analysis.graph.root.uri).scheme === 'file' ? options.files?.get(URI.file(dotenvPath).toString())?.getText() : undefined;
+    return new Environment(settings.env ?? {}, dotenv, dotenvPath);
+  };
+
   const catalogFor = (analysis: Analysis): CatalogIndex => {
     const snapshot = catalog.snapshot(regionOf(analysis));
     let index = indexes.get(snapshot);
@@ -105,17 +139,35 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   };
 
   return {
-    getDiagnostics: (document) => {
+    getDiagnostics: (document) => diagnosticsOf(analyze(document)),
+    getConfigurationFiles: (document) => analyze(document).graph.files.map((file) => file.uri),
+    getConfigurationDiagnostics: (document) => {
       const analysis = analyze(document);
-      return computeDiagnostics(analysis, { target: targetOf(analysis), catalog: catalogFor(analysis), schema: schemaFor(analysis) });
+      return analysis.graph.files.map((file) => ({ uri: file.uri, diagnostics: diagnosticsOf(analysis.viewFrom(file)) }));
     },
+    getModelChoices: (document) => {
+      const analysis = analyze(document);
+      return modelChoices(analysis, { catalog: catalogFor(analysis), facts: catalog.facts });
+    },
+    getAddModel: (document, id) => {
+      const analysis = analyze(document);
+      return addModel(analysis, { catalog: catalogFor(analysis), facts: catalog.facts, reanalyze: (texts) => workspace.reanalyze(document, texts) }, id);
+    },
+    getDefinition: (document, position) => computeDefinition(analyze(document), position),
+    getReferences: (document, position, includeDeclaration) => computeReferences(analyze(document), position, includeDeclaration),
+    prepareRename: (document, position) => prepareRename(analyze(document), position),
+    getRename: (document, position, newName) => computeRename(analyze(document), position, newName),
     getHover: (document, position) => {
       const analysis = analyze(document);
-      return computeHover(analysis, position, { catalog: catalogFor(analysis), facts: catalog.facts, testResults: options.testResults, schema: schemaFor(analysis) });
+      return computeHover(analysis, position, { catalog: catalogFor(analysis), facts: catalog.facts, testResults: options.testResults, schema: schemaFor(analysis), env: environmentOf(analysis) });
     },
     getCodeActions: (document, request) => {
       const analysis = analyze(document);
-      return computeCodeActions(analysis, request, { target: targetOf(analysis), catalog: catalogFor(analysis) });
+      return computeCodeActions(analysis, request, {
+        target: targetOf(analysis),
+        catalog: catalogFor(analysis),
+        reanalyze: (texts) => workspace.reanalyze(document, texts),
+      });
     },
     getCompletion: (document, position) => {
       const analysis = analyze(document);
@@ -131,18 +183,20 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const analysis = analyze(document);
       return findTestTarget(analysis, reference, { catalog: catalogFor(analysis), facts: catalog.facts });
     },
-    getPathRange: (document, dottedPath) => {
+    locatePath: (document, dottedPath) => {
       const analysis = analyze(document);
-      const node = findNodeAtDottedPath(analysis.parse.root, dottedPath);
-      if (!node) return analysis.range(0, 0);
+      const node = findNodeAtDottedPath(analysis.root, dottedPath);
+      if (!node || dottedPath === '<root>') return { uri: analysis.graph.root.uri, range: analysis.graph.root.range(0, 0) };
       const property = node.parent?.type === 'property' ? node.parent : undefined;
-      return property ? analysis.nodeRange(keyOf(property)) : analysis.range(node.offset, 1);
+      const file = analysis.fileOf(node);
+      return { uri: file.uri, range: property ? file.nodeRange(keyOf(property)) : file.range(node.offset, 1) };
     },
+    getConfigurationSources: (document) => analyze(document).graph.files.map((file) => ({ uri: file.uri, text: file.text })),
     getSuggestedProfiles: (document, modelId) => catalogFor(analyze(document)).suggestedProfileIds(modelId),
     getModelIdRewrite: (document, reference, newId) => {
       const analysis = analyze(document);
       const resolution = analysis.resolver.resolve(reference);
-      return resolution.kind === 'model' ? rewriteModelId(analysis, resolution.model, newId) : undefined;
+      return resolution.kind === 'model' ? rewriteModelId(analysis, resolution.model, newId).toWorkspaceEdit() : undefined;
     },
     configure(next) {
       settings = next;
@@ -151,12 +205,25 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       installedSchema = schema;
     },
     forget(uri) {
-      analyses.delete(uri);
+      workspace.forget(uri);
     },
   };
 }
 
+/** OPENCLAW_INCLUDE_ROOTS: more folders includes may come from, separated as PATH is. */
+function includeRoots(env: Readonly<Record<string, string | undefined>>): string[] {
+  return (env.OPENCLAW_INCLUDE_ROOTS ?? '')
+    .split(delimiter)
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => resolve(entry.startsWith('~') ? entry.replace(/^~/, env.HOME ?? homedir()) : entry));
+}
+
 export type { CodeActionRequest } from './codeActions';
+export type { FileSource } from './workspace';
+export type { RenameTarget } from './navigation';
+export type { AddedModel, ModelChoice } from './addModel';
+export { describeChoice } from './addModel';
 export { validatorPathOf } from './diagnostics';
 export { SchemaValidator } from './schema/schemaValidator';
 export type { JsonSchema } from './schema/jsonSchema';

@@ -1,6 +1,7 @@
 import { Analysis } from './analysis';
+import { FileEdits } from './edits/fileEdits';
 import { renderString } from './edits/fileStyle';
-import { appendAtPath, appendProperties, indentationOf, multiLineObject, NewProperty, OffsetEdit, removeProperty } from './edits/objectEdits';
+import { appendAtPath, appendProperties, indentationOf, multiLineObject, NewProperty, removeProperty } from './edits/objectEdits';
 import { compareVersions, MODEL_POLICY_VERSION } from './openclawVersions';
 import { findNodeAtPath, findProperty, JsonNode, keyOf, valueOf } from './parser/ast';
 import { isValidPolicyRef, policyAliases } from './modelPolicy';
@@ -25,7 +26,7 @@ export const DISCOVERY_DELETED_SINCE = '2026.5.12';
 const DISCOVERY_MOVED_IN = '2026.4.5';
 
 export function legacyDiscovery(analysis: Analysis): JsonNode | undefined {
-  return findProperty(findNodeAtPath(analysis.parse.root, ['models']), 'bedrockDiscovery');
+  return findProperty(findNodeAtPath(analysis.root, ['models']), 'bedrockDiscovery');
 }
 
 /** Whether the target version's doctor deletes the legacy key rather than moving it. */
@@ -39,38 +40,44 @@ export function describeLegacyDiscovery(version: string, rejects: string): strin
 }
 
 /** Moves models.bedrockDiscovery to the plugin's place, filling only fields missing there. */
-export function moveDiscoveryEdits(analysis: Analysis): OffsetEdit[] | undefined {
+export function moveDiscoveryEdits(analysis: Analysis): FileEdits | undefined {
   const legacy = legacyDiscovery(analysis);
   const legacyValue = legacy && valueOf(legacy);
   if (!legacy || legacyValue?.type !== 'object') return undefined;
-  const { text, style } = analysis;
-  const removal = removeProperty(text, legacy);
-  const fields = legacyValue.children ?? [];
-  if (fields.length === 0) return [removal];
-  const target = findNodeAtPath(analysis.parse.root, DISCOVERY_PATH);
+  const edits = removeDiscoveryEdits(analysis)!;
+  const fields = (legacyValue.children ?? []).filter((field) => valueOf(field));
+  if (fields.length === 0) return edits;
+  const copy = (field: JsonNode): NewProperty => {
+    const { text } = analysis.fileOf(field);
+    const value = valueOf(field)!;
+    return { key: String(keyOf(field).value), render: (indent) => reindent(text.slice(value.offset, value.end), indentationOf(text, field.offset), indent) };
+  };
+  const target = findNodeAtPath(analysis.root, DISCOVERY_PATH);
   if (target && target.type !== 'object') return undefined;
-  const copy = (field: JsonNode): NewProperty => ({
-    key: String(keyOf(field).value),
-    render: (indent) => reindent(text.slice(valueOf(field)!.offset, valueOf(field)!.end), indentationOf(text, field.offset), indent),
-  });
   if (target) {
     const present = new Set((target.children ?? []).map((field) => String(keyOf(field).value)));
-    const missing = fields.filter((field) => valueOf(field) && !present.has(String(keyOf(field).value)));
-    const fill = missing.length > 0 ? appendProperties(text, style, target, missing.map(copy)) : [];
-    return fill ? [removal, ...fill] : undefined;
+    const missing = fields.filter((field) => !present.has(String(keyOf(field).value)));
+    if (missing.length === 0) return edits;
+    const object = target.origin ?? target;
+    const file = analysis.fileOf(object);
+    const fill = appendProperties(file.text, file.style, object, missing.map(copy));
+    return fill && edits.add(file, fill);
   }
-  const discovery: NewProperty = {
-    key: 'discovery',
-    render: (indent) => multiLineObject(style, indent, fields.filter((field) => valueOf(field)).map(copy)),
-  };
-  const insert = appendAtPath(text, style, analysis.parse.root, DISCOVERY_PATH.slice(0, -1), [discovery]);
-  return insert ? [removal, ...insert] : undefined;
+  const point = analysis.insertionPoint(DISCOVERY_PATH.slice(0, -1));
+  if (!point) return undefined;
+  const { file } = point;
+  const discovery: NewProperty = { key: 'discovery', render: (indent) => multiLineObject(file.style, indent, fields.map(copy)) };
+  const insert = appendAtPath(file.text, file.style, point.object, point.missing, [discovery]);
+  return insert && edits.add(file, insert);
 }
 
 /** Deletes models.bedrockDiscovery, as doctor 2026.5.12+ does without the Bedrock plugin. */
-export function removeDiscoveryEdits(analysis: Analysis): OffsetEdit[] | undefined {
+export function removeDiscoveryEdits(analysis: Analysis): FileEdits | undefined {
   const legacy = legacyDiscovery(analysis);
-  return legacy ? [removeProperty(analysis.text, legacy)] : undefined;
+  if (!legacy) return undefined;
+  const property = legacy.origin ?? legacy;
+  const file = analysis.fileOf(property);
+  return new FileEdits().add(file, [removeProperty(file.text, property)]);
 }
 
 export interface AllowlistMigration {
@@ -90,12 +97,13 @@ export function pendingAllowlistMigration(analysis: Analysis, version: string): 
 }
 
 /** modelPolicy.allow with every key of the alias map, and the marker, as doctor --fix writes them. */
-export function migrateAllowlistEdits(analysis: Analysis, migration: AllowlistMigration): OffsetEdit[] | undefined {
+export function migrateAllowlistEdits(analysis: Analysis, migration: AllowlistMigration): FileEdits | undefined {
   if (migration.invalid.length > 0) return undefined;
-  const { text, style } = analysis;
-  const root = analysis.parse.root;
-  const edits: OffsetEdit[] = [];
+  const edits = new FileEdits();
   if (migration.refs.length > 0) {
+    const point = analysis.insertionPoint(['agents', 'defaults']);
+    if (!point) return undefined;
+    const { style } = point.file;
     const allow: NewProperty = {
       key: 'allow',
       render: (indent) => {
@@ -104,13 +112,13 @@ export function migrateAllowlistEdits(analysis: Analysis, migration: AllowlistMi
         return `[${style.eol}${items.join(`,${style.eol}`)}${style.trailingCommas ? ',' : ''}${style.eol}${indent}]`;
       },
     };
-    const policy = appendAtPath(text, style, root, ['agents', 'defaults'], [{ key: 'modelPolicy', render: (indent) => multiLineObject(style, indent, [allow]) }]);
+    const policy = appendAtPath(point.file.text, style, point.object, point.missing, [{ key: 'modelPolicy', render: (indent) => multiLineObject(style, indent, [allow]) }]);
     if (!policy) return undefined;
-    edits.push(...policy);
+    edits.add(point.file, policy);
   }
-  const marker = appendAtPath(text, style, root, ['meta', 'migrations'], [{ key: 'modelPolicyAllowlist', render: () => 'true' }]);
-  if (!marker) return undefined;
-  return [...edits, ...marker];
+  const markerPoint = analysis.insertionPoint(['meta', 'migrations']);
+  const marker = markerPoint && appendAtPath(markerPoint.file.text, markerPoint.file.style, markerPoint.object, markerPoint.missing, [{ key: 'modelPolicyAllowlist', render: () => 'true' }]);
+  return marker ? edits.add(markerPoint.file, marker) : undefined;
 }
 
 /** Moves a multi-line value from one indentation to another; its first line stays where it is put. */

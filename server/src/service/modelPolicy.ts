@@ -65,7 +65,7 @@ export interface PolicyRefIssue {
 
 /** Entries of modelPolicy.allow OpenClaw 2026.8.1+ rejects, with its own message and path. */
 export function checkPolicyRefs(analysis: Analysis): PolicyRefIssue[] {
-  const root = analysis.parse.root;
+  const root = analysis.root;
   const scopes: [path: string, scope: JsonNode | undefined, agent?: string][] = [['agents.defaults', findNodeAtPath(root, ['agents', 'defaults'])]];
   const entries = findNodeAtPath(root, ['agents', 'entries']);
   for (const property of entries?.type === 'object' ? entries.children! : []) {

@@ -2,16 +2,20 @@ import { Analysis } from './analysis';
 import { ConfiguredModel } from './configModel';
 import { renderString } from './edits/fileStyle';
 import { replaceNode } from './edits/objectEdits';
+import { FileEdits } from './edits/fileEdits';
+import { JsonNode } from './parser/ast';
 import { splitReference, stripAuthProfile } from './references';
-import { TextEdit } from './types';
 
 /**
  * Edits that give a configured model a new id, in its entry and in every reference that names it
  * (alias-map keys, primary, fallbacks, allow lists, agents). References through an alias stay as
- * they are: the alias follows its key. Each string keeps its quote and any `@profile` suffix.
+ * they are: the alias follows its key. Each string keeps its quote and any `@profile` suffix. The
+ * references may be in any of the configuration's files.
  */
-export function rewriteModelId(analysis: Analysis, model: ConfiguredModel, newId: string): TextEdit[] {
-  const edits = [replaceNode(model.idNode, renderString(newId, quoteOf(model.idNode.quote)))];
+export function rewriteModelId(analysis: Analysis, model: ConfiguredModel, newId: string): FileEdits {
+  const edits = new FileEdits();
+  const replace = (node: JsonNode, value: string) => edits.add(analysis.fileOf(node), [replaceNode(node, renderString(value, quoteOf(node.quote)))]);
+  replace(model.idNode, newId);
   for (const reference of analysis.config.references) {
     const resolution = reference.isMapKey ? analysis.resolver.resolveQualified(reference.value) : analysis.resolver.resolve(reference.value, reference.agent);
     if (resolution.kind !== 'model' || resolution.model !== model || resolution.alias) continue;
@@ -19,9 +23,9 @@ export function rewriteModelId(analysis: Analysis, model: ConfiguredModel, newId
     const suffix = reference.value.trim().slice(bare.length);
     const split = splitReference(bare);
     const value = `${split ? `${split.provider}/` : ''}${newId}${suffix}`;
-    edits.push(replaceNode(reference.node, renderString(value, quoteOf(reference.node.quote))));
+    replace(reference.node, value);
   }
-  return edits.map((edit) => ({ range: analysis.range(edit.offset, edit.length), newText: edit.newText }));
+  return edits;
 }
 
 function quoteOf(quote: string): '"' | "'" {

@@ -11,17 +11,21 @@ import { SchemaIssue, SchemaValidator } from './schema/schemaValidator';
 export interface PlacedIssue {
   issue: SchemaIssue;
   /** The node to underline: the unknown key, the object missing a key, or the bad value. */
-  node: { offset: number; length: number };
+  node: JsonNode;
   /** Where issue.path is in the file, when OpenClaw moved it there before validating (agents.list.0 for agents.entries.main). */
   movedFrom?: (string | number)[];
 }
 
 /**
- * Schema issues, with OpenClaw's paths, and the node each one is about, in document order; issues
- * whose node is gone (broken file) are dropped. `version`: the OpenClaw whose load-time rewrites apply.
+ * Schema issues of the whole configuration, with OpenClaw's paths, and the node each one is about
+ * (in whichever file); issues whose node is gone (a broken file) are dropped. `version`: the OpenClaw
+ * whose load-time rewrites apply. Computed once per configuration, for all its files.
  */
 export function placeSchemaIssues(analysis: Analysis, validator: SchemaValidator, version: string): PlacedIssue[] {
-  const root = analysis.parse.root;
+  return analysis.memo(`schema\u0000${validator.label}\u0000${version}`, () => placeAll(analysis.root, validator, version));
+}
+
+function placeAll(root: JsonNode | undefined, validator: SchemaValidator, version: string): PlacedIssue[] {
   if (!root || root.type !== 'object') return [];
   const placed: PlacedIssue[] = [];
   const validated = valueOpenClawValidates(valueForValidation(root), version);
@@ -35,7 +39,7 @@ export function placeSchemaIssues(analysis: Analysis, validator: SchemaValidator
       const property = findProperty(at, issue.key!);
       if (property) placed.push({ issue, node: keyOf(property), ...movedFrom });
     } else if (issue.kind === 'missing-key') {
-      placed.push({ issue, node: { offset: at.offset, length: 1 }, ...movedFrom });
+      placed.push({ issue, node: at, ...movedFrom });
     } else {
       placed.push({ issue, node: at, ...movedFrom });
     }
@@ -44,6 +48,7 @@ export function placeSchemaIssues(analysis: Analysis, validator: SchemaValidator
     const at = findNodeAtPath(root, filePath);
     if (at) placed.push({ issue, node: at.parent?.type === 'property' ? keyOf(at.parent) : at });
   }
+  // In document order (of each file: nodes of different files never compare where it matters).
   return placed.sort((a, b) => a.node.offset - b.node.offset);
 }
 

@@ -33,7 +33,9 @@ export type DiagnosticCode =
   | 'needs-inference-profile'
   | 'not-in-region'
   | 'legacy-model'
-  | 'image-input';
+  | 'image-input'
+  | 'include'
+  | 'env-var';
 
 export interface Diagnostic {
   range: Range;
@@ -50,6 +52,16 @@ export interface TextEdit {
   newText: string;
 }
 
+export interface Location {
+  uri: string;
+  range: Range;
+}
+
+/** Edits by document uri: a configuration may span files (`$include`). */
+export interface WorkspaceEdit {
+  changes: Record<string, TextEdit[]>;
+}
+
 export const CodeActionKind = {
   QuickFix: 'quickfix',
   SourceFixAll: 'source.fixAll',
@@ -60,8 +72,7 @@ export const CodeActionKind = {
 export interface CodeAction {
   title: string;
   kind: string;
-  /** Edits to the document the action was asked for. */
-  edits: TextEdit[];
+  edit: WorkspaceEdit;
   diagnostics?: Diagnostic[];
   isPreferred?: boolean;
 }

@@ -31,11 +31,27 @@ export function appendProperties(
   properties: NewProperty[],
   options: { inlineWhenEmpty?: boolean } = {},
 ): OffsetEdit[] | undefined {
-  if (object.type !== 'object' || !object.closed || properties.length === 0) return undefined;
-  const open = object.offset;
-  const close = object.end - 1;
-  const children = object.children ?? [];
-  const line = (indent: string, property: NewProperty) => `${renderKey(property.key, style)}:${style.colonSpace}${property.render(indent)}`;
+  if (object.type !== 'object') return undefined;
+  const members = properties.map((property) => (indent: string) => `${renderKey(property.key, style)}:${style.colonSpace}${property.render(indent)}`);
+  return appendMembers(text, style, object, members, options);
+}
+
+/** Edits that append items to an array (each rendered given its indentation), as appendProperties does for objects. */
+export function appendItems(text: string, style: FileStyle, array: JsonNode, items: ((indent: string) => string)[]): OffsetEdit[] | undefined {
+  return array.type === 'array' ? appendMembers(text, style, array, items, {}) : undefined;
+}
+
+function appendMembers(
+  text: string,
+  style: FileStyle,
+  container: JsonNode,
+  members: ((indent: string) => string)[],
+  options: { inlineWhenEmpty?: boolean },
+): OffsetEdit[] | undefined {
+  if (!container.closed || members.length === 0) return undefined;
+  const open = container.offset;
+  const close = container.end - 1;
+  const children = container.children ?? [];
   const oneLine = !text.slice(open, close).includes('\n');
 
   if (children.length === 0) {
@@ -43,15 +59,15 @@ export function appendProperties(
     if (oneLine && options.inlineWhenEmpty && interior.trim() === '') {
       const pad = style.inlinePadding;
       const indent = indentationOf(text, open);
-      return [{ offset: open + 1, length: interior.length, newText: `${pad}${properties.map((p) => line(indent, p)).join(', ')}${pad}` }];
+      return [{ offset: open + 1, length: interior.length, newText: `${pad}${members.map((member) => member(indent)).join(', ')}${pad}` }];
     }
     const outerIndent = indentationOf(text, open);
     const indent = outerIndent + style.indentUnit;
-    const body = properties.map((p) => indent + line(indent, p)).join(`,${style.eol}`) + (style.trailingCommas ? ',' : '');
+    const body = members.map((member) => indent + member(indent)).join(`,${style.eol}`) + (style.trailingCommas ? ',' : '');
     if (interior.trim() === '') {
       return [{ offset: open + 1, length: interior.length, newText: `${style.eol}${body}${style.eol}${outerIndent}` }];
     }
-    // Only comments inside: keep them, and put the properties just before the closing brace.
+    // Only comments inside: keep them, and put the members just before the closing bracket.
     const closeLineStart = lineStart(text, close);
     if (text.slice(closeLineStart, close).trim() === '') {
       return [{ offset: closeLineStart, length: 0, newText: `${body}${style.eol}` }];
@@ -67,13 +83,13 @@ export function appendProperties(
 
   if (oneLine) {
     const indent = indentationOf(text, open);
-    const items = properties.map((p) => line(indent, p)).join(', ');
+    const items = members.map((member) => member(indent)).join(', ');
     return [{ offset: anchor, length: 0, newText: `${comma} ${items}${hadTrailingComma ? ',' : ''}` }];
   }
 
   const indent = startsLine(text, last.offset) ? indentationOf(text, last.offset) : indentationOf(text, open) + style.indentUnit;
-  const items = properties.map((p) => `${style.eol}${indent}${line(indent, p)}`).join(',') + (hadTrailingComma ? ',' : '');
-  // After a `// comment` that ends the last property's line, so the comment stays with its property.
+  const items = members.map((member) => `${style.eol}${indent}${member(indent)}`).join(',') + (hadTrailingComma ? ',' : '');
+  // After a `// comment` that ends the last member's line, so the comment stays with its member.
   const lineEnd = lineEndAt(text, anchor);
   const rest = text.slice(anchor, lineEnd).trimStart();
   if ((rest === '' || rest.startsWith('//')) && lineEnd > anchor) {

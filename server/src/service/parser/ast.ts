@@ -20,6 +20,11 @@ export class JsonNode {
   commaOffset = -1;
   /** Objects and arrays: whether the closing bracket was found. Strings: the closing quote. */
   closed = true;
+  /**
+   * Only in a tree merged from `$include`d files: the node of a file this merged node stands for
+   * (where its range is, and where edits to it go). Its children may come from several files.
+   */
+  origin: JsonNode | undefined = undefined;
 
   constructor(
     readonly type: NodeType,

@@ -31,17 +31,18 @@ type Json = Record<string, unknown>;
 /** A moved subtree: paths under `validated` come from under `file`. */
 type Move = { validated: ValuePath; file: ValuePath };
 
+/** `value` is rewritten in place: pass a copy made for validation. */
 export function valueOpenClawValidates(value: unknown, version: string): ValidatedValue {
   if (compareVersions(version, LOAD_TIME_MIGRATIONS_SINCE) < 0 || !isRecord(value)) {
     return { value, filePath: (path) => path, ruleIssues: () => [] };
   }
-  const migrated = structuredClone(value);
+  const writtenAgentKeys = new Set(isRecord(value.agents) ? Object.keys(value.agents) : []);
   const moves: Move[] = [];
-  migrateContextBudgets(migrated, moves);
-  migrateAgentRoster(migrated, moves);
+  migrateContextBudgets(value, moves);
+  migrateAgentRoster(value, moves);
   return {
-    value: migrated,
-    ruleIssues: (schemaIssues) => rosterIssues(value, migrated, schemaIssues),
+    value,
+    ruleIssues: (schemaIssues) => rosterIssues(writtenAgentKeys, value, schemaIssues),
     filePath: (path) => {
       const move = moves.find((candidate) => candidate.validated.every((part, index) => path[index] === part));
       return move ? [...move.file, ...path.slice(move.validated.length)] : path;
@@ -123,15 +124,14 @@ function keyedAgentList(list: unknown): Json | undefined {
  * runs only when nothing inside `agents` failed): at least one agent, ids unique once normalized,
  * and who owns a multi-agent roster (agents.ownership "explicit", or one legacy default=true marker).
  */
-function rosterIssues(file: Json, root: Json, schemaIssues: SchemaIssue[]): PlacedRuleIssue[] {
+function rosterIssues(writtenAgentKeys: ReadonlySet<string>, root: Json, schemaIssues: SchemaIssue[]): PlacedRuleIssue[] {
   const agents = root.agents;
   if (!isRecord(agents)) return [];
   const failedInside = schemaIssues.some((issue) => issue.path[0] === 'agents' && (issue.path.length > 1 || issue.kind !== 'unknown-key'));
   const entries = agents.entries === undefined ? {} : agents.entries;
   if (failedInside || !isRecord(entries)) return [];
-  const fileAgents = isRecord(file.agents) ? file.agents : {};
   const place = (...keys: string[]): ValuePath => {
-    const present = keys.find((key) => Object.hasOwn(fileAgents, key));
+    const present = keys.find((key) => writtenAgentKeys.has(key));
     return present ? ['agents', present] : ['agents'];
   };
   const issues: PlacedRuleIssue[] = [];

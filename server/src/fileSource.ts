@@ -1,0 +1,40 @@
+import { readFileSync, statSync } from 'fs';
+import { URI } from 'vscode-uri';
+import { createTextDocument, FileSource, TextDocumentLike } from './service/languageService';
+
+/** Larger files are not read: OpenClaw refuses includes over 2 MB, and an editor should not hold more. */
+const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Files for the language service: the editor's open documents first (they hold unsaved edits),
+ * else the file on disk, read again only when its size or modification time changed.
+ */
+export class DiskFileSource implements FileSource {
+  private readonly cache = new Map<string, { mtimeMs: number; size: number; document: TextDocumentLike }>();
+
+  constructor(private readonly open: (uri: string) => TextDocumentLike | undefined) {}
+
+  get(uri: string): TextDocumentLike | undefined {
+    const document = this.open(uri);
+    if (document) return document;
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file') return undefined;
+    try {
+      const stat = statSync(parsed.fsPath);
+      if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
+      const cached = this.cache.get(uri);
+      if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.document;
+      const read = createTextDocument(uri, readFileSync(parsed.fsPath, 'utf8'), Math.floor(stat.mtimeMs));
+      this.cache.set(uri, { mtimeMs: stat.mtimeMs, size: stat.size, document: read });
+      return read;
+    } catch {
+      this.cache.delete(uri);
+      return undefined;
+    }
+  }
+
+  /** A file changed on disk (a watcher said so): read it again next time. */
+  changed(uri: string): void {
+    this.cache.delete(uri);
+  }
+}

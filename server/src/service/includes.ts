@@ -1,0 +1,232 @@
+import * as path from 'path';
+import { URI } from 'vscode-uri';
+import { findProperty, JsonNode, keyOf, pathOf, valueOf } from './parser/ast';
+import { SourceFile } from './sourceFile';
+
+/*
+ * `$include` as OpenClaw resolves it (src/config/includes.ts, read in 2026.9.6): a path or an array
+ * of paths, relative to the file that has it, anywhere an object is. The included value replaces the
+ * object; keys beside `$include` are deep-merged over it (objects merge, arrays concatenate with the
+ * included items first, a sibling's scalar wins). Paths must stay inside the configuration's
+ * directory (or OPENCLAW_INCLUDE_ROOTS); at most 10 levels, 2 MB a file, no cycles. OpenClaw refuses
+ * the file at the first problem; we record each problem on its `$include` and go on without that
+ * file, so everything else keeps working.
+ *
+ * The result is one merged tree made of the files' own nodes wherever nothing was merged, and of new
+ * nodes (their `origin`: the file node each stands for) where objects or arrays of several files meet.
+ */
+
+export const INCLUDE_KEY = '$include';
+const MAX_DEPTH = 10;
+const MAX_INCLUDE_BYTES = 2_097_152;
+const MAX_PATH_LENGTH = 4096;
+const BLOCKED_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+
+export type LogicalPath = (string | number)[];
+
+export interface IncludeProblem {
+  /** The `$include` value, or the item of its array, that failed. */
+  node: JsonNode;
+  /** OpenClaw's own message. */
+  message: string;
+}
+
+export interface ConfigGraph {
+  root: SourceFile;
+  /** The root, then each included file in the order it is first included. */
+  files: SourceFile[];
+  /** Every uri the resolution read, with what it got (undefined: missing): the graph is stale once one changes. */
+  dependencies: ReadonlyMap<string, SourceFile | undefined>;
+  merged: JsonNode | undefined;
+  problems: IncludeProblem[];
+  /** The file a node of the merged tree is written in. */
+  fileOf(node: JsonNode): SourceFile;
+  /** Where a file's content sits in the merged tree (the root's: []); the first place, when included twice. */
+  mountOf(file: SourceFile): LogicalPath | undefined;
+}
+
+export interface IncludeOptions {
+  /** OPENCLAW_INCLUDE_ROOTS: more directories includes may come from. */
+  includeRoots?: string[];
+}
+
+export function resolveIncludes(root: SourceFile, load: (uri: string) => SourceFile | undefined, options: IncludeOptions = {}): ConfigGraph {
+  const resolver = new IncludeResolver(root, load, options);
+  const merged = root.parse.root && resolver.process(root.parse.root, root, [fsPathOf(root.uri)], 0);
+  return {
+    root,
+    files: resolver.files,
+    dependencies: resolver.dependencies,
+    merged,
+    problems: resolver.problems,
+    fileOf: (node) => resolver.fileOf(node),
+    mountOf: (file) => resolver.mounts.get(file),
+  };
+}
+
+export function fsPathOf(uri: string): string {
+  return URI.parse(uri).fsPath;
+}
+
+class IncludeResolver {
+  readonly files: SourceFile[] = [];
+  readonly mounts = new Map<SourceFile, LogicalPath>();
+  readonly dependencies = new Map<string, SourceFile | undefined>();
+  readonly problems: IncludeProblem[] = [];
+  private readonly byRoot = new Map<JsonNode, SourceFile>();
+  private readonly rootDirs: string[];
+
+  constructor(
+    private readonly root: SourceFile,
+    private readonly load: (uri: string) => SourceFile | undefined,
+    options: IncludeOptions,
+  ) {
+    this.rootDirs = [path.dirname(fsPathOf(root.uri)), ...(options.includeRoots ?? [])];
+    this.dependencies.set(root.uri, root);
+    this.addFile(root, []);
+  }
+
+  fileOf(node: JsonNode): SourceFile {
+    let top = node.origin ?? node;
+    while (top.parent) top = top.parent;
+    return this.byRoot.get(top) ?? this.root;
+  }
+
+  /** The node as the merged tree has it; `chain`: the files being included, for cycles. */
+  process(node: JsonNode, file: SourceFile, chain: string[], depth: number): JsonNode {
+    if (node.type === 'array') {
+      const items = mapChanged(node.children ?? [], (item) => this.process(item, file, chain, depth));
+      return items ? merged(node, items) : node;
+    }
+    if (node.type !== 'object') return node;
+    const properties = node.children ?? [];
+    if (!properties.some((property) => keyOf(property).value === INCLUDE_KEY)) {
+      const processed = mapChanged(properties, (property) => this.processProperty(property, file, chain, depth));
+      return processed ? merged(node, processed) : node;
+    }
+    // OpenClaw reads the last `$include` of an object, like any key.
+    const includeValue = valueOf(findProperty(node, INCLUDE_KEY)!);
+    const siblings = properties.filter((property) => keyOf(property).value !== INCLUDE_KEY);
+    const included = includeValue && this.resolveValue(includeValue, file, node, chain, depth);
+    const rest = merged(node, siblings.map((property) => this.processProperty(property, file, chain, depth)));
+    if (siblings.length === 0) return included ?? rest;
+    if (included && included.type !== 'object') {
+      this.problems.push({ node: includeValue!, message: 'Sibling keys require included content to be an object' });
+      return rest;
+    }
+    return included ? mergeNodes(included, rest) : rest;
+  }
+
+  private processProperty(property: JsonNode, file: SourceFile, chain: string[], depth: number): JsonNode {
+    const value = valueOf(property);
+    const processed = value && this.process(value, file, chain, depth);
+    return processed === value ? property : mergedProperty(property, processed!);
+  }
+
+  private resolveValue(value: JsonNode, file: SourceFile, holder: JsonNode, chain: string[], depth: number): JsonNode | undefined {
+    if (value.type === 'string') return this.loadFile(value.value as string, value, file, holder, chain, depth);
+    if (value.type !== 'array') {
+      this.problems.push({ node: value, message: `Invalid $include value: expected string or array of strings, got ${typeOfValue(value)}` });
+      return undefined;
+    }
+    let result: JsonNode | undefined;
+    for (const item of value.children ?? []) {
+      if (item.type !== 'string') {
+        this.problems.push({ node: item, message: `Invalid $include array item: expected string, got ${typeOfValue(item)}` });
+        continue;
+      }
+      const loaded = this.loadFile(item.value as string, item, file, holder, chain, depth);
+      if (loaded) result = result ? mergeNodes(result, loaded) : loaded;
+    }
+    return result;
+  }
+
+  private loadFile(includePath: string, at: JsonNode, from: SourceFile, holder: JsonNode, chain: string[], depth: number): JsonNode | undefined {
+    const fail = (message: string) => void this.problems.push({ node: at, message });
+    if (includePath.includes('\0')) return fail('Include path must not contain null bytes');
+    if (includePath.length >= MAX_PATH_LENGTH) return fail(`Include path exceeds maximum length (${MAX_PATH_LENGTH} characters)`);
+    const base = path.dirname(fsPathOf(from.uri));
+    const resolved = path.normalize(path.isAbsolute(includePath) ? includePath : path.resolve(base, includePath));
+    if (resolved.length >= MAX_PATH_LENGTH) return fail(`Resolved include path exceeds maximum length (${MAX_PATH_LENGTH} characters)`);
+    if (!this.rootDirs.some((dir) => isPathInside(dir, resolved))) return fail(`Include path escapes config directory: ${includePath} (root: ${this.rootDirs[0]})`);
+    if (chain.includes(resolved)) return fail(`Circular include detected: ${[...chain, resolved].join(' -> ')}`);
+    if (depth >= MAX_DEPTH) return fail(`Maximum include depth (${MAX_DEPTH}) exceeded at: ${includePath}`);
+    const uri = URI.file(resolved).toString();
+    if (!this.dependencies.has(uri)) this.dependencies.set(uri, this.load(uri));
+    const file = this.dependencies.get(uri);
+    if (!file) return fail(`Failed to read include file: ${includePath} (resolved: ${resolved})`);
+    if (Buffer.byteLength(file.text, 'utf8') > MAX_INCLUDE_BYTES) {
+      return fail(`Include file failed security checks (regular file, max ${MAX_INCLUDE_BYTES} bytes, no hardlinks): ${includePath}`);
+    }
+    // A file that does not parse fails the whole configuration; what could be read still counts here.
+    if (file.parse.errors.length > 0 || !file.parse.root) fail(`Failed to parse include file: ${includePath} (resolved: ${resolved})`);
+    this.addFile(file, [...(this.mounts.get(from) ?? []), ...pathOf(holder.origin ?? holder)]);
+    return file.parse.root && this.process(file.parse.root, file, [...chain, resolved], depth + 1);
+  }
+
+  private addFile(file: SourceFile, mount: LogicalPath): void {
+    if (this.mounts.has(file)) return;
+    this.files.push(file);
+    this.mounts.set(file, mount);
+    if (file.parse.root) this.byRoot.set(file.parse.root, file);
+  }
+}
+
+/** The items mapped, or undefined when none changed (no array is made for the common case). */
+function mapChanged(items: JsonNode[], map: (item: JsonNode) => JsonNode): JsonNode[] | undefined {
+  let changed: JsonNode[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = map(items[i]!);
+    if (!changed && item !== items[i]) changed = items.slice(0, i);
+    changed?.push(item);
+  }
+  return changed;
+}
+
+/** OpenClaw's deep merge: objects merge key by key, arrays concatenate, otherwise the override wins. */
+function mergeNodes(base: JsonNode, override: JsonNode): JsonNode {
+  if (base.type === 'array' && override.type === 'array') return merged(override, [...(base.children ?? []), ...(override.children ?? [])]);
+  if (base.type !== 'object' || override.type !== 'object') return override;
+  const properties = new Map<string, JsonNode>();
+  for (const property of base.children ?? []) properties.set(String(keyOf(property).value), property);
+  for (const property of override.children ?? []) {
+    const key = String(keyOf(property).value);
+    const value = valueOf(property);
+    if (BLOCKED_KEYS.has(key) || !value) continue;
+    const current = properties.get(key);
+    const currentValue = current && valueOf(current);
+    if (currentValue && ((value.type === 'object' && currentValue.type === 'object') || (value.type === 'array' && currentValue.type === 'array'))) {
+      properties.set(key, mergedProperty(property, mergeNodes(currentValue, value)));
+    } else {
+      properties.set(key, property);
+    }
+  }
+  return merged(override, [...properties.values()]);
+}
+
+/** A node of the merged tree standing for `origin` (a file's node), with other children. */
+function merged(origin: JsonNode, children: JsonNode[]): JsonNode {
+  const real = origin.origin ?? origin;
+  const node = new JsonNode(real.type, real.offset, real.length, real.parent);
+  node.children = children;
+  node.closed = real.closed;
+  node.commaOffset = real.commaOffset;
+  node.origin = real;
+  return node;
+}
+
+function mergedProperty(property: JsonNode, value: JsonNode): JsonNode {
+  const node = merged(property, [keyOf(property), value]);
+  node.colonOffset = (property.origin ?? property).colonOffset;
+  return node;
+}
+
+function isPathInside(root: string, candidate: string): boolean {
+  const relative = path.relative(root, candidate);
+  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+}
+
+/** JavaScript's typeof of the value, as OpenClaw's messages say it. */
+function typeOfValue(node: JsonNode): string {
+  return node.type === 'string' || node.type === 'number' || node.type === 'boolean' ? node.type : 'object';
+}

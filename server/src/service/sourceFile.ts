@@ -1,0 +1,40 @@
+import { detectFileStyle, FileStyle } from './edits/fileStyle';
+import { parseJson5, ParseResult } from './parser/json5Parser';
+import { Range, TextDocumentLike } from './types';
+
+/** One file's text, parsed once: the configuration itself or a file it `$include`s. */
+export class SourceFile {
+  readonly text: string;
+  /** The version parsed: an LSP document object is updated in place, so its own version moves on. */
+  readonly version: number;
+  readonly parse: ParseResult;
+  private fileStyle: FileStyle | undefined;
+
+  constructor(readonly document: TextDocumentLike) {
+    this.text = document.getText();
+    this.version = document.version;
+    this.parse = parseJson5(this.text);
+  }
+
+  get uri(): string {
+    return this.document.uri;
+  }
+
+  range(offset: number, length: number): Range {
+    return { start: this.document.positionAt(offset), end: this.document.positionAt(offset + length) };
+  }
+
+  nodeRange(node: { offset: number; length: number }): Range {
+    return this.range(node.offset, node.length);
+  }
+
+  /** How the file writes JSON5, for edits that should look hand-written. */
+  get style(): FileStyle {
+    return (this.fileStyle ??= detectFileStyle(this.text, this.parse.root));
+  }
+
+  /** Whether this still reads the same as `document` now does. */
+  matches(document: TextDocumentLike): boolean {
+    return (this.document === document && this.version === document.version) || this.text === document.getText();
+  }
+}

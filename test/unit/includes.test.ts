@@ -1,0 +1,198 @@
+import * as assert from 'assert';
+import { createLanguageService, Diagnostic, LanguageService, Position } from '../../server/src/service/languageService';
+import { applyEdits, memoryFiles } from '../helpers';
+
+/*
+ * A configuration split with `$include`: the parts count together (no false "unknown model" or
+ * "no alias"), each file shows its own findings, a failing include is an error on its string while
+ * everything else keeps working, and the features follow references from file to file.
+ */
+
+const PROVIDER = `{
+  // included at models
+  providers: {
+    "amazon-bedrock": {
+      baseUrl: "https://bedrock-runtime.us-east-1.amazonaws.com",
+      api: "bedrock-converse-stream",
+      models: [
+        { id: "zai.glm-4.7", name: "GLM 4.7" },
+        { id: "qwen.qwen3-32b-v1:0", name: "Qwen3 32B" },
+      ],
+    },
+  },
+}
+`;
+
+const ROOT = `{
+  models: { $include: "./models.json5" },
+  agents: {
+    defaults: {
+      model: { primary: "GLM", fallbacks: ["amazon-bedrock/qwen.qwen3-32b-v1:0"] },
+      models: {
+        "amazon-bedrock/zai.glm-4.7": { alias: "GLM" },
+      },
+    },
+  },
+}
+`;
+
+function setUp(files: Record<string, string>): { service: LanguageService; files: ReturnType<typeof memoryFiles> } {
+  const memory = memoryFiles(files);
+  return { service: createLanguageService({ files: memory.source, settings: { openclawVersion: '2026.9.6' } }), files: memory };
+}
+
+const summary = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.severity} ${d.code} ${d.data?.path ?? ''}`.trim());
+
+/** The position of the n-th occurrence (0-based) of `needle` in a text, plus `shift` characters. */
+function at(text: string, needle: string, shift = 1, occurrence = 0): Position {
+  let offset = -1;
+  for (let i = 0; i <= occurrence; i++) offset = text.indexOf(needle, offset + 1);
+  assert.ok(offset >= 0, `${needle} in the text`);
+  const before = text.slice(0, offset + shift).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1]!.length };
+}
+
+describe('$include: one configuration across files', () => {
+  it('counts models and aliases wherever they are written, and each file shows its own findings', () => {
+    const { service, files } = setUp({ '/cfg/openclaw.json': ROOT, '/cfg/models.json5': PROVIDER });
+    const problems = service.getDiagnostics(files.document('/cfg/openclaw.json')).filter((d) => d.severity <= 2);
+    assert.deepStrictEqual(summary(problems), [], 'no unknown model, no missing alias in the root');
+    const included = service.getDiagnostics(files.document('/cfg/models.json5'));
+    assert.deepStrictEqual(summary(included), ['2 no-alias'], 'the model without an alias is flagged where it is written');
+    assert.match(included[0]!.message, /^amazon-bedrock\/qwen\.qwen3-32b-v1:0 has no entry in agents\.defaults\.models/);
+    assert.deepStrictEqual(service.getConfigurationFiles(files.document('/cfg/models.json5')), [files.uri('/cfg/openclaw.json'), files.uri('/cfg/models.json5')]);
+  });
+
+  it('merges as OpenClaw does: arrays concatenate (included first), a sibling scalar wins, objects merge', () => {
+    const root = `{
+  models: {
+    $include: "./models.json5",
+    mode: "replace",
+    providers: { "amazon-bedrock": { models: [{ id: "deepseek.r1-v1:0", name: "R1" }] } },
+  },
+  agents: { defaults: { model: "amazon-bedrock/deepseek.r1-v1:0", models: { "amazon-bedrock/zai.glm-4.7": { alias: "GLM" } } } },
+}`;
+    const { service, files } = setUp({ '/cfg/openclaw.json': root, '/cfg/models.json5': PROVIDER });
+    const targets = service.getTestTargets(files.document('/cfg/openclaw.json')).map((target) => target.ref);
+    assert.deepStrictEqual(targets, ['amazon-bedrock/zai.glm-4.7', 'amazon-bedrock/qwen.qwen3-32b-v1:0', 'amazon-bedrock/deepseek.r1-v1:0']);
+    const hover = service.getHover(files.document('/cfg/openclaw.json'), at(root, 'deepseek.r1-v1:0"', 3, 1))!;
+    assert.match(hover.contents, /\*\*R1\*\*/);
+  });
+
+  it('validates the merged configuration: an unknown key in an included file is an error there, at OpenClaw\'s path', () => {
+    const broken = PROVIDER.replace('name: "GLM 4.7" }', 'name: "GLM 4.7", temperature: 1 }');
+    const { service, files } = setUp({ '/cfg/openclaw.json': ROOT, '/cfg/models.json5': broken });
+    const [error] = service.getDiagnostics(files.document('/cfg/models.json5')).filter((d) => d.severity === 1);
+    assert.strictEqual(error!.data?.path, 'models.providers.amazon-bedrock.models.0');
+    assert.match(error!.message, /^Unrecognized key: "temperature"/);
+    assert.deepStrictEqual(error!.range.start, at(broken, 'temperature', 0));
+    assert.deepStrictEqual(service.getDiagnostics(files.document('/cfg/openclaw.json')).filter((d) => d.severity === 1), []);
+  });
+
+  it('reports a failing include on its string with OpenClaw\'s message, and keeps everything else working', () => {
+    const cases: [include: string, message: RegExp][] = [
+      ['"./nope.json5"', /^Failed to read include file: \.\/nope\.json5 \(resolved: \/cfg\/nope\.json5\)/],
+      ['"../outside.json5"', /^Include path escapes config directory: \.\.\/outside\.json5 \(root: \/cfg\)/],
+      ['42', /^Invalid \$include value: expected string or array of strings, got number/],
+      ['["./models.json5", true]', /^Invalid \$include array item: expected string, got boolean/],
+    ];
+    for (const [include, message] of cases) {
+      const root = `{ models: { $include: ${include} }, agents: { defaults: { model: "amazon-bedrock/zai.glm-4.7", models: { "amazon-bedrock/zai.glm-4.7": { alias: "GLM", nickname: 1 } } } } }`;
+      const { service, files } = setUp({ '/cfg/openclaw.json': root, '/cfg/models.json5': PROVIDER, '/outside.json5': '{}' });
+      const diagnostics = service.getDiagnostics(files.document('/cfg/openclaw.json'));
+      const include_ = diagnostics.find((d) => d.code === 'include')!;
+      assert.match(include_.message, message, include);
+      assert.strictEqual(include_.severity, 1);
+      assert.strictEqual(include_.data?.path, '<root>');
+      const failing = include.startsWith('[') ? 'true' : include;
+      assert.deepStrictEqual(include_.range.start, at(root, failing, 0), include);
+      // The rest still works; the schema's finding waits behind the include (OpenClaw stops there).
+      const schema = diagnostics.find((d) => d.code === 'schema')!;
+      assert.strictEqual(schema.severity, 2, include);
+    }
+  });
+
+  it('detects cycles and the depth limit as OpenClaw does', () => {
+    const cycle = setUp({ '/cfg/openclaw.json': '{ models: { $include: "./a.json5" } }', '/cfg/a.json5': '{ $include: "./openclaw.json" }' });
+    assert.match(
+      cycle.service.getDiagnostics(cycle.files.document('/cfg/a.json5')).find((d) => d.code === 'include')!.message,
+      /^Circular include detected: \/cfg\/openclaw\.json -> \/cfg\/a\.json5 -> \/cfg\/openclaw\.json/,
+    );
+    const chain: Record<string, string> = { '/cfg/openclaw.json': '{ models: { $include: "./f1.json5" } }' };
+    for (let i = 1; i <= 11; i++) chain[`/cfg/f${i}.json5`] = i < 11 ? `{ $include: "./f${i + 1}.json5" }` : '{ mode: "merge" }';
+    const deep = setUp(chain);
+    assert.deepStrictEqual(
+      deep.service.getConfigurationDiagnostics(deep.files.document('/cfg/openclaw.json')).flatMap(({ uri, diagnostics }) => diagnostics.map((d) => `${uri.split('/').pop()}: ${d.message.split(':')[0]}`)),
+      ['f10.json5: Maximum include depth (10) exceeded at'],
+    );
+  });
+
+  it('sees an included file opened on its own as part of the configuration in its folder', () => {
+    const { service, files } = setUp({ '/cfg/openclaw.json': ROOT, '/cfg/models.json5': PROVIDER });
+    const hover = service.getHover(files.document('/cfg/models.json5'), at(PROVIDER, '"zai.glm-4.7"', 2))!;
+    assert.match(hover.contents, /GLM/);
+    assert.match(hover.contents, /alias/i);
+    const completion = service.getCompletion(files.document('/cfg/models.json5'), at(PROVIDER, 'id: "zai', 5));
+    assert.ok(completion.some((item) => item.label === 'anthropic.claude-opus-4-6-v1'), 'model ids complete at the included file\'s logical path');
+  });
+});
+
+describe('$include: navigation and edits across files', () => {
+  const setUpSplit = () => setUp({ '/cfg/openclaw.json': ROOT, '/cfg/models.json5': PROVIDER });
+
+  it('goes to the model entry from a reference, an alias-map key and an alias, in the file that holds it', () => {
+    const { service, files } = setUpSplit();
+    const root = files.document('/cfg/openclaw.json');
+    const modelsUri = files.uri('/cfg/models.json5');
+    const glm = { uri: modelsUri, range: { start: at(PROVIDER, '"zai.glm-4.7"', 0), end: at(PROVIDER, '"zai.glm-4.7"', 13) } };
+    assert.deepStrictEqual(service.getDefinition(root, at(ROOT, '"amazon-bedrock/zai.glm-4.7"', 3)), [glm]);
+    const [model, alias] = service.getDefinition(root, at(ROOT, '"GLM"', 2));
+    assert.deepStrictEqual(model, glm);
+    assert.deepStrictEqual(alias!.range.start, at(ROOT, '"GLM"', 0, 1));
+    assert.deepStrictEqual(service.getDefinition(root, at(ROOT, 'qwen.qwen3', 2))[0]!.uri, modelsUri);
+  });
+
+  it('finds every reference to a model from its id in another file', () => {
+    const { service, files } = setUpSplit();
+    const references = service.getReferences(files.document('/cfg/models.json5'), at(PROVIDER, '"zai.glm-4.7"', 2), true);
+    assert.deepStrictEqual(
+      references.map((location) => `${location.uri.split('/').pop()}:${location.range.start.line}`),
+      ['models.json5:7', 'openclaw.json:4', 'openclaw.json:6'],
+      'the id, primary "GLM" (through the alias), the alias-map key',
+    );
+  });
+
+  it('renames a model id in its entry and in every reference, across files', () => {
+    const { service, files } = setUpSplit();
+    const models = files.document('/cfg/models.json5');
+    const position = at(PROVIDER, '"zai.glm-4.7"', 2);
+    assert.deepStrictEqual(service.prepareRename(models, position), { range: { start: at(PROVIDER, 'zai.glm-4.7', 0), end: at(PROVIDER, 'zai.glm-4.7', 11) }, placeholder: 'zai.glm-4.7' });
+    const edit = service.getRename(models, position, 'zai.glm-5');
+    assert.ok(typeof edit !== 'string');
+    assert.ok(applyEdits(PROVIDER, edit.changes[files.uri('/cfg/models.json5')]!).includes('{ id: "zai.glm-5", name: "GLM 4.7" }'));
+    const root = applyEdits(ROOT, edit.changes[files.uri('/cfg/openclaw.json')]!);
+    assert.ok(root.includes('"amazon-bedrock/zai.glm-5": { alias: "GLM" }'));
+    assert.ok(root.includes('primary: "GLM"'), 'a reference through the alias stays');
+    assert.strictEqual(service.getRename(models, position, 'has space'), 'A model id cannot be empty or contain spaces.');
+  });
+
+  it('renames an alias and every reference that uses it', () => {
+    const { service, files } = setUpSplit();
+    const root = files.document('/cfg/openclaw.json');
+    const edit = service.getRename(root, at(ROOT, '"GLM"', 2), 'Fast');
+    assert.ok(typeof edit !== 'string');
+    const after = applyEdits(ROOT, edit.changes[files.uri('/cfg/openclaw.json')]!);
+    assert.ok(after.includes('primary: "Fast"') && after.includes('{ alias: "Fast" }'), after);
+    assert.deepStrictEqual(Object.keys(edit.changes), [files.uri('/cfg/openclaw.json')]);
+  });
+
+  it('adds a missing alias to the alias map in the root file, from a model written in the included file', () => {
+    const { service, files } = setUpSplit();
+    const models = files.document('/cfg/models.json5');
+    const [diagnostic] = service.getDiagnostics(models);
+    const [fix] = service.getCodeActions(models, { range: diagnostic!.range, diagnostics: [diagnostic!], only: ['quickfix'] });
+    assert.strictEqual(fix!.title, "Add alias 'Qwen3 32B' for amazon-bedrock/qwen.qwen3-32b-v1:0");
+    assert.deepStrictEqual(Object.keys(fix!.edit.changes), [files.uri('/cfg/openclaw.json')]);
+    assert.ok(applyEdits(ROOT, fix!.edit.changes[files.uri('/cfg/openclaw.json')]!).includes('"amazon-bedrock/qwen.qwen3-32b-v1:0": { alias: "Qwen3 32B" },'));
+  });
+});
