@@ -6,7 +6,8 @@ import { join } from 'path';
 export const FAKE_ACCESS_KEY_ID = 'AKIAFAKEFAKEFAKE1234';
 export const FAKE_SECRET_ACCESS_KEY = 'fakeSecretKeyThatMustNeverBeLogged0000000';
 
-const AWS_VARIABLES = [
+/** What decides where SDK requests go and with what: the sandbox clears them all. */
+const SANDBOXED_VARIABLES = [
   'AWS_CONFIG_FILE',
   'AWS_SHARED_CREDENTIALS_FILE',
   'AWS_PROFILE',
@@ -17,11 +18,16 @@ const AWS_VARIABLES = [
   'AWS_DEFAULT_REGION',
   'AWS_BEARER_TOKEN_BEDROCK',
   'AWS_EC2_METADATA_DISABLED',
+  'AWS_USE_FIPS_ENDPOINT',
+  'AWS_USE_DUALSTACK_ENDPOINT',
+  'AWS_CA_BUNDLE',
+  ...['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'NO_PROXY'].flatMap((name) => [name, name.toLowerCase()]),
 ];
 
 /**
  * A scratch ~/.aws with one profile, `fake`, and an environment where the SDK's credential chain can
- * only find that (no instance metadata lookups: tests reach nothing but 127.0.0.1).
+ * only find that (no instance metadata lookups, no proxy of the machine's: tests reach nothing but
+ * 127.0.0.1).
  */
 export class AwsSandbox {
   readonly dir = mkdtempSync(join(tmpdir(), 'openclaw-aws-'));
@@ -41,7 +47,7 @@ export class AwsSandbox {
 
   /** Points this process's environment at the sandbox until restore(). */
   enter(): void {
-    for (const name of AWS_VARIABLES) {
+    for (const name of SANDBOXED_VARIABLES) {
       this.saved.set(name, process.env[name]);
       delete process.env[name];
     }
@@ -56,10 +62,10 @@ export class AwsSandbox {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
-  /** A child-process environment: this one without AWS variables, plus the sandbox. */
+  /** A child-process environment: this one without AWS and proxy variables, plus the sandbox. */
   childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     const env = { ...process.env };
-    for (const name of AWS_VARIABLES) delete env[name];
+    for (const name of SANDBOXED_VARIABLES) delete env[name];
     return { ...env, ...this.env, ...extra };
   }
 }

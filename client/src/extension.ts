@@ -49,8 +49,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const initializationOptions: ServerInitializationOptions = {
-    // A plain copy: the configuration object itself carries functions.
-    settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('openclaw'))),
+    // Plain copies: configuration objects carry functions. VS Code's proxy settings go along, as the
+    // server (a process of its own) does not get VS Code's proxy support.
+    settings: { ...JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('openclaw'))), http: httpSettings() },
     cacheDir: context.globalStorageUri.fsPath,
     catalogNotifications: true,
     handlesTestCommand: true,
@@ -108,6 +109,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+}
+
+function httpSettings(): { proxy?: string; proxyStrictSSL?: boolean; noProxy?: string[] } {
+  const http = vscode.workspace.getConfiguration('http');
+  return { proxy: http.get<string>('proxy'), proxyStrictSSL: http.get<boolean>('proxyStrictSSL'), noProxy: http.get<string[]>('noProxy') };
 }
 
 /** OpenClaw: Refresh Bedrock Models — fetch the live catalog now and say what came of it. */

@@ -1,6 +1,7 @@
 import { CancellationToken } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BedrockConnection } from './bedrock/connection';
+import { NetworkSettings } from './bedrock/network';
 import { runConverseTest } from './bedrock/converseTest';
 import { ServerSettings, TestModelParams, TestModelResult, TestOutputParams, TestTargetItem } from './protocol';
 import { describeTestTarget, formatMeasurements, LanguageService, StoredTestResult } from './service/languageService';
@@ -20,7 +21,8 @@ export interface ModelTestingHost {
   results: Map<string, StoredTestResult>;
   document(uri: string): TextDocument | undefined;
   settings(): ServerSettings;
-  connection(region: string): BedrockConnection;
+  connection(region: string, variant: { fips?: boolean; dualStack?: boolean }): BedrockConnection;
+  network(): NetworkSettings;
   output(params: TestOutputParams): void;
   log(line: string): void;
 }
@@ -51,7 +53,7 @@ export class ModelTesting {
       return { ref: params.reference, modelId: '', region: '', prompt, outcome: 'failed', text: '', reasoning: '', report: '', problem: { kind: 'not-configured', message } };
     }
     const region = settings.aws?.region || target.baseUrlRegion || service.getRegion(document);
-    const connection = this.host.connection(region);
+    const connection = this.host.connection(region, target.baseUrlVariant ?? {});
     const timeoutSeconds = settings.bedrock?.timeoutSeconds;
     const cancel = new AbortController();
     const subscription = token.onCancellationRequested(() => cancel.abort());
@@ -62,6 +64,7 @@ export class ModelTesting {
         {
           connection,
           endpoint: settings.bedrock?.runtimeEndpoint || undefined,
+          network: this.host.network(),
           modelId: target.modelId,
           prompt,
           maxTokens: target.maxTokens,

@@ -6,11 +6,13 @@
 /** The `openclaw` settings section, as workspace/configuration returns it. */
 export interface ServerSettings {
   version?: string;
-  aws?: { region?: string; profile?: string };
-  bedrock?: { endpoint?: string; runtimeEndpoint?: string; timeoutSeconds?: number };
+  aws?: { region?: string; profile?: string; useFipsEndpoint?: boolean };
+  bedrock?: { endpoint?: string; runtimeEndpoint?: string; timeoutSeconds?: number; http1?: boolean };
   catalog?: { live?: boolean; ttlMinutes?: number; cachePath?: string };
   test?: { prompt?: string };
   cli?: { path?: string; validateOnSave?: boolean };
+  /** VS Code's own `http` section (proxy settings), which the server asks for besides `openclaw`. */
+  http?: { proxy?: string; proxyStrictSSL?: boolean; noProxy?: string[] };
 }
 
 export interface ServerInitializationOptions {

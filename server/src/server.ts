@@ -21,6 +21,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogStore, CatalogStoreSettings } from './bedrock/catalogStore';
 import { BedrockConnection } from './bedrock/connection';
+import { NetworkSettings } from './bedrock/network';
 import { DiskFileSource } from './fileSource';
 import { ModelTesting } from './modelTesting';
 import { OpenClawIntegration } from './openclawIntegration';
@@ -77,10 +78,19 @@ let initialization: ServerInitializationOptions = {};
 let currentSettings: ServerSettings = {};
 let trusted = true;
 
-const bedrockConnection = (region: string): BedrockConnection => ({
+const bedrockConnection = (region: string, variant: { fips?: boolean; dualStack?: boolean } = {}): BedrockConnection => ({
   region,
   endpoint: currentSettings.bedrock?.endpoint || undefined,
   profile: currentSettings.aws?.profile || process.env.AWS_PROFILE || undefined,
+  fips: currentSettings.aws?.useFipsEndpoint === true || process.env.AWS_USE_FIPS_ENDPOINT === 'true' || variant.fips === true,
+  dualStack: process.env.AWS_USE_DUALSTACK_ENDPOINT === 'true' || variant.dualStack === true,
+});
+
+const networkSettings = (settings: ServerSettings): NetworkSettings => ({
+  proxy: settings.http?.proxy || undefined,
+  proxyStrictSSL: settings.http?.proxyStrictSSL,
+  noProxy: settings.http?.noProxy,
+  http1: settings.bedrock?.http1 === true,
 });
 
 const catalog = new CatalogStore(catalogSettings({}), {
@@ -121,6 +131,7 @@ const testing = new ModelTesting({
   document: (uri) => documents.get(uri),
   settings: () => currentSettings,
   connection: bedrockConnection,
+  network: () => networkSettings(currentSettings),
   output: (params) => void connection.sendNotification(TEST_OUTPUT_NOTIFICATION, params),
   log: (line) => connection.console.info(line),
 });
@@ -156,7 +167,7 @@ connection.onInitialized(async () => {
     await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{json,json5}' }] });
   }
   if (canPullConfiguration) {
-    await connection.client.register(DidChangeConfigurationNotification.type, { section: 'openclaw' });
+    await connection.client.register(DidChangeConfigurationNotification.type, { section: ['openclaw', 'http'] });
     await refreshSettings();
   }
   await openclaw.refresh();
@@ -179,8 +190,8 @@ connection.onDidChangeConfiguration(async (change) => {
 
 async function refreshSettings(): Promise<void> {
   try {
-    const settings = (await connection.workspace.getConfiguration('openclaw')) as ServerSettings | null;
-    applySettings(settings ?? {});
+    const [settings, http] = (await connection.workspace.getConfiguration([{ section: 'openclaw' }, { section: 'http' }])) as [ServerSettings | null, ServerSettings['http'] | null];
+    applySettings({ ...(settings ?? {}), ...(http ? { http: { proxy: http.proxy, proxyStrictSSL: http.proxyStrictSSL, noProxy: http.noProxy } } : {}) });
   } catch (error) {
     connection.console.error(`Could not read the openclaw settings: ${String(error)}`);
   }
@@ -214,7 +225,8 @@ function catalogSettings(settings: ServerSettings): CatalogStoreSettings {
     live: settings.catalog?.live !== false && trusted,
     ttlMs: (typeof ttlMinutes === 'number' && ttlMinutes >= 0 ? ttlMinutes : DEFAULT_CATALOG_TTL_MINUTES) * 60_000,
     cacheDir: settings.catalog?.cachePath || initialization.cacheDir,
-    connection: bedrockConnection,
+    connection: (region) => bedrockConnection(region),
+    network: networkSettings(settings),
   };
 }
 

@@ -136,8 +136,15 @@ export class FakeBedrock {
     this.delays.set(operation, ms);
   }
 
+  /** Ends every HTTP/2 connection with GOAWAY before any frame: HTTP/1.1 still works. */
+  refuseHttp2(refuse = true): void {
+    this.control.refuseHttp2 = refuse;
+    this.runtime.refuseHttp2 = refuse;
+  }
+
   /** The default catalog and page size, no scripts, failures or delays, an empty request log. */
   reset(): void {
+    this.refuseHttp2(false);
     this.catalog = defaultCatalog();
     this.pageSize = undefined;
     this.scripts.clear();

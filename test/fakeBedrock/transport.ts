@@ -94,6 +94,8 @@ const HTTP2_PREFACE = Buffer.from('PRI * HTTP/2.0');
 export class DualProtocolListener {
   private readonly sockets = new Set<net.Socket>();
   private readonly tcp: net.Server;
+  /** Ends each HTTP/2 connection at once with GOAWAY (PROTOCOL_ERROR), as a middlebox that breaks HTTP/2 does. */
+  refuseHttp2 = false;
 
   constructor(handler: ExchangeHandler) {
     const http1Server = http.createServer((request, response) => {
@@ -104,6 +106,9 @@ export class DualProtocolListener {
       cut: () => response.stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR),
       dropConnection: () => response.stream.session?.destroy(),
     })));
+    http2Server.on('session', (session) => {
+      if (this.refuseHttp2) session.goaway(http2.constants.NGHTTP2_PROTOCOL_ERROR);
+    });
     this.tcp = net.createServer((socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));

@@ -14,6 +14,8 @@ export const SERVER_PATH = join(REPO_ROOT, 'server', 'out', 'server.js');
 
 export interface SessionOptions {
   settings?: Record<string, unknown>;
+  /** Other sections the client answers (VS Code's `http`); the rest get null. */
+  sections?: Record<string, unknown>;
   initialSettings?: Record<string, unknown>;
   /** More initializationOptions (cacheDir, showsCatalogProblems). */
   initializationOptions?: Record<string, unknown>;
@@ -31,6 +33,7 @@ export class LspSession {
   readonly logs: string[] = [];
 
   private readonly settings: Record<string, unknown>;
+  private readonly sections: Record<string, unknown>;
   private readonly initializationOptions: Record<string, unknown>;
 
   /**
@@ -40,6 +43,7 @@ export class LspSession {
    */
   constructor(options: SessionOptions = {}) {
     this.settings = options.settings ?? { catalog: { live: false } };
+    this.sections = options.sections ?? {};
     this.initializationOptions = { settings: options.initialSettings ?? this.settings, ...options.initializationOptions };
     this.process = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
     this.process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
@@ -50,7 +54,9 @@ export class LspSession {
       if (index >= 0) this.diagnosticsWaiters.splice(index, 1)[0]!.resolve(params);
     });
     // The server pulls its settings with workspace/configuration, as VS Code answers it.
-    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (!item.section || item.section === 'openclaw' ? this.settings : (this.sections[item.section] ?? null))),
+    );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onNotification('window/logMessage', (params: { message: string }) => void this.logs.push(params.message));
     this.connection.listen();

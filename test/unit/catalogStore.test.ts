@@ -10,7 +10,7 @@ describe('Bedrock catalog: discovery and cache (real SDK against the fake Bedroc
   const bedrock = useFakeBedrock({ enterSandbox: true });
 
   function settings(overrides: Partial<CatalogStoreSettings> = {}, profile = 'fake'): CatalogStoreSettings {
-    return { live: true, ttlMs: 60_000, connection: (region) => ({ region, endpoint: bedrock.fake.controlEndpoint, profile }), ...overrides };
+    return { live: true, ttlMs: 60_000, connection: (region) => ({ region, endpoint: bedrock.fake.controlEndpoint, profile }), network: {}, ...overrides };
   }
 
   /** A store, and `settled(n)`: a promise of its n-th live update or problem (default: the next). */
@@ -166,7 +166,7 @@ describe('Bedrock catalog: discovery and cache (real SDK against the fake Bedroc
       const { store, settled, problems } = storeWith({ connection: (region) => ({ region, endpoint: 'http://127.0.0.1:9', profile: 'fake' }) });
       store.snapshot('us-east-1');
       await settled();
-      assert.match(problems[0]!.message, /^Cannot reach http:\/\/127\.0\.0\.1:9 \(ECONNREFUSED\)\. Check the network or proxy, or set "openclaw\.bedrock\.endpoint"/);
+      assert.match(problems[0]!.message, /^Cannot reach http:\/\/127\.0\.0\.1:9 \(ECONNREFUSED\)\. Check the network or proxy \("http\.proxy", HTTPS_PROXY, NO_PROXY\), or set "openclaw\.bedrock\.endpoint"/);
     });
 
     it('a refresh on request retries at once and rejects with the explanation', async () => {

@@ -9,6 +9,7 @@ describe('test prompt: ConverseStream through the real SDK, against the fake Bed
     return {
       connection: { region: 'us-east-1', profile: 'fake' },
       endpoint: bedrock.fake.runtimeEndpoint,
+      network: {},
       modelId: 'us.anthropic.claude-sonnet-4-6',
       prompt: 'Say hello.',
       maxTokens: 512,

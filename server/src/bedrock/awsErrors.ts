@@ -1,4 +1,5 @@
 import { BedrockConnection } from './connection';
+import { withoutCredentials } from './network';
 
 /*
  * AWS errors in the user's words: what went wrong and what to do (which setting, which IAM action,
@@ -30,6 +31,10 @@ export interface ExplainContext {
   endpointSetting: string;
   /** The model called, for runtime errors. */
   modelId?: string;
+  /** The proxy the request went through, if any. */
+  proxy?: string;
+  /** The runtime client spoke HTTP/2: a broken HTTP/2 connection may be the network's doing. */
+  http2?: boolean;
 }
 
 interface AwsLikeError {
@@ -37,7 +42,7 @@ interface AwsLikeError {
   message?: string;
   code?: string;
   cause?: unknown;
-  $metadata?: { httpStatusCode?: number; attempts?: number };
+  $metadata?: { httpStatusCode?: number; attempts?: number; requestId?: string };
 }
 
 export function explainAwsError(error: unknown, context: ExplainContext): AwsProblem {
@@ -64,7 +69,15 @@ export function explainAwsError(error: unknown, context: ExplainContext): AwsPro
   if (name === 'ExpiredTokenException' || name === 'UnrecognizedClientException' || name === 'InvalidSignatureException') {
     return { kind: 'credentials', message: `AWS rejected the credentials of ${profileWords} (${name}): refresh them, or pick another profile with "openclaw.aws.profile".` };
   }
-  if (name === 'AccessDeniedException' || e.$metadata?.httpStatusCode === 403) {
+  const status = e.$metadata?.httpStatusCode;
+  // An answer without an AWS request id did not come from AWS: through a proxy, it is the proxy's.
+  if (context.proxy && status !== undefined && status >= 400 && !e.$metadata?.requestId && (name === 'Unknown' || message === 'UnknownError')) {
+    return {
+      kind: 'network',
+      message: `The proxy ${withoutCredentials(context.proxy)} refused the connection to ${context.host} (HTTP ${status}). Check that it lets CONNECT through to that host, or list the host in NO_PROXY or "http.noProxy".`,
+    };
+  }
+  if (name === 'AccessDeniedException' || status === 403) {
     const on = modelId ? ` on ${modelId}` : '';
     return { kind: 'access-denied', message: `Access denied in ${connection.region}: the IAM identity of ${profileWords} needs ${context.action}${on}. AWS said: ${message}` };
   }
@@ -82,14 +95,49 @@ export function explainAwsError(error: unknown, context: ExplainContext): AwsPro
     const tried = attempts && attempts > 1 ? ` (tried ${attempts} times, backing off between tries)` : '';
     return { kind: 'throttled', message: `Bedrock throttled the request in ${connection.region}${tried}; try again later or check your quotas. AWS said: ${message}` };
   }
+  const via = context.proxy ? ` through the proxy ${withoutCredentials(context.proxy)}` : '';
   const network = networkCode(error);
+  // A connection refused or reset is the network's answer whatever the protocol; a broken HTTP/2
+  // session with no such cause points at something on the way that does not pass HTTP/2.
+  const http2 = context.http2 && !network ? http2Failure(error) : undefined;
+  if (http2) {
+    return {
+      kind: 'network',
+      message: `The HTTP/2 connection to ${context.host} broke before Bedrock answered (${http2}): a proxy or firewall on the way may not pass HTTP/2. Set "openclaw.bedrock.http1": true to use HTTP/1.1.`,
+    };
+  }
+  const certificate = certificateProblem(error);
+  if (certificate) {
+    return {
+      kind: 'network',
+      message: `The TLS certificate of ${context.host}${via} is not trusted (${certificate}). If a proxy inspects TLS, give its CA certificate in AWS_CA_BUNDLE or NODE_EXTRA_CA_CERTS (or turn off "http.proxyStrictSSL").`,
+    };
+  }
   if (network === 'timed out') {
-    return { kind: 'timeout', message: `${context.host} did not answer in time. Check the network or proxy.` };
+    return { kind: 'timeout', message: `${context.host} did not answer in time${via}. Check the network or proxy.` };
   }
   if (network) {
-    return { kind: 'network', message: `Cannot reach ${context.host} (${network}). Check the network or proxy, or set "${context.endpointSetting}" for a VPC endpoint.` };
+    return { kind: 'network', message: `Cannot reach ${context.host}${via} (${network}). Check the network or proxy ("http.proxy", HTTPS_PROXY, NO_PROXY), or set "${context.endpointSetting}" for a VPC endpoint.` };
   }
   return { kind: 'other', message: `${name || 'Error'}: ${message}` };
+}
+
+/** The code of an HTTP/2 failure of the connection itself (protocol error, GOAWAY, a session that closed). */
+function http2Failure(error: unknown): string | undefined {
+  for (let current = error as AwsLikeError | undefined, depth = 0; current && depth < 4; depth++) {
+    if (current.code && /^(ERR_HTTP2_(ERROR|STREAM_ERROR|SESSION_ERROR|GOAWAY_SESSION|INVALID_SESSION|STREAM_CANCEL)|NGHTTP2_)/.test(current.code)) return current.code;
+    if (current.message && /\b(GOAWAY|NGHTTP2_[A-Z_]+|http2 (session|stream))\b/i.test(current.message)) return current.message.match(/\b(GOAWAY|NGHTTP2_[A-Z_]+)\b/i)?.[0] ?? 'HTTP/2 session error';
+    current = current.cause as AwsLikeError | undefined;
+  }
+  return undefined;
+}
+
+function certificateProblem(error: unknown): string | undefined {
+  for (let current = error as AwsLikeError | undefined, depth = 0; current && depth < 4; depth++) {
+    if (current.code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(current.code)) return current.code;
+    current = current.cause as AwsLikeError | undefined;
+  }
+  return undefined;
 }
 
 function networkCode(error: unknown): string | undefined {

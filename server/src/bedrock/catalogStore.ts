@@ -6,6 +6,8 @@ import { baseModelId, CatalogEntry, CatalogSnapshot, CatalogSource, ModelFacts }
 import { explainAwsError } from './awsErrors';
 import { BedrockConnection, describeConnection } from './connection';
 import { discoverCatalog } from './discovery';
+import { bedrockEndpoint } from './endpoints';
+import { NetworkSettings, proxyFor } from './network';
 
 /*
  * The catalog behind completion and hovers. A snapshot is answered at once from memory, then from
@@ -26,6 +28,8 @@ export interface CatalogStoreSettings {
   cacheDir?: string;
   /** The connection for a region: the settings' profile and endpoint. */
   connection(region: string): BedrockConnection;
+  /** Proxy and protocol settings. */
+  network: NetworkSettings;
 }
 
 export interface CatalogProblem {
@@ -60,8 +64,9 @@ export class CatalogStore implements CatalogSource {
 
   configure(settings: CatalogStoreSettings): void {
     this.settings = settings;
-    // New credentials or endpoints deserve a fresh try.
+    // New credentials, endpoints or proxy deserve a fresh try, not a join to a request made without them.
     this.failures.clear();
+    this.inFlight.clear();
   }
 
   snapshot(region: string): CatalogSnapshot {
@@ -91,14 +96,17 @@ export class CatalogStore implements CatalogSource {
     const running = this.inFlight.get(key);
     if (running) return running;
     const started = Date.now();
-    const request = discoverCatalog(connection)
+    const { network } = this.settings;
+    const endpoint = new URL(connection.endpoint ?? bedrockEndpoint('bedrock', connection.region, connection));
+    const request = discoverCatalog(connection, network)
       .then((entries) => this.store(key, connection, entries, started))
       .catch((error: unknown) => {
         const { message } = explainAwsError(error, {
           connection,
           action: 'bedrock:ListFoundationModels and bedrock:ListInferenceProfiles',
-          host: connection.endpoint ?? `bedrock.${connection.region}.amazonaws.com`,
+          host: connection.endpoint ?? endpoint.host,
           endpointSetting: 'openclaw.bedrock.endpoint',
+          proxy: proxyFor(endpoint, network, process.env),
         });
         this.failures.set(key, { at: Date.now(), message });
         this.events.log?.(`Bedrock catalog (${describeConnection(connection)}) unavailable: ${message}`);
@@ -166,5 +174,5 @@ export class CatalogStore implements CatalogSource {
 }
 
 function cacheKey(connection: BedrockConnection): string {
-  return JSON.stringify([connection.region, connection.endpoint ?? '', connection.profile ?? '']);
+  return JSON.stringify([connection.region, connection.endpoint ?? '', connection.profile ?? '', connection.fips === true, connection.dualStack === true]);
 }

@@ -1,8 +1,9 @@
 import { BedrockRuntimeClient, ConverseStreamCommand, ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
-import { NodeHttp2Handler } from '@smithy/node-http-handler';
 import { formatDuration, TestMeasurements } from '../service/languageService';
 import { AwsProblem, explainAwsError } from './awsErrors';
-import { BedrockConnection } from './connection';
+import { BedrockConnection, endpointOptions } from './connection';
+import { bedrockEndpoint } from './endpoints';
+import { NetworkSettings, transportFor } from './network';
 
 /*
  * A test prompt: one ConverseStream call, its answer streamed as it arrives, timed. It never throws:
@@ -17,6 +18,7 @@ export interface ConverseTestRequest {
   connection: BedrockConnection;
   /** Runtime endpoint override; none: the region's public endpoint. */
   endpoint?: string;
+  network: NetworkSettings;
   modelId: string;
   prompt: string;
   maxTokens: number;
@@ -43,14 +45,16 @@ export async function runConverseTest(request: ConverseTestRequest, events: Conv
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), request.timeoutMs);
   const signal = AbortSignal.any([cancel, deadline.signal]);
+  const target = new URL(request.endpoint ?? bedrockEndpoint('bedrock-runtime', request.connection.region, request.connection));
+  const transport = transportFor(target, request.network, process.env, { requestTimeout: request.timeoutMs }, true);
   const client = new BedrockRuntimeClient({
     region: request.connection.region,
-    endpoint: request.endpoint,
+    ...endpointOptions(request.connection, request.endpoint),
     profile: request.connection.profile,
     maxAttempts: THROTTLE_ATTEMPTS,
-    requestHandler: new NodeHttp2Handler({ requestTimeout: request.timeoutMs }),
+    requestHandler: transport.handler,
   });
-  const host = request.endpoint ?? `bedrock-runtime.${request.connection.region}.amazonaws.com`;
+  const host = request.endpoint ?? target.host;
   let text = '';
   let reasoning = '';
   let firstTokenAt: number | undefined;
@@ -122,6 +126,8 @@ export async function runConverseTest(request: ConverseTestRequest, events: Conv
       host,
       endpointSetting: 'openclaw.bedrock.runtimeEndpoint',
       modelId: request.modelId,
+      proxy: transport.proxy,
+      http2: transport.protocol === 'http2',
     });
     if (firstTokenAt === undefined) return outcome('failed', problem);
     return outcome('broken', { kind: problem.kind, message: `The stream broke after ${text.length} characters: ${problem.message}` });

@@ -6,9 +6,10 @@ import {
   ListFoundationModelsCommand,
   paginateListInferenceProfiles,
 } from '@aws-sdk/client-bedrock';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { CatalogEntry } from '../service/catalog';
-import { BedrockConnection, CATALOG_TIMEOUTS } from './connection';
+import { BedrockConnection, CATALOG_TIMEOUTS, endpointOptions } from './connection';
+import { bedrockEndpoint } from './endpoints';
+import { NetworkSettings, transportFor } from './network';
 
 /*
  * The live catalog: ListFoundationModels and ListInferenceProfiles (system-defined and application
@@ -16,13 +17,14 @@ import { BedrockConnection, CATALOG_TIMEOUTS } from './connection';
  * keeps them: streaming text models. LEGACY ones stay, marked, so they can be warned about.
  */
 
-export async function discoverCatalog(connection: BedrockConnection, signal?: AbortSignal): Promise<CatalogEntry[]> {
+export async function discoverCatalog(connection: BedrockConnection, network: NetworkSettings, signal?: AbortSignal): Promise<CatalogEntry[]> {
+  const target = new URL(connection.endpoint ?? bedrockEndpoint('bedrock', connection.region, connection));
   const client = new BedrockClient({
     region: connection.region,
-    endpoint: connection.endpoint,
+    ...endpointOptions(connection, connection.endpoint),
     profile: connection.profile,
     maxAttempts: 2,
-    requestHandler: new NodeHttpHandler(CATALOG_TIMEOUTS),
+    requestHandler: transportFor(target, network, process.env, CATALOG_TIMEOUTS, false).handler,
   });
   try {
     const [models, systemProfiles, applicationProfiles] = await Promise.all([

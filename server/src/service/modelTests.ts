@@ -2,7 +2,7 @@ import { Analysis } from './analysis';
 import { CatalogContext } from './catalog';
 import { ConfiguredModel, isBedrockProvider } from './configModel';
 import { effectiveModel, formatCount, formatUsd } from './modelFacts';
-import { regionOfEndpoint } from './region';
+import { endpointVariantOf, regionOfEndpoint } from './region';
 
 /*
  * What a test prompt needs to know of a configured model, and how its result reads. The call itself
@@ -30,6 +30,8 @@ export interface ModelTestTarget {
   aliases: string[];
   /** The region of the provider's baseUrl, when it names one. */
   baseUrlRegion?: string;
+  /** FIPS and dual-stack, when the provider's baseUrl asks for them. */
+  baseUrlVariant?: { fips: boolean; dualStack: boolean };
   maxTokens: number;
   /** Extended thinking to request, for reasoning models that need it asked for (Anthropic). */
   thinkingBudget?: number;
@@ -67,6 +69,7 @@ function testTarget(analysis: Analysis, model: ConfiguredModel, context: Catalog
     name: model.name?.value,
     aliases: analysis.resolver.aliasesFor(model),
     baseUrlRegion: model.provider.baseUrl ? regionOfEndpoint(model.provider.baseUrl.value) : undefined,
+    baseUrlVariant: model.provider.baseUrl ? endpointVariantOf(model.provider.baseUrl.value) : undefined,
     maxTokens,
     thinkingBudget: anthropicReasoning ? TEST_THINKING_BUDGET : undefined,
     prices,

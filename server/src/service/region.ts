@@ -43,3 +43,15 @@ export function regionOfEndpoint(url: string): string | undefined {
   const match = /(?:^|\.)bedrock(?:-runtime)?(?:-fips)?\.([a-z0-9-]+)\./.exec(host);
   return match && REGION.test(match[1]!) ? match[1] : undefined;
 }
+
+/** FIPS and dual-stack, as a Bedrock endpoint URL spells them (bedrock-runtime-fips..., ...api.aws). */
+export function endpointVariantOf(url: string): { fips: boolean; dualStack: boolean } | undefined {
+  let host: string;
+  try {
+    host = new URL(url.trim()).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+  if (!/(?:^|\.)bedrock(?:-runtime)?(?:-fips)?\./.test(host)) return undefined;
+  return { fips: /(?:^|\.)bedrock(?:-runtime)?-fips\./.test(host), dualStack: host.endsWith('.api.aws') || host.endsWith('.api.amazonwebservices.com.cn') };
+}
