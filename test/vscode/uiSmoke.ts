@@ -33,7 +33,8 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await page.keyboard.press('Enter');
     await page.waitForTimeout(300);
   };
-  const bodyHas = (needle: string, timeout = 20_000) => page.getByText(needle, { exact: false }).first().waitFor({ state: 'visible', timeout });
+  // Any visible match: the same text may also sit in hidden parts of the workbench (a code lens off screen).
+  const bodyHas = (needle: string, timeout = 20_000) => page.getByText(needle, { exact: false }).filter({ visible: true }).first().waitFor({ state: 'visible', timeout });
 
   await step('open openclaw.json from the quick open', '01-open.png', async (shoot) => {
     await page.keyboard.press('Control+P');
