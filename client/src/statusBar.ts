@@ -34,9 +34,18 @@ export class AwsStatusBar implements vscode.Disposable {
       command: CATALOG_STATUS_COMMAND,
       arguments: [{ uri: document.uri.toString() }],
     })) as CatalogStatus;
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    if (status.restricted) {
+      // Restricted mode: say what is off and why, instead of a profile that is not used.
+      this.item.text = `$(shield) OpenClaw · ${status.region} (restricted)`;
+      tooltip.appendText(status.restricted);
+      this.item.tooltip = tooltip;
+      this.item.backgroundColor = undefined;
+      this.item.show();
+      return;
+    }
     const state = status.origin === 'live' ? '' : status.problem ? ' $(warning)' : ' $(circle-slash)';
     this.item.text = `$(cloud) ${status.profile ?? 'default'} · ${status.region}${state}`;
-    const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**Bedrock** in \`${status.region}\` with ${status.profile ? `profile \`${status.profile}\`` : 'the default credential chain'}\n\n`);
     if (status.origin === 'live') {
       tooltip.appendMarkdown(`Live model list: ${status.count} models and profiles, fetched ${new Date(status.fetchedAt ?? 0).toLocaleTimeString()}.`);

@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'fs';
+import { isAbsolute, relative } from 'path';
 import { URI } from 'vscode-uri';
 import { createTextDocument, FileSource, TextDocumentLike } from './service/languageService';
 
@@ -12,13 +13,20 @@ const MAX_FILE_BYTES = 8 * 1024 * 1024;
 export class DiskFileSource implements FileSource {
   private readonly cache = new Map<string, { mtimeMs: number; size: number; document: TextDocumentLike }>();
 
-  constructor(private readonly open: (uri: string) => TextDocumentLike | undefined) {}
+  /**
+   * `open`: the editor's document at a uri. `refusal`: why a path must not be read (an untrusted
+   * workspace reads nothing outside it); undefined when it may be.
+   */
+  constructor(
+    private readonly open: (uri: string) => TextDocumentLike | undefined,
+    private readonly refusal: (path: string) => string | undefined = () => undefined,
+  ) {}
 
   get(uri: string): TextDocumentLike | undefined {
     const document = this.open(uri);
     if (document) return document;
     const parsed = URI.parse(uri);
-    if (parsed.scheme !== 'file') return undefined;
+    if (parsed.scheme !== 'file' || this.refusal(parsed.fsPath)) return undefined;
     try {
       const stat = statSync(parsed.fsPath);
       if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
@@ -33,8 +41,19 @@ export class DiskFileSource implements FileSource {
     }
   }
 
+  whyUnread(uri: string): string | undefined {
+    const parsed = URI.parse(uri);
+    return parsed.scheme === 'file' ? this.refusal(parsed.fsPath) : undefined;
+  }
+
   /** A file changed on disk (a watcher said so): read it again next time. */
   changed(uri: string): void {
     this.cache.delete(uri);
   }
+}
+
+/** Whether a path is a folder's or inside it. */
+export function isInside(folder: string, path: string): boolean {
+  const relation = relative(folder, path);
+  return relation === '' || (!relation.startsWith('..') && !isAbsolute(relation));
 }

@@ -23,6 +23,8 @@ export interface ModelTestingHost {
   settings(): ServerSettings;
   connection(region: string, variant: { fips?: boolean; dualStack?: boolean }): BedrockConnection;
   network(): NetworkSettings;
+  /** Why no AWS request may be made (an untrusted workspace); undefined when it may. */
+  restricted(): string | undefined;
   output(params: TestOutputParams): void;
   log(line: string): void;
 }
@@ -47,6 +49,11 @@ export class ModelTesting {
     const target = document && service.getTestTarget(document, params.reference);
     const settings = this.host.settings();
     const prompt = params.prompt?.trim() || settings.test?.prompt?.trim() || DEFAULT_TEST_PROMPT;
+    // Untrusted comes first: a model of a file the workspace may not read is no better a reason.
+    const restricted = this.host.restricted();
+    if (restricted) {
+      return { ref: target?.ref ?? params.reference, modelId: target?.modelId ?? '', region: '', prompt, outcome: 'failed', text: '', reasoning: '', report: '', problem: { kind: 'restricted', message: restricted } };
+    }
     if (!document || !target) {
       const where = document ? 'this file' : `${params.uri} (not open)`;
       const message = `${params.reference} is not a Bedrock model configured in ${where}.`;

@@ -75,6 +75,8 @@ export interface CatalogStatus {
   count: number;
   fetchedAt?: number;
   problem?: string;
+  /** Set in an untrusted workspace: what is off, and why. */
+  restricted?: string;
 }
 
 /** workspace/executeCommand: the configured Bedrock models a test can go to. Argument: { uri }. */

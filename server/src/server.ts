@@ -22,7 +22,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogStore, CatalogStoreSettings } from './bedrock/catalogStore';
 import { BedrockConnection } from './bedrock/connection';
 import { NetworkSettings } from './bedrock/network';
-import { DiskFileSource } from './fileSource';
+import { DiskFileSource, isInside } from './fileSource';
+import { URI } from 'vscode-uri';
 import { ModelTesting } from './modelTesting';
 import { OpenClawIntegration } from './openclawIntegration';
 import {
@@ -77,6 +78,11 @@ let canWatchFiles = false;
 let initialization: ServerInitializationOptions = {};
 let currentSettings: ServerSettings = {};
 let trusted = true;
+/** What an untrusted workspace turns off, as the client shows it. */
+const RESTRICTED =
+  'This workspace is not trusted: the extension makes no AWS request, runs no openclaw command and reads no file outside the workspace. Trust the workspace to turn them on.';
+/** Folders of the workspace (file system paths): an untrusted one reads files only there. */
+let workspaceFolders: string[] = [];
 
 const bedrockConnection = (region: string, variant: { fips?: boolean; dualStack?: boolean } = {}): BedrockConnection => ({
   region,
@@ -110,7 +116,7 @@ const catalog = new CatalogStore(catalogSettings({}), {
 });
 
 const testResults = new Map<string, StoredTestResult>();
-const files = new DiskFileSource((uri) => documents.get(uri));
+const files = new DiskFileSource((uri) => documents.get(uri), (path) => (trusted || workspaceFolders.some((folder) => isInside(folder, path)) ? undefined : 'not read: the workspace is not trusted, and the file is outside it'));
 const service = createLanguageService({ catalog, testResults: { last: (ref) => testResults.get(ref) }, files });
 const openclaw = new OpenClawIntegration({
   service,
@@ -132,6 +138,7 @@ const testing = new ModelTesting({
   settings: () => currentSettings,
   connection: bedrockConnection,
   network: () => networkSettings(currentSettings),
+  restricted: () => (trusted ? undefined : RESTRICTED),
   output: (params) => void connection.sendNotification(TEST_OUTPUT_NOTIFICATION, params),
   log: (line) => connection.console.info(line),
 });
@@ -142,6 +149,7 @@ connection.onInitialize((params): InitializeResult => {
   canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
   initialization = (params.initializationOptions ?? {}) as ServerInitializationOptions;
   trusted = initialization.trusted !== false;
+  workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])).map((folder) => URI.parse(folder.uri).fsPath);
   applySettings(initialization.settings ?? {});
   return {
     capabilities: {
@@ -178,6 +186,9 @@ connection.onNotification(TRUST_GRANTED_NOTIFICATION, () => {
   catalog.configure(catalogSettings(currentSettings));
   void openclaw.refresh();
   for (const document of documents.all()) catalog.snapshot(service.getRegion(document));
+  // Files outside the workspace can be read now: included files, .env.
+  revalidateAll();
+  notifyCatalogChanged();
 });
 
 connection.onDidChangeConfiguration(async (change) => {
@@ -380,13 +391,16 @@ connection.onHover((params) => {
 connection.onCompletion((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
-  const items = guard('completion', () => service.getCompletion(document, params.position)) ?? [];
-  return items.map(
-    (item): CompletionItem => ({
-      ...item,
-      documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
-    }),
-  );
+  const list = guard('completion', () => service.getCompletion(document, params.position)) ?? { items: [], isIncomplete: false };
+  return {
+    isIncomplete: list.isIncomplete,
+    items: list.items.map(
+      (item): CompletionItem => ({
+        ...item,
+        documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
+      }),
+    ),
+  };
 });
 
 connection.onCodeAction((params) => {
@@ -480,6 +494,7 @@ function documentFor(uri: string | undefined): TextDocument | undefined {
 
 async function refreshCatalog(uri: string | undefined): Promise<RefreshCatalogResult> {
   const region = service.getRegion(documentFor(uri));
+  if (!trusted) return { region, origin: 'built-in', count: catalog.snapshot(region).entries.length, problem: RESTRICTED };
   try {
     const snapshot = await catalog.refresh(region);
     return { region, origin: snapshot.origin, count: snapshot.entries.length };
@@ -498,6 +513,7 @@ function catalogStatus(uri: string | undefined): CatalogStatus {
     count: snapshot.entries.length,
     fetchedAt: snapshot.fetchedAt,
     problem: snapshot.problem,
+    restricted: trusted ? undefined : RESTRICTED,
   };
 }
 

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { CompletionItem, MarkupContent } from 'vscode-languageserver-protocol';
+import { CompletionItem, CompletionList, MarkupContent } from 'vscode-languageserver-protocol';
 import { FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY } from '../awsSandbox';
 import { useFakeBedrock } from '../fakeBedrockFixture';
 import { LspSession } from './lspClient';
@@ -38,7 +38,7 @@ describe('completion over the protocol, from the live catalog of the fake Bedroc
   }
 
   const complete = async (server: LspSession, position: { line: number; character: number }) =>
-    (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position })) as CompletionItem[];
+    ((await server.connection.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position })) as CompletionList).items;
   const listings = () => bedrock.fake.requests.filter((r) => r.operation === 'ListFoundationModels').length;
 
   it('fetches the catalog when the file opens, completes ids and references from it, and asks AWS once', async () => {

@@ -20,6 +20,8 @@ export interface SessionOptions {
   /** More initializationOptions (cacheDir, showsCatalogProblems). */
   initializationOptions?: Record<string, unknown>;
   env?: NodeJS.ProcessEnv;
+  /** The workspace's folders (uris); none by default. */
+  workspaceFolders?: string[];
 }
 
 /** The built server in a child process, spoken to over stdio with real JSON-RPC. */
@@ -31,6 +33,9 @@ export class LspSession {
   readonly published: PublishDiagnosticsParams[] = [];
   /** What the server logged (window/logMessage). */
   readonly logs: string[] = [];
+  /** The notifications the server sent that no handler took, in order. */
+  readonly notifications: { method: string; params: unknown }[] = [];
+  private readonly workspaceFolders: string[];
 
   private readonly settings: Record<string, unknown>;
   private readonly sections: Record<string, unknown>;
@@ -44,6 +49,7 @@ export class LspSession {
   constructor(options: SessionOptions = {}) {
     this.settings = options.settings ?? { catalog: { live: false } };
     this.sections = options.sections ?? {};
+    this.workspaceFolders = options.workspaceFolders ?? [];
     this.initializationOptions = { settings: options.initialSettings ?? this.settings, ...options.initializationOptions };
     this.process = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
     this.process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
@@ -59,13 +65,20 @@ export class LspSession {
     );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onNotification('window/logMessage', (params: { message: string }) => void this.logs.push(params.message));
+    this.connection.onUnhandledNotification((message) => void this.notifications.push({ method: message.method, params: message.params }));
     this.connection.listen();
+  }
+
+  /** The server's process id (undefined if it could not be spawned). */
+  get pid(): number | undefined {
+    return this.process.pid;
   }
 
   async initialize(): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: this.workspaceFolders[0] ?? null,
+      workspaceFolders: this.workspaceFolders.map((uri, index) => ({ uri, name: `folder ${index + 1}` })),
       initializationOptions: this.initializationOptions,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },

@@ -4,7 +4,7 @@ import { applyEdits, withCursor } from '../helpers';
 
 function complete(marked: string): { items: CompletionItem[]; text: string } {
   const { document, offset } = withCursor(marked);
-  return { items: createLanguageService().getCompletion(document, document.positionAt(offset)), text: document.getText() };
+  return { items: createLanguageService().getCompletion(document, document.positionAt(offset)).items, text: document.getText() };
 }
 
 /** The text after picking an item, with snippet tab stops reduced to their defaults. */
@@ -151,4 +151,24 @@ describe('completion', () => {
     assert.deepStrictEqual(complete(`{ gateway: { mode: "|" } }`).items, []);
     assert.deepStrictEqual(complete(`|`).items, []);
   });
+
+  describe('in a file of thousands of models', () => {
+    const models = Array.from({ length: 2000 }, (_, i) => `{ id: "vendor.model-${i}", name: "Model ${i}" }`).join(',\n');
+    const text = (primary: string) => `{ models: { providers: { "amazon-bedrock": { models: [\n${models}\n] } } }, agents: { defaults: { model: { primary: "${primary}|" } } } }`;
+
+    it('offers at most 200 items and says the list is incomplete, so the editor asks again as the user types', () => {
+      const { document, offset } = withCursor(text(''));
+      const list = createLanguageService().getCompletion(document, document.positionAt(offset));
+      assert.strictEqual(list.items.length, 200);
+      assert.strictEqual(list.isIncomplete, true);
+    });
+
+    it('offers what matches what is typed (its letters in order), all of it when it fits', () => {
+      const { document, offset } = withCursor(text('mdl1999'));
+      const list = createLanguageService().getCompletion(document, document.positionAt(offset));
+      assert.deepStrictEqual(list.items.map((item) => item.label), ['amazon-bedrock/vendor.model-1999']);
+      assert.strictEqual(list.isIncomplete, false);
+    });
+  });
 });
+

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import { bedrockEndpoint, isAwsHost } from '../../server/src/bedrock/endpoints';
-import { endpointVariantOf, regionOfEndpoint } from '../../server/src/service/region';
+import { bedrockEndpoint, partitionSuffixes } from '../../server/src/bedrock/endpoints';
+import { AWS_DNS_SUFFIXES, endpointVariantOf, isAwsHost, regionOfEndpoint } from '../../server/src/service/region';
 
 /*
  * Bedrock endpoints for commercial, China and GovCloud regions, with FIPS and dual stack, checked
@@ -50,6 +50,7 @@ describe('Bedrock endpoints', () => {
   });
 
   it('AWS credentials may go to AWS hosts only: commercial, China, GovCloud, FIPS, dual stack, VPC endpoints', () => {
+    assert.deepStrictEqual([...AWS_DNS_SUFFIXES].sort(), partitionSuffixes().sort(), 'the SDK\'s partition table');
     const aws = [
       'bedrock-runtime.us-east-1.amazonaws.com',
       'bedrock-runtime-fips.us-east-1.amazonaws.com',

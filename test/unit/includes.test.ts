@@ -133,7 +133,7 @@ describe('$include: one configuration across files', () => {
     assert.match(hover.contents, /GLM/);
     assert.match(hover.contents, /alias/i);
     const completion = service.getCompletion(files.document('/cfg/models.json5'), at(PROVIDER, 'id: "zai', 5));
-    assert.ok(completion.some((item) => item.label === 'anthropic.claude-opus-4-6-v1'), 'model ids complete at the included file\'s logical path');
+    assert.ok(completion.items.some((item) => item.label === 'anthropic.claude-opus-4-6-v1'), 'model ids complete at the included file\'s logical path');
   });
 });
 

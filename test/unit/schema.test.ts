@@ -136,7 +136,7 @@ describe('whole-file validation with OpenClaw\'s schema', () => {
     const { document, offset } = withCursor(marked);
     const service = createLanguageService();
     service.setSchema(validator);
-    const items = service.getCompletion(document, document.positionAt(offset));
+    const { items } = service.getCompletion(document, document.positionAt(offset));
     assert.deepStrictEqual(items.map((i) => i.label).sort(), ['contextWindow', 'input', 'reasoning']);
     const reasoning = items.find((i) => i.label === 'reasoning')!;
     assert.strictEqual(reasoning.detail, 'Reasoning');

@@ -88,6 +88,7 @@ export class CatalogStore implements CatalogSource {
 
   /** Fetches now (joining a request already under way); rejects with an explained message. */
   refresh(region: string): Promise<CatalogSnapshot> {
+    if (!this.settings.live) return Promise.reject(new Error('Live discovery is off ("openclaw.catalog.live"): the built-in list serves.'));
     const connection = this.settings.connection(region);
     return this.fetch(cacheKey(connection), connection);
   }

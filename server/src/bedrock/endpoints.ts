@@ -4,7 +4,7 @@ import { awsEndpointFunctions } from '@aws-sdk/core/client';
  * Bedrock's endpoints as the AWS SDK builds them (its endpoint rules, with its own partition table):
  * https://<service>[-fips].<region>.<dnsSuffix>, the dual-stack suffix when asked for; China regions
  * end in amazonaws.com.cn (dual stack: api.amazonwebservices.com.cn). The SDK resolves the endpoint of
- * each request itself; these functions name it for messages and proxies, and say which hosts are AWS's.
+ * each request itself; these functions name it for messages and proxies.
  */
 
 export type BedrockService = 'bedrock' | 'bedrock-runtime';
@@ -29,14 +29,10 @@ export function bedrockEndpoint(service: BedrockService, region: string, variant
   return `https://${service}${variant.fips ? '-fips' : ''}.${region}.${variant.dualStack ? partition.dualStackDnsSuffix : partition.dnsSuffix}`;
 }
 
-/** The DNS suffixes of AWS's public partitions: requests signed with AWS credentials may go there. */
-const AWS_SUFFIXES = ['us-east-1', 'cn-north-1', 'us-gov-west-1'].flatMap((region) => {
-  const { dnsSuffix, dualStackDnsSuffix } = partitionOf(region);
-  return [dnsSuffix, dualStackDnsSuffix];
-});
-
-/** Whether a host belongs to AWS (commercial, China or GovCloud; FIPS, dual-stack and VPC endpoints included). */
-export function isAwsHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  return [...new Set(AWS_SUFFIXES)].some((suffix) => host.endsWith(`.${suffix}`));
+/** The DNS suffixes of the partitions, as the SDK knows them (the service's list of AWS hosts must match). */
+export function partitionSuffixes(): string[] {
+  return [...new Set(['us-east-1', 'cn-north-1', 'us-gov-west-1'].flatMap((region) => {
+    const { dnsSuffix, dualStackDnsSuffix } = partitionOf(region);
+    return [dnsSuffix, dualStackDnsSuffix];
+  }))];
 }

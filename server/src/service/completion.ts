@@ -9,7 +9,7 @@ import { inputArray, newModelEntryFields } from './modelEntry';
 import { findNodeAtPath, JsonNode, keyOf, propertyValue, stringValue } from './parser/ast';
 import { JsonSchema } from './schema/jsonSchema';
 import { SchemaValidator } from './schema/schemaValidator';
-import { CompletionItem, CompletionItemKind, InsertTextFormat, Position, TextEdit } from './types';
+import { CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, Position, Range, TextEdit } from './types';
 
 export interface CompletionContext extends CatalogContext {
   /** The schema whose keys complete in objects the extension has nothing better for. */
@@ -27,25 +27,34 @@ type Target =
 const MODEL_SETTINGS = new Set(['model', 'imageModel', 'pdfModel']);
 const SINGLE_REFERENCE_SETTINGS = new Set(['utilityModel', 'decisionModel']);
 
-export function computeCompletion(analysis: Analysis, position: Position, context: CompletionContext): CompletionItem[] {
+/** At most this many items: beyond it the list is incomplete, and the editor asks again as the user types. */
+const MAX_ITEMS = 200;
+
+export function computeCompletion(analysis: Analysis, position: Position, context: CompletionContext): CompletionList {
+  const none: CompletionList = { items: [], isIncomplete: false };
   const offset = analysis.document.offsetAt(position);
   const local = cursorSlot(analysis.parse.root, analysis.text, offset);
-  if (!local) return [];
+  if (!local) return none;
   // In a file the configuration includes, paths start where its content sits.
   const slot = { ...local, containerPath: [...(analysis.graph.mountOf(analysis.file) ?? []), ...local.containerPath] };
   const target = classify(analysis, slot) ?? (slot.isKey && context.schema ? { kind: 'schema-key' } : undefined);
-  if (!target) return [];
-  const builder = new ItemBuilder(analysis, slot, context);
+  if (!target) return none;
+  const builder = new ItemBuilder(analysis, slot, context, offset);
   switch (target.kind) {
     case 'model-id':
-      return builder.modelIds(target.provider, target.entry);
+      builder.modelIds(target.provider, target.entry);
+      break;
     case 'model-entry':
-      return builder.modelEntries(target.providerKey, target.array);
+      builder.modelEntries(target.providerKey, target.array);
+      break;
     case 'reference':
-      return builder.references(target);
+      builder.references(target);
+      break;
     case 'schema-key':
-      return builder.schemaKeys(context.schema!);
+      builder.schemaKeys(context.schema!);
+      break;
   }
+  return { items: builder.items, isIncomplete: builder.incomplete };
 }
 
 function classify(analysis: Analysis, slot: CursorSlot): Target | undefined {
@@ -90,41 +99,65 @@ function agentScope(analysis: Analysis, path: (string | number)[]): { depth: num
 }
 
 class ItemBuilder {
+  readonly items: CompletionItem[] = [];
+  /** More items matched than were offered. */
+  incomplete = false;
   private readonly style: FileStyle;
+  private readonly seen = new Set<string>();
+  /** What is typed in the slot up to the cursor, without its quote; ASCII letters lower-cased (as matchesTyped compares). */
+  private readonly typed: string;
+  private slotRange: Range | undefined;
 
   constructor(
     private readonly analysis: Analysis,
     private readonly slot: CursorSlot,
     private readonly context: CompletionContext,
+    cursor: number,
   ) {
     this.style = analysis.style;
+    const typedFrom = slot.replaceStart + (slot.quote ? 1 : 0);
+    this.typed = cursor > typedFrom ? analysis.text.slice(typedFrom, cursor).replace(/[A-Z]/g, (letter) => letter.toLowerCase()) : '';
+  }
+
+  /**
+   * Offers an item, built only when its label is new and matches what is typed (its letters in order,
+   * as the editor's own filter reads them), up to MAX_ITEMS: a file of thousands of models stays fast.
+   */
+  private offer(label: string, build: () => CompletionItem): void {
+    if (this.seen.has(label) || !matchesTyped(label, this.typed)) return;
+    this.seen.add(label);
+    if (this.items.length >= MAX_ITEMS) {
+      this.incomplete = true;
+      return;
+    }
+    this.items.push(build());
   }
 
   /** Catalog ids for a model entry's `id`; picking one fills a missing name, input and reasoning. */
-  modelIds(provider: ProviderConfig | undefined, entry: JsonNode): CompletionItem[] {
+  modelIds(provider: ProviderConfig | undefined, entry: JsonNode): void {
     const configured = new Set(provider?.models.filter((model) => model.entry !== entry).map((model) => model.id));
-    const items: CompletionItem[] = [];
     for (const catalogEntry of this.offeredEntries()) {
       if (configured.has(catalogEntry.id)) continue;
-      const edits = this.replaceSlot(this.quoted(catalogEntry.id));
-      const fill = this.fillEntry(entry, catalogEntry, edits.main);
-      items.push({
-        label: catalogEntry.id,
-        kind: CompletionItemKind.Value,
-        detail: describe(catalogEntry),
-        documentation: this.documentation(catalogEntry),
-        sortText: rank(catalogEntry) + catalogEntry.id,
-        filterText: this.filterText(catalogEntry.id),
-        textEdit: fill.main,
-        additionalTextEdits: fill.additional.length > 0 ? fill.additional : undefined,
-        deprecated: catalogEntry.lifecycle === 'LEGACY' || undefined,
+      this.offer(catalogEntry.id, () => {
+        const edits = this.replaceSlot(this.quoted(catalogEntry.id));
+        const fill = this.fillEntry(entry, catalogEntry, edits.main);
+        return {
+          label: catalogEntry.id,
+          kind: CompletionItemKind.Value,
+          detail: describe(catalogEntry),
+          documentation: this.documentation(catalogEntry),
+          sortText: rank(catalogEntry) + catalogEntry.id,
+          filterText: this.filterText(catalogEntry.id),
+          textEdit: fill.main,
+          additionalTextEdits: fill.additional.length > 0 ? fill.additional : undefined,
+          deprecated: catalogEntry.lifecycle === 'LEGACY' || undefined,
+        };
       });
     }
-    return items;
   }
 
   /** Whole model entries for an empty place in `models[]`, filled from the catalog. */
-  modelEntries(providerKey: string, array: JsonNode): CompletionItem[] {
+  modelEntries(providerKey: string, array: JsonNode): void {
     const provider = this.analysis.config.providers.find((p) => p.id === providerKey);
     const configured = new Set(provider?.models.map((model) => model.id));
     const index = this.slot.key as number;
@@ -132,78 +165,70 @@ class ItemBuilder {
     const next = array.children![index];
     const separator: TextEdit[] = previous && previous.commaOffset < 0 ? [this.edit(previous.end, 0, ',')] : [];
     const itemIndent = this.itemIndent(array);
-    const items: CompletionItem[] = [];
     for (const catalogEntry of this.offeredEntries()) {
       if (configured.has(catalogEntry.id)) continue;
-      const snippet = this.entrySnippet(catalogEntry, itemIndent) + (next ? ',' : '');
-      items.push({
+      this.offer(catalogEntry.id, () => ({
         label: catalogEntry.id,
         kind: CompletionItemKind.Snippet,
         detail: `New model entry: ${catalogEntry.name}`,
         documentation: this.documentation(catalogEntry),
         sortText: rank(catalogEntry) + catalogEntry.id,
         filterText: `${catalogEntry.id} ${catalogEntry.name}`,
-        textEdit: this.edit(this.slot.replaceStart, this.slot.replaceEnd - this.slot.replaceStart, snippet),
+        textEdit: this.edit(this.slot.replaceStart, this.slot.replaceEnd - this.slot.replaceStart, this.entrySnippet(catalogEntry, itemIndent) + (next ? ',' : '')),
         insertTextFormat: InsertTextFormat.Snippet,
         additionalTextEdits: separator.length > 0 ? separator : undefined,
         deprecated: catalogEntry.lifecycle === 'LEGACY' || undefined,
-      });
+      }));
     }
-    return items;
   }
 
   /** Configured models, then aliases and wildcards where accepted, then catalog models not configured yet. */
-  references(target: Extract<Target, { kind: 'reference' }>): CompletionItem[] {
+  references(target: Extract<Target, { kind: 'reference' }>): void {
     const { config, resolver } = this.analysis;
-    const items: CompletionItem[] = [];
-    const seen = new Set<string>();
-    const add = (item: CompletionItem) => {
-      if (seen.has(item.label)) return;
-      seen.add(item.label);
-      items.push(item);
-    };
     const withEntry = target.mapKey
       ? new Set(config.aliases.filter((entry) => entry.agent === target.agent).map((entry) => entry.key.trim().toLowerCase()))
       : new Set<string>();
 
     for (const model of config.models) {
+      if (this.incomplete) return;
       const ref = `${model.provider.id}/${model.id}`;
       const aliasless = target.mapKey && !withEntry.has(ref.toLowerCase());
-      add({
+      this.offer(ref, () => ({
         label: ref,
         kind: CompletionItemKind.Reference,
         detail: modelDetail(model),
         sortText: `${target.mapKey && !aliasless ? '1' : '0'}${ref}`,
         filterText: this.filterText(ref),
         textEdit: this.referenceEdit(ref, aliasless ? model.name?.value || model.id : undefined),
-      });
+      }));
     }
     if (target.acceptsAlias) {
       for (const entry of config.aliases) {
+        if (this.incomplete) return;
         const alias = entry.alias?.value;
         if (!alias || (entry.agent !== undefined && entry.agent !== target.agent)) continue;
-        if (resolver.findAlias(alias, target.agent) !== entry) continue;
-        add({
+        if (!matchesTyped(alias, this.typed) || resolver.findAlias(alias, target.agent) !== entry) continue;
+        this.offer(alias, () => ({
           label: alias,
           kind: CompletionItemKind.Constant,
           detail: `alias of ${entry.key}`,
           sortText: `2${alias}`,
           filterText: this.filterText(alias),
           textEdit: this.referenceEdit(alias),
-        });
+        }));
       }
     }
     if (target.acceptsWildcard && !target.mapKey) {
       for (const provider of config.providers) {
         const wildcard = `${provider.id}/*`;
-        add({
+        this.offer(wildcard, () => ({
           label: wildcard,
           kind: CompletionItemKind.Module,
           detail: `every model of ${provider.id}`,
           sortText: `3${wildcard}`,
           filterText: this.filterText(wildcard),
           textEdit: this.referenceEdit(wildcard),
-        });
+        }));
       }
     }
     const bedrock = resolver.provider(BEDROCK_PROVIDER);
@@ -212,7 +237,7 @@ class ItemBuilder {
     for (const catalogEntry of this.offeredEntries()) {
       if (configuredIds.has(catalogEntry.id) || catalogEntry.lifecycle === 'LEGACY') continue;
       const ref = `${bedrockKey}/${catalogEntry.id}`;
-      add({
+      this.offer(ref, () => ({
         label: ref,
         kind: CompletionItemKind.Reference,
         detail: `${catalogEntry.name} · not in models.providers.${bedrockKey} yet`,
@@ -220,33 +245,32 @@ class ItemBuilder {
         sortText: `4${rank(catalogEntry)}${ref}`,
         filterText: this.filterText(ref),
         textEdit: this.referenceEdit(ref, target.mapKey ? catalogEntry.name : undefined),
-      });
+      }));
     }
-    return items;
   }
 
   /** The keys the schema allows in this object and the file does not have yet, with a value to fill. */
-  schemaKeys(schema: SchemaValidator): CompletionItem[] {
+  schemaKeys(schema: SchemaValidator): void {
     const present = new Set((this.slot.container.children ?? []).map((property) => String(keyOf(property).value)));
     if (this.slot.node) present.delete(String(this.slot.node.value));
     const valueFollows = /^\s*:/.test(this.analysis.text.slice(this.slot.replaceEnd));
-    const items: CompletionItem[] = [];
     for (const [key, property] of schema.navigator.propertiesAt(this.slot.containerPath)) {
       if (present.has(key)) continue;
-      const about = schema.navigator.describe([...this.slot.containerPath, key]);
-      const renderedKey = this.slot.quote ? escapeSnippet(renderString(key, this.slot.quote === "'" ? "'" : '"')) : escapeSnippet(renderKey(key, this.style));
-      items.push({
-        label: key,
-        kind: CompletionItemKind.Property,
-        detail: about?.title,
-        documentation: about?.description,
-        sortText: key,
-        filterText: this.filterText(key),
-        textEdit: this.edit(this.slot.replaceStart, this.slot.replaceEnd - this.slot.replaceStart, valueFollows ? renderedKey : `${renderedKey}:${this.style.colonSpace}${this.valueTemplate(property, schema)}`),
-        insertTextFormat: InsertTextFormat.Snippet,
+      this.offer(key, () => {
+        const about = schema.navigator.describe([...this.slot.containerPath, key]);
+        const renderedKey = this.slot.quote ? escapeSnippet(renderString(key, this.slot.quote === "'" ? "'" : '"')) : escapeSnippet(renderKey(key, this.style));
+        return {
+          label: key,
+          kind: CompletionItemKind.Property,
+          detail: about?.title,
+          documentation: about?.description,
+          sortText: key,
+          filterText: this.filterText(key),
+          textEdit: this.edit(this.slot.replaceStart, this.slot.replaceEnd - this.slot.replaceStart, valueFollows ? renderedKey : `${renderedKey}:${this.style.colonSpace}${this.valueTemplate(property, schema)}`),
+          insertTextFormat: InsertTextFormat.Snippet,
+        };
       });
     }
-    return items;
   }
 
   /** A snippet for a new value of a schema's type: the cursor lands where the user types. */
@@ -351,7 +375,9 @@ class ItemBuilder {
   }
 
   private replaceSlot(newText: string): { main: TextEdit } {
-    return { main: this.edit(this.slot.replaceStart, this.slot.replaceEnd - this.slot.replaceStart, newText) };
+    // One range for all items: a list of thousands should not convert the same offsets thousands of times.
+    this.slotRange ??= this.analysis.range(this.slot.replaceStart, this.slot.replaceEnd - this.slot.replaceStart);
+    return { main: { range: this.slotRange, newText } };
   }
 
   private edit(offset: number, length: number, newText: string): TextEdit {
@@ -361,6 +387,22 @@ class ItemBuilder {
   private toTextEdit(edit: OffsetEdit): TextEdit {
     return this.edit(edit.offset, edit.length, edit.newText);
   }
+}
+
+/** Whether the typed letters (lower case) appear in the label in order, case-insensitively: VS Code's filter, loosely. */
+function matchesTyped(label: string, typed: string): boolean {
+  let at = 0;
+  for (let i = 0; i < typed.length; i++) {
+    const wanted = typed.charCodeAt(i);
+    while (at < label.length && lowerCode(label.charCodeAt(at)) !== wanted) at++;
+    if (at === label.length) return false;
+    at++;
+  }
+  return true;
+}
+
+function lowerCode(code: number): number {
+  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
 }
 
 function describe(entry: CatalogEntry): string {

@@ -3,7 +3,8 @@ import { modelsWithoutAlias } from './aliasFixes';
 import { Analysis } from './analysis';
 import { checkBedrockModels } from './bedrockChecks';
 import { CatalogIndex } from './catalog';
-import { AliasEntry, ConfiguredModel } from './configModel';
+import { AliasEntry, ConfiguredModel, isBedrockProvider } from './configModel';
+import { isAwsHost } from './region';
 import { fsPathOf } from './includes';
 import { Environment, envReferences } from './envVars';
 import { describeLegacyDiscovery, pendingAllowlistMigration } from './legacy';
@@ -53,6 +54,7 @@ export function computeDiagnostics(analysis: Analysis, context: DiagnosticContex
   checkDuplicateAliases(analysis, report);
   checkDuplicateModelIds(analysis, report);
   checkCatalog(analysis, context.catalog, report);
+  checkBedrockEndpoints(analysis, report);
   if (context.env) checkEnvVars(analysis, context.env, report);
   return diagnostics;
 }
@@ -103,6 +105,7 @@ function checkModelPolicy(analysis: Analysis, target: TargetVersion, report: Rep
 
 /** `${VAR}`s that are not set: a warning where the value decides where requests go (baseUrl, a model id). */
 function checkEnvVars(analysis: Analysis, env: Environment, report: Report): void {
+  if (!analysis.file.mayReferenceEnv) return;
   const stack = analysis.parse.root ? [analysis.parse.root] : [];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -121,6 +124,26 @@ function checkEnvVars(analysis: Analysis, env: Environment, report: Report): voi
         report(node, Severity.Information, 'env-var', `${unset}: OpenClaw 2026.7.1+ warns "Missing env var", and what uses this value is unavailable.`);
       }
     }
+  }
+}
+
+/** A Bedrock provider's baseUrl on a host that is not AWS's: signed requests must not go there. */
+function checkBedrockEndpoints(analysis: Analysis, report: Report): void {
+  for (const provider of analysis.config.providers) {
+    if (!isBedrockProvider(provider) || !provider.baseUrl || envReferences(provider.baseUrl.value).length > 0) continue;
+    let host: string;
+    try {
+      host = new URL(provider.baseUrl.value.trim()).hostname;
+    } catch {
+      continue;
+    }
+    if (isAwsHost(host)) continue;
+    report(
+      provider.baseUrl.node,
+      Severity.Warning,
+      'non-aws-endpoint',
+      `${host} is not an AWS host: Bedrock requests are signed with your AWS credentials, and must go to AWS (bedrock-runtime.<region>.amazonaws.com, or a VPC endpoint). The extension sends nothing to it; it uses the region's AWS endpoint.`,
+    );
   }
 }
 
@@ -156,27 +179,45 @@ function lineOf(analysis: Analysis, node: JsonNode): string {
 
 /** JSON5.parse keeps the last of two equal keys; the earlier one is silently ignored. */
 function checkDuplicateKeys(analysis: Analysis, root: JsonNode | undefined, report: Report): void {
-  const stack = root ? [root] : [];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (!node.children) continue;
-    if (node.type === 'object' && node.children.length > 1) {
-      const lastByKey = new Map<string, JsonNode>();
-      for (const property of node.children) lastByKey.set(String(keyOf(property).value), property);
-      if (lastByKey.size < node.children.length) {
-        for (const property of node.children) {
-          const key = keyOf(property);
-          const winner = lastByKey.get(String(key.value))!;
-          if (winner !== property) {
-            report(key, Severity.Warning, 'duplicate-key', `Duplicate key '${key.value}': OpenClaw ignores this one and keeps the one on ${lineOf(analysis, winner)}.`);
-          }
+  const visit = (node: JsonNode) => {
+    const children = node.children;
+    if (!children) return;
+    if (node.type === 'object') {
+      for (const [earlier, winner] of shadowedProperties(children)) {
+        const key = keyOf(earlier);
+        report(key, Severity.Warning, 'duplicate-key', `Duplicate key '${key.value}': OpenClaw ignores this one and keeps the one on ${lineOf(analysis, winner)}.`);
+      }
+    }
+    for (const child of children) if (child.children) visit(child);
+  };
+  if (root) visit(root);
+}
+
+/** Properties another one with the same key follows, with the last of them (the one that counts). */
+function shadowedProperties(properties: JsonNode[]): [JsonNode, JsonNode][] {
+  const found: [JsonNode, JsonNode][] = [];
+  if (properties.length < 2) return found;
+  if (properties.length <= 16) {
+    // Small objects (nearly all): compare pairwise, no allocation unless a duplicate exists.
+    for (let i = 0; i < properties.length - 1; i++) {
+      const key = keyOf(properties[i]!).value;
+      for (let j = properties.length - 1; j > i; j--) {
+        if (keyOf(properties[j]!).value === key) {
+          found.push([properties[i]!, properties[j]!]);
+          break;
         }
       }
     }
-    for (const child of node.children) {
-      if (child.children) stack.push(child);
-    }
+    return found;
   }
+  const last = new Map<unknown, JsonNode>();
+  for (const property of properties) last.set(keyOf(property).value, property);
+  if (last.size === properties.length) return found;
+  for (const property of properties) {
+    const winner = last.get(keyOf(property).value)!;
+    if (winner !== property) found.push([property, winner]);
+  }
+  return found;
 }
 
 function checkMissingAliases(analysis: Analysis, target: TargetVersion, report: Report): void {

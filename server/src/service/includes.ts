@@ -48,11 +48,13 @@ export interface ConfigGraph {
 export interface IncludeOptions {
   /** OPENCLAW_INCLUDE_ROOTS: more directories includes may come from. */
   includeRoots?: string[];
+  /** Why a file was not read though it may exist, for the message. */
+  whyUnread?(uri: string): string | undefined;
 }
 
 export function resolveIncludes(root: SourceFile, load: (uri: string) => SourceFile | undefined, options: IncludeOptions = {}): ConfigGraph {
   const resolver = new IncludeResolver(root, load, options);
-  const merged = root.parse.root && resolver.process(root.parse.root, root, [fsPathOf(root.uri)], 0);
+  const merged = root.parse.root && (root.mayInclude ? resolver.process(root.parse.root, root, [fsPathOf(root.uri)], 0) : root.parse.root);
   return {
     root,
     files: resolver.files,
@@ -79,7 +81,7 @@ class IncludeResolver {
   constructor(
     private readonly root: SourceFile,
     private readonly load: (uri: string) => SourceFile | undefined,
-    options: IncludeOptions,
+    private readonly options: IncludeOptions,
   ) {
     this.rootDirs = [path.dirname(fsPathOf(root.uri)), ...(options.includeRoots ?? [])];
     this.dependencies.set(root.uri, root);
@@ -154,14 +156,18 @@ class IncludeResolver {
     const uri = URI.file(resolved).toString();
     if (!this.dependencies.has(uri)) this.dependencies.set(uri, this.load(uri));
     const file = this.dependencies.get(uri);
-    if (!file) return fail(`Failed to read include file: ${includePath} (resolved: ${resolved})`);
+    if (!file) {
+      const why = this.options.whyUnread?.(uri);
+      return fail(`Failed to read include file: ${includePath} (resolved: ${resolved})${why ? `: ${why}` : ''}`);
+    }
     if (Buffer.byteLength(file.text, 'utf8') > MAX_INCLUDE_BYTES) {
       return fail(`Include file failed security checks (regular file, max ${MAX_INCLUDE_BYTES} bytes, no hardlinks): ${includePath}`);
     }
     // A file that does not parse fails the whole configuration; what could be read still counts here.
     if (file.parse.errors.length > 0 || !file.parse.root) fail(`Failed to parse include file: ${includePath} (resolved: ${resolved})`);
     this.addFile(file, [...(this.mounts.get(from) ?? []), ...pathOf(holder.origin ?? holder)]);
-    return file.parse.root && this.process(file.parse.root, file, [...chain, resolved], depth + 1);
+    if (!file.parse.root || !file.mayInclude) return file.parse.root;
+    return this.process(file.parse.root, file, [...chain, resolved], depth + 1);
   }
 
   private addFile(file: SourceFile, mount: LogicalPath): void {

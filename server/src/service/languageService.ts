@@ -21,7 +21,7 @@ import { ownedSchema } from './schema/ownedSchema';
 import { SchemaValidator } from './schema/schemaValidator';
 import { findNodeAtDottedPath, keyOf } from './parser/ast';
 import { computeDefinition, computeReferences, computeRename, prepareRename, RenameTarget } from './navigation';
-import { CodeAction, CompletionItem, Diagnostic, Hover, Location, Position, ServiceSettings, TextDocumentLike, WorkspaceEdit } from './types';
+import { CodeAction, CompletionList, Diagnostic, Hover, Location, Position, ServiceSettings, TextDocumentLike, WorkspaceEdit } from './types';
 import { ConfigWorkspace, FileSource } from './workspace';
 
 /** The facade: every feature over one parse per document version. No LSP, no VS Code, no I/O. */
@@ -29,7 +29,7 @@ export interface LanguageService {
   getDiagnostics(document: TextDocumentLike): Diagnostic[];
   getHover(document: TextDocumentLike, position: Position): Hover | undefined;
   getCodeActions(document: TextDocumentLike, request: CodeActionRequest): CodeAction[];
-  getCompletion(document: TextDocumentLike, position: Position): CompletionItem[];
+  getCompletion(document: TextDocumentLike, position: Position): CompletionList;
   /** The model entry a reference, alias-map key or alias selects, in whichever file it is. */
   getDefinition(document: TextDocumentLike, position: Position): Location[];
   /** Every reference to the model (or the alias) under the cursor, across the configuration's files. */

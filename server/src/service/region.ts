@@ -55,3 +55,15 @@ export function endpointVariantOf(url: string): { fips: boolean; dualStack: bool
   if (!/(?:^|\.)bedrock(?:-runtime)?(?:-fips)?\./.test(host)) return undefined;
   return { fips: /(?:^|\.)bedrock(?:-runtime)?-fips\./.test(host), dualStack: host.endsWith('.api.aws') || host.endsWith('.api.amazonwebservices.com.cn') };
 }
+
+/**
+ * The DNS suffixes of AWS's public partitions (commercial, China, GovCloud; with dual stack), as the
+ * AWS SDK's partition table has them (a test compares): requests signed with AWS credentials go there.
+ */
+export const AWS_DNS_SUFFIXES = ['amazonaws.com', 'api.aws', 'amazonaws.com.cn', 'api.amazonwebservices.com.cn'];
+
+/** Whether a host belongs to AWS (FIPS, dual-stack and VPC endpoints included). */
+export function isAwsHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return AWS_DNS_SUFFIXES.some((suffix) => host.endsWith(`.${suffix}`));
+}

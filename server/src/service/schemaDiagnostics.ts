@@ -22,13 +22,14 @@ export interface PlacedIssue {
  * whose load-time rewrites apply. Computed once per configuration, for all its files.
  */
 export function placeSchemaIssues(analysis: Analysis, validator: SchemaValidator, version: string): PlacedIssue[] {
-  return analysis.memo(`schema\u0000${validator.label}\u0000${version}`, () => placeAll(analysis.root, validator, version));
+  return analysis.memo(`schema\u0000${validator.label}\u0000${version}`, () => placeAll(analysis, validator, version));
 }
 
-function placeAll(root: JsonNode | undefined, validator: SchemaValidator, version: string): PlacedIssue[] {
+function placeAll(analysis: Analysis, validator: SchemaValidator, version: string): PlacedIssue[] {
+  const root = analysis.root;
   if (!root || root.type !== 'object') return [];
   const placed: PlacedIssue[] = [];
-  const validated = valueOpenClawValidates(valueForValidation(root), version);
+  const validated = valueOpenClawValidates(validationValue(analysis, root), version);
   const issues = validator.check(validated.value);
   for (const issue of issues) {
     const filePath = validated.filePath(issue.path);
@@ -58,9 +59,22 @@ export function dottedPath(path: readonly (string | number)[]): string {
 }
 
 /**
- * The value OpenClaw validates: what JSON5.parse gives, without `$include` keys (OpenClaw merges the
- * included files in before it validates).
+ * The value OpenClaw validates: what JSON5.parse gives, with the included files merged in and no
+ * `$include` keys. A single file of strict JSON is read by JSON.parse, several times faster than
+ * walking the tree (and the same value).
  */
+function validationValue(analysis: Analysis, root: JsonNode): unknown {
+  const file = analysis.graph.root;
+  if (analysis.graph.files.length === 1 && file.parse.errors.length === 0 && !file.mayInclude) {
+    try {
+      return JSON.parse(file.text);
+    } catch {
+      // JSON5 (comments, unquoted keys...): the tree it is.
+    }
+  }
+  return valueForValidation(root);
+}
+
 function valueForValidation(node: JsonNode): unknown {
   switch (node.type) {
     case 'object': {

@@ -2,6 +2,9 @@ import { detectFileStyle, FileStyle } from './edits/fileStyle';
 import { parseJson5, ParseResult } from './parser/json5Parser';
 import { Range, TextDocumentLike } from './types';
 
+/** \u and \x escapes, which can spell any character in JSON5 strings and identifiers. */
+const ESCAPE = /\\[ux]/;
+
 /** One file's text, parsed once: the configuration itself or a file it `$include`s. */
 export class SourceFile {
   readonly text: string;
@@ -9,6 +12,8 @@ export class SourceFile {
   readonly version: number;
   readonly parse: ParseResult;
   private fileStyle: FileStyle | undefined;
+  private includeHint: boolean | undefined;
+  private envHint: boolean | undefined;
 
   constructor(readonly document: TextDocumentLike) {
     this.text = document.getText();
@@ -31,6 +36,16 @@ export class SourceFile {
   /** How the file writes JSON5, for edits that should look hand-written. */
   get style(): FileStyle {
     return (this.fileStyle ??= detectFileStyle(this.text, this.parse.root));
+  }
+
+  /** Whether a `$include` key can be in this file (escapes could spell it too, so they count). */
+  get mayInclude(): boolean {
+    return (this.includeHint ??= this.text.includes('$include') || ESCAPE.test(this.text));
+  }
+
+  /** Whether a string of this file can hold `${`, literally or through escapes. */
+  get mayReferenceEnv(): boolean {
+    return (this.envHint ??= this.text.includes('${') || ESCAPE.test(this.text));
   }
 
   /** Whether this still reads the same as `document` now does. */

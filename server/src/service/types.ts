@@ -35,7 +35,8 @@ export type DiagnosticCode =
   | 'legacy-model'
   | 'image-input'
   | 'include'
-  | 'env-var';
+  | 'env-var'
+  | 'non-aws-endpoint';
 
 export interface Diagnostic {
   range: Range;
@@ -105,6 +106,12 @@ export interface CompletionItem {
   additionalTextEdits?: TextEdit[];
   /** Shown struck through: a LEGACY model. */
   deprecated?: boolean;
+}
+
+export interface CompletionList {
+  items: CompletionItem[];
+  /** Not every match is in `items`: the editor should ask again as the user types. */
+  isIncomplete: boolean;
 }
 
 /** What the service needs of a text document; vscode-languageserver-textdocument's TextDocument fits. */

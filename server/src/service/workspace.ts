@@ -10,6 +10,8 @@ import { TextDocumentLike } from './types';
 export interface FileSource {
   /** The document at a uri (the open one, else what is on disk); undefined when there is none. */
   get(uri: string): TextDocumentLike | undefined;
+  /** Why a file was not read though it may exist (the workspace is not trusted), for messages. */
+  whyUnread?(uri: string): string | undefined;
 }
 
 /** The names OpenClaw reads its configuration from; any other file is part of one only when one includes it. */
@@ -48,9 +50,13 @@ export class ConfigWorkspace {
     const load = (uri: string) => overridden.get(uri) ?? this.load(uri);
     const current = this.analyze(document);
     const root = load(current.graph.root.uri)!;
-    const analysis = Analysis.of(root, resolveIncludes(root, load, this.options()));
+    const analysis = Analysis.of(root, resolveIncludes(root, load, this.includeOptions()));
     const file = analysis.graph.files.find((candidate) => candidate.uri === document.uri) ?? root;
     return analysis.viewFrom(file);
+  }
+
+  private includeOptions(): IncludeOptions {
+    return { ...this.options(), whyUnread: (uri) => this.source?.whyUnread?.(uri) };
   }
 
   forget(uri: string): void {
@@ -74,7 +80,7 @@ export class ConfigWorkspace {
   private analyzeRoot(root: SourceFile): Analysis {
     const cached = this.roots.get(root.uri);
     if (cached && cached.graph.root === root && this.unchanged(cached)) return cached;
-    const analysis = Analysis.of(root, resolveIncludes(root, (uri) => this.load(uri), this.options()));
+    const analysis = Analysis.of(root, resolveIncludes(root, (uri) => this.load(uri), this.includeOptions()));
     this.roots.set(root.uri, analysis);
     for (const file of analysis.graph.files) if (file !== root) this.includedBy.set(file.uri, root.uri);
     return analysis;

@@ -153,6 +153,9 @@ export function parseJson5(text: string): ParseResult {
   return new Parser(text).parse();
 }
 
+/** Deeper values are skipped with an error: the parser (and every walk over its tree) recurses per level. */
+export const MAX_NESTING = 500;
+
 class Parser {
   private pos = 0;
   private token = Token.EOF;
@@ -165,6 +168,7 @@ class Parser {
   private tokenClosed = true;
   private readonly errors: ParseError[] = [];
   private readonly comments: Comment[] = [];
+  private depth = 0;
 
   constructor(private readonly text: string) {}
 
@@ -230,16 +234,35 @@ class Parser {
     return node;
   }
 
-  private parseObject(parent: JsonNode | undefined): JsonNode {
+  private parseObject(parent: JsonNode | undefined): JsonNode | undefined {
+    if (this.depth >= MAX_NESTING) return this.skipTooDeep();
     const object = new JsonNode('object', this.tokenOffset, 0, parent);
+    this.depth++;
     this.parseItems(object, OBJECT_SYNTAX, () => this.parseProperty(object));
+    this.depth--;
     return object;
   }
 
-  private parseArray(parent: JsonNode | undefined): JsonNode {
+  private parseArray(parent: JsonNode | undefined): JsonNode | undefined {
+    if (this.depth >= MAX_NESTING) return this.skipTooDeep();
     const array = new JsonNode('array', this.tokenOffset, 0, parent);
+    this.depth++;
     this.parseItems(array, ARRAY_SYNTAX, () => this.parseValue(array));
+    this.depth--;
     return array;
+  }
+
+  /** Skips a bracketed value nested too deeply, without recursing: one error, no nodes. */
+  private skipTooDeep(): undefined {
+    const start = this.tokenOffset;
+    let open = 0;
+    do {
+      if (this.token === Token.OpenBrace || this.token === Token.OpenBracket) open++;
+      else if (this.token === Token.CloseBrace || this.token === Token.CloseBracket) open--;
+      this.next();
+    } while (open > 0 && this.token !== Token.EOF);
+    this.error(`Nested more than ${MAX_NESTING} levels deep: this value is skipped.`, start, 1);
+    return undefined;
   }
 
   /** The comma-separated items of an object or array, from its opening bracket to its closing one. */
