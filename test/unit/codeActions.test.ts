@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { CodeAction, createLanguageService } from '../../server/src/service/languageService';
 import { parseJson5 } from '../../server/src/service/parser/json5Parser';
+import { differenceEdit } from '../../server/src/service/edits/objectEdits';
 import { applyEdits, commentsOf, documentOf, editsTo, readSample } from '../helpers';
 
 const FULL_RANGE = { start: { line: 0, character: 0 }, end: { line: 100000, character: 0 } };
@@ -195,3 +196,25 @@ describe('code actions: aliases', () => {
     assert.deepStrictEqual(left.map((d) => d.message.split(' ')[0]), ['amazon-bedrock/openai.gpt-oss-120b-1:0']);
   });
 });
+
+describe('the edit between two texts', () => {
+  it('never starts or ends between \r and \n, or inside a surrogate pair: editors cannot take such a position', () => {
+    const cases: [before: string, after: string][] = [
+      ['{\r\n}', '{\r\n  a: 1,\r\n}'],
+      ['{ a: 1 }\r\n', '{ a: 1, b: 2 }\n\r\n'],
+      ['x\r\ny', 'x\r\r\ny'],
+      ['"😀"', '"😁"'],
+      ['"😀😀"', '"😀x😀"'],
+    ];
+    for (const [before, after] of cases) {
+      const edit = differenceEdit(before, after);
+      const end = edit.offset + edit.length;
+      for (const edge of [edit.offset, end]) {
+        assert.ok(!(before[edge - 1] === '\r' && before[edge] === '\n'), `${JSON.stringify(before)} → ${JSON.stringify(after)}: edge ${edge} splits \\r\\n`);
+        assert.ok(!/[\uD800-\uDBFF]/.test(before[edge - 1] ?? '') || !/[\uDC00-\uDFFF]/.test(before[edge] ?? ''), `${JSON.stringify(before)}: edge ${edge} splits a surrogate pair`);
+      }
+      assert.strictEqual(before.slice(0, edit.offset) + edit.newText + before.slice(end), after);
+    }
+  });
+});
+

@@ -170,5 +170,9 @@ describe('completion', () => {
       assert.strictEqual(list.isIncomplete, false);
     });
   });
-});
 
+  it('offers nothing, and does not fail, in a document that is only a string', () => {
+    assert.deepStrictEqual(complete('"|').items, []);
+    assert.deepStrictEqual(complete('"amazon-bedrock/|"').items, []);
+  });
+});

@@ -195,4 +195,28 @@ describe('$include: navigation and edits across files', () => {
     assert.deepStrictEqual(Object.keys(fix!.edit.changes), [files.uri('/cfg/openclaw.json')]);
     assert.ok(applyEdits(ROOT, fix!.edit.changes[files.uri('/cfg/openclaw.json')]!).includes('"amazon-bedrock/qwen.qwen3-32b-v1:0": { alias: "Qwen3 32B" },'));
   });
+
+  it('moves models.bedrockDiscovery written with an $include as written: the $include moves, the included file\'s text stays in its file', () => {
+    const root = `{
+  models: {
+    bedrockDiscovery: { $include: "./discovery.json5", enabled: true },
+  },
+}
+`;
+    const { service, files } = setUp({ '/cfg/openclaw.json': root, '/cfg/discovery.json5': '{ region: "us-west-2", providerFilter: ["anthropic"] }\n' });
+    const document = files.document('/cfg/openclaw.json');
+    const move = service.getCodeActions(document, { range: { start: at(root, 'bedrockDiscovery', 0), end: at(root, 'bedrockDiscovery', 0) }, only: ['quickfix'] })
+      .find((action) => action.title.startsWith('Move models.bedrockDiscovery'))!;
+    assert.deepStrictEqual(Object.keys(move.edit.changes), [files.uri('/cfg/openclaw.json')]);
+    const moved = applyEdits(root, move.edit.changes[files.uri('/cfg/openclaw.json')]!);
+    assert.match(moved, /discovery: \{\s*\$include: "\.\/discovery\.json5",\s*enabled: true,?\s*\}/);
+    assert.ok(!moved.includes('us-west-2') && !moved.includes('bedrockDiscovery'), moved);
+  });
+
+  it('an include path no file can have (a lone surrogate) fails to read, as any missing file', () => {
+    const root = '{ models: { $include: "./\\uD800.json5" } }';
+    const { service, files } = setUp({ '/cfg/openclaw.json': root });
+    const include = service.getDiagnostics(files.document('/cfg/openclaw.json')).find((d) => d.code === 'include')!;
+    assert.match(include.message, /^Failed to read include file: \.\/\uD800\.json5 \(resolved: \/cfg\/\uD800\.json5\): OpenClaw rejects/);
+  });
 });

@@ -29,6 +29,8 @@ export function cursorSlot(root: JsonNode | undefined, text: string, offset: num
   const node = findNodeAtOffset(root, offset);
   if (!node) return undefined;
   if (node.type === 'string' && node.quote !== '' && insideString(node, offset)) {
+    // A string that is the whole document is no slot of the configuration.
+    if (!node.parent) return undefined;
     const property = node.parent?.type === 'property' ? node.parent : undefined;
     const isKey = property !== undefined && keyOf(property) === node;
     const container = isKey ? property!.parent! : node.parent!.type === 'property' ? node.parent!.parent! : node.parent!;

@@ -20,6 +20,7 @@ export const INCLUDE_KEY = '$include';
 const MAX_DEPTH = 10;
 const MAX_INCLUDE_BYTES = 2_097_152;
 const MAX_PATH_LENGTH = 4096;
+const LONE_SURROGATE = /\p{Cs}/u;
 const BLOCKED_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 
 export type LogicalPath = (string | number)[];
@@ -153,11 +154,12 @@ class IncludeResolver {
     if (!this.rootDirs.some((dir) => isPathInside(dir, resolved))) return fail(`Include path escapes config directory: ${includePath} (root: ${this.rootDirs[0]})`);
     if (chain.includes(resolved)) return fail(`Circular include detected: ${[...chain, resolved].join(' -> ')}`);
     if (depth >= MAX_DEPTH) return fail(`Maximum include depth (${MAX_DEPTH}) exceeded at: ${includePath}`);
-    const uri = URI.file(resolved).toString();
-    if (!this.dependencies.has(uri)) this.dependencies.set(uri, this.load(uri));
-    const file = this.dependencies.get(uri);
+    // A lone surrogate has no file name on disk (nor a URI): such a file cannot be read.
+    const uri = LONE_SURROGATE.test(resolved) ? undefined : URI.file(resolved).toString();
+    if (uri && !this.dependencies.has(uri)) this.dependencies.set(uri, this.load(uri));
+    const file = uri ? this.dependencies.get(uri) : undefined;
     if (!file) {
-      const why = this.options.whyUnread?.(uri);
+      const why = uri && this.options.whyUnread?.(uri);
       return fail(`Failed to read include file: ${includePath} (resolved: ${resolved})${why ? `: ${why}` : ''}`);
     }
     if (Buffer.byteLength(file.text, 'utf8') > MAX_INCLUDE_BYTES) {

@@ -42,7 +42,8 @@ export function describeLegacyDiscovery(version: string, rejects: string): strin
 /** Moves models.bedrockDiscovery to the plugin's place, filling only fields missing there. */
 export function moveDiscoveryEdits(analysis: Analysis): FileEdits | undefined {
   const legacy = legacyDiscovery(analysis);
-  const legacyValue = legacy && valueOf(legacy);
+  // The fields as written where the key is, $include and all: what an include brings stays in its file.
+  const legacyValue = legacy && valueOf(legacy.origin ?? legacy);
   if (!legacy || legacyValue?.type !== 'object') return undefined;
   const edits = removeDiscoveryEdits(analysis)!;
   const fields = (legacyValue.children ?? []).filter((field) => valueOf(field));

@@ -174,9 +174,19 @@ export function applyOffsetEdits(text: string, edits: OffsetEdit[]): string {
 export function differenceEdit(before: string, after: string): OffsetEdit {
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  // A range edge between \r and \n, or inside a surrogate pair, is no position an editor can take.
+  if (splitsPair(before, start)) start--;
   let end = 0;
   while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  if (end > 0 && splitsPair(before, before.length - end)) end--;
   return { offset: start, length: before.length - start - end, newText: after.slice(start, after.length - end) };
+}
+
+function splitsPair(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return false;
+  const previous = text.charCodeAt(offset - 1);
+  const next = text.charCodeAt(offset);
+  return (previous === 0x0d && next === 0x0a) || (previous >= 0xd800 && previous <= 0xdbff && next >= 0xdc00 && next <= 0xdfff);
 }
 
 /** Replaces a value node's text. */
