@@ -1,8 +1,7 @@
 import { CancellationToken } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BedrockConnection } from './bedrock/connection';
-import { NetworkSettings } from './bedrock/network';
-import { runConverseTest } from './bedrock/converseTest';
+import type { NetworkSettings } from './bedrock/network';
 import { ServerSettings, TestModelParams, TestModelResult, TestOutputParams, TestTargetItem } from './protocol';
 import { describeTestTarget, formatMeasurements, LanguageService, StoredTestResult } from './service/languageService';
 
@@ -67,6 +66,8 @@ export class ModelTesting {
     const stream = (kind: TestOutputParams['kind']) => (delta: string) => params.runId && this.host.output({ runId: params.runId, kind, delta });
     this.host.log(`Testing ${target.ref} in ${region}.`);
     try {
+      // The runtime client loads with the first test, not with the server (see CatalogStore.fetch).
+      const { runConverseTest } = require('./bedrock/converseTest') as typeof import('./bedrock/converseTest');
       const outcome = await runConverseTest(
         {
           connection,

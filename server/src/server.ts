@@ -21,7 +21,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogStore, CatalogStoreSettings } from './bedrock/catalogStore';
 import { BedrockConnection } from './bedrock/connection';
-import { NetworkSettings } from './bedrock/network';
+import type { NetworkSettings } from './bedrock/network';
 import { DiskFileSource, isInside } from './fileSource';
 import { URI } from 'vscode-uri';
 import { ModelTesting } from './modelTesting';
@@ -499,7 +499,9 @@ async function refreshCatalog(uri: string | undefined): Promise<RefreshCatalogRe
     const snapshot = await catalog.refresh(region);
     return { region, origin: snapshot.origin, count: snapshot.entries.length };
   } catch (error) {
-    return { region, origin: 'built-in', count: catalog.snapshot(region).entries.length, problem: (error as Error).message };
+    // What is served stays: a catalog fetched earlier, or the built-in list.
+    const served = catalog.snapshot(region);
+    return { region, origin: served.origin, count: served.entries.length, problem: (error as Error).message };
   }
 }
 

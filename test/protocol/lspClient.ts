@@ -9,6 +9,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { REPO_ROOT } from '../helpers';
+import { SERVER_EXEC_ARGV } from '../../server/src/protocol';
 
 export const SERVER_PATH = join(REPO_ROOT, 'server', 'out', 'server.js');
 
@@ -51,7 +52,7 @@ export class LspSession {
     this.sections = options.sections ?? {};
     this.workspaceFolders = options.workspaceFolders ?? [];
     this.initializationOptions = { settings: options.initialSettings ?? this.settings, ...options.initializationOptions };
-    this.process = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
+    this.process = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
     this.process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -67,6 +68,11 @@ export class LspSession {
     this.connection.onNotification('window/logMessage', (params: { message: string }) => void this.logs.push(params.message));
     this.connection.onUnhandledNotification((message) => void this.notifications.push({ method: message.method, params: message.params }));
     this.connection.listen();
+  }
+
+  /** Whether the server process is still running. */
+  get running(): boolean {
+    return this.process.exitCode === null && this.process.signalCode === null;
   }
 
   /** The server's process id (undefined if it could not be spawned). */

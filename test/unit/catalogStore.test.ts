@@ -3,6 +3,7 @@ import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { CatalogProblem, CatalogStore, CatalogStoreSettings } from '../../server/src/bedrock/catalogStore';
+import { discoverCatalogExplained } from '../../server/src/bedrock/discovery';
 import { CatalogSnapshot } from '../../server/src/service/catalog';
 import { useFakeBedrock } from '../fakeBedrockFixture';
 
@@ -178,6 +179,14 @@ describe('Bedrock catalog: discovery and cache (real SDK against the fake Bedroc
       bedrock.fake.reset();
       const snapshot = await store.refresh('us-east-1');
       assert.strictEqual(snapshot.origin, 'live');
+    });
+
+    it('an answer slower than the request timeout: says the host did not answer in time', async () => {
+      bedrock.fake.fail('ListInferenceProfiles', { kind: 'hang' });
+      const connection = { region: 'us-east-1', endpoint: bedrock.fake.controlEndpoint, profile: 'fake' };
+      // The store's timeouts are 5 s to connect and 15 s per request; shorter ones here, the same path.
+      const timeouts = { connectionTimeout: 300, requestTimeout: 300, throwOnRequestTimeout: true };
+      await assert.rejects(discoverCatalogExplained(connection, {}, timeouts), /^Error: http:\/\/127\.0\.0\.1:\d+ did not answer in time\. Check the network or proxy\.$/);
     });
 
     it('live discovery switched off: the built-in list, no request', () => {

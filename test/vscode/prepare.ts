@@ -47,7 +47,7 @@ export async function prepareRun(): Promise<PreparedRun> {
 
   const workspace = join(OUTPUT_DIR, 'workspace');
   const sample = join(REPO_ROOT, 'samples', 'openclaw.json');
-  for (const copy of ['openclaw.json', 'actions/openclaw.json', 'ui/openclaw.json', 'add/openclaw.json']) {
+  for (const copy of ['openclaw.json', 'actions/openclaw.json', 'ui/openclaw.json', 'add/openclaw.json', 'restart/openclaw.json']) {
     mkdirSync(join(workspace, copy, '..'), { recursive: true });
     cpSync(sample, join(workspace, copy));
   }

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'http';
 import { BedrockConnection } from './connection';
 import { withoutCredentials } from './network';
 
@@ -43,6 +44,10 @@ interface AwsLikeError {
   code?: string;
   cause?: unknown;
   $metadata?: { httpStatusCode?: number; attempts?: number; requestId?: string };
+  /** Set on Bedrock's own errors: whose fault it is. */
+  $fault?: 'client' | 'server';
+  /** Set (hidden) on every error with an HTTP answer; without $fault, the SDK could not read it. */
+  $response?: { statusCode?: number; headers?: Record<string, string> };
 }
 
 export function explainAwsError(error: unknown, context: ExplainContext): AwsProblem {
@@ -90,10 +95,13 @@ export function explainAwsError(error: unknown, context: ExplainContext): AwsPro
       message: `${modelId} is not available in ${connection.region}: check the id, the region (the provider's baseUrl or "openclaw.aws.region"), and that access to the model is granted in the Bedrock console. AWS said: ${message}`,
     };
   }
+  const attempts = e.$metadata?.attempts;
+  const tried = attempts && attempts > 1 ? ` (tried ${attempts} times, backing off between tries)` : '';
   if (name === 'ThrottlingException' || e.$metadata?.httpStatusCode === 429) {
-    const attempts = e.$metadata?.attempts;
-    const tried = attempts && attempts > 1 ? ` (tried ${attempts} times, backing off between tries)` : '';
     return { kind: 'throttled', message: `Bedrock throttled the request in ${connection.region}${tried}; try again later or check your quotas. AWS said: ${message}` };
+  }
+  if (e.$fault === 'server') {
+    return { kind: 'other', message: `Bedrock failed in ${connection.region} with ${name}${tried}; try again later. AWS said: ${message}` };
   }
   const via = context.proxy ? ` through the proxy ${withoutCredentials(context.proxy)}` : '';
   const network = networkCode(error);
@@ -112,6 +120,21 @@ export function explainAwsError(error: unknown, context: ExplainContext): AwsPro
       kind: 'network',
       message: `The TLS certificate of ${context.host}${via} is not trusted (${certificate}). If a proxy inspects TLS, give its CA certificate in AWS_CA_BUNDLE or NODE_EXTRA_CA_CERTS (or turn off "http.proxyStrictSSL").`,
     };
+  }
+  if (e.$response && !e.$fault) {
+    // The SDK's own wording ("inspect the hidden field {error}.$response") is for programmers.
+    const status = e.$response.statusCode ?? e.$metadata?.httpStatusCode ?? 0;
+    const reason = message.split('\n')[0]!.trim();
+    if (status >= 400) {
+      return {
+        kind: 'other',
+        message: `${context.host}${via} answered HTTP ${status} (${STATUS_CODES[status] ?? 'error'}) without a Bedrock error (${reason}): a proxy or load balancer on the way may have answered instead. Try again later, or check the proxy.`,
+      };
+    }
+    return { kind: 'other', message: `The answer from ${context.host}${via} could not be read (HTTP ${status}: ${reason}): it was cut or changed on the way. Try again.` };
+  }
+  if (network === 'ECONNRESET' || network === 'EPIPE') {
+    return { kind: 'network', message: `The connection to ${context.host}${via} was closed before Bedrock answered (${network}). Check the network or proxy ("http.proxy", HTTPS_PROXY, NO_PROXY), then try again.` };
   }
   if (network === 'timed out') {
     return { kind: 'timeout', message: `${context.host} did not answer in time${via}. Check the network or proxy.` };
@@ -142,8 +165,10 @@ function certificateProblem(error: unknown): string | undefined {
 
 function networkCode(error: unknown): string | undefined {
   for (let current = error as AwsLikeError | undefined, depth = 0; current && depth < 4; depth++) {
+    // The SDK names a connection closed on it ("socket hang up") a TimeoutError too.
+    if (current.code === 'ECONNRESET' || current.code === 'EPIPE') return current.code;
     if (current.name === 'TimeoutError') return 'timed out';
-    if (current.code && /^(ECONN|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EPIPE|ECONNRESET)/.test(current.code)) return current.code;
+    if (current.code && /^(ECONN|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)/.test(current.code)) return current.code;
     current = current.cause as AwsLikeError | undefined;
   }
   return undefined;

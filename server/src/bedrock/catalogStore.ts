@@ -3,11 +3,8 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { builtInFacts, builtInSnapshot } from '../service/builtInCatalog';
 import { baseModelId, CatalogEntry, CatalogSnapshot, CatalogSource, ModelFacts } from '../service/catalog';
-import { explainAwsError } from './awsErrors';
 import { BedrockConnection, describeConnection } from './connection';
-import { discoverCatalog } from './discovery';
-import { bedrockEndpoint } from './endpoints';
-import { NetworkSettings, proxyFor } from './network';
+import type { NetworkSettings } from './network';
 
 /*
  * The catalog behind completion and hovers. A snapshot is answered at once from memory, then from
@@ -97,18 +94,13 @@ export class CatalogStore implements CatalogSource {
     const running = this.inFlight.get(key);
     if (running) return running;
     const started = Date.now();
-    const { network } = this.settings;
-    const endpoint = new URL(connection.endpoint ?? bedrockEndpoint('bedrock', connection.region, connection));
-    const request = discoverCatalog(connection, network)
+    // The AWS SDK loads with the first live request, not with the server: start-up and memory stay
+    // small for the built-in list (a require, so the bundle keeps the module lazy).
+    const { discoverCatalogExplained } = require('./discovery') as typeof import('./discovery');
+    const request = discoverCatalogExplained(connection, this.settings.network)
       .then((entries) => this.store(key, connection, entries, started))
       .catch((error: unknown) => {
-        const { message } = explainAwsError(error, {
-          connection,
-          action: 'bedrock:ListFoundationModels and bedrock:ListInferenceProfiles',
-          host: connection.endpoint ?? endpoint.host,
-          endpointSetting: 'openclaw.bedrock.endpoint',
-          proxy: proxyFor(endpoint, network, process.env),
-        });
+        const message = error instanceof Error ? error.message : String(error);
         this.failures.set(key, { at: Date.now(), message });
         this.events.log?.(`Bedrock catalog (${describeConnection(connection)}) unavailable: ${message}`);
         this.events.onProblem?.({ region: connection.region, connection, message });

@@ -15,7 +15,13 @@ export interface BedrockConnection {
  * Timeouts for catalog requests: a slow network must not hold completion's data hostage. Without
  * throwOnRequestTimeout the SDK's handler only warns when requestTimeout passes.
  */
-export const CATALOG_TIMEOUTS = { connectionTimeout: 5_000, requestTimeout: 15_000, throwOnRequestTimeout: true } as const;
+export interface CatalogTimeouts {
+  connectionTimeout: number;
+  requestTimeout: number;
+  throwOnRequestTimeout: boolean;
+}
+
+export const CATALOG_TIMEOUTS: CatalogTimeouts = { connectionTimeout: 5_000, requestTimeout: 15_000, throwOnRequestTimeout: true };
 
 export function describeConnection(connection: BedrockConnection): string {
   const parts = [connection.region, `profile ${connection.profile ?? process.env.AWS_PROFILE ?? 'default chain'}`];

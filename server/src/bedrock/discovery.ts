@@ -7,9 +7,10 @@ import {
   paginateListInferenceProfiles,
 } from '@aws-sdk/client-bedrock';
 import { CatalogEntry } from '../service/catalog';
-import { BedrockConnection, CATALOG_TIMEOUTS, endpointOptions } from './connection';
+import { explainAwsError } from './awsErrors';
+import { BedrockConnection, CATALOG_TIMEOUTS, CatalogTimeouts, endpointOptions } from './connection';
 import { bedrockEndpoint } from './endpoints';
-import { NetworkSettings, transportFor } from './network';
+import { NetworkSettings, proxyFor, transportFor } from './network';
 
 /*
  * The live catalog: ListFoundationModels and ListInferenceProfiles (system-defined and application
@@ -17,14 +18,31 @@ import { NetworkSettings, transportFor } from './network';
  * keeps them: streaming text models. LEGACY ones stay, marked, so they can be warned about.
  */
 
-export async function discoverCatalog(connection: BedrockConnection, network: NetworkSettings, signal?: AbortSignal): Promise<CatalogEntry[]> {
+/** discoverCatalog, a failure rejected with its explanation: what went wrong and what to do. */
+export async function discoverCatalogExplained(connection: BedrockConnection, network: NetworkSettings, timeouts: CatalogTimeouts = CATALOG_TIMEOUTS): Promise<CatalogEntry[]> {
+  try {
+    return await discoverCatalog(connection, network, undefined, timeouts);
+  } catch (error) {
+    const endpoint = new URL(connection.endpoint ?? bedrockEndpoint('bedrock', connection.region, connection));
+    const { message } = explainAwsError(error, {
+      connection,
+      action: 'bedrock:ListFoundationModels and bedrock:ListInferenceProfiles',
+      host: connection.endpoint ?? endpoint.host,
+      endpointSetting: 'openclaw.bedrock.endpoint',
+      proxy: proxyFor(endpoint, network, process.env),
+    });
+    throw new Error(message);
+  }
+}
+
+export async function discoverCatalog(connection: BedrockConnection, network: NetworkSettings, signal?: AbortSignal, timeouts: CatalogTimeouts = CATALOG_TIMEOUTS): Promise<CatalogEntry[]> {
   const target = new URL(connection.endpoint ?? bedrockEndpoint('bedrock', connection.region, connection));
   const client = new BedrockClient({
     region: connection.region,
     ...endpointOptions(connection, connection.endpoint),
     profile: connection.profile,
     maxAttempts: 2,
-    requestHandler: transportFor(target, network, process.env, CATALOG_TIMEOUTS, false).handler,
+    requestHandler: transportFor(target, network, process.env, timeouts, false).handler,
   });
   try {
     const [models, systemProfiles, applicationProfiles] = await Promise.all([

@@ -1,5 +1,8 @@
 import * as assert from 'assert';
+import { writeFileSync } from 'fs';
+import { join } from 'path';
 import * as vscode from 'vscode';
+import type { OpenClawExtensionApi } from '../../../client/src/extension';
 import { diagnosticsOf, EXTENSION_ID, openConfig } from './helper';
 
 describe('diagnostics (real VS Code)', () => {
@@ -20,5 +23,13 @@ describe('diagnostics (real VS Code)', () => {
     );
     assert.match(diagnostics.find((d) => d.code === 'no-alias')!.message, /^amazon-bedrock\/openai\.gpt-oss-120b-1:0 has no entry in agents\.defaults\.models/);
     assert.ok(shown.some(([severity, code, , text]) => severity === vscode.DiagnosticSeverity.Warning && code === 'needs-inference-profile' && text === '"anthropic.claude-opus-4-6-v1"'));
+  });
+
+  it('activates without waiting for the language server, and says how long it took (for npm run bench)', async () => {
+    await openConfig('openclaw.json');
+    const api = await vscode.extensions.getExtension<OpenClawExtensionApi>(EXTENSION_ID)!.activate();
+    assert.ok(api.activateCallMs > 0 && api.activationMs >= api.activateCallMs, JSON.stringify(api));
+    // The suites are bundled into test-output/vscode/suite: the figure goes beside them.
+    writeFileSync(join(__dirname, '..', 'activation.json'), `${JSON.stringify({ ...api, vscode: vscode.version, measuredAt: new Date().toISOString() }, null, 2)}\n`);
   });
 });

@@ -319,6 +319,7 @@ class Parser {
       key.quote = this.token === Token.Identifier ? '' : this.tokenQuote;
       key.closed = this.token === Token.Identifier || this.tokenClosed;
     }
+    // children is set once, [key] or [key, value]: an array grown by push keeps room for 17.
     property.children = [key];
     this.next();
     let end = key.end;
@@ -339,7 +340,7 @@ class Parser {
     const valueOffset = this.tokenOffset;
     const value = this.parseValue(property);
     if (value) {
-      property.children.push(value);
+      property.children = [key, value];
       end = value.end;
     } else if (this.tokenOffset === valueOffset) {
       this.error(`Expected a value for '${key.value}'.`, this.tokenOffset, this.tokenEnd - this.tokenOffset);
