@@ -45,8 +45,10 @@ declare const extensionLoadStarted: number | undefined;
 
 /** What the extension exports: how long it took to activate (read by the VS Code tests, for the benchmark). */
 export interface OpenClawExtensionApi {
-  /** From the bundle's first line to the end of activate(), as VS Code counts it (load, then activate). */
+  /** Loading the bundle plus activate(), as VS Code counts activation (not the wait between them). */
   activationMs: number;
+  /** Loading (evaluating) the bundle, from its first line to the end of this module. */
+  loadMs: number;
   /** activate() alone. */
   activateCallMs: number;
 }
@@ -118,8 +120,9 @@ export function activate(context: vscode.ExtensionContext): OpenClawExtensionApi
   );
   // Activation does not wait for the server: requests made before it runs wait for it in the client.
   languageClient.start().catch((error: unknown) => output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`));
-  const ended = performance.now();
-  return { activationMs: ended - (typeof extensionLoadStarted === 'number' ? extensionLoadStarted : started), activateCallMs: ended - started };
+  const activateCallMs = performance.now() - started;
+  const loadMs = typeof extensionLoadStarted === 'number' ? moduleLoaded - extensionLoadStarted : 0;
+  return { activationMs: loadMs + activateCallMs, loadMs, activateCallMs };
 }
 
 export async function deactivate(): Promise<void> {
@@ -184,3 +187,6 @@ function restartingErrorHandler(output: vscode.LogOutputChannel): ErrorHandler {
     },
   };
 }
+
+// The last statement of the module: the bundle has loaded.
+const moduleLoaded = performance.now();

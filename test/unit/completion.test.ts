@@ -156,10 +156,10 @@ describe('completion', () => {
     const models = Array.from({ length: 2000 }, (_, i) => `{ id: "vendor.model-${i}", name: "Model ${i}" }`).join(',\n');
     const text = (primary: string) => `{ models: { providers: { "amazon-bedrock": { models: [\n${models}\n] } } }, agents: { defaults: { model: { primary: "${primary}|" } } } }`;
 
-    it('offers at most 200 items and says the list is incomplete, so the editor asks again as the user types', () => {
+    it('offers at most 100 items and says the list is incomplete, so the editor asks again as the user types', () => {
       const { document, offset } = withCursor(text(''));
       const list = createLanguageService().getCompletion(document, document.positionAt(offset));
-      assert.strictEqual(list.items.length, 200);
+      assert.strictEqual(list.items.length, 100);
       assert.strictEqual(list.isIncomplete, true);
     });
 

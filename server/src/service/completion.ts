@@ -28,7 +28,7 @@ const MODEL_SETTINGS = new Set(['model', 'imageModel', 'pdfModel']);
 const SINGLE_REFERENCE_SETTINGS = new Set(['utilityModel', 'decisionModel']);
 
 /** At most this many items: beyond it the list is incomplete, and the editor asks again as the user types. */
-const MAX_ITEMS = 200;
+const MAX_ITEMS = 100;
 
 export function computeCompletion(analysis: Analysis, position: Position, context: CompletionContext): CompletionList {
   const none: CompletionList = { items: [], isIncomplete: false };

@@ -1,0 +1,233 @@
+import { DiscoveryFigures } from './catalog';
+import { BenchDocument, LARGE_MODEL_COUNT } from './documents';
+import { Measured } from './extension';
+import { BaselineFigures, ServiceFigures } from './inProcess';
+import { DIAGNOSTICS_DEBOUNCE_MS, MEMORY_AFTER_PASSES, ProtocolFigures } from './protocol';
+import { Timing } from './stats';
+
+export interface DocumentResult {
+  document: BenchDocument;
+  service: ServiceFigures;
+  baseline: BaselineFigures;
+  protocol: ProtocolFigures;
+}
+
+export interface BenchResults {
+  documents: DocumentResult[];
+  discovery: DiscoveryFigures;
+  packageBytes: Measured<number>;
+  activationMs: Measured<number>;
+  machine: string;
+  /** The machine's 1-minute load average during the run. */
+  load: string;
+  schemaVersion: string;
+  durationMs: number;
+}
+
+/** The whole report, in markdown. */
+export function renderReport(results: BenchResults): string {
+  return [
+    '# OpenClaw language server benchmark',
+    '',
+    `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${results.machine}; the run took ${Math.round(results.durationMs / 1000)} s`,
+    `(load average ${results.load}).`,
+    'Times are in milliseconds, **median / p95** over the runs shown. In-process figures call the language service directly;',
+    'protocol figures drive the server as it ships (server/out/server.js, production build, with its Node flags) over stdio',
+    'with JSON-RPC, built-in model list only. The in-process figures run with the same old-space limit as the server.',
+    '',
+    ...diagnosticsSection(results),
+    ...featuresSection(results.documents),
+    ...protocolSection(results.documents),
+    ...discoverySection(results.discovery),
+    ...targetsSection(results),
+  ].join('\n');
+}
+
+function diagnosticsSection(results: BenchResults): string[] {
+  const rows = results.documents.map(({ document, service, baseline }) => [
+    document.name,
+    size(document.text.length),
+    timing(service.parse),
+    timing(service.diagnostics),
+    String(service.diagnosticCount),
+    timing(baseline.jsonParse),
+    timing(baseline.jsonLanguageService),
+    ratio(service.diagnostics, baseline.jsonParse),
+    ratio(service.diagnostics, baseline.jsonLanguageService),
+    String(service.diagnostics.runs),
+  ]);
+  return [
+    '## Full diagnostics pass, against JSON.parse and the JSON language service (in-process)',
+    '',
+    table(['Document', 'Size', 'Our parse', 'Our diagnostics', 'Problems found', 'JSON.parse', 'JSON LS', 'Ours ÷ JSON.parse', 'Ours ÷ JSON LS', 'Runs'], rows),
+    '',
+    '- *Our diagnostics*: a fresh pass over a new version of the document (parse, analysis, schema, Bedrock checks), as after an edit.',
+    '- *JSON.parse* and *JSON LS* read the strict-JSON form of the same configuration (neither reads JSON5), so a JSON5 row',
+    '  compares with the same figures as its JSON row. JSON LS is vscode-json-languageservice: `parseJSONDocument` + `doValidation`',
+    `  (comments and trailing commas ignored) against our own schema of the same sections, OpenClaw ${results.schemaVersion}.`,
+    '- Ratios are of medians.',
+    '',
+  ];
+}
+
+function featuresSection(documents: DocumentResult[]): string[] {
+  const rows = documents.map(({ document, service }) => [
+    document.name,
+    `${timing(service.completionAtReference)} (${service.completionAtReferenceItems} items)`,
+    `${timing(service.completionAtModelId)} (${service.completionAtModelIdItems} items)`,
+    service.hoverFound ? timing(service.hover) : `${timing(service.hover)} (no hover)`,
+    timing(service.fixAll),
+    service.fixAllTitle ?? 'no fix-all action',
+    `${service.hover.runs} / ${service.fixAll.runs}`,
+  ]);
+  return [
+    '## Editor features on an analysed document (in-process, warm)',
+    '',
+    table(['Document', 'Completion at a model reference', 'Completion at a model id', 'Hover on a model id', 'Fix all', 'What fix all does', 'Runs (requests / fix all)'], rows),
+    '',
+    '- The model reference is `agents.defaults.model.primary` (reference.json has none: the first key of `agents.defaults.models`);',
+    '  the model id is that of the model entry halfway down the list. Fix all is `source.fixAll` over the whole document;',
+    '  the generated documents leave 5% of the models without an alias, so it has aliases to add.',
+    '- Items: how many completion items came back; "+" when the list is marked incomplete (more come as the user types).',
+    '',
+  ];
+}
+
+function protocolSection(documents: DocumentResult[]): string[] {
+  const rows = documents.map(({ document, protocol }) => [
+    document.name,
+    `${timing(protocol.firstDiagnostics)} (${plural(protocol.firstDiagnostics.runs, 'start')})`,
+    timing(protocol.change),
+    timing(minusDebounce(protocol.change)),
+    timing(protocol.hover),
+    timing(protocol.completionAtReference),
+    timing(protocol.completionAtModelId),
+    protocol.memory ? `${megabytes(protocol.memory.rssMb)} (peak ${megabytes(protocol.memory.peakRssMb)})` : 'not measured (no /proc)',
+    `${protocol.runs.changes} / ${protocol.runs.requests}`,
+  ]);
+  return [
+    '## Over the protocol (the built server over stdio)',
+    '',
+    table(['Document', 'First diagnostics after start', 'didChange → diagnostics', `… minus the ${DIAGNOSTICS_DEBOUNCE_MS} ms debounce`, 'Hover', 'Completion at reference', 'Completion at model id', 'Server RSS', 'Runs (changes / requests)'], rows),
+    '',
+    '- *First diagnostics after start*: from spawning the server through initialize and didOpen to the first publishDiagnostics.',
+    `- *didChange → diagnostics*: the whole text sent, until its diagnostics arrive. The server waits ${DIAGNOSTICS_DEBOUNCE_MS} ms after an`,
+    '  edit before it checks (debounce), so the raw figure includes that wait; the next column subtracts it.',
+    `- *Server RSS*: VmRSS of the server process with only that document open, after ${MEMORY_AFTER_PASSES} diagnostics passes (edits)`,
+    '  following didOpen (peak: VmHWM, so far). The reference.json row is about what the server takes with any small file.',
+    '',
+  ];
+}
+
+function discoverySection(discovery: DiscoveryFigures): string[] {
+  const rows = discovery.listings.map((listing) => [listing.name, String(listing.pageStarts.length), listing.pageStarts.map((ms) => `+${ms}`).join(', ')]);
+  const together = discovery.startedTogether
+    ? 'The listings **started together**: their first requests arrived within half a latency of each other; only pages of one listing follow each other.'
+    : 'The listings did **not** start together: at least one first request waited for another listing.';
+  return [
+    `## Cold catalog discovery (fake Bedrock on 127.0.0.1, ${discovery.latencyMs} ms per request, pages of ${discovery.pageSize})`,
+    '',
+    `Total: **${discovery.totalMs} ms** for ${discovery.entries} catalog entries. One listing after another would take at least`,
+    `${discovery.oneAfterAnotherMs} ms of latency; the longest listing alone takes ${discovery.longestListingMs} ms.`,
+    '',
+    table(['Listing', 'Requests', 'Each request arrived at (ms after discovery started)'], rows),
+    '',
+    together,
+    '',
+  ];
+}
+
+interface Target {
+  name: string;
+  limit: string;
+  measured: string;
+  /** Undefined: not measured. */
+  met: boolean | undefined;
+}
+
+function targetsSection(results: BenchResults): string[] {
+  const targets = evaluateTargets(results);
+  const verdict = (met: boolean | undefined) => (met === undefined ? 'not measured' : met ? 'met' : '**MISSED**');
+  return [
+    `## Targets (the ${LARGE_MODEL_COUNT.toLocaleString('en-US')}-model documents, about 1 MB, unless said otherwise)`,
+    '',
+    table(['Target', 'Limit', 'Measured', 'Result'], targets.map((target) => [target.name, target.limit, target.measured, verdict(target.met)])),
+    '',
+  ];
+}
+
+function evaluateTargets(results: BenchResults): Target[] {
+  const large = results.documents.filter((result) => result.document.models === LARGE_MODEL_COUNT);
+  const styleOf = (result: DocumentResult) => result.document.style.toUpperCase();
+  /** One figure per large document, and whether all of them are within the limit. */
+  const each = (name: string, limit: string, figure: (result: DocumentResult) => number, format: (value: number) => string, within: (value: number) => boolean): Target => ({
+    name,
+    limit,
+    measured: large.map((result) => `${styleOf(result)} ${format(figure(result))}`).join(', '),
+    met: large.every((result) => within(figure(result))),
+  });
+  const p95Under5 = (name: string, figure: (result: DocumentResult) => Timing) => each(name, 'p95 < 5 ms', (result) => figure(result).p95, ms, (value) => value < 5);
+  const memoryMeasured = large.every((result) => result.protocol.memory);
+
+  return [
+    each('Full diagnostics within 5× JSON.parse', '≤ 5×', (r) => r.service.diagnostics.median / r.baseline.jsonParse.median, times, (value) => value <= 5),
+    each('Full diagnostics faster than the JSON language service', '< 1×', (r) => r.service.diagnostics.median / r.baseline.jsonLanguageService.median, times, (value) => value < 1),
+    p95Under5('Completion at a model reference, in-process', (r) => r.service.completionAtReference),
+    p95Under5('Completion at a model id, in-process', (r) => r.service.completionAtModelId),
+    p95Under5('Hover on a model id, in-process', (r) => r.service.hover),
+    p95Under5('Completion at a model reference, over the protocol', (r) => r.protocol.completionAtReference),
+    p95Under5('Completion at a model id, over the protocol', (r) => r.protocol.completionAtModelId),
+    p95Under5('Hover on a model id, over the protocol', (r) => r.protocol.hover),
+    each('First diagnostics after the server starts (median)', '< 500 ms', (r) => r.protocol.firstDiagnostics.median, ms, (value) => value < 500),
+    memoryMeasured
+      ? each('Server memory with the document open (RSS)', '< 150 MB', (r) => r.protocol.memory!.rssMb, megabytes, (value) => value < 150)
+      : { name: 'Server memory with the document open (RSS)', limit: '< 150 MB', measured: 'not measured (no /proc)', met: undefined },
+    measuredTarget('Packaged extension (openclaw-bedrock.vsix)', '< 2 MB', results.packageBytes, size, (bytes) => bytes < 2_000_000),
+    measuredTarget('Extension activation', '< 50 ms', results.activationMs, ms, (value) => value < 50),
+  ];
+}
+
+function measuredTarget(name: string, limit: string, measured: Measured<number>, format: (value: number) => string, within: (value: number) => boolean): Target {
+  return 'value' in measured
+    ? { name, limit, measured: `${format(measured.value)}${measured.note ? ` (${measured.note})` : ''}`, met: within(measured.value) }
+    : { name, limit, measured: measured.notMeasured, met: undefined };
+}
+
+function minusDebounce(timing: Timing): Timing {
+  return { ...timing, median: timing.median - DIAGNOSTICS_DEBOUNCE_MS, p95: timing.p95 - DIAGNOSTICS_DEBOUNCE_MS };
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function timing(value: Timing): string {
+  return `${ms(value.median)} / ${ms(value.p95)}`;
+}
+
+/** Three significant digits or so: 0.42, 4.27, 42.7, 427. */
+function ms(value: number): string {
+  return value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0);
+}
+
+function ratio(ours: Timing, theirs: Timing): string {
+  return times(ours.median / theirs.median);
+}
+
+function times(value: number): string {
+  return `${value.toFixed(value < 10 ? 2 : 1)}×`;
+}
+
+/** Decimal units: 1 MB = 1,000,000 bytes. */
+function size(bytes: number): string {
+  return bytes < 1_000_000 ? `${(bytes / 1000).toFixed(1)} KB` : `${(bytes / 1_000_000).toFixed(2)} MB`;
+}
+
+function megabytes(value: number): string {
+  return `${value.toFixed(0)} MB`;
+}

@@ -1,0 +1,64 @@
+import { writeFileSync } from 'fs';
+import { cpus, loadavg } from 'os';
+import { join } from 'path';
+import { performance } from 'perf_hooks';
+import { NEWEST_KNOWN_VERSION } from '../server/src/service/openclawVersions';
+import { measureDiscovery } from './catalog';
+import { benchDocuments } from './documents';
+import { measurePackageSize, readActivationTime } from './extension';
+import { BaselineFigures, measureBaselines, measureService } from './inProcess';
+import { measureProtocol, protocolRunsFor } from './protocol';
+import { DocumentResult, renderReport } from './report';
+
+/*
+ * `npm run bench`: the figures, side by side with JSON.parse and vscode-json-languageservice, and
+ * which targets are met. Not a test: it asserts nothing. The table goes to stdout and to
+ * bench/results.md; progress goes to stderr.
+ */
+
+const RESULTS_PATH = join(__dirname, 'results.md');
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const loadAtStart = loadavg()[0]!;
+  const documents: DocumentResult[] = [];
+  // The JSON forms of a configuration's JSON and JSON5 documents are the same text: measured once.
+  const baselines = new Map<string, BaselineFigures>();
+  for (const document of benchDocuments()) {
+    progress(`${document.name}: in-process`);
+    const service = measureService(document);
+    const baseline = baselines.get(document.jsonText) ?? (await measureBaselines(document.jsonText));
+    baselines.set(document.jsonText, baseline);
+    progress(`${document.name}: over the protocol`);
+    const protocol = await measureProtocol(document, protocolRunsFor(document.text.length));
+    documents.push({ document, service, baseline, protocol });
+  }
+  progress('catalog discovery against the fake Bedrock');
+  const discovery = await measureDiscovery();
+  progress('npm run package');
+  const packageBytes = measurePackageSize();
+
+  const report = renderReport({
+    documents,
+    discovery,
+    packageBytes,
+    activationMs: readActivationTime(),
+    machine: `${cpus()[0]?.model.trim() ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}`,
+    // Other work on the machine shows in the p95s (and the medians): worth knowing when comparing runs.
+    load: `${loadAtStart.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end`,
+    schemaVersion: NEWEST_KNOWN_VERSION,
+    durationMs: performance.now() - started,
+  });
+  process.stdout.write(report);
+  writeFileSync(RESULTS_PATH, report);
+  progress(`written to ${RESULTS_PATH}`);
+}
+
+function progress(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
