@@ -1,5 +1,4 @@
 import { readFileSync, statSync } from 'fs';
-import { isAbsolute, relative } from 'path';
 import { URI } from 'vscode-uri';
 import { createTextDocument, FileSource, TextDocumentLike } from './service/languageService';
 
@@ -50,10 +49,4 @@ export class DiskFileSource implements FileSource {
   changed(uri: string): void {
     this.cache.delete(uri);
   }
-}
-
-/** Whether a path is a folder's or inside it. */
-export function isInside(folder: string, path: string): boolean {
-  const relation = relative(folder, path);
-  return relation === '' || (!relation.startsWith('..') && !isAbsolute(relation));
 }

@@ -22,7 +22,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogStore, CatalogStoreSettings } from './bedrock/catalogStore';
 import { BedrockConnection } from './bedrock/connection';
 import type { NetworkSettings } from './bedrock/network';
-import { DiskFileSource, isInside } from './fileSource';
+import { DiskFileSource } from './fileSource';
 import { URI } from 'vscode-uri';
 import { ModelTesting } from './modelTesting';
 import { OpenClawIntegration } from './openclawIntegration';
@@ -53,6 +53,7 @@ import {
   createLanguageService,
   describeChoice,
   Diagnostic,
+  isPathInside,
   ServiceSettings,
   StoredTestResult,
   summarizeMeasurements,
@@ -116,7 +117,7 @@ const catalog = new CatalogStore(catalogSettings({}), {
 });
 
 const testResults = new Map<string, StoredTestResult>();
-const files = new DiskFileSource((uri) => documents.get(uri), (path) => (trusted || workspaceFolders.some((folder) => isInside(folder, path)) ? undefined : 'not read: the workspace is not trusted, and the file is outside it'));
+const files = new DiskFileSource((uri) => documents.get(uri), (path) => (trusted || workspaceFolders.some((folder) => isPathInside(folder, path)) ? undefined : 'not read: the workspace is not trusted, and the file is outside it'));
 const service = createLanguageService({ catalog, testResults: { last: (ref) => testResults.get(ref) }, files });
 const openclaw = new OpenClawIntegration({
   service,

@@ -229,7 +229,8 @@ function mergedProperty(property: JsonNode, value: JsonNode): JsonNode {
   return node;
 }
 
-function isPathInside(root: string, candidate: string): boolean {
+/** Whether a path is the folder `root` or inside it. */
+export function isPathInside(root: string, candidate: string): boolean {
   const relative = path.relative(root, candidate);
   return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
 }

@@ -226,6 +226,7 @@ export type { AddedModel, ModelChoice } from './addModel';
 export { describeChoice } from './addModel';
 export { validatorPathOf } from './diagnostics';
 export { SchemaValidator } from './schema/schemaValidator';
+export { isPathInside } from './includes';
 export type { JsonSchema } from './schema/jsonSchema';
 export type { ModelLens } from './codeLens';
 export type { ModelTestTarget, StoredTestResult, TestMeasurements, TestPrices } from './modelTests';
