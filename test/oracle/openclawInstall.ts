@@ -6,7 +6,8 @@ import { CACHE_DIR, ensureNode24, npm } from '../toolCache';
 
 /*
  * The real OpenClaw, from npm, into the test cache: the oracle the extension is measured against.
- * It needs Node 24. Its install scripts stay skipped (npm 11.19's default): 2026.9.6 starts without
+ * It needs Node 24. Its install scripts are skipped (--ignore-scripts: its preinstall refuses the
+ * Node 20 that runs npm here, and npm runs a direct dependency's scripts): 2026.9.6 starts without
  * them, and `config validate` / `config schema` need nothing they build.
  */
 
@@ -22,7 +23,7 @@ export function ensureOpenClaw(log: (line: string) => void): string {
   if (existsSync(ready) && existsSync(command)) return command;
 
   log(`Installing openclaw@${ORACLE_VERSION} into ${home} (a minute or two, once)…`);
-  npm(['install', '--no-audit', '--no-fund', `openclaw@${ORACLE_VERSION}`], home, process.env);
+  npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', `openclaw@${ORACLE_VERSION}`], home, process.env);
   writeFileSync(command, `#!/bin/sh\nexec "${node}" "${entry}" "$@"\n`);
   chmodSync(command, 0o755);
   const scratchHome = mkdtempSync(join(tmpdir(), 'openclaw-install-check-'));

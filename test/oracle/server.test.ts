@@ -23,7 +23,7 @@ const SUPPRESSED_MODEL = '{\n  agents: { defaults: { model: { primary: "google/g
 describe(`The server with openclaw ${ORACLE_VERSION} installed`, function () {
   this.timeout(180_000);
   let command: string;
-  let cacheDir: string;
+  let cacheDir: string | undefined;
   let session: LspSession | undefined;
 
   before(() => {
@@ -36,7 +36,8 @@ describe(`The server with openclaw ${ORACLE_VERSION} installed`, function () {
     session = undefined;
   });
 
-  after(() => rmSync(cacheDir, { recursive: true, force: true }));
+  // Only when before() got that far: a failed install should be the one failure reported.
+  after(() => cacheDir && rmSync(cacheDir, { recursive: true, force: true }));
 
   const start = async (trusted: boolean) => {
     session = new LspSession({
