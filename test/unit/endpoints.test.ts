@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import { bedrockEndpoint, partitionSuffixes } from '../../server/src/bedrock/endpoints';
+import { awsEndpointFunctions } from '@aws-sdk/core/client';
+import { bedrockEndpoint } from '../../server/src/bedrock/endpoints';
 import { AWS_DNS_SUFFIXES, endpointVariantOf, isAwsHost, regionOfEndpoint } from '../../server/src/service/region';
 
 /*
@@ -50,7 +51,12 @@ describe('Bedrock endpoints', () => {
   });
 
   it('AWS credentials may go to AWS hosts only: commercial, China, GovCloud, FIPS, dual stack, VPC endpoints', () => {
-    assert.deepStrictEqual([...AWS_DNS_SUFFIXES].sort(), partitionSuffixes().sort(), 'the SDK\'s partition table');
+    // The SDK's partition table: commercial, China and GovCloud, each with its dual-stack suffix.
+    const partitionSuffixes = ['us-east-1', 'cn-north-1', 'us-gov-west-1'].flatMap((region) => {
+      const { dnsSuffix, dualStackDnsSuffix } = awsEndpointFunctions.partition(region) as { dnsSuffix: string; dualStackDnsSuffix: string };
+      return [dnsSuffix, dualStackDnsSuffix];
+    });
+    assert.deepStrictEqual([...AWS_DNS_SUFFIXES].sort(), [...new Set(partitionSuffixes)].sort(), 'the SDK\'s partition table');
     const aws = [
       'bedrock-runtime.us-east-1.amazonaws.com',
       'bedrock-runtime-fips.us-east-1.amazonaws.com',

@@ -28,11 +28,3 @@ export function bedrockEndpoint(service: BedrockService, region: string, variant
   const partition = partitionOf(region);
   return `https://${service}${variant.fips ? '-fips' : ''}.${region}.${variant.dualStack ? partition.dualStackDnsSuffix : partition.dnsSuffix}`;
 }
-
-/** The DNS suffixes of the partitions, as the SDK knows them (the service's list of AWS hosts must match). */
-export function partitionSuffixes(): string[] {
-  return [...new Set(['us-east-1', 'cn-north-1', 'us-gov-west-1'].flatMap((region) => {
-    const { dnsSuffix, dualStackDnsSuffix } = partitionOf(region);
-    return [dnsSuffix, dualStackDnsSuffix];
-  }))];
-}

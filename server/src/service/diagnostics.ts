@@ -4,7 +4,7 @@ import { Analysis } from './analysis';
 import { checkBedrockModels } from './bedrockChecks';
 import { CatalogIndex } from './catalog';
 import { AliasEntry, ConfiguredModel, isBedrockProvider } from './configModel';
-import { isAwsHost } from './region';
+import { hostOf, isAwsHost } from './region';
 import { fsPathOf } from './includes';
 import { Environment, envReferences } from './envVars';
 import { describeLegacyDiscovery, pendingAllowlistMigration } from './legacy';
@@ -131,13 +131,8 @@ function checkEnvVars(analysis: Analysis, env: Environment, report: Report): voi
 function checkBedrockEndpoints(analysis: Analysis, report: Report): void {
   for (const provider of analysis.config.providers) {
     if (!isBedrockProvider(provider) || !provider.baseUrl || envReferences(provider.baseUrl.value).length > 0) continue;
-    let host: string;
-    try {
-      host = new URL(provider.baseUrl.value.trim()).hostname;
-    } catch {
-      continue;
-    }
-    if (isAwsHost(host)) continue;
+    const host = hostOf(provider.baseUrl.value);
+    if (host === undefined || isAwsHost(host)) continue;
     report(
       provider.baseUrl.node,
       Severity.Warning,

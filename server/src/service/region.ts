@@ -34,24 +34,16 @@ export function resolveRegion(config: ConfigModel, settingRegion: string | undef
 
 /** The region in a Bedrock endpoint URL: bedrock-runtime.us-west-2.amazonaws.com, -fips, .com.cn, VPC endpoints. */
 export function regionOfEndpoint(url: string): string | undefined {
-  let host: string;
-  try {
-    host = new URL(url.trim()).hostname;
-  } catch {
-    return undefined;
-  }
+  const host = hostOf(url);
+  if (host === undefined) return undefined;
   const match = /(?:^|\.)bedrock(?:-runtime)?(?:-fips)?\.([a-z0-9-]+)\./.exec(host);
   return match && REGION.test(match[1]!) ? match[1] : undefined;
 }
 
 /** FIPS and dual-stack, as a Bedrock endpoint URL spells them (bedrock-runtime-fips..., ...api.aws). */
 export function endpointVariantOf(url: string): { fips: boolean; dualStack: boolean } | undefined {
-  let host: string;
-  try {
-    host = new URL(url.trim()).hostname.toLowerCase();
-  } catch {
-    return undefined;
-  }
+  const host = hostOf(url)?.toLowerCase();
+  if (host === undefined) return undefined;
   if (!/(?:^|\.)bedrock(?:-runtime)?(?:-fips)?\./.test(host)) return undefined;
   return { fips: /(?:^|\.)bedrock(?:-runtime)?-fips\./.test(host), dualStack: host.endsWith('.api.aws') || host.endsWith('.api.amazonwebservices.com.cn') };
 }
@@ -66,4 +58,13 @@ export const AWS_DNS_SUFFIXES = ['amazonaws.com', 'api.aws', 'amazonaws.com.cn',
 export function isAwsHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '');
   return AWS_DNS_SUFFIXES.some((suffix) => host.endsWith(`.${suffix}`));
+}
+
+/** The host of a URL as written in the file; undefined when it is no URL. */
+export function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url.trim()).hostname;
+  } catch {
+    return undefined;
+  }
 }
