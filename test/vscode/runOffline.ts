@@ -54,7 +54,7 @@ async function main(): Promise<number> {
     const report = await waitForResults(run.resultsFile, () => server!.process.exitCode);
     log(`Suites finished ${((Date.now() - started) / 1000).toFixed(1)} s after start.`);
     await page.screenshot({ path: join(screenshots, '00-after-suites.png') });
-    const failures = printReport('Real VS Code (code-server) suites', report) + printReport('UI smoke test', await runUiSmoke(page, run.workspace, screenshots));
+    const failures = printReport('Real VS Code (code-server) suites', report) + printReport('UI smoke test', await runUiSmoke(page, run.workspace, screenshots, run.fake));
     log(`Screenshots in ${screenshots}`);
     return failures > 0 ? 1 : 0;
   } finally {

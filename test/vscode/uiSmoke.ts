@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { Page } from 'playwright-core';
+import type { FakeBedrock } from '../fakeBedrock/fakeBedrock';
 import { SuiteReport } from './prepare';
 
 /*
@@ -8,7 +9,7 @@ import { SuiteReport } from './prepare';
  * completion, open the quick fix, run "Test Model..." from the palette. A screenshot per step.
  */
 
-export async function runUiSmoke(page: Page, workspace: string, screenshots: string): Promise<SuiteReport> {
+export async function runUiSmoke(page: Page, workspace: string, screenshots: string, fake: FakeBedrock): Promise<SuiteReport> {
   const tests: SuiteReport['tests'] = [];
   const text = readFileSync(join(workspace, 'ui', 'openclaw.json'), 'utf8');
   const lines = text.split('\n');
@@ -82,6 +83,12 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
   });
 
   await step('the palette: OpenClaw: Test Model... streams an answer into the output', '05-test-model.png', async (shoot) => {
+    // This run's own prompt and answer: the suites already put the fake's default answer in the output.
+    const nonce = `ui-${process.pid}-${Date.now().toString(36)}`;
+    const prompt = `Answer with the word ${nonce}`;
+    const answer = `Here is ${nonce}, streamed for the UI smoke test.`;
+    fake.setConverseScript('qwen.qwen3-coder-next', { text: ['Here is ', nonce, ', streamed for the UI smoke test.'] });
+    const sentBefore = fake.requests.length;
     await page.keyboard.press('Control+Shift+P');
     await page.keyboard.type('OpenClaw: Test Model...');
     await page.waitForTimeout(500);
@@ -91,9 +98,14 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await page.waitForTimeout(300);
     await page.keyboard.press('Enter');
     await bodyHas('The prompt to send');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(prompt);
     await page.keyboard.press('Enter');
-    await bodyHas('Hello from the fake Bedrock.');
+    await bodyHas(answer);
+    await bodyHas(`Prompt: ${prompt}`);
     await bodyHas('tok/s');
+    const sent = fake.requests.slice(sentBefore).filter((request) => request.operation === 'ConverseStream' && request.body.includes(nonce));
+    if (sent.length !== 1) throw new Error(`the fake Bedrock received ${sent.length} ConverseStream requests with this run's prompt, not 1`);
     await shoot();
   });
 
