@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
-import { mkdtempSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { writeFileSync } from 'fs';
 import { join } from 'path';
 import { REPO_ROOT, SAMPLE_PATH } from '../helpers';
+import { scratchFolders } from '../scratch';
 
 const CLI = join(REPO_ROOT, 'server', 'out', 'cli.js');
 
@@ -13,7 +13,8 @@ function check(...args: string[]): { code: number | null; stdout: string; stderr
 }
 
 describe('openclaw-config check (CLI)', () => {
-  const scratch = mkdtempSync(join(tmpdir(), 'openclaw-cli-'));
+  const scratchFolder = scratchFolders('openclaw-cli-', 'suite');
+  const scratch = scratchFolder();
 
   it('on the sample: every finding as file:line:col severity message, exit 1 for the error OpenClaw 2026.9.6 refuses', () => {
     const { code, stdout, stderr } = check('check', 'samples/openclaw.json');
@@ -32,7 +33,7 @@ describe('openclaw-config check (CLI)', () => {
   });
 
   it('follows $include: the included file\'s findings under its own path', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'openclaw-cli-split-'));
+    const folder = scratchFolder();
     writeFileSync(join(folder, 'openclaw.json'), '{\n  models: { $include: "./models.json5" },\n  agents: { defaults: { models: { "amazon-bedrock/x.one": { alias: "One" } } } },\n}\n');
     writeFileSync(join(folder, 'models.json5'), '{\n  providers: { "amazon-bedrock": { models: [\n    { id: "x.one", name: "One", temperature: 1 },\n  ] } },\n}\n');
     const { code, stdout } = check('check', join(folder, 'openclaw.json'));

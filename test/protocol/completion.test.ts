@@ -1,10 +1,8 @@
 import * as assert from 'assert';
-import { mkdtempSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
 import { CompletionItem, CompletionList, MarkupContent } from 'vscode-languageserver-protocol';
 import { FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY } from '../awsSandbox';
 import { useFakeBedrock } from '../fakeBedrockFixture';
+import { scratchFolders } from '../scratch';
 import { LspSession } from './lspClient';
 
 const URI = 'file:///workspace/.openclaw/openclaw.json';
@@ -32,6 +30,7 @@ async function until(condition: () => boolean, what: string, timeoutMs = 5000): 
 
 describe('completion over the protocol, from the live catalog of the fake Bedrock', function () {
   const bedrock = useFakeBedrock();
+  const scratch = scratchFolders('openclaw-lsp-cache-');
 
   function session(settings: Record<string, unknown>, initializationOptions: Record<string, unknown> = {}): LspSession {
     return new LspSession({ settings, initializationOptions, env: bedrock.sandbox.childEnv() });
@@ -42,7 +41,7 @@ describe('completion over the protocol, from the live catalog of the fake Bedroc
   const listings = () => bedrock.fake.requests.filter((r) => r.operation === 'ListFoundationModels').length;
 
   it('fetches the catalog when the file opens, completes ids and references from it, and asks AWS once', async () => {
-    const cacheDir = mkdtempSync(join(tmpdir(), 'openclaw-lsp-cache-'));
+    const cacheDir = scratch();
     const server = session({ aws: { profile: 'fake' }, bedrock: { endpoint: bedrock.fake.controlEndpoint }, catalog: { live: true } }, { cacheDir });
     try {
       await server.initialize();

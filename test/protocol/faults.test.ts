@@ -1,11 +1,9 @@
 import * as assert from 'assert';
-import { mkdtempSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
 import { CatalogStatus, RefreshCatalogResult, TestModelResult } from '../../server/src/protocol';
 import { Failure, Operation } from '../fakeBedrock/fakeBedrock';
 import { StreamFault } from '../fakeBedrock/converse';
 import { useFakeBedrock } from '../fakeBedrockFixture';
+import { scratchFolders } from '../scratch';
 import { LspSession } from './lspClient';
 
 /*
@@ -23,6 +21,7 @@ const TIMEOUT_SECONDS = 1;
 describe('faults from Bedrock over the protocol', function () {
   this.timeout(60_000);
   const bedrock = useFakeBedrock();
+  const scratch = scratchFolders('openclaw-cache-', 'suite');
   let server: LspSession;
   let liveCount = 0;
 
@@ -33,7 +32,7 @@ describe('faults from Bedrock over the protocol', function () {
         bedrock: { endpoint: bedrock.fake.controlEndpoint, runtimeEndpoint: bedrock.fake.runtimeEndpoint, timeoutSeconds: TIMEOUT_SECONDS },
         catalog: { live: true },
       },
-      initializationOptions: { cacheDir: mkdtempSync(join(tmpdir(), 'openclaw-cache-')) },
+      initializationOptions: { cacheDir: scratch() },
       env: bedrock.sandbox.childEnv(),
     });
     await server.initialize();

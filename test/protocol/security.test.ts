@@ -7,6 +7,7 @@ import { URI } from 'vscode-uri';
 import { CatalogStatus, RefreshCatalogResult, TestModelResult } from '../../server/src/protocol';
 import { FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY } from '../awsSandbox';
 import { useFakeBedrock } from '../fakeBedrockFixture';
+import { scratchFolders } from '../scratch';
 import { LspSession } from './lspClient';
 
 /*
@@ -38,6 +39,7 @@ const CONFIG = (baseUrl: string) => `{
 describe('security over the protocol', function () {
   this.timeout(30_000);
   const bedrock = useFakeBedrock();
+  const scratch = scratchFolders('openclaw-cache-');
   const sessions: LspSession[] = [];
   afterEach(async () => {
     for (const session of sessions.splice(0)) await session.shutdown();
@@ -52,7 +54,7 @@ describe('security over the protocol', function () {
     };
     const session = new LspSession({
       settings,
-      initializationOptions: { trusted: options.trusted ?? true, cacheDir: mkdtempSync(join(tmpdir(), 'openclaw-cache-')) },
+      initializationOptions: { trusted: options.trusted ?? true, cacheDir: scratch() },
       env: bedrock.sandbox.childEnv(options.env),
       workspaceFolders: options.workspaceFolders,
     });

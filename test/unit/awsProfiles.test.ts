@@ -1,10 +1,12 @@
 import * as assert from 'assert';
-import { mkdtempSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { writeFileSync } from 'fs';
 import { join } from 'path';
 import { profileNamesIn, readProfileNames } from '../../client/src/awsProfiles';
+import { scratchFolders } from '../scratch';
 
 describe('AWS profiles for the status bar picker', () => {
+  const scratch = scratchFolders('openclaw-profiles-');
+
   it('reads [default] and [profile x] from config, [x] from credentials, without sso-session sections', () => {
     const config = '[default]\nregion = us-east-1\n\n[profile dev]\nsso_session = corp\n\n[sso-session corp]\nsso_start_url = https://x\n[ profile  prod ]\n';
     const credentials = '[default]\naws_access_key_id = x\n[ci]\n';
@@ -12,7 +14,7 @@ describe('AWS profiles for the status bar picker', () => {
   });
 
   it('follows AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE, and tolerates missing files', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'openclaw-profiles-'));
+    const dir = scratch();
     writeFileSync(join(dir, 'config'), '[profile work]\n');
     assert.deepStrictEqual(readProfileNames({ AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'missing') }), ['work']);
   });

@@ -1,13 +1,12 @@
 import * as assert from 'assert';
-import { mkdtempSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
 import { CatalogProblem, CatalogStore, CatalogStoreSettings } from '../../server/src/bedrock/catalogStore';
 import { discoverCatalogExplained } from '../../server/src/bedrock/discovery';
 import { CatalogSnapshot } from '../../server/src/service/catalog';
 import { useFakeBedrock } from '../fakeBedrockFixture';
+import { scratchFolders } from '../scratch';
 
 describe('Bedrock catalog: discovery and cache (real SDK against the fake Bedrock)', function () {
+  const scratch = scratchFolders('openclaw-catalog-');
   const bedrock = useFakeBedrock({ enterSandbox: true });
 
   function settings(overrides: Partial<CatalogStoreSettings> = {}, profile = 'fake'): CatalogStoreSettings {
@@ -103,7 +102,7 @@ describe('Bedrock catalog: discovery and cache (real SDK against the fake Bedroc
   });
 
   it('keeps catalogs on disk: a new store answers live at once, without a request', async () => {
-    const cacheDir = mkdtempSync(join(tmpdir(), 'openclaw-catalog-'));
+    const cacheDir = scratch();
     const first = storeWith({ cacheDir });
     first.store.snapshot('us-east-1');
     await first.settled();
