@@ -65,6 +65,7 @@ interface FailureRule {
 }
 
 const HOST = '127.0.0.1';
+const FLOOD_WRITE_BYTES = 64 * 1024;
 
 /**
  * Amazon Bedrock on 127.0.0.1, speaking the real wire format. Both ports take HTTP/1.1 and cleartext
@@ -285,7 +286,8 @@ export class FakeBedrock {
       if (signal.aborted) return this.interrupted();
       switch (step.kind) {
         case 'send':
-          await exchange.write(step.frame);
+          if (step.times === undefined) await exchange.write(step.frame);
+          else if (!(await this.flood(exchange, step.frame, step.times, signal))) return this.interrupted();
           break;
         case 'wait':
           if (!(await sleep(step.ms, signal))) return this.interrupted();
@@ -302,6 +304,17 @@ export class FakeBedrock {
     if (signal.aborted) return this.interrupted();
     exchange.end();
     return 'completed';
+  }
+
+  /** `frame` `times` times, in writes of about 64 KB; false when the signal ended it first. */
+  private async flood(exchange: Exchange, frame: Uint8Array, times: number, signal: AbortSignal): Promise<boolean> {
+    const perWrite = Math.max(1, Math.floor(FLOOD_WRITE_BYTES / frame.length));
+    const batch = Buffer.concat(Array.from({ length: Math.min(perWrite, times) }, () => frame));
+    for (let left = times; left > 0; left -= perWrite) {
+      if (signal.aborted) return false;
+      await exchange.write(left >= perWrite ? batch : batch.subarray(0, left * frame.length));
+    }
+    return !signal.aborted;
   }
 
   private interrupted(): RequestEnd {
