@@ -69,7 +69,7 @@ const FLOOD_WRITE_BYTES = 64 * 1024;
 
 /**
  * Amazon Bedrock on 127.0.0.1, speaking the real wire format. Both ports take HTTP/1.1 and cleartext
- * HTTP/2. The control endpoint serves the control plane and the runtime operations, the runtime
+ * HTTP/2 (or only one of them: serveOnly). The control endpoint serves the control plane and the runtime operations, the runtime
  * endpoint only the runtime operations (as bedrock-runtime does).
  */
 export class FakeBedrock {
@@ -143,9 +143,19 @@ export class FakeBedrock {
     this.runtime.refuseHttp2 = refuse;
   }
 
-  /** The default catalog and page size, no scripts, failures or delays, an empty request log. */
+  /**
+   * Both ports speak only `protocol`, as an endpoint that knows only HTTP/2 (or only HTTP/1.1) does: the
+   * other protocol's requests get that protocol's error (a GOAWAY, or a 400). Undefined: both again.
+   */
+  serveOnly(protocol: Protocol | undefined): void {
+    this.control.only = protocol;
+    this.runtime.only = protocol;
+  }
+
+  /** The default catalog and page size, both protocols, no scripts, failures or delays, an empty request log. */
   reset(): void {
     this.refuseHttp2(false);
+    this.serveOnly(undefined);
     this.catalog = defaultCatalog();
     this.pageSize = undefined;
     this.scripts.clear();

@@ -172,6 +172,7 @@ export async function runConverseTest(request: ConverseTestRequest, events: Conv
       modelId: request.modelId,
       proxy: transport.proxy,
       http2: transport.protocol === 'http2',
+      http1Because: transport.http1Because,
     });
     if (firstTokenAt === undefined) return outcome('failed', problem);
     return outcome('broken', { kind: problem.kind, message: `The stream broke after ${received().toLocaleString('en-US')} characters: ${problem.message}` });
