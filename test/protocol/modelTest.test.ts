@@ -152,9 +152,9 @@ describe('test prompt over the protocol, against the fake Bedrock', function () 
       await flooded.shutdown();
     });
 
-    it('100,000 deltas of 1 KB: timed out at the deadline, 64K characters in a few notifications and the answer, the cut counted', async function () {
+    it('deltas of 1 KB, 1 GB in all: timed out at the deadline, 64K characters in a few notifications and the answer, the cut counted', async function () {
       this.timeout(30_000);
-      bedrock.fake.setConverseScript('*', { flood: { deltas: 100_000, size: 1024 } });
+      bedrock.fake.setConverseScript('*', { flood: { deltas: 1_000_000, size: 1024 } });
       const started = Date.now();
       const result = (await flooded.connection.sendRequest('workspace/executeCommand', {
         command: 'openclaw.server.testModel',
