@@ -154,7 +154,8 @@ describe('test prompt: ConverseStream through the real SDK, against the fake Bed
       };
       // As a blocking write to a client that reads slowly would; the timer's turn comes only when the loop waits.
       let handled = 0;
-      const outcome = await runConverseTest(request({ timeoutMs: 1000 }), { text: () => ++handled === 1 && busyFor(1500), reasoning: () => undefined }, new AbortController().signal);
+      const events = { text: () => ++handled === 1 && busyFor(1500), reasoning: () => undefined };
+      const outcome = await runConverseTest(request({ timeoutMs: 1000 }), events, new AbortController().signal);
       assert.deepStrictEqual([outcome.measurements.outcome, outcome.problem?.kind, outcome.text.length, handled], ['broken', 'timeout', 10, 1]);
     });
 

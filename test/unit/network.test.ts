@@ -166,7 +166,8 @@ describe('Behind a proxy, HTTP/2 blocked, TLS inspected (real SDK, fake Bedrock)
       try {
         process.env.AWS_CA_BUNDLE = join(TLS_DIR, 'localhost-cert.pem');
         const outcome = await converse({ endpoint: `https://127.0.0.1:${front.port}` });
-        assert.match(outcome.problem!.message, /^https:\/\/127\.0\.0\.1:\d+ answered in HTTP\/2 where HTTP\/1\.1 was sent: it accepts only HTTP\/2\. HTTP\/1\.1 goes with the certificates of AWS_CA_BUNDLE .* NODE_EXTRA_CA_CERTS/);
+        assert.match(outcome.problem!.message, /^https:\/\/127\.0\.0\.1:\d+ answered in HTTP\/2 where HTTP\/1\.1 was sent: it accepts only HTTP\/2\. /);
+        assert.match(outcome.problem!.message, /HTTP\/1\.1 goes with the certificates of AWS_CA_BUNDLE .*: give the CA in NODE_EXTRA_CA_CERTS instead/);
       } finally {
         front.server.close();
       }

@@ -117,7 +117,9 @@ export function explainAwsError(error: unknown, context: ExplainContext): AwsPro
   if (http2 === 'ERR_HTTP2_ERROR' && /^protocol error$/i.test(message)) {
     return {
       kind: 'network',
-      message: `${context.host} answered, but not in HTTP/2 where HTTP/2 was sent (Protocol error): it may accept only HTTP/1.1, or something on the way does not pass HTTP/2. Set "openclaw.bedrock.http1": true to use HTTP/1.1.`,
+      message:
+        `${context.host} answered, but not in HTTP/2 where HTTP/2 was sent (Protocol error): it may accept only HTTP/1.1, ` +
+        'or something on the way does not pass HTTP/2. Set "openclaw.bedrock.http1": true to use HTTP/1.1.',
     };
   }
   if (http2) {
@@ -180,7 +182,8 @@ function http2Remedy(context: ExplainContext): string {
     case 'proxy':
       return 'HTTP/1.1 is what goes through the proxy here: list the host in NO_PROXY or "http.noProxy" to reach it directly, over HTTP/2.';
     case 'certificates':
-      return 'HTTP/1.1 goes with the certificates of AWS_CA_BUNDLE or with "http.proxyStrictSSL" off: give the CA in NODE_EXTRA_CA_CERTS instead, which keeps HTTP/2.';
+      return 'HTTP/1.1 goes with the certificates of AWS_CA_BUNDLE or with "http.proxyStrictSSL" off: ' +
+        'give the CA in NODE_EXTRA_CA_CERTS instead, which keeps HTTP/2.';
     default:
       return `These calls go over HTTP/1.1, as Bedrock's own endpoints take it: set "${context.endpointSetting}" to an endpoint that accepts HTTP/1.1.`;
   }
