@@ -100,6 +100,13 @@ export class ModelTester implements vscode.Disposable {
 
   private report(result: TestModelResult): void {
     this.output.appendLine('');
+    const cut = result.truncated;
+    if (cut) {
+      for (const [part, dropped] of [['answer', cut.text], ['reasoning', cut.reasoning]] as const) {
+        if (dropped === 0) continue;
+        this.output.appendLine(`[cut] The ${part} above stops at ${cut.limit.toLocaleString()} characters: ${dropped.toLocaleString()} more arrived and were not kept.`);
+      }
+    }
     if (result.outcome !== 'complete') this.output.appendLine(`[${result.outcome}]${result.problem ? ` ${result.problem.message}` : ''}`);
     if (result.report) this.output.appendLine(`${result.region}: ${result.report}`);
     this.output.appendLine('');

@@ -2,7 +2,7 @@ import { CancellationToken } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BedrockConnection } from './bedrock/connection';
 import type { NetworkSettings } from './bedrock/network';
-import { ServerSettings, TestModelParams, TestModelResult, TestOutputParams, TestTargetItem } from './protocol';
+import { ServerSettings, TEST_OUTPUT_INTERVAL_MS, TestModelParams, TestModelResult, TestOutputParams, TestTargetItem } from './protocol';
 import { describeTestTarget, formatMeasurements, LanguageService, StoredTestResult } from './service/languageService';
 
 /*
@@ -63,7 +63,8 @@ export class ModelTesting {
     const timeoutSeconds = settings.bedrock?.timeoutSeconds;
     const cancel = new AbortController();
     const subscription = token.onCancellationRequested(() => cancel.abort());
-    const stream = (kind: TestOutputParams['kind']) => (delta: string) => params.runId && this.host.output({ runId: params.runId, kind, delta });
+    const output = params.runId ? new GatheredOutput(params.runId, (piece) => this.host.output(piece)) : undefined;
+    const stream = (kind: TestOutputParams['kind']) => (delta: string) => output?.add(kind, delta);
     this.host.log(`Testing ${target.ref} in ${region}.`);
     try {
       // The runtime client loads with the first test, not with the server (see CatalogStore.fetch).
@@ -82,6 +83,8 @@ export class ModelTesting {
         { text: stream('text'), reasoning: stream('reasoning') },
         cancel.signal,
       );
+      // The last pieces go out before the answer.
+      output?.flush();
       this.host.results.set(target.ref, { measurements: outcome.measurements, prices: target.prices });
       const result: TestModelResult = {
         ref: target.ref,
@@ -92,6 +95,7 @@ export class ModelTesting {
         text: outcome.text,
         reasoning: outcome.reasoning,
         report: formatMeasurements(outcome.measurements, target.prices),
+        truncated: outcome.truncated,
         problem: outcome.problem,
       };
       if (outcome.problem?.kind === 'on-demand') {
@@ -102,10 +106,54 @@ export class ModelTesting {
           result.problem = { kind: 'on-demand', message: `${outcome.problem.message} Use ${alternatives.join(' or ')}.` };
         }
       }
-      this.host.log(`Test of ${target.ref}: ${result.outcome}${result.problem ? ` (${result.problem.message})` : ''}; ${result.report}.`);
+      const cut = result.truncated
+        ? `; kept the first ${result.truncated.limit} characters: ${result.truncated.text} more of the answer and ${result.truncated.reasoning} of the reasoning dropped`
+        : '';
+      this.host.log(`Test of ${target.ref}: ${result.outcome}${result.problem ? ` (${result.problem.message})` : ''}; ${result.report}${cut}.`);
       return result;
     } finally {
+      output?.dispose();
       subscription.dispose();
     }
+  }
+}
+
+/**
+ * A run's streamed output, gathered: a fast stream would otherwise send a notification per delta, and
+ * the answer to the request waits behind them all. The first piece goes at once, then at most one
+ * sending per TEST_OUTPUT_INTERVAL_MS; reasoning and text stay in order, each in notifications of its kind.
+ */
+class GatheredOutput {
+  private pending: TestOutputParams[] = [];
+  private lastSent = -Infinity;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly runId: string,
+    private readonly send: (piece: TestOutputParams) => void,
+  ) {}
+
+  add(kind: TestOutputParams['kind'], delta: string): void {
+    const last = this.pending.at(-1);
+    if (last?.kind === kind) last.delta += delta;
+    else this.pending.push({ runId: this.runId, kind, delta });
+    const wait = this.lastSent + TEST_OUTPUT_INTERVAL_MS - performance.now();
+    if (wait <= 0) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), wait);
+  }
+
+  flush(): void {
+    this.dispose();
+    if (this.pending.length === 0) return;
+    const pieces = this.pending;
+    this.pending = [];
+    this.lastSent = performance.now();
+    for (const piece of pieces) this.send(piece);
+  }
+
+  /** Stops the timer; what is pending is not sent. */
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
   }
 }

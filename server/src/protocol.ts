@@ -153,8 +153,14 @@ export interface TestModelParams {
   runId?: string;
 }
 
-/** Server → client, while a test runs: a piece of the answer (or of the model's reasoning). */
+/**
+ * Server → client, while a test runs: a piece of the answer (or of the model's reasoning). Pieces that
+ * arrive close together come together: a run sends at most once per TEST_OUTPUT_INTERVAL_MS (one
+ * notification, or two where the reasoning ends and the text begins).
+ */
 export const TEST_OUTPUT_NOTIFICATION = 'openclaw/testOutput';
+
+export const TEST_OUTPUT_INTERVAL_MS = 50;
 
 export interface TestOutputParams {
   runId: string;
@@ -172,6 +178,11 @@ export interface TestModelResult {
   reasoning: string;
   /** Time to first token, total time, tokens, tokens per second, cost. */
   report: string;
+  /**
+   * Set when the answer or the reasoning ran past what a test keeps (`limit` characters of each):
+   * how many characters of each arrived past it and were dropped (neither streamed nor in `text`).
+   */
+  truncated?: { limit: number; text: number; reasoning: number };
   problem?: { kind: string; message: string };
   /** For a model that needs an inference profile: the id to use instead, and the edits that switch to it. */
   fix?: { uri: string; newId: string; alternatives: string[]; edit: { changes: Record<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]> } };

@@ -42,6 +42,11 @@ export interface ConverseScript {
   latencyMs?: number;
   /** ConverseStream only. */
   fault?: StreamFault;
+  /**
+   * ConverseStream only, instead of `text`: `deltas` text deltas of `size` characters each, sent as fast
+   * as the client takes them (a runaway model, or a hostile endpoint). No fault goes with it.
+   */
+  flood?: { deltas: number; size: number };
 }
 
 const DEFAULT_TEXT = ['Hello', ' from', ' the fake', ' Bedrock.'];
@@ -93,10 +98,14 @@ function textLength(value: unknown): number {
   return 0;
 }
 
+function answerLength(script: ConverseScript): number {
+  return script.flood ? script.flood.deltas * script.flood.size : textLength(script.text ?? DEFAULT_TEXT);
+}
+
 function usageOf(script: ConverseScript, request: ConverseRequest) {
   const { inputTokens, outputTokens } = script.usage ?? {
     inputTokens: estimateTokens(textLength(request.messages) + textLength(request.system)),
-    outputTokens: estimateTokens(textLength(script.text ?? DEFAULT_TEXT) + textLength(script.reasoning ?? [])),
+    outputTokens: estimateTokens(answerLength(script) + textLength(script.reasoning ?? [])),
   };
   return { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens };
 }
@@ -104,6 +113,8 @@ function usageOf(script: ConverseScript, request: ConverseRequest) {
 interface StreamEvent {
   type: string;
   payload: unknown;
+  /** Sent this many times in a row (a flood), encoded once. */
+  times?: number;
 }
 
 function converseEvents(script: ConverseScript, request: ConverseRequest): StreamEvent[] {
@@ -117,7 +128,8 @@ function converseEvents(script: ConverseScript, request: ConverseRequest): Strea
     events.push(stop(0));
     textBlock = 1;
   }
-  events.push(...(script.text ?? DEFAULT_TEXT).map((text) => delta(textBlock, { text })));
+  if (script.flood) events.push({ ...delta(textBlock, { text: 'x'.repeat(script.flood.size) }), times: script.flood.deltas });
+  else events.push(...(script.text ?? DEFAULT_TEXT).map((text) => delta(textBlock, { text })));
   events.push(stop(textBlock));
   events.push({ type: 'messageStop', payload: { stopReason: script.stopReason ?? 'end_turn' } });
   events.push({ type: 'metadata', payload: { usage: usageOf(script, request), metrics: { latencyMs: script.latencyMs ?? DEFAULT_LATENCY_MS } } });
@@ -125,18 +137,21 @@ function converseEvents(script: ConverseScript, request: ConverseRequest): Strea
 }
 
 export type StreamStep =
-  | { kind: 'send'; frame: Uint8Array }
+  /** `times`: the same frame again and again, as fast as the client reads; absent: once. */
+  | { kind: 'send'; frame: Uint8Array; times?: number }
   | { kind: 'wait'; ms: number }
   | { kind: 'cut'; partialFrame: Uint8Array }
   | { kind: 'dropConnection' };
 
 /** The ConverseStream response body as steps; after the last step the response ends normally. */
 export function streamPlan(script: ConverseScript, request: ConverseRequest): StreamStep[] {
-  const frames = converseEvents(script, request).map((event) => eventFrame(event.type, event.payload));
+  if (script.flood && script.fault) throw new Error('A flood takes no fault: its deltas are one step.');
+  const events = converseEvents(script, request);
+  const frames = events.map((event) => eventFrame(event.type, event.payload));
   const steps: StreamStep[] = [];
   frames.forEach((frame, index) => {
     if (index > 0 && script.chunkDelayMs) steps.push({ kind: 'wait', ms: script.chunkDelayMs });
-    steps.push({ kind: 'send', frame });
+    steps.push({ kind: 'send', frame, times: events[index]!.times });
   });
   const fault = script.fault;
   if (!fault) return steps;

@@ -65,10 +65,11 @@ interface FailureRule {
 }
 
 const HOST = '127.0.0.1';
+const FLOOD_WRITE_BYTES = 64 * 1024;
 
 /**
  * Amazon Bedrock on 127.0.0.1, speaking the real wire format. Both ports take HTTP/1.1 and cleartext
- * HTTP/2. The control endpoint serves the control plane and the runtime operations, the runtime
+ * HTTP/2 (or only one of them: serveOnly). The control endpoint serves the control plane and the runtime operations, the runtime
  * endpoint only the runtime operations (as bedrock-runtime does).
  */
 export class FakeBedrock {
@@ -142,9 +143,19 @@ export class FakeBedrock {
     this.runtime.refuseHttp2 = refuse;
   }
 
-  /** The default catalog and page size, no scripts, failures or delays, an empty request log. */
+  /**
+   * Both ports speak only `protocol`, as an endpoint that knows only HTTP/2 (or only HTTP/1.1) does: the
+   * other protocol's requests get that protocol's error (a GOAWAY, or a 400). Undefined: both again.
+   */
+  serveOnly(protocol: Protocol | undefined): void {
+    this.control.only = protocol;
+    this.runtime.only = protocol;
+  }
+
+  /** The default catalog and page size, both protocols, no scripts, failures or delays, an empty request log. */
   reset(): void {
     this.refuseHttp2(false);
+    this.serveOnly(undefined);
     this.catalog = defaultCatalog();
     this.pageSize = undefined;
     this.scripts.clear();
@@ -285,7 +296,8 @@ export class FakeBedrock {
       if (signal.aborted) return this.interrupted();
       switch (step.kind) {
         case 'send':
-          await exchange.write(step.frame);
+          if (step.times === undefined) await exchange.write(step.frame);
+          else if (!(await this.flood(exchange, step.frame, step.times, signal))) return this.interrupted();
           break;
         case 'wait':
           if (!(await sleep(step.ms, signal))) return this.interrupted();
@@ -302,6 +314,17 @@ export class FakeBedrock {
     if (signal.aborted) return this.interrupted();
     exchange.end();
     return 'completed';
+  }
+
+  /** `frame` `times` times, in writes of about 64 KB; false when the signal ended it first. */
+  private async flood(exchange: Exchange, frame: Uint8Array, times: number, signal: AbortSignal): Promise<boolean> {
+    const perWrite = Math.max(1, Math.floor(FLOOD_WRITE_BYTES / frame.length));
+    const batch = Buffer.concat(Array.from({ length: Math.min(perWrite, times) }, () => frame));
+    for (let left = times; left > 0; left -= perWrite) {
+      if (signal.aborted) return false;
+      await exchange.write(left >= perWrite ? batch : batch.subarray(0, left * frame.length));
+    }
+    return !signal.aborted;
   }
 
   private interrupted(): RequestEnd {

@@ -96,6 +96,8 @@ export class DualProtocolListener {
   private readonly tcp: net.Server;
   /** Ends each HTTP/2 connection at once with GOAWAY (PROTOCOL_ERROR), as a middlebox that breaks HTTP/2 does. */
   refuseHttp2 = false;
+  /** Serves every connection with this protocol's server, whatever the client speaks (an endpoint that knows only it). */
+  only: Protocol | undefined;
 
   constructor(handler: ExchangeHandler) {
     const http1Server = http.createServer((request, response) => {
@@ -114,7 +116,12 @@ export class DualProtocolListener {
       socket.on('close', () => this.sockets.delete(socket));
       // Clients resetting connections is part of the game, not an error of the fake.
       socket.on('error', () => socket.destroy());
-      dispatchByPreface(socket, (isHttp2) => (isHttp2 ? http2Server : http1Server).emit('connection', socket));
+      dispatchByPreface(socket, (isHttp2) => {
+        const protocol = this.only ?? (isHttp2 ? 'http2' : 'http1');
+        (protocol === 'http2' ? http2Server : http1Server).emit('connection', socket);
+        // The HTTP/2 session reads the paused socket itself; the HTTP/1.1 parser needs it flowing.
+        if (protocol === 'http1') socket.resume();
+      });
     });
   }
 
@@ -140,6 +147,7 @@ export class DualProtocolListener {
   }
 }
 
+/** Reads until the first bytes tell whether they are HTTP/2's preface, then puts them back and pauses the socket. */
 function dispatchByPreface(socket: net.Socket, dispatch: (isHttp2: boolean) => void): void {
   let received = Buffer.alloc(0);
   const onData = (chunk: Buffer) => {
@@ -151,8 +159,6 @@ function dispatchByPreface(socket: net.Socket, dispatch: (isHttp2: boolean) => v
     socket.pause();
     socket.unshift(received);
     dispatch(isHttp2);
-    // The HTTP/2 session reads the paused socket itself; the HTTP/1.1 parser needs it flowing.
-    if (!isHttp2) socket.resume();
   };
   socket.on('data', onData);
 }

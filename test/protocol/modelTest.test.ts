@@ -67,7 +67,7 @@ describe('test prompt over the protocol, against the fake Bedrock', function () 
   });
 
   it('streams the answer, then reports time to first token, tokens, speed and cost; hover and lens show it', async () => {
-    bedrock.fake.setConverseScript('*', { text: ['Hello', ' from', ' Sonnet.'], usage: { inputTokens: 20, outputTokens: 100 }, chunkDelayMs: 30 });
+    bedrock.fake.setConverseScript('*', { text: ['Hello', ' from', ' Sonnet.'], usage: { inputTokens: 20, outputTokens: 100 }, chunkDelayMs: 80 });
     const result = await test('Sonnet', { prompt: 'Who are you?', runId: 'run-1' });
     assert.deepStrictEqual(outputs.map((o) => [o.runId, o.kind, o.delta]), [
       ['run-1', 'text', 'Hello'],
@@ -133,5 +133,41 @@ describe('test prompt over the protocol, against the fake Bedrock', function () 
   it('a reference that is not a configured Bedrock model says so', async () => {
     const result = await test('openai/gpt-5');
     assert.deepStrictEqual([result.outcome, result.problem], ['failed', { kind: 'not-configured', message: 'openai/gpt-5 is not a Bedrock model configured in this file.' }]);
+  });
+
+  describe('a flood of output, with a 2 s timeout', () => {
+    let flooded: LspSession;
+    const received: { at: number; params: TestOutputParams }[] = [];
+
+    before(async () => {
+      flooded = new LspSession({
+        settings: { aws: { profile: 'fake' }, bedrock: { runtimeEndpoint: bedrock.fake.runtimeEndpoint, timeoutSeconds: 2 }, catalog: { live: false } },
+        env: bedrock.sandbox.childEnv(),
+      });
+      flooded.connection.onNotification('openclaw/testOutput', (params: TestOutputParams) => void received.push({ at: Date.now(), params }));
+      await flooded.initialize();
+      await flooded.open(URI, TEXT);
+    });
+    after(async () => {
+      await flooded.shutdown();
+    });
+
+    it('deltas of 1 KB, 1 GB in all: timed out at the deadline, 64K characters in a few notifications and the answer, the cut counted', async function () {
+      this.timeout(30_000);
+      bedrock.fake.setConverseScript('*', { flood: { deltas: 1_000_000, size: 1024 } });
+      const started = Date.now();
+      const result = (await flooded.connection.sendRequest('workspace/executeCommand', {
+        command: 'openclaw.server.testModel',
+        arguments: [{ uri: URI, reference: 'Sonnet', runId: 'flood' }],
+      })) as TestModelResult;
+      const elapsed = Date.now() - started;
+      assert.deepStrictEqual([result.outcome, result.problem?.kind], ['broken', 'timeout']);
+      assert.deepStrictEqual([result.text.length, /^x*$/.test(result.text)], [65_536, true]);
+      assert.ok(result.truncated && result.truncated.limit === 65_536 && result.truncated.text > 0, JSON.stringify(result.truncated));
+      assert.ok(JSON.stringify(result).length < 70_000, `the answer is ${JSON.stringify(result).length} bytes`);
+      assert.ok(received.map((r) => r.params.delta).join('') === result.text, 'the notifications carry the kept text, nothing past the cap');
+      // At most one notification per 50 ms; the first goes at once.
+      assert.ok(received.length <= 1 + Math.ceil(elapsed / 50), `${received.length} notifications in ${elapsed} ms`);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { ConverseTestOutcome, ConverseTestRequest, runConverseTest } from '../../server/src/bedrock/converseTest';
+import { ConverseTestOutcome, ConverseTestRequest, MAX_KEPT_CHARACTERS, runConverseTest } from '../../server/src/bedrock/converseTest';
 import { useFakeBedrock } from '../fakeBedrockFixture';
 
 describe('test prompt: ConverseStream through the real SDK, against the fake Bedrock', function () {
@@ -128,6 +128,54 @@ describe('test prompt: ConverseStream through the real SDK, against the fake Bed
       const { outcome } = await run();
       assert.deepStrictEqual([outcome.measurements.outcome, outcome.text], ['broken', 'One two']);
       assert.strictEqual(outcome.problem?.message, `The stream from ${bedrock.fake.runtimeEndpoint} ended before the model finished (no messageStop): the answer above is incomplete.`);
+    });
+  });
+
+  describe('an answer without end is bounded in time and in size', () => {
+    const streamedText = (streamed: string[]) => streamed.filter((item) => item.startsWith('text:')).map((item) => item.slice(5)).join('');
+
+    it('a flood of deltas of 1 KB (1 GB in all), faster than any model, ends at the deadline with 64K characters kept and streamed', async function () {
+      this.timeout(30_000);
+      bedrock.fake.setConverseScript('*', { flood: { deltas: 1_000_000, size: 1024 } });
+      const { outcome, streamed } = await run({ timeoutMs: 2000 });
+      assert.deepStrictEqual([outcome.measurements.outcome, outcome.problem?.kind], ['broken', 'timeout']);
+      assert.deepStrictEqual([outcome.text.length, /^x*$/.test(outcome.text)], [MAX_KEPT_CHARACTERS, true]);
+      assert.ok(streamedText(streamed) === outcome.text, 'what was streamed is what was kept: nothing past the cap');
+      assert.ok(outcome.truncated && outcome.truncated.text > 0 && outcome.truncated.reasoning === 0, JSON.stringify(outcome.truncated));
+      assert.match(outcome.problem!.message, /^No complete answer within 2\.0 s/);
+      assert.strictEqual(await converseRequests()[0]!.ended, 'clientClosed', 'the client stopped reading: the stream was not read to its end');
+    });
+
+    it('the deadline holds while the process is too busy for its timer: frames already read are not taken past it', async () => {
+      // The fake sends these 100 deltas in one write: they are read at once, before the first is handled.
+      bedrock.fake.setConverseScript('*', { flood: { deltas: 100, size: 10 } });
+      const busyFor = (ms: number) => {
+        for (const until = performance.now() + ms; performance.now() < until;);
+      };
+      // As a blocking write to a client that reads slowly would; the timer's turn comes only when the loop waits.
+      let handled = 0;
+      const events = { text: () => ++handled === 1 && busyFor(1500), reasoning: () => undefined };
+      const outcome = await runConverseTest(request({ timeoutMs: 1000 }), events, new AbortController().signal);
+      assert.deepStrictEqual([outcome.measurements.outcome, outcome.problem?.kind, outcome.text.length, handled], ['broken', 'timeout', 10, 1]);
+    });
+
+    it('a long answer that completes keeps its first 64K characters and says how many more arrived', async () => {
+      bedrock.fake.setConverseScript('*', { flood: { deltas: 200, size: 1024 }, reasoning: ['r'.repeat(70_000)] });
+      const { outcome, streamed } = await run();
+      assert.deepStrictEqual([outcome.measurements.outcome, outcome.measurements.stopReason], ['complete', 'end_turn']);
+      assert.deepStrictEqual([outcome.text.length, outcome.reasoning.length], [MAX_KEPT_CHARACTERS, MAX_KEPT_CHARACTERS]);
+      assert.deepStrictEqual(outcome.truncated, { limit: MAX_KEPT_CHARACTERS, text: 200 * 1024 - MAX_KEPT_CHARACTERS, reasoning: 70_000 - MAX_KEPT_CHARACTERS });
+      assert.strictEqual(streamedText(streamed).length, MAX_KEPT_CHARACTERS);
+    });
+
+    it('the cut never splits a character in two, and an answer within the cap says nothing was cut', async () => {
+      bedrock.fake.setConverseScript('*', { text: ['a'.repeat(MAX_KEPT_CHARACTERS - 1) + '😀', 'b'] });
+      const { outcome } = await run();
+      assert.ok(outcome.text === 'a'.repeat(MAX_KEPT_CHARACTERS - 1), `${outcome.text.length} characters kept, ending in ${outcome.text.slice(-3)}`);
+      assert.deepStrictEqual(outcome.truncated, { limit: MAX_KEPT_CHARACTERS, text: 3, reasoning: 0 });
+      bedrock.fake.setConverseScript('*', { text: ['a'.repeat(MAX_KEPT_CHARACTERS)] });
+      const { outcome: whole } = await run();
+      assert.deepStrictEqual([whole.text.length, whole.truncated], [MAX_KEPT_CHARACTERS, undefined]);
     });
   });
 

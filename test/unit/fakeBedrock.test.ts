@@ -314,6 +314,15 @@ describe('fake Bedrock, driven by the real AWS SDK', function () {
       assert.ok(arrivals[1]! >= 145, `the text after the stall came after ${arrivals[1]} ms`);
     });
 
+    it('floods: N text deltas of S characters, sent in large writes, then the usual end', async () => {
+      fake.setConverseScript('*', { flood: { deltas: 3000, size: 100 } });
+      const events = await converseStream(runtime(), 'amazon.nova-pro-v1:0');
+      const deltas = events.filter(([member]) => member === 'contentBlockDelta');
+      assert.deepStrictEqual([deltas.length, textOf(events).length, /^x+$/.test(textOf(events))], [3000, 300_000, true]);
+      assert.deepStrictEqual(events.slice(-3).map(([member]) => member), ['contentBlockStop', 'messageStop', 'metadata']);
+      assert.strictEqual((events.at(-1)![1] as { usage: { outputTokens: number } }).usage.outputTokens, 75_000, 'four characters a token');
+    });
+
     it('ends the loop quietly when the client aborts mid-stream, and sees the stream closed', async () => {
       fake.setConverseScript('*', { text: Array.from({ length: 50 }, (_, i) => `chunk ${i} `), chunkDelayMs: 20 });
       const abort = new AbortController();

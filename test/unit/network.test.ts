@@ -6,7 +6,7 @@ import * as tls from 'tls';
 import { CatalogStore } from '../../server/src/bedrock/catalogStore';
 import { BedrockConnection } from '../../server/src/bedrock/connection';
 import { ConverseTestRequest, runConverseTest } from '../../server/src/bedrock/converseTest';
-import { discoverCatalog } from '../../server/src/bedrock/discovery';
+import { discoverCatalog, discoverCatalogExplained } from '../../server/src/bedrock/discovery';
 import { NetworkSettings, proxyFor, withoutCredentials } from '../../server/src/bedrock/network';
 import { ConnectProxy } from '../connectProxy';
 import { useFakeBedrock } from '../fakeBedrockFixture';
@@ -130,6 +130,66 @@ describe('Behind a proxy, HTTP/2 blocked, TLS inspected (real SDK, fake Bedrock)
     assert.match(broken.problem!.message, /^The HTTP\/2 connection to http:\/\/127\.0\.0\.1:\d+ broke before Bedrock answered \(.+\): a proxy or firewall on the way may not pass HTTP\/2\. Set "openclaw\.bedrock\.http1": true/);
     const fixed = await converse({ endpoint: bedrock.fake.runtimeEndpoint, network: { http1: true } });
     assert.strictEqual(fixed.measurements.outcome, 'complete', fixed.problem?.message);
+  });
+
+  it('certificate settings leave an http:// runtime endpoint on HTTP/2 (they concern TLS), which an HTTP/2-only endpoint needs', async () => {
+    bedrock.fake.serveOnly('http2');
+    process.env.AWS_CA_BUNDLE = join(TLS_DIR, 'localhost-cert.pem');
+    const withBundle = await converse({ endpoint: bedrock.fake.runtimeEndpoint });
+    assert.strictEqual(withBundle.measurements.outcome, 'complete', withBundle.problem?.message);
+    delete process.env.AWS_CA_BUNDLE;
+    const lax = await converse({ endpoint: bedrock.fake.runtimeEndpoint, network: { proxyStrictSSL: false } });
+    assert.strictEqual(lax.measurements.outcome, 'complete', lax.problem?.message);
+    assert.deepStrictEqual(bedrock.fake.requests.map((request) => request.protocol), ['http2', 'http2']);
+  });
+
+  describe('an endpoint that speaks only one protocol: the mismatch explained, with the way out', () => {
+    it('HTTP/1.1 sent to an HTTP/2-only endpoint, because of "openclaw.bedrock.http1": turn it off', async () => {
+      bedrock.fake.serveOnly('http2');
+      const outcome = await converse({ endpoint: bedrock.fake.runtimeEndpoint, network: { http1: true } });
+      assert.strictEqual(outcome.measurements.outcome, 'failed');
+      assert.strictEqual(outcome.problem?.message, `${bedrock.fake.runtimeEndpoint} answered in HTTP/2 where HTTP/1.1 was sent: it accepts only HTTP/2. ` +
+        'Turn off "openclaw.bedrock.http1" so the test prompt speaks HTTP/2.');
+      assert.strictEqual((await converse({ endpoint: bedrock.fake.runtimeEndpoint })).measurements.outcome, 'complete');
+    });
+
+    it('HTTP/1.1 through a proxy to an HTTP/2-only endpoint: NO_PROXY', async () => {
+      bedrock.fake.serveOnly('http2');
+      const outcome = await converse({ endpoint: `http://127.0.0.1:${hiddenRuntime}`, network: { proxy: proxy.url } });
+      assert.strictEqual(outcome.problem?.message, `http://127.0.0.1:${hiddenRuntime} answered in HTTP/2 where HTTP/1.1 was sent through the proxy ${proxy.url}: ` +
+        'it accepts only HTTP/2. HTTP/1.1 is what goes through the proxy here: list the host in NO_PROXY or "http.noProxy" to reach it directly, over HTTP/2.');
+    });
+
+    it('HTTP/1.1 over TLS with AWS_CA_BUNDLE to an endpoint that passes on to HTTP/2 only: NODE_EXTRA_CA_CERTS', async () => {
+      bedrock.fake.serveOnly('http2');
+      const front = await tlsFront(Number(new URL(bedrock.fake.runtimeEndpoint).port));
+      try {
+        process.env.AWS_CA_BUNDLE = join(TLS_DIR, 'localhost-cert.pem');
+        const outcome = await converse({ endpoint: `https://127.0.0.1:${front.port}` });
+        assert.match(outcome.problem!.message, /^https:\/\/127\.0\.0\.1:\d+ answered in HTTP\/2 where HTTP\/1\.1 was sent: it accepts only HTTP\/2\. /);
+        assert.match(outcome.problem!.message, /HTTP\/1\.1 goes with the certificates of AWS_CA_BUNDLE .*: give the CA in NODE_EXTRA_CA_CERTS instead/);
+      } finally {
+        front.server.close();
+      }
+    });
+
+    it('the control plane (always HTTP/1.1) against an HTTP/2-only endpoint: the endpoint setting', async () => {
+      bedrock.fake.serveOnly('http2');
+      await assert.rejects(discoverCatalogExplained({ region: 'us-east-1', endpoint: bedrock.fake.controlEndpoint, profile: 'fake' }, {}), {
+        message: `${bedrock.fake.controlEndpoint} answered in HTTP/2 where HTTP/1.1 was sent: it accepts only HTTP/2. ` +
+          'These calls go over HTTP/1.1, as Bedrock\'s own endpoints take it: set "openclaw.bedrock.endpoint" to an endpoint that accepts HTTP/1.1.',
+      });
+    });
+
+    it('HTTP/2 sent to an HTTP/1.1-only endpoint: "openclaw.bedrock.http1", which then works', async () => {
+      bedrock.fake.serveOnly('http1');
+      const outcome = await converse({ endpoint: bedrock.fake.runtimeEndpoint });
+      assert.strictEqual(outcome.measurements.outcome, 'failed');
+      assert.strictEqual(outcome.problem?.message, `${bedrock.fake.runtimeEndpoint} answered, but not in HTTP/2 where HTTP/2 was sent (Protocol error): ` +
+        'it may accept only HTTP/1.1, or something on the way does not pass HTTP/2. Set "openclaw.bedrock.http1": true to use HTTP/1.1.');
+      const fixed = await converse({ endpoint: bedrock.fake.runtimeEndpoint, network: { http1: true } });
+      assert.strictEqual(fixed.measurements.outcome, 'complete', fixed.problem?.message);
+    });
   });
 
   it('trusts a TLS-inspecting proxy\'s CA from AWS_CA_BUNDLE, or not at all with http.proxyStrictSSL off', async () => {

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'http';
 import { BedrockConnection } from './connection';
-import { withoutCredentials } from './network';
+import { Http1Reason, withoutCredentials } from './network';
 
 /*
  * AWS errors in the user's words: what went wrong and what to do (which setting, which IAM action,
@@ -36,6 +36,8 @@ export interface ExplainContext {
   proxy?: string;
   /** The runtime client spoke HTTP/2: a broken HTTP/2 connection may be the network's doing. */
   http2?: boolean;
+  /** Why the client spoke HTTP/1.1, for an endpoint that answers only in HTTP/2. */
+  http1Because?: Http1Reason;
 }
 
 interface AwsLikeError {
@@ -104,10 +106,22 @@ export function explainAwsError(error: unknown, context: ExplainContext): AwsPro
     return { kind: 'other', message: `Bedrock failed in ${connection.region} with ${name}${tried}; try again later. AWS said: ${message}` };
   }
   const via = context.proxy ? ` through the proxy ${withoutCredentials(context.proxy)}` : '';
+  if (!context.http2 && answeredInHttp2(error)) {
+    return { kind: 'network', message: `${context.host} answered in HTTP/2 where HTTP/1.1 was sent${via}: it accepts only HTTP/2. ${http2Remedy(context)}` };
+  }
   const network = networkCode(error);
   // A connection refused or reset is the network's answer whatever the protocol; a broken HTTP/2
   // session with no such cause points at something on the way that does not pass HTTP/2.
   const http2 = context.http2 && !network ? http2Failure(error) : undefined;
+  // What nghttp2 says of an answer that is no HTTP/2 at all (an HTTP/1.1 server's 400); a GOAWAY reads otherwise.
+  if (http2 === 'ERR_HTTP2_ERROR' && /^protocol error$/i.test(message)) {
+    return {
+      kind: 'network',
+      message:
+        `${context.host} answered, but not in HTTP/2 where HTTP/2 was sent (Protocol error): it may accept only HTTP/1.1, ` +
+        'or something on the way does not pass HTTP/2. Set "openclaw.bedrock.http1": true to use HTTP/1.1.',
+    };
+  }
   if (http2) {
     return {
       kind: 'network',
@@ -143,6 +157,36 @@ export function explainAwsError(error: unknown, context: ExplainContext): AwsPro
     return { kind: 'network', message: `Cannot reach ${context.host}${via} (${network}). Check the network or proxy ("http.proxy", HTTPS_PROXY, NO_PROXY), or set "${context.endpointSetting}" for a VPC endpoint.` };
   }
   return { kind: 'other', message: `${name || 'Error'}: ${message}` };
+}
+
+/**
+ * An HTTP/1.1 client's "Parse Error: Expected HTTP/" over bytes that open with an HTTP/2 server's preface:
+ * a SETTINGS frame (type 4) on stream 0.
+ */
+function answeredInHttp2(error: unknown): boolean {
+  for (let current = error as (AwsLikeError & { rawPacket?: unknown }) | undefined, depth = 0; current && depth < 4; depth++) {
+    const raw = current.rawPacket;
+    if (current.code === 'HPE_INVALID_CONSTANT' && raw instanceof Uint8Array && raw.length >= 9) {
+      return raw[3] === 0x04 && (Buffer.from(raw.buffer, raw.byteOffset, 9).readUInt32BE(5) & 0x7fffffff) === 0;
+    }
+    current = current.cause as AwsLikeError | undefined;
+  }
+  return false;
+}
+
+/** What makes a client that spoke HTTP/1.1 speak HTTP/2, or where else to turn. */
+function http2Remedy(context: ExplainContext): string {
+  switch (context.http1Because) {
+    case 'setting':
+      return 'Turn off "openclaw.bedrock.http1" so the test prompt speaks HTTP/2.';
+    case 'proxy':
+      return 'HTTP/1.1 is what goes through the proxy here: list the host in NO_PROXY or "http.noProxy" to reach it directly, over HTTP/2.';
+    case 'certificates':
+      return 'HTTP/1.1 goes with the certificates of AWS_CA_BUNDLE or with "http.proxyStrictSSL" off: ' +
+        'give the CA in NODE_EXTRA_CA_CERTS instead, which keeps HTTP/2.';
+    default:
+      return `These calls go over HTTP/1.1, as Bedrock's own endpoints take it: set "${context.endpointSetting}" to an endpoint that accepts HTTP/1.1.`;
+  }
 }
 
 /** The code of an HTTP/2 failure of the connection itself (protocol error, GOAWAY, a session that closed). */

@@ -8,11 +8,18 @@ import { NetworkSettings, transportFor } from './network';
 /*
  * A test prompt: one ConverseStream call, its answer streamed as it arrives, timed. It never throws:
  * every way it can end (done, cancelled, timed out, refused, broken midway) is an outcome that keeps
- * whatever text arrived.
+ * whatever text arrived, up to MAX_KEPT_CHARACTERS. The timeout bounds the whole call, however fast
+ * or endless the stream.
  */
 
 /** Throttling is retried by the SDK with exponential backoff, this many attempts in all. */
 export const THROTTLE_ATTEMPTS = 4;
+
+/**
+ * The most characters of the answer, and of the reasoning, a test keeps and streams: a test asks for
+ * about a thousand tokens, so only a runaway model or a hostile endpoint sends more.
+ */
+export const MAX_KEPT_CHARACTERS = 64 * 1024;
 
 export interface ConverseTestRequest {
   connection: BedrockConnection;
@@ -36,7 +43,40 @@ export interface ConverseTestOutcome {
   measurements: TestMeasurements;
   text: string;
   reasoning: string;
+  /** Set when the answer or the reasoning ran past MAX_KEPT_CHARACTERS: the characters of each that were dropped. */
+  truncated?: Truncation;
   problem?: AwsProblem;
+}
+
+export interface Truncation {
+  limit: number;
+  text: number;
+  reasoning: number;
+}
+
+/** One part of the answer (text or reasoning), kept up to the cap; what comes later is only counted. */
+class KeptText {
+  value = '';
+  dropped = 0;
+
+  /** The part of `delta` that is kept (and streamed), possibly empty. */
+  add(delta: string): string {
+    const room = MAX_KEPT_CHARACTERS - this.value.length;
+    if (this.dropped === 0 && delta.length <= room) {
+      this.value += delta;
+      return delta;
+    }
+    // Once something is dropped, all that follows is: the kept text has no holes, nor half a surrogate pair.
+    let kept = this.dropped === 0 ? delta.slice(0, room) : '';
+    if (kept && isHighSurrogate(kept.charCodeAt(kept.length - 1))) kept = kept.slice(0, -1);
+    this.value += kept;
+    this.dropped += delta.length - kept.length;
+    return kept;
+  }
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 export async function runConverseTest(request: ConverseTestRequest, events: ConverseTestEvents, cancel: AbortSignal): Promise<ConverseTestOutcome> {
@@ -55,13 +95,14 @@ export async function runConverseTest(request: ConverseTestRequest, events: Conv
     requestHandler: transport.handler,
   });
   const host = request.endpoint ?? target.host;
-  let text = '';
-  let reasoning = '';
+  const text = new KeptText();
+  const reasoning = new KeptText();
   let firstTokenAt: number | undefined;
   let stopReason: string | undefined;
   let usage: { inputTokens?: number; outputTokens?: number } | undefined;
   let finished = false;
   const elapsed = () => performance.now() - started;
+  const received = () => text.value.length + text.dropped;
 
   const outcome = (status: TestMeasurements['outcome'], problem?: AwsProblem): ConverseTestOutcome => ({
     measurements: {
@@ -74,8 +115,9 @@ export async function runConverseTest(request: ConverseTestRequest, events: Conv
       stopReason,
       error: problem?.message,
     },
-    text,
-    reasoning,
+    text: text.value,
+    reasoning: reasoning.value,
+    truncated: text.dropped || reasoning.dropped ? { limit: MAX_KEPT_CHARACTERS, text: text.dropped, reasoning: reasoning.dropped } : undefined,
     problem,
   });
   const timedOut = (): AwsProblem => ({
@@ -94,16 +136,18 @@ export async function runConverseTest(request: ConverseTestRequest, events: Conv
       { abortSignal: signal },
     );
     for await (const event of response.stream ?? []) {
+      // Frames already read are handled without a return to the event loop, where the deadline's timer
+      // waits its turn (late in a busy process): the clock is read here as well.
+      if (elapsed() >= request.timeoutMs) {
+        deadline.abort();
+        break;
+      }
       const delta = readEvent(event);
       if (delta.text !== undefined || delta.reasoning !== undefined) firstTokenAt ??= elapsed();
-      if (delta.text) {
-        text += delta.text;
-        events.text(delta.text);
-      }
-      if (delta.reasoning) {
-        reasoning += delta.reasoning;
-        events.reasoning(delta.reasoning);
-      }
+      const keptText = delta.text && text.add(delta.text);
+      if (keptText) events.text(keptText);
+      const keptReasoning = delta.reasoning && reasoning.add(delta.reasoning);
+      if (keptReasoning) events.reasoning(keptReasoning);
       if (event.messageStop) {
         stopReason = event.messageStop.stopReason;
         finished = true;
@@ -112,14 +156,14 @@ export async function runConverseTest(request: ConverseTestRequest, events: Conv
     }
     // An abort ends the loop quietly, and so does an HTTP/2 connection lost between frames.
     if (cancel.aborted) return outcome('cancelled');
-    if (deadline.signal.aborted) return outcome(text ? 'broken' : 'failed', timedOut());
+    if (deadline.signal.aborted) return outcome(received() ? 'broken' : 'failed', timedOut());
     if (!finished) {
       return outcome('broken', { kind: 'network', message: `The stream from ${host} ended before the model finished (no messageStop): the answer above is incomplete.` });
     }
     return outcome('complete');
   } catch (error) {
     if (cancel.aborted) return outcome('cancelled');
-    if (deadline.signal.aborted) return outcome(text ? 'broken' : 'failed', timedOut());
+    if (deadline.signal.aborted) return outcome(received() ? 'broken' : 'failed', timedOut());
     const problem = explainAwsError(error, {
       connection: request.connection,
       action: 'bedrock:InvokeModelWithResponseStream',
@@ -128,9 +172,10 @@ export async function runConverseTest(request: ConverseTestRequest, events: Conv
       modelId: request.modelId,
       proxy: transport.proxy,
       http2: transport.protocol === 'http2',
+      http1Because: transport.http1Because,
     });
     if (firstTokenAt === undefined) return outcome('failed', problem);
-    return outcome('broken', { kind: problem.kind, message: `The stream broke after ${text.length} characters: ${problem.message}` });
+    return outcome('broken', { kind: problem.kind, message: `The stream broke after ${received().toLocaleString('en-US')} characters: ${problem.message}` });
   } finally {
     clearTimeout(timer);
     client.destroy();

@@ -30,6 +30,7 @@ export async function discoverCatalogExplained(connection: BedrockConnection, ne
       host: connection.endpoint ?? endpoint.host,
       endpointSetting: 'openclaw.bedrock.endpoint',
       proxy: proxyFor(endpoint, network, process.env),
+      http1Because: 'client',
     });
     throw new Error(message);
   }

@@ -11,8 +11,8 @@ import { rootCertificates } from 'tls';
  * the usual variables apply (HTTPS_PROXY for https URLs, HTTP_PROXY for http ones, ALL_PROXY, NO_PROXY;
  * lower case first, as curl and proxy-from-env read them). A proxy is reached with CONNECT
  * (https-proxy-agent), which needs HTTP/1.1: through a proxy, or with "openclaw.bedrock.http1", the
- * runtime client leaves HTTP/2. AWS_CA_BUNDLE adds certificates to Node's; NODE_EXTRA_CA_CERTS works
- * as Node reads it at start.
+ * runtime client leaves HTTP/2, and so it does for an https endpoint with certificate settings of ours.
+ * AWS_CA_BUNDLE adds certificates to Node's; NODE_EXTRA_CA_CERTS works as Node reads it at start.
  */
 
 export interface NetworkSettings {
@@ -34,10 +34,18 @@ export interface Timeouts {
   throwOnRequestTimeout?: boolean;
 }
 
+/**
+ * Why requests go over HTTP/1.1: the client knows no other (the control plane's), a proxy tunnel,
+ * certificate settings for an https endpoint, or "openclaw.bedrock.http1".
+ */
+export type Http1Reason = 'client' | 'proxy' | 'certificates' | 'setting';
+
 /** What a client was given: its handler, and what to say about the way it connects. */
 export interface Transport {
   handler: NodeHttpHandler | NodeHttp2Handler;
   protocol: 'http1' | 'http2';
+  /** Set for HTTP/1.1. */
+  http1Because?: Http1Reason;
   /** The proxy the requests go through (no credentials in it), if any. */
   proxy?: string;
 }
@@ -81,17 +89,20 @@ function tlsOptions(settings: NetworkSettings, env: Environment): { rejectUnauth
 export function transportFor(endpoint: URL, settings: NetworkSettings, env: Environment, timeouts: Timeouts, http2: boolean): Transport {
   const proxy = proxyFor(endpoint, settings, env);
   const tls = tlsOptions(settings, env);
-  const customTls = tls.ca !== undefined || !tls.rejectUnauthorized;
-  if (http2 && !settings.http1 && !proxy && !customTls) {
+  // Certificates concern TLS: a plain http:// endpoint keeps HTTP/2 whatever they say.
+  const customTls = endpoint.protocol === 'https:' && (tls.ca !== undefined || !tls.rejectUnauthorized);
+  const http1Because: Http1Reason | undefined = !http2 ? 'client' : proxy ? 'proxy' : customTls ? 'certificates' : settings.http1 ? 'setting' : undefined;
+  if (!http1Because) {
     return { handler: new NodeHttp2Handler({ requestTimeout: timeouts.requestTimeout }), protocol: 'http2' };
   }
   if (proxy) {
     const agent = new HttpsProxyAgent(proxy, { keepAlive: true, ...tls });
-    return { handler: new NodeHttpHandler({ ...timeouts, httpAgent: agent, httpsAgent: agent }), protocol: 'http1', proxy: withoutCredentials(proxy) };
+    return { handler: new NodeHttpHandler({ ...timeouts, httpAgent: agent, httpsAgent: agent }), protocol: 'http1', http1Because, proxy: withoutCredentials(proxy) };
   }
   return {
     handler: new NodeHttpHandler({ ...timeouts, httpAgent: new HttpAgent({ keepAlive: true }), httpsAgent: new HttpsAgent({ keepAlive: true, ...tls }) }),
     protocol: 'http1',
+    http1Because,
   };
 }
 
