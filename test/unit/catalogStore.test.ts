@@ -169,6 +169,17 @@ describe('Bedrock catalog: discovery and cache (real SDK against the fake Bedroc
       assert.match(problems[0]!.message, /^Cannot reach http:\/\/127\.0\.0\.1:9 \(ECONNREFUSED\)\. Check the network or proxy \("http\.proxy", HTTPS_PROXY, NO_PROXY\), or set "openclaw\.bedrock\.endpoint"/);
     });
 
+    it('an AWS_CA_BUNDLE that cannot be read: says which file, and sends nothing', async () => {
+      process.env.AWS_CA_BUNDLE = '/nonexistent/ca-bundle.pem';
+      try {
+        const connection = { region: 'us-east-1', endpoint: bedrock.fake.controlEndpoint, profile: 'fake' };
+        await assert.rejects(discoverCatalogExplained(connection, {}), /^Error: AWS_CA_BUNDLE names \/nonexistent\/ca-bundle\.pem, which cannot be read \(ENOENT\)/);
+        assert.strictEqual(listRequests().length, 0);
+      } finally {
+        delete process.env.AWS_CA_BUNDLE;
+      }
+    });
+
     it('a refresh on request retries at once and rejects with the explanation', async () => {
       bedrock.fake.fail('ListInferenceProfiles', { kind: 'serviceError', name: 'ThrottlingException' }, { times: 10 });
       const { store, settled } = storeWith();

@@ -61,6 +61,21 @@ describe('test prompt: ConverseStream through the real SDK, against the fake Bed
       assert.strictEqual(converseRequests().length, 0);
     });
 
+    it('an AWS_CA_BUNDLE that cannot be read: says which file, sends nothing, and does not throw', async () => {
+      process.env.AWS_CA_BUNDLE = '/nonexistent/ca-bundle.pem';
+      try {
+        const { outcome } = await run();
+        assert.strictEqual(outcome.measurements.outcome, 'failed');
+        assert.deepStrictEqual(outcome.problem, {
+          kind: 'network',
+          message: "AWS_CA_BUNDLE names /nonexistent/ca-bundle.pem, which cannot be read (ENOENT): fix the path, or unset AWS_CA_BUNDLE to use Node's certificates.",
+        });
+        assert.strictEqual(converseRequests().length, 0);
+      } finally {
+        delete process.env.AWS_CA_BUNDLE;
+      }
+    });
+
     it('access denied: the IAM action that is missing', async () => {
       bedrock.fake.fail('ConverseStream', { kind: 'serviceError', name: 'AccessDeniedException', message: 'You don\'t have access to the model with the specified model ID.' });
       const { outcome } = await run();

@@ -61,6 +61,7 @@ export function explainAwsError(error: unknown, context: ExplainContext): AwsPro
   const profileWords = profile ? `profile "${profile}"` : 'the default credential chain';
   const loginHint = `"aws sso login${profile ? ` --profile ${profile}` : ''}"`;
 
+  if (name === 'TransportSetupError') return { kind: 'network', message };
   if (name === 'CredentialsProviderError' || /could not load credentials/i.test(message)) {
     return {
       kind: 'credentials',

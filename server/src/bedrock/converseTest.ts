@@ -3,7 +3,7 @@ import { formatDuration, TestMeasurements } from '../service/languageService';
 import { AwsProblem, explainAwsError } from './awsErrors';
 import { BedrockConnection, endpointOptions } from './connection';
 import { bedrockEndpoint } from './endpoints';
-import { NetworkSettings, transportFor } from './network';
+import { NetworkSettings, Transport, transportFor } from './network';
 
 /*
  * A test prompt: one ConverseStream call, its answer streamed as it arrives, timed. It never throws:
@@ -82,11 +82,18 @@ function isHighSurrogate(code: number): boolean {
 export async function runConverseTest(request: ConverseTestRequest, events: ConverseTestEvents, cancel: AbortSignal): Promise<ConverseTestOutcome> {
   const started = performance.now();
   const at = Date.now();
+  const target = new URL(request.endpoint ?? bedrockEndpoint('bedrock-runtime', request.connection.region, request.connection));
+  let transport: Transport;
+  try {
+    transport = transportFor(target, request.network, process.env, { requestTimeout: request.timeoutMs }, true);
+  } catch (error) {
+    // A setting that makes no transport (an unreadable AWS_CA_BUNDLE): no request is sent.
+    const problem = explainAwsError(error, { connection: request.connection, action: 'bedrock:InvokeModelWithResponseStream', host: target.host, endpointSetting: 'openclaw.bedrock.runtimeEndpoint' });
+    return { measurements: { at, outcome: 'failed', totalMs: 0, error: problem.message }, text: '', reasoning: '', problem };
+  }
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), request.timeoutMs);
   const signal = AbortSignal.any([cancel, deadline.signal]);
-  const target = new URL(request.endpoint ?? bedrockEndpoint('bedrock-runtime', request.connection.region, request.connection));
-  const transport = transportFor(target, request.network, process.env, { requestTimeout: request.timeoutMs }, true);
   const client = new BedrockRuntimeClient({
     region: request.connection.region,
     ...endpointOptions(request.connection, request.endpoint),

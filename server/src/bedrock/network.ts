@@ -81,8 +81,22 @@ function matchesNoProxy(target: URL, raw: string): boolean {
 function tlsOptions(settings: NetworkSettings, env: Environment): { rejectUnauthorized: boolean; ca?: string[] } {
   const bundle = env.AWS_CA_BUNDLE?.trim();
   // An unreadable bundle should fail loudly, not quietly fall back to other certificates.
-  const ca = bundle ? [...rootCertificates, readFileSync(bundle, 'utf8')] : undefined;
+  const ca = bundle ? [...rootCertificates, readCaBundle(bundle)] : undefined;
   return { rejectUnauthorized: settings.proxyStrictSSL !== false, ...(ca ? { ca } : {}) };
+}
+
+/** A network setting that makes no transport at all: nothing is sent, and the message says which setting. */
+export class TransportSetupError extends Error {
+  override readonly name = 'TransportSetupError';
+}
+
+function readCaBundle(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new TransportSetupError(`AWS_CA_BUNDLE names ${path}, which cannot be read (${reason}): fix the path, or unset AWS_CA_BUNDLE to use Node's certificates.`);
+  }
 }
 
 /** The transport for requests to `endpoint`. `http2`: what the client would use without a reason not to. */
