@@ -1,9 +1,7 @@
-import { readFileSync, statSync } from 'fs';
+import { statSync } from 'fs';
 import { URI } from 'vscode-uri';
+import { MAX_FILE_BYTES, readConfigFile } from './configFileReader';
 import { createTextDocument, FileSource, TextDocumentLike } from './service/languageService';
-
-/** Larger files are not read: OpenClaw refuses includes over 2 MB, and an editor should not hold more. */
-const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
 /**
  * Files for the language service: the editor's open documents first (they hold unsaved edits),
@@ -22,8 +20,14 @@ export class DiskFileSource implements FileSource {
   ) {}
 
   get(uri: string): TextDocumentLike | undefined {
-    const document = this.open(uri);
-    if (document) return document;
+    return this.open(uri) ?? this.onDisk(uri);
+  }
+
+  /**
+   * The file as on disk, also for an open document: what OpenClaw reads. Read again only when its size
+   * or modification time changed (on open and after a save, for an open document).
+   */
+  onDisk(uri: string): TextDocumentLike | undefined {
     const parsed = URI.parse(uri);
     if (parsed.scheme !== 'file' || this.refusal(parsed.fsPath)) return undefined;
     try {
@@ -31,9 +35,14 @@ export class DiskFileSource implements FileSource {
       if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
       const cached = this.cache.get(uri);
       if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.document;
-      const read = createTextDocument(uri, readFileSync(parsed.fsPath, 'utf8'), Math.floor(stat.mtimeMs));
-      this.cache.set(uri, { mtimeMs: stat.mtimeMs, size: stat.size, document: read });
-      return read;
+      const read = readConfigFile(parsed.fsPath);
+      if (!read.ok) {
+        this.cache.delete(uri);
+        return undefined;
+      }
+      const document = createTextDocument(uri, read.text, Math.floor(read.mtimeMs), read.encoding);
+      this.cache.set(uri, { mtimeMs: read.mtimeMs, size: read.size, document });
+      return document;
     } catch {
       this.cache.delete(uri);
       return undefined;

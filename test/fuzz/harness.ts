@@ -3,6 +3,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { parentPort, workerData } from 'worker_threads';
 import { URI } from 'vscode-uri';
+import { decodeConfigBytes } from '../../server/src/configFileReader';
 import { builtInSnapshot } from '../../server/src/service/builtInCatalog';
 import {
   CodeAction,
@@ -10,6 +11,7 @@ import {
   createLanguageService,
   createTextDocument,
   Diagnostic,
+  FileEncoding,
   LanguageService,
   Location,
   Position,
@@ -158,6 +160,8 @@ export interface World {
   multi: boolean;
   /** Index into SETTINGS. */
   settings: number;
+  /** What decoding a file's bytes found (files read from bytes, as the CLI and DiskFileSource read them). */
+  encodings?: Record<string, FileEncoding>;
 }
 
 export interface FuzzCase {
@@ -272,7 +276,7 @@ class Session {
       for (const path of Object.keys(world.files)) this.documents.set(path, memory.document(path));
     } else {
       this.service = shared ?? createLanguageService({ settings: SETTINGS[world.settings] });
-      for (const [path, text] of Object.entries(world.files)) this.documents.set(path, createTextDocument(uriOf(path), text, Session.version++));
+      for (const [path, text] of Object.entries(world.files)) this.documents.set(path, createTextDocument(uriOf(path), text, Session.version++, world.encodings?.[path]));
     }
   }
 
@@ -453,8 +457,13 @@ function executeChecked(session: Session, call: Call, fail: Fail): void {
   };
 
   switch (call.feature) {
-    case 'parse':
+    case 'parse': {
+      // A decoder's invalid UTF-8 must point at the U+FFFD it put in the text.
+      for (const { offset } of session.world.encodings?.[call.doc]?.invalidUtf8 ?? []) {
+        if (text[offset] !== '\uFFFD') fail('decoded invalid UTF-8 not at a U+FFFD', `offset ${offset}: ${safeJson(text.slice(offset - 5, offset + 5))}`);
+      }
       return checkParse(text, fail);
+    }
 
     case 'getDiagnostics': {
       const diagnostics = service.getDiagnostics(doc);
@@ -1345,6 +1354,45 @@ const variantArb = fc.constantFrom<(text: string) => string>(
 );
 
 const single = (text: string, settings: number): World => ({ files: { [SINGLE_PATH]: text }, docs: [SINGLE_PATH], multi: false, settings });
+
+/** Bytes that break UTF-8 (lone continuations, truncated and overlong leads, encoded surrogates) or mark UTF-16. */
+const ODD_BYTES = [0x80, 0xbf, 0xc0, 0xc1, 0xc3, 0xe2, 0x82, 0xed, 0xa0, 0xf0, 0x9f, 0xf4, 0xf5, 0xff, 0xfe, 0xef, 0xbb, 0x00];
+
+/** How a text is saved: UTF-8 (with a byte order mark or not), UTF-16 either way, or Latin-1 (invalid UTF-8 for é). */
+const encodeArb = fc.constantFrom<(text: string) => Buffer>(
+  (text) => Buffer.from(text, 'utf8'),
+  (text) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]),
+  (text) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+  (text) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]),
+  (text) => Buffer.from(text, 'utf16le'),
+  (text) => Buffer.from(text, 'latin1'),
+);
+
+/** A file's bytes: a configuration saved in some encoding with odd bytes put in, or any bytes at all. */
+const fileBytes = fc.oneof(
+  {
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom('', '', '\n', '\r\n', '\uFEFF'),
+        fc.oneof(fc.constantFrom(...SMALL_FIXTURES), configV.chain((value) => styleArb.map((style) => serialize(value, style)))),
+        encodeArb,
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...ODD_BYTES)), { maxLength: 6 }),
+      )
+      .map(([start, text, encode, insertions]) => {
+        const bytes = [...encode(start + text)];
+        for (const [at, byte] of insertions) bytes.splice(at % (bytes.length + 1), 0, byte);
+        return Uint8Array.from(bytes);
+      }),
+    weight: 4,
+  },
+  { arbitrary: fc.uint8Array({ maxLength: 300 }), weight: 1 },
+);
+
+/** A document decoded from bytes as the CLI and DiskFileSource decode them, with what the decoding found. */
+const decodedWorld = (bytes: Uint8Array, settings: number): World => {
+  const { text, encoding } = decodeConfigBytes(bytes);
+  return { ...single(text, settings), encodings: { [SINGLE_PATH]: encoding } };
+};
 const settingsArb = fc.nat(SETTINGS.length - 1);
 const caseOf = (world: fc.Arbitrary<World>): fc.Arbitrary<FuzzCase> => fc.record({ world, seed: fc.integer() });
 
@@ -1508,7 +1556,8 @@ export const PROPERTIES: PropertySpec[] = [
   },
   {
     name: 'service: fully random strings',
-    runs: 3500,
+    // The decoded-bytes property below feeds random strings through the service too.
+    runs: 2500,
     cost: 8,
     arbitrary: caseOf(fc.tuple(fc.oneof(anyText, fc.string({ unit: 'binary', maxLength: 300 })), settingsArb).map(([text, settings]) => single(text, settings))),
   },
@@ -1531,6 +1580,12 @@ export const PROPERTIES: PropertySpec[] = [
         .tuple(fc.array(fc.constantFrom(...VOCABULARY), { maxLength: 5 }), fc.jsonValue({ maxDepth: 4 }), styleArb, settingsArb)
         .map(([keys, json, style, settings]) => single(serialize(keys.reduceRight((inner: V, key) => obj([[key, inner]]), fromJson(json)), style), settings)),
     ),
+  },
+  {
+    name: 'service: documents decoded from bytes (UTF-16, byte order marks, invalid UTF-8)',
+    runs: 400,
+    cost: 5,
+    arbitrary: caseOf(fc.tuple(fileBytes, settingsArb).map(([bytes, settings]) => decodedWorld(bytes, settings))),
   },
   {
     name: 'service: deep nesting and large documents',

@@ -1,5 +1,8 @@
 import * as assert from 'assert';
-import { existsSync } from 'fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { URI as Uri } from 'vscode-uri';
 import { CodeAction, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
 import { parseJson5 } from '../../server/src/service/parser/json5Parser';
 import { applyEdits, commentsOf, readSample } from '../helpers';
@@ -97,6 +100,31 @@ describe('language server over stdio (JSON-RPC)', function () {
     ]);
     const hover = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 62 } })) as Hover;
     assert.match((hover.contents as MarkupContent).value, /`amazon-bedrock\/x`/);
+  });
+
+  it('answers a rename onto a model id that is already configured with an error', async () => {
+    const uri = 'file:///workspace/rename/openclaw.json';
+    const text = '{\n  models: { providers: { "amazon-bedrock": { models: [\n    { id: "a", name: "A" },\n    { id: "b", name: "B" },\n  ] } } },\n}\n';
+    await session.open(uri, text);
+    await assert.rejects(
+      session.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: { line: 2, character: 12 }, newName: 'b' }),
+      /amazon-bedrock\/b is already configured \(line 4\): renaming onto it would make two entries with the same id/,
+    );
+  });
+
+  it('reports an open document whose file on disk is UTF-16 (the editor decoded it; OpenClaw will not)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'openclaw-utf16-'));
+    try {
+      const text = '{\n  models: { mode: "merge" },\n}\n';
+      writeFileSync(join(folder, 'openclaw.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+      const diagnostics = await session.open(Uri.file(join(folder, 'openclaw.json')).toString(), text);
+      assert.deepStrictEqual(
+        diagnostics.map((d) => [d.code, d.severity, d.range.start, d.message]),
+        [['encoding', 1, { line: 0, character: 0 }, 'This file is UTF-16 (byte order mark FF FE); OpenClaw reads UTF-8 and refuses it: save it as UTF-8.']],
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('clears diagnostics when a document closes', async () => {

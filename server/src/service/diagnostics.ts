@@ -6,6 +6,7 @@ import { CatalogIndex } from './catalog';
 import { AliasEntry, ConfiguredModel, isBedrockProvider } from './configModel';
 import { hostOf, isAwsHost } from './region';
 import { fsPathOf } from './includes';
+import { encodingDiagnostics } from './encoding';
 import { Environment, envReferences } from './envVars';
 import { describeLegacyDiscovery, pendingAllowlistMigration } from './legacy';
 import { checkPolicyRefs, modelRestriction, policyAllows } from './modelPolicy';
@@ -36,6 +37,7 @@ export function computeDiagnostics(analysis: Analysis, context: DiagnosticContex
     diagnostics.push({ range, severity, code, message, source: 'openclaw', ...(path !== undefined ? { data: { path } } : {}) });
   };
 
+  diagnostics.push(...encodingDiagnostics(analysis));
   for (const error of analysis.parse.errors) {
     diagnostics.push({ range: analysis.range(error.offset, error.length), severity: Severity.Error, code: 'syntax', message: error.message, source: 'openclaw' });
   }
@@ -69,11 +71,12 @@ type Report = (node: JsonNode, severity: Severity, code: DiagnosticCode, message
 
 function checkSchema(analysis: Analysis, schema: SchemaValidator, target: TargetVersion, report: Report): void {
   const rejects = `${describeTarget(target)} rejects the file, and the gateway does not start.`;
-  // A configuration that does not parse (or whose includes fail) is rejected for that alone, and
-  // OpenClaw reports nothing else; what the schema finds in the part we could read is a warning.
-  const broken = analysis.graph.problems.length > 0 || analysis.graph.files.some((file) => file.parse.errors.length > 0);
+  // A configuration that does not parse (or whose includes fail, or that is UTF-16) is rejected for that
+  // alone, and OpenClaw reports nothing else; what the schema finds in the part we could read is a warning.
+  const utf16 = analysis.graph.files.some((file) => file.refusedEncoding);
+  const broken = utf16 || analysis.graph.problems.length > 0 || analysis.graph.files.some((file) => file.parse.errors.length > 0);
   const severity = broken ? Severity.Warning : Severity.Error;
-  const consequence = broken ? `once the syntax errors are fixed, ${rejects}` : rejects;
+  const consequence = broken ? `once ${utf16 ? 'saved as UTF-8' : 'the syntax errors are fixed'}, ${rejects}` : rejects;
   for (const { issue, node, movedFrom } of placeSchemaIssues(analysis, schema, target.version)) {
     // OpenClaw names a missing key by its own path (models.0.name), an unknown one by its object's.
     const path = dottedPath(issue.kind === 'missing-key' ? [...issue.path, issue.key!] : issue.path);
@@ -166,7 +169,7 @@ function checkCatalog(analysis: Analysis, catalog: CatalogIndex, report: Report)
 }
 
 /** "line 12", or "line 12 of models.json5" for a node in another of the configuration's files. */
-function lineOf(analysis: Analysis, node: JsonNode): string {
+export function lineOf(analysis: Analysis, node: JsonNode): string {
   const file = analysis.fileOf(node);
   const line = `line ${file.document.positionAt(node.offset).line + 1}`;
   return file === analysis.file ? line : `${line} of ${basename(fsPathOf(file.uri))}`;

@@ -1,11 +1,15 @@
-import { Position, TextDocumentLike } from './types';
+import { FileEncoding, Position, TextDocumentLike } from './types';
 
-/** A plain text document for the CLI and tests; the LSP adapter uses its own TextDocument. */
-export function createTextDocument(uri: string, text: string, version = 1): TextDocumentLike {
+/**
+ * A plain text document for the CLI, files read from disk and tests; the LSP adapter uses its own
+ * TextDocument. `encoding`: what the bytes it was decoded from said, when they were read.
+ */
+export function createTextDocument(uri: string, text: string, version = 1, encoding?: FileEncoding): TextDocumentLike {
   const lineStarts = computeLineStarts(text);
   return {
     uri,
     version,
+    ...(encoding ? { encoding } : {}),
     getText: () => text,
     positionAt(offset: number): Position {
       const clamped = Math.max(0, Math.min(offset, text.length));

@@ -165,8 +165,8 @@ class IncludeResolver {
     if (Buffer.byteLength(file.text, 'utf8') > MAX_INCLUDE_BYTES) {
       return fail(`Include file failed security checks (regular file, max ${MAX_INCLUDE_BYTES} bytes, no hardlinks): ${includePath}`);
     }
-    // A file that does not parse fails the whole configuration; what could be read still counts here.
-    if (file.parse.errors.length > 0 || !file.parse.root) fail(`Failed to parse include file: ${includePath} (resolved: ${resolved})`);
+    // A file that does not parse (or is UTF-16) fails the whole configuration; what could be read still counts here.
+    if (file.parse.errors.length > 0 || !file.parse.root || file.refusedEncoding) fail(`Failed to parse include file: ${includePath} (resolved: ${resolved})`);
     this.addFile(file, [...(this.mounts.get(from) ?? []), ...pathOf(holder.origin ?? holder)]);
     if (!file.parse.root || !file.mayInclude) return file.parse.root;
     return this.process(file.parse.root, file, [...chain, resolved], depth + 1);

@@ -101,7 +101,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   /** Our schemas, one per stretch of OpenClaw versions that share one (keyed by the schema itself). */
   const ownedSchemas = new Map<string, SchemaValidator>();
   const targetOf = (analysis: Analysis) =>
-    resolveTargetVersion(settings.installedVersion, analysis.config.lastTouchedVersion?.value, settings.openclawVersion);
+    resolveTargetVersion(settings.installedVersion, analysis.config.lastTouchedVersion?.value, settings.openclawVersion, settings.openclawVersionFrom);
   const schemaFor = (analysis: Analysis): SchemaValidator => {
     if (installedSchema) return installedSchema;
     const { version } = targetOf(analysis);

@@ -5,7 +5,8 @@ import { renderString } from './edits/fileStyle';
 import { replaceNode } from './edits/objectEdits';
 import { findNodeAtOffset, JsonNode } from './parser/ast';
 import { Resolution, splitReference, stripAuthProfile } from './references';
-import { rewriteModelId } from './renameModel';
+import { lineOf } from './diagnostics';
+import { renamedReference, rewriteModelId } from './renameModel';
 import { Location, Position, Range, WorkspaceEdit } from './types';
 
 /*
@@ -100,7 +101,7 @@ export function computeRename(analysis: Analysis, position: Position, newName: s
   const name = newName.trim();
   if (target.kind === 'model') {
     if (name === '' || /\s/.test(name)) return 'A model id cannot be empty or contain spaces.';
-    return rewriteModelId(analysis, target.model, name).toWorkspaceEdit();
+    return modelRenameClash(analysis, target.model, name) ?? rewriteModelId(analysis, target.model, name).toWorkspaceEdit();
   }
   if (name === '') return 'An alias cannot be empty.';
   const taken = analysis.resolver.entriesWithAlias(name.toLowerCase()).find((entry) => entry !== target.entry && entry.agent === target.entry.agent);
@@ -117,6 +118,42 @@ export function computeRename(analysis: Analysis, position: Position, newName: s
     replace(reference.node, `${scoped}${name}${suffix}`);
   }
   return edits.toWorkspaceEdit();
+}
+
+/**
+ * Why the model cannot take the id `newId`: another entry of its provider has it, or a `models` map
+ * already has the key one of the model's keys would become (OpenClaw keeps one of two equal keys and
+ * drops the other's alias without a word).
+ */
+function modelRenameClash(analysis: Analysis, model: ConfiguredModel, newId: string): string | undefined {
+  if (newId === model.id) return undefined;
+  const twin = model.provider.models.find((other) => other !== model && other.id === newId);
+  if (twin) {
+    return `${model.provider.id}/${newId} is already configured (${lineOf(analysis, twin.idNode)}): renaming onto it would make two entries with the same id.`;
+  }
+  const namesTheModel = (entry: AliasEntry) => {
+    const resolution = analysis.resolver.resolveQualified(entry.key);
+    return resolution.kind === 'model' && resolution.model === model;
+  };
+  const renamed = analysis.config.aliases.filter(namesTheModel);
+  for (const entry of renamed) {
+    const key = mapKeyIdentity(renamedReference(entry.key, newId));
+    const taken = analysis.config.aliases.find((other) => other.agent === entry.agent && !renamed.includes(other) && mapKeyIdentity(other.key) === key);
+    if (taken) {
+      const map = entry.agent === undefined ? 'agents.defaults.models' : `The models map of agent ${entry.agent}`;
+      return (
+        `${map} already has ${taken.key.trim()} (${lineOf(analysis, taken.keyNode)}): ` +
+        'renaming onto it would make two entries with the same key, and OpenClaw would drop one of them.'
+      );
+    }
+  }
+  return undefined;
+}
+
+/** Map keys OpenClaw takes as the same: the provider's case does not matter. */
+function mapKeyIdentity(key: string): string {
+  const split = splitReference(key.trim());
+  return split ? `${split.provider.toLowerCase()}/${split.model}` : key.trim();
 }
 
 /** References that select a model through this alias entry. */

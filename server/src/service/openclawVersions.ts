@@ -9,7 +9,7 @@ export const NEWEST_KNOWN_VERSION = '2026.9.6';
 /** From this version on the allowlist is agents.defaults.modelPolicy.allow, not the alias map. */
 export const MODEL_POLICY_VERSION = '2026.8.1';
 
-export type VersionSource = 'installed' | 'file' | 'setting' | 'default';
+export type VersionSource = 'installed' | 'file' | 'setting' | 'command-line' | 'default';
 
 export interface TargetVersion {
   version: string;
@@ -32,11 +32,19 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** The `openclaw` installed, else the file's meta.lastTouchedVersion, else the setting, else the newest we know. */
-export function resolveTargetVersion(installedVersion: string | undefined, fileVersion: string | undefined, settingVersion: string | undefined): TargetVersion {
+/**
+ * The `openclaw` installed, else the file's meta.lastTouchedVersion, else the setting (or the CLI's
+ * --openclaw-version: `settingFrom`), else the newest we know.
+ */
+export function resolveTargetVersion(
+  installedVersion: string | undefined,
+  fileVersion: string | undefined,
+  settingVersion: string | undefined,
+  settingFrom: 'setting' | 'command-line' = 'setting',
+): TargetVersion {
   if (installedVersion && parseVersion(installedVersion)) return { version: installedVersion.trim(), source: 'installed' };
   if (fileVersion && parseVersion(fileVersion)) return { version: fileVersion.trim(), source: 'file' };
-  if (settingVersion && parseVersion(settingVersion)) return { version: settingVersion.trim(), source: 'setting' };
+  if (settingVersion && parseVersion(settingVersion)) return { version: settingVersion.trim(), source: settingFrom };
   return { version: NEWEST_KNOWN_VERSION, source: 'default' };
 }
 
@@ -48,6 +56,8 @@ export function describeTarget(target: TargetVersion): string {
       return `OpenClaw ${target.version} (meta.lastTouchedVersion)`;
     case 'setting':
       return `OpenClaw ${target.version} (openclaw.version setting)`;
+    case 'command-line':
+      return `OpenClaw ${target.version} (--openclaw-version)`;
     default:
       return `OpenClaw ${target.version}`;
   }

@@ -19,13 +19,17 @@ export function rewriteModelId(analysis: Analysis, model: ConfiguredModel, newId
   for (const reference of analysis.config.references) {
     const resolution = reference.isMapKey ? analysis.resolver.resolveQualified(reference.value) : analysis.resolver.resolve(reference.value, reference.agent);
     if (resolution.kind !== 'model' || resolution.model !== model || resolution.alias) continue;
-    const bare = stripAuthProfile(reference.value);
-    const suffix = reference.value.trim().slice(bare.length);
-    const split = splitReference(bare);
-    const value = `${split ? `${split.provider}/` : ''}${newId}${suffix}`;
-    replace(reference.node, value);
+    replace(reference.node, renamedReference(reference.value, newId));
   }
   return edits;
+}
+
+/** A reference to a model once the model's id is `newId`: its provider and `@profile` kept. */
+export function renamedReference(value: string, newId: string): string {
+  const bare = stripAuthProfile(value);
+  const suffix = value.trim().slice(bare.length);
+  const split = splitReference(bare);
+  return `${split ? `${split.provider}/` : ''}${newId}${suffix}`;
 }
 
 function quoteOf(quote: string): '"' | "'" {

@@ -1,6 +1,6 @@
 import { detectFileStyle, FileStyle } from './edits/fileStyle';
 import { parseJson5, ParseResult } from './parser/json5Parser';
-import { Range, TextDocumentLike } from './types';
+import { FileEncoding, Range, TextDocumentLike } from './types';
 
 /** \u and \x escapes, which can spell any character in JSON5 strings and identifiers. */
 const ESCAPE = /\\[ux]/;
@@ -15,7 +15,11 @@ export class SourceFile {
   private includeHint: boolean | undefined;
   private envHint: boolean | undefined;
 
-  constructor(readonly document: TextDocumentLike) {
+  /** `encoding`: what the file's bytes say (the document's own, or the disk's for an editor's document). */
+  constructor(
+    readonly document: TextDocumentLike,
+    readonly encoding: FileEncoding | undefined = document.encoding,
+  ) {
     this.text = document.getText();
     this.version = document.version;
     this.parse = parseJson5(this.text);
@@ -46,6 +50,11 @@ export class SourceFile {
   /** Whether a string of this file can hold `${`, literally or through escapes. */
   get mayReferenceEnv(): boolean {
     return (this.envHint ??= this.text.includes('${') || ESCAPE.test(this.text));
+  }
+
+  /** OpenClaw refuses the file for its encoding (UTF-16) before reading anything in it. */
+  get refusedEncoding(): boolean {
+    return this.encoding?.utf16 !== undefined;
   }
 
   /** Whether this still reads the same as `document` now does. */

@@ -36,7 +36,8 @@ export type DiagnosticCode =
   | 'image-input'
   | 'include'
   | 'env-var'
-  | 'non-aws-endpoint';
+  | 'non-aws-endpoint'
+  | 'encoding';
 
 export interface Diagnostic {
   range: Range;
@@ -121,6 +122,27 @@ export interface TextDocumentLike {
   getText(): string;
   positionAt(offset: number): Position;
   offsetAt(position: Position): number;
+  /** What the bytes the text was decoded from said: undefined when they were not seen (an editor's document). */
+  readonly encoding?: FileEncoding;
+}
+
+/**
+ * What decoding a file's bytes found that its text cannot show: OpenClaw reads every file as UTF-8
+ * (Node's readFileSync 'utf-8'). Found by the FileSource or the CLI, which read bytes; the service
+ * only turns it into diagnostics.
+ */
+export interface FileEncoding {
+  /** The file is UTF-16: OpenClaw refuses it. The text is the file decoded as UTF-16 all the same. */
+  utf16?: { endianness: 'LE' | 'BE'; byteOrderMark: boolean };
+  /** Invalid UTF-8 byte sequences (the first ones), each where the U+FFFD that OpenClaw reads in its place is in the text. */
+  invalidUtf8?: { offset: number; bytes: number[] }[];
+  /** How many invalid sequences the file has in all (more than `invalidUtf8` lists when there are many). */
+  invalidUtf8Count?: number;
+  /**
+   * An editor's document whose text is not what OpenClaw decodes from the file on disk (unsaved changes,
+   * or the editor decoded another encoding): the disk's invalid UTF-8, which offsets into this text cannot place.
+   */
+  invalidUtf8OnDisk?: { count: number; line: number; bytes: number[] };
 }
 
 /** Settings the service reads; every field has a default. */
@@ -129,6 +151,8 @@ export interface ServiceSettings {
   installedVersion?: string;
   /** OpenClaw version to check against when the file has no meta.lastTouchedVersion. */
   openclawVersion?: string;
+  /** Where openclawVersion comes from, for messages: the editor's setting (the default) or the CLI's flag. */
+  openclawVersionFrom?: 'setting' | 'command-line';
   /** The `openclaw.aws.region` setting: the catalog's region before anything the file says. */
   awsRegion?: string;
   /** The environment the region falls back to (AWS_REGION, AWS_DEFAULT_REGION). */

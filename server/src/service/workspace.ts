@@ -4,7 +4,7 @@ import { Analysis } from './analysis';
 import { createTextDocument } from './document';
 import { fsPathOf, IncludeOptions, resolveIncludes } from './includes';
 import { SourceFile } from './sourceFile';
-import { TextDocumentLike } from './types';
+import { FileEncoding, TextDocumentLike } from './types';
 
 /** Where the service reads files it was not handed: those a configuration `$include`s. */
 export interface FileSource {
@@ -12,6 +12,8 @@ export interface FileSource {
   get(uri: string): TextDocumentLike | undefined;
   /** Why a file was not read though it may exist (the workspace is not trusted), for messages. */
   whyUnread?(uri: string): string | undefined;
+  /** The file as on disk even when it is open (what OpenClaw reads), with its `encoding`; cheap when unchanged. */
+  onDisk?(uri: string): TextDocumentLike | undefined;
 }
 
 /** The names OpenClaw reads its configuration from; any other file is part of one only when one includes it. */
@@ -65,11 +67,26 @@ export class ConfigWorkspace {
   }
 
   private fileFor(document: TextDocumentLike): SourceFile {
+    const encoding = document.encoding ?? this.encodingOnDisk(document);
     const cached = this.files.get(document.uri);
-    if (cached?.matches(document)) return cached;
-    const file = new SourceFile(document);
+    if (cached?.matches(document) && sameEncoding(cached.encoding, encoding)) return cached;
+    const file = new SourceFile(document, encoding);
     this.files.set(document.uri, file);
     return file;
+  }
+
+  /**
+   * For an editor's document (it decoded the bytes itself): what the bytes on disk say. UTF-16 is true of
+   * the file whatever the editor shows; invalid UTF-8 is placed in the text only when it is the text
+   * OpenClaw decodes, else told of the whole file.
+   */
+  private encodingOnDisk(document: TextDocumentLike): FileEncoding | undefined {
+    const disk = this.source?.onDisk?.(document.uri);
+    const encoding = disk?.encoding;
+    if (!disk || disk === document || !encoding || (!encoding.utf16 && !encoding.invalidUtf8Count)) return undefined;
+    if (encoding.utf16 || disk.getText() === document.getText()) return encoding;
+    const first = encoding.invalidUtf8![0]!;
+    return { invalidUtf8OnDisk: { count: encoding.invalidUtf8Count!, line: disk.positionAt(first.offset).line, bytes: first.bytes } };
   }
 
   private load(uri: string): SourceFile | undefined {
@@ -110,4 +127,8 @@ export class ConfigWorkspace {
       if (path.dirname(dir) === dir) break;
     }
   }
+}
+
+function sameEncoding(a: FileEncoding | undefined, b: FileEncoding | undefined): boolean {
+  return a === b || JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
 }
