@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
-import { join } from 'path';
+import { join, posix } from 'path';
 import { URI } from 'vscode-uri';
-import { createTextDocument, FileSource, TextDocumentLike, TextEdit, WorkspaceEdit } from '../server/src/service/languageService';
+import { createTextDocument, FileSource, RealPath, TextDocumentLike, TextEdit, WorkspaceEdit } from '../server/src/service/languageService';
 
 export const REPO_ROOT = join(__dirname, '..');
 export const SAMPLE_PATH = join(REPO_ROOT, 'samples', 'openclaw.json');
@@ -59,13 +59,47 @@ export function commentsOf(text: string): string[] {
   return comments;
 }
 
-/** Files in memory, by absolute path, for configurations that `$include` others. */
-export function memoryFiles(files: Record<string, string>): { source: FileSource; uri(path: string): string; document(path: string): TextDocumentLike } {
+/**
+ * Files in memory, by absolute path, for configurations that `$include` others. `links`: symlinks
+ * (path → target, relative to the link's folder or absolute), followed as the disk follows them;
+ * the source reports real paths. `reads`: how often each file (by real path) was read.
+ */
+export function memoryFiles(
+  files: Record<string, string>,
+  links: Record<string, string> = {},
+): { source: FileSource; uri(path: string): string; document(path: string): TextDocumentLike; reads: Map<string, number> } {
   const uri = (path: string) => URI.file(path).toString();
   const documents = new Map(Object.entries(files).map(([path, text]) => [uri(path), createTextDocument(uri(path), text)]));
+  const exists = (path: string) => path === '/' || Object.keys(files).some((file) => file === path || file.startsWith(`${path}/`));
+  const realPath = (path: string): RealPath => {
+    const parts = path.split('/').filter(Boolean);
+    let current = '/';
+    for (let hops = 0; parts.length > 0; ) {
+      const next = posix.join(current, parts.shift()!);
+      const target = links[next];
+      if (target === undefined) {
+        current = next;
+      } else if (++hops > 40) {
+        return { unresolvable: true };
+      } else {
+        parts.unshift(...posix.resolve(current, target).split('/').filter(Boolean));
+        current = '/';
+      }
+    }
+    return exists(current) ? { path: current } : { missing: true };
+  };
+  const reads = new Map<string, number>();
+  const get = (key: string): TextDocumentLike | undefined => {
+    const real = realPath(URI.parse(key).fsPath);
+    const document = 'path' in real ? documents.get(uri(real.path)) : undefined;
+    if (!document || !('path' in real)) return undefined;
+    reads.set(real.path, (reads.get(real.path) ?? 0) + 1);
+    return document.uri === key ? document : createTextDocument(key, document.getText());
+  };
   return {
-    source: { get: (key) => documents.get(key) },
+    source: { get, realPath: (key) => realPath(URI.parse(key).fsPath) },
     uri,
-    document: (path) => documents.get(uri(path))!,
+    document: (path) => get(uri(path))!,
+    reads,
   };
 }

@@ -22,7 +22,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogStore, CatalogStoreSettings } from './bedrock/catalogStore';
 import { BedrockConnection } from './bedrock/connection';
 import type { NetworkSettings } from './bedrock/network';
-import { DiskFileSource } from './fileSource';
+import { DiskFileSource, realFolderPath } from './fileSource';
 import { URI } from 'vscode-uri';
 import { ModelTesting } from './modelTesting';
 import { OpenClawIntegration } from './openclawIntegration';
@@ -82,7 +82,7 @@ let trusted = true;
 /** What an untrusted workspace turns off, as the client shows it. */
 const RESTRICTED =
   'This workspace is not trusted: the extension makes no AWS request, runs no openclaw command and reads no file outside the workspace. Trust the workspace to turn them on.';
-/** Folders of the workspace (file system paths): an untrusted one reads files only there. */
+/** Folders of the workspace (real file system paths): an untrusted one reads files only there, symlinks followed. */
 let workspaceFolders: string[] = [];
 
 const bedrockConnection = (region: string, variant: { fips?: boolean; dualStack?: boolean } = {}): BedrockConnection => ({
@@ -150,7 +150,8 @@ connection.onInitialize((params): InitializeResult => {
   canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
   initialization = (params.initializationOptions ?? {}) as ServerInitializationOptions;
   trusted = initialization.trusted !== false;
-  workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])).map((folder) => URI.parse(folder.uri).fsPath);
+  const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []);
+  workspaceFolders = folders.map((folder) => realFolderPath(URI.parse(folder.uri).fsPath));
   applySettings(initialization.settings ?? {});
   return {
     capabilities: {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { execFileSync, spawnSync } from 'child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, truncateSync, writeFileSync } from 'fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, symlinkSync, truncateSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { REPO_ROOT, SAMPLE_PATH } from '../helpers';
 import { scratchFolders } from '../scratch';
@@ -55,6 +55,22 @@ describe('openclaw-config check (CLI)', () => {
       stdout,
     );
     assert.match(stdout, /models\.json5:3:33 error Unrecognized key: "temperature" at models\.providers\.amazon-bedrock\.models\.0:/);
+    assert.strictEqual(code, 1);
+  });
+
+  it('refuses an include whose symlink leads out of the configuration\'s folder, as OpenClaw does, and reads nothing there', () => {
+    const outside = scratchFolder();
+    const folder = scratchFolder();
+    writeFileSync(join(outside, 'secret.json'), '{ models: { providers: { "amazon-bedrock": { models: [{ id: "secret-model-id", name: "S" }] } } } }\n');
+    writeFileSync(join(outside, 'hostname'), 'vm\n');
+    symlinkSync(join(outside, 'secret.json'), join(folder, 'secret-link.json'));
+    symlinkSync(outside, join(folder, 'etclink'));
+    writeFileSync(join(folder, 'openclaw.json'), '{ "$include": ["./etclink/hostname", "./secret-link.json"] }\n');
+    const { code, stdout } = check('check', join(folder, 'openclaw.json'));
+    const refused = (column: number, path: string) =>
+      `${join(folder, 'openclaw.json')}:1:${column} error Include path resolves outside config directory (symlink): ${path} (root: ${folder}): ` +
+      'OpenClaw rejects the configuration, and the gateway does not start.';
+    assert.deepStrictEqual(stdout.trimEnd().split('\n'), [refused(16, './etclink/hostname'), refused(38, './secret-link.json')]);
     assert.strictEqual(code, 1);
   });
 

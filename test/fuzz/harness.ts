@@ -1,9 +1,12 @@
 import * as fc from 'fast-check';
-import { readFileSync } from 'fs';
-import { join } from 'path';
+import { createHash } from 'crypto';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { dirname, join, posix } from 'path';
 import { parentPort, workerData } from 'worker_threads';
 import { URI } from 'vscode-uri';
 import { decodeConfigBytes } from '../../server/src/configFileReader';
+import { DiskFileSource, realFolderPath, realPathOf } from '../../server/src/fileSource';
 import { builtInSnapshot } from '../../server/src/service/builtInCatalog';
 import {
   CodeAction,
@@ -12,6 +15,8 @@ import {
   createTextDocument,
   Diagnostic,
   FileEncoding,
+  FileSource,
+  isPathInside,
   LanguageService,
   Location,
   Position,
@@ -162,6 +167,15 @@ export interface World {
   settings: number;
   /** What decoding a file's bytes found (files read from bytes, as the CLI and DiskFileSource read them). */
   encodings?: Record<string, FileEncoding>;
+  /** Symlinks among the files (path → target, relative to the link's folder or absolute), on disk or in memory. */
+  links?: Record<string, string>;
+  /**
+   * No file outside this folder (nor OPENCLAW_INCLUDE_ROOTS) may ever be read: in memory, OpenClaw's
+   * rule for includes; on disk (`disk`), an untrusted workspace's.
+   */
+  confined?: string;
+  /** The files are written to a scratch folder and read through DiskFileSource, the workspace (`confined`) untrusted. */
+  disk?: { folderLink?: string };
 }
 
 export interface FuzzCase {
@@ -262,22 +276,82 @@ class Session {
   readonly service: LanguageService;
   static version = 1;
 
+  /** Files read outside the world's `confined` folder since the last call (real paths). */
+  readonly strayReads: string[] = [];
+  /** Where the world's paths are on disk (a disk world: its scratch folder; otherwise as written). */
+  private readonly located: (path: string) => string = (path) => path;
+  /** The text of a file the world has under another name (through a link to it or to its folder). */
+  private readonly aliased: (uri: string) => string | undefined = () => undefined;
+
   constructor(
     readonly world: World,
     shared: LanguageService | undefined,
   ) {
-    for (const [path, text] of Object.entries(world.files)) {
-      this.texts.set(uriOf(path), text);
-      this.paths.set(uriOf(path), path);
+    // A file on disk holds UTF-8: a lone surrogate (a reduction may cut a pair) is written as U+FFFD.
+    if (world.disk) {
+      const files = Object.fromEntries(Object.entries(world.files).map(([path, text]) => [path, text.replace(/\p{Cs}/gu, '\uFFFD')]));
+      this.world = world = { ...world, files };
     }
-    if (world.multi) {
-      const memory = memoryFiles(world.files);
-      this.service = createLanguageService({ files: memory.source, settings: SETTINGS[world.settings] });
+    if (world.disk) {
+      const root = materialize(world);
+      // The workspace may be opened through a link to its folder: its files are then seen under the link.
+      const folder = join(root, world.disk.folderLink ?? world.confined!);
+      this.located = (path) => (isPathInside(world.confined!, path) ? join(folder, path.slice(world.confined!.length)) : join(root, path));
+      this.aliased = (uri) => this.safe(() => readFileSync(URI.parse(uri).fsPath, 'utf8'));
+    }
+    for (const [path, text] of Object.entries(world.files)) {
+      this.texts.set(uriOf(this.located(path)), text);
+      this.paths.set(uriOf(this.located(path)), path);
+    }
+    if (world.disk) {
+      this.service = createLanguageService({ files: this.diskSource(), settings: SETTINGS[world.settings] });
+      for (const path of world.docs) this.documents.set(path, createTextDocument(uriOf(this.located(path)), world.files[path]!, Session.version++));
+    } else if (world.multi) {
+      const memory = memoryFiles(world.files, world.links);
+      this.aliased = (uri) => memory.source.get(uri)?.getText();
+      const roots = [world.confined, ...includeRootsOf(world)].filter((root): root is string => root !== undefined);
+      const source: FileSource = {
+        ...memory.source,
+        get: (uri) => {
+          const document = memory.source.get(uri);
+          const real = memory.source.realPath!(uri);
+          if (document && world.confined && real && 'path' in real && !roots.some((root) => isPathInside(root, real.path))) this.strayReads.push(real.path);
+          return document;
+        },
+      };
+      this.service = createLanguageService({ files: source, settings: SETTINGS[world.settings] });
       for (const path of Object.keys(world.files)) this.documents.set(path, memory.document(path));
     } else {
       this.service = shared ?? createLanguageService({ settings: SETTINGS[world.settings] });
       for (const [path, text] of Object.entries(world.files)) this.documents.set(path, createTextDocument(uriOf(path), text, Session.version++, world.encodings?.[path]));
     }
+  }
+
+  /**
+   * Files on disk for an untrusted workspace, as the server reads them: the open documents (the
+   * world's docs), else the disk unless the real path is outside the workspace. Whatever it hands
+   * the service is checked again here: its real path, and that it is not one of the outside files.
+   */
+  private diskSource(): FileSource {
+    const workspace = realFolderPath(this.located(this.world.confined!));
+    const open = new Map(this.world.docs.map((path) => [uriOf(this.located(path)), path]));
+    const disk = new DiskFileSource(
+      (uri) => (open.has(uri) ? this.documents.get(open.get(uri)!) : undefined),
+      (real) => (isPathInside(workspace, real) ? undefined : 'not read: the workspace is not trusted, and the file is outside it'),
+    );
+    return {
+      get: (uri) => {
+        const document = disk.get(uri);
+        if (document && !open.has(uri)) {
+          const real = realPathOf(URI.parse(uri).fsPath);
+          const outside = !('path' in real) || !isPathInside(workspace, real.path) || document.getText().includes(OUTSIDE_CANARY);
+          if (outside) this.strayReads.push('path' in real ? real.path : uri);
+        }
+        return document;
+      },
+      whyUnread: (uri) => disk.whyUnread(uri),
+      realPath: (uri) => disk.realPath(uri),
+    };
   }
 
   document(path: string): TextDocumentLike {
@@ -288,10 +362,19 @@ class Session {
     return this.world.files[path]!;
   }
 
+  /** A file's text, also under the name of a link to it (or to its folder). */
+  textOf(uri: string): string | undefined {
+    if (this.world.links && !this.texts.has(uri)) {
+      const text = this.aliased(uri);
+      if (text !== undefined) this.texts.set(uri, text);
+    }
+    return this.texts.get(uri);
+  }
+
   geometryOf(uri: string): Geometry | undefined {
     let geometry = this.geometries.get(uri);
     if (!geometry) {
-      const text = this.texts.get(uri);
+      const text = this.textOf(uri);
       if (text === undefined) return undefined;
       geometry = new Geometry(text);
       this.geometries.set(uri, geometry);
@@ -300,7 +383,7 @@ class Session {
   }
 
   geometry(path: string): Geometry {
-    return this.geometryOf(uriOf(path))!;
+    return this.geometryOf(uriOf(this.located(path)))!;
   }
 
   /** The document's diagnostics for planning calls; a throw is reported by the getDiagnostics call. */
@@ -371,6 +454,11 @@ function execute(session: Session, call: Call, sink: Sink): void {
   } catch (error) {
     const err = error instanceof Error ? error : new Error(String(error));
     fail(`threw ${err.name}: ${normalize(err.message)} @ ${topFrame(err.stack)}`, `${err.name}: ${err.message}`, err.stack);
+  }
+  if (session.strayReads.length > 0) {
+    const boundary = session.world.disk ? 'the untrusted workspace' : 'the configuration\'s folder and include roots';
+    fail(`read a file outside ${boundary}`, session.strayReads.join(', '));
+    session.strayReads.length = 0;
   }
 }
 
@@ -612,7 +700,7 @@ function executeChecked(session: Session, call: Call, fail: Fail): void {
       if (!after) return;
       checkSyntaxKept(after, 'add model', context);
       const selection = result.selection;
-      const afterText = after.get(selection?.uri) ?? session.texts.get(selection?.uri);
+      const afterText = after.get(selection?.uri) ?? session.textOf(selection?.uri);
       if (afterText === undefined) return fail('selection in a document that is not part of the world', `${safeJson(selection)}${context}`);
       const afterGeometry = new Geometry(afterText);
       const problem = afterGeometry.rangeProblem(selection.range);
@@ -640,7 +728,7 @@ function executeChecked(session: Session, call: Call, fail: Fail): void {
       const files = service.getConfigurationFiles(doc);
       if (!Array.isArray(files)) return fail('result is not an array', safeJson(files));
       if (files[0] === undefined) fail('no files', safeJson(files));
-      for (const file of files) if (!session.texts.has(file)) fail('a file that is not part of the world', file);
+      for (const file of files) if (session.textOf(file) === undefined) fail('a file that is not part of the world', file);
       if (!files.includes(uri)) fail('the document is not among its configuration files', safeJson(files));
       return;
     }
@@ -649,7 +737,7 @@ function executeChecked(session: Session, call: Call, fail: Fail): void {
       const sources = service.getConfigurationSources(doc);
       if (!Array.isArray(sources)) return fail('result is not an array', safeJson(sources));
       for (const source of sources) {
-        const known = session.texts.get(source.uri);
+        const known = session.textOf(source.uri);
         if (known === undefined) fail('a source that is not part of the world', source.uri);
         else if (known !== source.text) fail('a source text differs from the file', source.uri);
       }
@@ -1489,10 +1577,16 @@ const fragmentV = fc.oneof(
   fc.constant(fromJson({ providers: { 'amazon-bedrock': { baseUrl: BASE_URLS[0], api: 'bedrock-converse-stream', models: [{ id: 'zai.glm-4.7', name: 'GLM 4.7' }, { id: 'qwen.qwen3-32b-v1:0', name: 'Qwen3 32B' }] } } })),
 );
 
-const fileText = (value: fc.Arbitrary<V>) =>
+const fileText = (value: fc.Arbitrary<V>, includes: fc.Arbitrary<V> = includeValue) =>
   fc
-    .tuple(value, fc.array(includeValue, { maxLength: 2 }), fc.nat(), styleArb, fc.oneof({ arbitrary: fc.constant([] as Mutation[]), weight: 3 }, { arbitrary: fc.array(mutationArb, { minLength: 1, maxLength: 3 }), weight: 1 }))
-    .map(([v, includes, seed, style, mutations]) => mutate(serialize(withIncludes(v, includes, seed), style), mutations));
+    .tuple(
+      value,
+      fc.array(includes, { maxLength: 2 }),
+      fc.nat(),
+      styleArb,
+      fc.oneof({ arbitrary: fc.constant([] as Mutation[]), weight: 3 }, { arbitrary: fc.array(mutationArb, { minLength: 1, maxLength: 3 }), weight: 1 }),
+    )
+    .map(([v, values, seed, style, mutations]) => mutate(serialize(withIncludes(v, values, seed), style), mutations));
 
 /** A root that `$include`s files of the world, those files (some including others, cycles too), a `.env`. */
 export const multiWorld: fc.Arbitrary<World> = fc
@@ -1513,6 +1607,169 @@ export const multiWorld: fc.Arbitrary<World> = fc
     if (dotenv !== undefined) files['/cfg/.env'] = dotenv;
     return { files, docs, multi: true, settings };
   });
+
+/** In every file a world keeps outside its workspace: a read of one shows wherever its text goes. */
+const OUTSIDE_CANARY = 'OUTSIDE-CANARY';
+const CANARY_CONFIG = `{ models: { providers: { "amazon-bedrock": { models: [{ id: "${OUTSIDE_CANARY}", name: "${OUTSIDE_CANARY}" }] } } } }\n`;
+
+/** The files of an include graph: the root, then files it can include (two in a subfolder). */
+const GRAPH_FILES = [
+  '/cfg/openclaw.json', '/cfg/g1.json5', '/cfg/g2.json5', '/cfg/g3.json5', '/cfg/sub/g4.json5', '/cfg/sub/g5.json5', '/cfg/g6.json5', '/cfg/g7.json5',
+  '/cfg/g8.json5', '/cfg/g9.json5',
+];
+/** Links in memory: inside the folder, out of it (to a file, a folder, out and back in), loops and dangling ones. */
+const GRAPH_LINKS: Record<string, string> = {
+  '/cfg/link-in.json5': 'g1.json5',
+  '/cfg/sub/link-up.json5': '../g2.json5',
+  '/cfg/link-out.json5': '/outside/x.json5',
+  '/cfg/dir-out': '/outside',
+  '/cfg/dir-sub': '/outside/sub',
+  '/cfg/out-back.json5': '/outside/back.json5',
+  '/outside/back.json5': '/cfg/g3.json5',
+  '/cfg/loop-a.json5': 'loop-b.json5',
+  '/cfg/loop-b.json5': 'loop-a.json5',
+  '/cfg/dangling.json5': 'nothing.json5',
+};
+const GRAPH_SPECIAL_PATHS = [
+  './link-in.json5', './sub/link-up.json5', './link-out.json5', './dir-out/x.json5', './dir-sub/../g2.json5', './dir-sub/y.json5', './out-back.json5',
+  './loop-a.json5', './dangling.json5', '../outside/x.json5', '/outside/x.json5', './dir-out/openclaw.json',
+];
+const GRAPH_OUTSIDE_PATHS = ['/outside/x.json5', '/outside/sub/y.json5', '/outside/openclaw.json', '/outside/g2.json5'];
+
+interface IncludeEdge {
+  from: number;
+  to: number;
+  /** How many times `from` includes `to`: one array of that many paths, or that many `$include`s. */
+  times: number;
+  spelling: number;
+}
+
+/** Each file including the next `fan` times: OpenClaw would copy the last one in fan^(depth-1) times. */
+const fanOutEdges = fc
+  .tuple(fc.integer({ min: 2, max: 10 }), fc.integer({ min: 2, max: 6 }), fc.nat())
+  .map(([depth, fan, spelling]): IncludeEdge[] =>
+    Array.from({ length: depth - 1 }, (_, from) => ({ from, to: from + 1, times: fan, spelling: spelling + from })),
+  );
+/** Any graph: diamonds, fan-out, cycles, a file including itself. */
+const randomEdges = fc.array(fc.record({ from: fc.nat(9), to: fc.nat(9), times: fc.integer({ min: 1, max: 6 }), spelling: fc.nat() }), { maxLength: 16 });
+
+/** The includes in an object: the first as its own `$include` (merged there) or each under a key of its own. */
+function placeIncludes(content: V, includes: V[], seed: number): V {
+  const entries: [string, V][] = content.t === 'obj' ? [...content.entries] : [['value', content]];
+  includes.forEach((include, i) => {
+    if (i === 0 && seed % 2 === 0) entries.splice(seed % (entries.length + 1), 0, ['$include', include]);
+    else entries.push([`part${i}`, obj([['$include', include]])]);
+  });
+  return obj(entries);
+}
+
+function spelledPath(from: string, to: string, spelling: number): string {
+  if (spelling % 5 === 0) return GRAPH_SPECIAL_PATHS[(spelling / 5) % GRAPH_SPECIAL_PATHS.length]!;
+  const relative = posix.relative(posix.dirname(from), to);
+  return [`./${relative}`, relative, to][spelling % 3]!;
+}
+
+/** A configuration whose files include each other as a graph, with links in and out of its folder. */
+export const includeGraphWorld: fc.Arbitrary<World> = fc
+  .tuple(
+    fc.oneof(fanOutEdges, randomEdges),
+    fc.array(fragmentV, { minLength: GRAPH_FILES.length, maxLength: GRAPH_FILES.length }),
+    styleArb,
+    fc.nat(),
+    fc.nat(3),
+    settingsArb,
+  )
+  .map(([edges, contents, style, seed, extraDocs, settings]) => {
+    const files: Record<string, string> = Object.fromEntries(GRAPH_OUTSIDE_PATHS.map((path) => [path, CANARY_CONFIG]));
+    const used = new Set([0, ...edges.flatMap((edge) => [edge.from, edge.to])]);
+    for (const index of used) {
+      const path = GRAPH_FILES[index]!;
+      const includes = edges
+        .filter((edge) => edge.from === index)
+        .flatMap((edge): V[] => {
+          const spelled = str(spelledPath(path, GRAPH_FILES[edge.to]!, edge.spelling));
+          if (edge.times === 1) return [spelled];
+          return edge.spelling % 2 === 0 ? [{ t: 'arr', items: Array(edge.times).fill(spelled) }] : Array(edge.times).fill(spelled);
+        });
+      // A file that only includes is the commonest way to fan out: most keep nothing else.
+      const content = includes.length > 0 && (seed + index) % 3 !== 0 ? obj([]) : contents[index]!;
+      files[path] = serialize(includes.length > 0 ? placeIncludes(content, includes, seed + index) : content, style);
+    }
+    const docs = [...used].sort((a, b) => a - b).slice(0, 1 + extraDocs).map((index) => GRAPH_FILES[index]!);
+    return { files, docs, multi: true, settings, links: GRAPH_LINKS, confined: '/cfg' };
+  });
+
+/** Links on disk in and out of the workspace folder /ws (targets relative to the link, or /etc itself). */
+const DISK_LINKS: Record<string, string> = {
+  '/ws/link-in.json5': 'g1.json5',
+  '/ws/out-file.json5': '../outside/secret.json5',
+  '/ws/out-dir': '../outside',
+  '/ws/etc': '/etc',
+  '/ws/dirlink': '../outside/sub',
+  '/ws/loop-a': 'loop-b',
+  '/ws/loop-b': 'loop-a',
+  '/ws/dangling.json5': 'nothing.json5',
+  '/ws/sub/back.json5': '../../outside/back.json5',
+  '/outside/back.json5': '../ws/g2.json5',
+  '/ws/team/openclaw.json': '../../outside/openclaw.json',
+  '/ws-link': 'ws',
+};
+const DISK_INCLUDE_PATHS = [
+  './g1.json5', './g2.json5', './sub/g3.json5', '../g1.json5', './link-in.json5', './out-file.json5', './out-dir/secret.json5', './out-dir/back.json5',
+  './etc/hostname', './etc/passwd', '/etc/hostname', './loop-a', './dangling.json5', './sub/back.json5', './dirlink/../g2.json5', './out-dir/../g2.json5',
+  '../outside/secret.json5', '../ws/g1.json5', '../ws-link/g1.json5', './team/openclaw.json', './team/agent.json5', './openclaw.json',
+];
+const diskIncludeValue: fc.Arbitrary<V> = fc.oneof(
+  { arbitrary: fc.constantFrom(...DISK_INCLUDE_PATHS).map(str), weight: 3 },
+  { arbitrary: fc.array(fc.constantFrom(...DISK_INCLUDE_PATHS).map(str), { minLength: 1, maxLength: 6 }).map((items): V => ({ t: 'arr', items })), weight: 2 },
+);
+const DISK_DOCS = ['/ws/openclaw.json', '/ws/g1.json5', '/ws/g2.json5', '/ws/sub/g3.json5', '/ws/team/agent.json5'];
+
+/** An untrusted workspace on disk whose files include each other and, through links, files outside it. */
+export const diskWorld: fc.Arbitrary<World> = fc
+  .tuple(
+    fc.array(fileText(fragmentV, diskIncludeValue), { minLength: DISK_DOCS.length, maxLength: DISK_DOCS.length }),
+    fc.boolean(),
+    fc.nat(2),
+    settingsArb,
+  )
+  .map(([texts, throughLink, extraDocs, settings]) => {
+    const files: Record<string, string> = {
+      '/outside/secret.json5': CANARY_CONFIG,
+      '/outside/sub/x.json5': CANARY_CONFIG,
+      '/outside/openclaw.json': `{ models: { $include: "./agent.json5" }, agents: { defaults: { model: "${OUTSIDE_CANARY}" } } }\n`,
+      // What ./out-dir/../g2.json5 names if `..` is taken after the link rather than as written.
+      '/g2.json5': CANARY_CONFIG,
+    };
+    DISK_DOCS.forEach((path, i) => (files[path] = texts[i]!));
+    const disk = { folderLink: throughLink ? '/ws-link' : undefined };
+    return { files, docs: DISK_DOCS.slice(0, 2 + extraDocs), multi: true, settings, links: DISK_LINKS, confined: '/ws', disk };
+  });
+
+/** The scratch folder disk worlds are written to (test/unit/fuzz.test.ts removes it). */
+export function fuzzScratchRoot(): string {
+  return join(tmpdir(), `openclaw-fuzz-${process.pid}`);
+}
+
+/** Writes a disk world (its files and links) once, to a folder named by its content; returns that folder. */
+function materialize(world: World): string {
+  const root = join(fuzzScratchRoot(), createHash('sha1').update(JSON.stringify([world.files, world.links])).digest('hex').slice(0, 16));
+  if (existsSync(root)) return root;
+  for (const [path, text] of Object.entries(world.files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  for (const [path, target] of Object.entries(world.links ?? {})) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    symlinkSync(target, join(root, path));
+  }
+  return root;
+}
+
+/** OPENCLAW_INCLUDE_ROOTS of the world's settings. */
+function includeRootsOf(world: World): string[] {
+  return (SETTINGS[world.settings]?.env?.OPENCLAW_INCLUDE_ROOTS ?? '').split(':').filter((root) => root !== '');
+}
 
 // ---------------------------------------------------------------------------------------------
 // Properties
@@ -1595,9 +1852,21 @@ export const PROPERTIES: PropertySpec[] = [
   },
   {
     name: 'multi-file: $include configurations',
-    runs: 350,
-    cost: 11,
+    runs: 300,
+    cost: 10,
     arbitrary: caseOf(multiWorld),
+  },
+  {
+    name: 'multi-file: include graphs (diamonds, fan-out, cycles, links in memory)',
+    runs: 100,
+    cost: 4,
+    arbitrary: caseOf(includeGraphWorld),
+  },
+  {
+    name: 'multi-file: an untrusted workspace on disk with links in and out of it',
+    runs: 45,
+    cost: 4,
+    arbitrary: caseOf(diskWorld),
   },
 ];
 

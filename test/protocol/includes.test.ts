@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { Diagnostic, Location, PrepareRenameResult, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { Diagnostic, Hover, Location, MarkupContent, PrepareRenameResult, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import { ADD_MODEL_COMMAND, AddModelResult, CONFIGURATION_FILES_NOTIFICATION, MODEL_CHOICES_COMMAND, ModelChoicesResult } from '../../server/src/protocol';
 import { applyEdits } from '../helpers';
@@ -135,5 +135,49 @@ describe('a configuration split with $include, over the protocol', function () {
     writeFileSync(join(folder, 'models.json5'), withoutGlm);
     await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: modelsUri, type: 2 }] });
     await session.diagnosticsWhere(rootUri, unknown);
+  });
+});
+
+describe('a configuration whose includes fan out, over the protocol', function () {
+  this.timeout(30_000);
+  // Ten files, each including the next six times: OpenClaw would copy the last one in 6^9 times.
+  const ROOT_OF_FAN = `{
+  "$include": ["./f1.json5", "./f1.json5", "./f1.json5", "./f1.json5", "./f1.json5", "./f1.json5"],
+  agents: { defaults: { model: { primary: "amazon-bedrock/zai.glm-4.7" } } },
+}
+`;
+  let folder: string;
+  let session: LspSession;
+
+  beforeEach(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'openclaw-fan-out-'));
+    writeFileSync(join(folder, 'openclaw.json'), ROOT_OF_FAN);
+    for (let i = 1; i < 9; i++) writeFileSync(join(folder, `f${i}.json5`), `{ "$include": [${Array(6).fill(`"./f${i + 1}.json5"`).join(', ')}] }\n`);
+    writeFileSync(join(folder, 'f9.json5'), '{ models: { providers: { "amazon-bedrock": { models: [{ id: "zai.glm-4.7", name: "GLM 4.7" }] } } } }\n');
+    session = new LspSession({ settings: { version: '2026.9.6', catalog: { live: false } } });
+    await session.initialize();
+  });
+
+  afterEach(async () => {
+    try {
+      await session.shutdown();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('answers hover while it is open: the expansion stops at the limit with a warning, and what was read is checked', async () => {
+    const uri = URI.file(join(folder, 'openclaw.json')).toString();
+    const diagnostics = await session.open(uri, ROOT_OF_FAN);
+    const limits = diagnostics.filter((d) => d.code === 'include-limit');
+    assert.ok(limits.length > 0 && limits.every((d) => d.severity === 2), JSON.stringify(diagnostics));
+    assert.match(String(limits[0]!.message), /^\.\/f1\.json5 is not checked: with it the configuration would hold more than 500,000 values/);
+    const hoverAt = (text: string) => ({ textDocument: { uri }, position: positionOf(text, 'zai.glm', 3) });
+    const hover = (await session.connection.sendRequest('textDocument/hover', hoverAt(ROOT_OF_FAN))) as Hover;
+    assert.match((hover.contents as MarkupContent).value, /^\*\*GLM 4\\\.7\*\* · `amazon-bedrock\/zai\.glm-4\.7`/);
+    const edited = ROOT_OF_FAN.replace('primary:', 'primary :');
+    await session.change(uri, 2, edited);
+    const again = (await session.connection.sendRequest('textDocument/hover', hoverAt(edited))) as Hover;
+    assert.match((again.contents as MarkupContent).value, /^\*\*GLM 4\\\.7\*\*/);
   });
 });

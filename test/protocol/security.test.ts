@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import * as net from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -148,6 +148,57 @@ describe('security over the protocol', function () {
     assert.match(hover, /set in the environment the language server sees/);
     assert.ok(!everythingSaid(session, answers).includes(SECRET_VALUE), 'the value appears in what the server said');
     assert.ok(!JSON.stringify(bedrock.fake.requests.map((request) => [request.path, request.query, request.body])).includes(SECRET_VALUE), 'the value was sent to Bedrock');
+  });
+
+  it('in an untrusted workspace no symlink reads a file outside it: not to a file, a folder, nor `..` after one; a linked workspace folder reads its own', async () => {
+    const scratch = realpathSync(mkdtempSync(join(tmpdir(), 'openclaw-links-')));
+    try {
+      const workspace = join(scratch, 'workspace');
+      const outside = join(scratch, 'outside');
+      mkdirSync(join(workspace, 'team'), { recursive: true });
+      mkdirSync(join(outside, 'sub'), { recursive: true });
+      mkdirSync(join(scratch, 'etc'));
+      writeFileSync(join(scratch, 'etc', 'hostname'), 'vm\n');
+      const providerWith = (id: string) => `{ providers: { "amazon-bedrock": { models: [{ id: "${id}", name: "M" }] } } }\n`;
+      writeFileSync(join(outside, 'secret.json'), `{ models: ${providerWith('secret-model-id')} }`);
+      writeFileSync(join(outside, 'models.json5'), providerWith('decoy-model-id'));
+      writeFileSync(join(outside, 'team-openclaw.json'), '{ leakedKey: "outside-secret-value", models: { $include: "./agent.json5" } }\n');
+      writeFileSync(join(workspace, 'models.json5'), providerWith('zai.glm-4.7'));
+      writeFileSync(join(workspace, 'team', 'agent.json5'), providerWith('qwen.qwen3-32b-v1:0'));
+      symlinkSync(join(scratch, 'etc'), join(workspace, 'etclink'));
+      symlinkSync(join(outside, 'secret.json'), join(workspace, 'secret-link.json'));
+      symlinkSync(join(outside, 'sub'), join(workspace, 'dirlink'));
+      symlinkSync(join(outside, 'team-openclaw.json'), join(workspace, 'team', 'openclaw.json'));
+      // The workspace is opened through a link to its folder: its own files are still inside it.
+      const folder = join(scratch, 'workspace-link');
+      symlinkSync(workspace, folder);
+      const root = '{ "$include": ["./etclink/hostname", "./secret-link.json", "./dirlink/../models.json5"] }\n';
+      writeFileSync(join(workspace, 'openclaw.json'), root);
+      const uri = (path: string) => URI.file(join(folder, path)).toString();
+
+      const session = await start({ trusted: false, workspaceFolders: [URI.file(folder).toString()] });
+      await session.open(uri('team/agent.json5'), readFileSync(join(workspace, 'team', 'agent.json5'), 'utf8'));
+      const opened = await session.open(uri('openclaw.json'), root);
+      assert.deepStrictEqual(
+        opened.filter((d) => d.code === 'include').map((d) => (d.message as string).split(': OpenClaw rejects')[0]),
+        ['./etclink/hostname', './secret-link.json'].map((path) => `Include path resolves outside config directory (symlink): ${path} (root: ${folder})`),
+      );
+      // models.json5, reached through dirlink/.. as written, is the workspace's own: it is read, and part of the configuration.
+      await session.diagnosticsWhere(uri('models.json5'), () => true, 10_000);
+      let announced: string[] | undefined;
+      for (let waited = 0; !announced && waited < 5000; waited += 50) {
+        announced = session.notifications.filter((n) => n.method === 'openclaw/configurationFiles').map((n) => (n.params as { uris: string[] }).uris).at(-1);
+        if (!announced) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      assert.deepStrictEqual(announced, [uri('models.json5')], 'the included files the client is told of');
+      const said = everythingSaid(session, []);
+      const leaks = ['Unexpected text', 'secret-model-id', 'decoy-model-id', 'leakedKey', 'outside-secret-value', 'etclink/hostname"', 'team/openclaw.json'];
+      for (const leak of leaks) {
+        assert.ok(!said.includes(leak), `${leak} appears in what the server said`);
+      }
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   it('in an untrusted workspace: no AWS request, no openclaw, no file outside the workspace, and says so; trust turns them on', async () => {

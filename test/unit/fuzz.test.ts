@@ -1,11 +1,12 @@
 import * as assert from 'assert';
-import { mkdirSync, writeFileSync } from 'fs';
+import { mkdirSync, rmSync, writeFileSync } from 'fs';
 import { availableParallelism } from 'os';
 import { join } from 'path';
 import { Worker } from 'worker_threads';
 import {
   DOCUMENT_BOUND_MS,
   describeFailure,
+  fuzzScratchRoot,
   HANG_MS,
   PROPERTIES,
   PropertyResult,
@@ -133,6 +134,8 @@ describe('fuzz: random and mutated documents through every feature', function ()
 
   after(() => {
     pool?.stop();
+    // The files of the properties that run on disk.
+    rmSync(fuzzScratchRoot(), { recursive: true, force: true });
     console.log(
       `      fuzz total: ${totals.documents} documents in ${totals.cases} cases, ${totals.calls} feature calls; slowest document ${totals.slowestMs.toFixed(1)} ms (${totals.slowest}); seed ${SEED}, runs ×${SCALE}`,
     );

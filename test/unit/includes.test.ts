@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { createLanguageService, Diagnostic, LanguageService, Position } from '../../server/src/service/languageService';
+import { createLanguageService, Diagnostic, LanguageService, Position, TextDocumentLike } from '../../server/src/service/languageService';
 import { applyEdits, memoryFiles } from '../helpers';
 
 /*
@@ -36,8 +36,8 @@ const ROOT = `{
 }
 `;
 
-function setUp(files: Record<string, string>): { service: LanguageService; files: ReturnType<typeof memoryFiles> } {
-  const memory = memoryFiles(files);
+function setUp(files: Record<string, string>, links: Record<string, string> = {}): { service: LanguageService; files: ReturnType<typeof memoryFiles> } {
+  const memory = memoryFiles(files, links);
   return { service: createLanguageService({ files: memory.source, settings: { openclawVersion: '2026.9.6' } }), files: memory };
 }
 
@@ -218,5 +218,105 @@ describe('$include: navigation and edits across files', () => {
     const { service, files } = setUp({ '/cfg/openclaw.json': root });
     const include = service.getDiagnostics(files.document('/cfg/openclaw.json')).find((d) => d.code === 'include')!;
     assert.match(include.message, /^Failed to read include file: \.\/\uD800\.json5 \(resolved: \/cfg\/\uD800\.json5\): OpenClaw rejects/);
+  });
+});
+
+describe('$include through symlinks: followed as OpenClaw follows them, never out of the configuration\'s folder', () => {
+  const SECRET = '{ models: { providers: { "amazon-bedrock": { models: [{ id: "secret-model-id", name: "Secret" }] } } } }';
+  const outside = { '/etc/hostname': 'vm\n', '/home/user/secret.json': SECRET, '/home/user/sub/x.json5': '{}', '/home/user/models.json5': SECRET };
+  const includeMessages = (service: LanguageService, document: TextDocumentLike) =>
+    service.getDiagnostics(document).filter((d) => d.code === 'include').map((d) => d.message.split(': OpenClaw rejects')[0]);
+
+  it('refuses a link to a file or a folder outside, with OpenClaw\'s message, and reads nothing there', () => {
+    const root = '{ "$include": ["./etclink/hostname", "./secret-link.json"] }';
+    const links = { '/cfg/etclink': '/etc', '/cfg/secret-link.json': '../home/user/secret.json' };
+    const { service, files } = setUp({ '/cfg/openclaw.json': root, ...outside }, links);
+    const document = files.document('/cfg/openclaw.json');
+    assert.deepStrictEqual(includeMessages(service, document), [
+      'Include path resolves outside config directory (symlink): ./etclink/hostname (root: /cfg)',
+      'Include path resolves outside config directory (symlink): ./secret-link.json (root: /cfg)',
+    ]);
+    assert.deepStrictEqual(service.getConfigurationFiles(document), [files.uri('/cfg/openclaw.json')]);
+    assert.ok(!JSON.stringify(service.getConfigurationDiagnostics(document)).includes('secret-model-id'));
+    assert.deepStrictEqual([...files.reads.keys()], ['/cfg/openclaw.json'], 'nothing outside the folder was read');
+  });
+
+  it('follows links that stay inside: to a file of the folder, out and back in, and a configuration folder that is itself a link', () => {
+    const root = '{ models: { $include: "./out-and-back.json5" }, agents: { defaults: { models: { "amazon-bedrock/zai.glm-4.7": { alias: "GLM" } } } } }';
+    const links = {
+      '/cfg/out-and-back.json5': '/elsewhere/back.json5',
+      '/elsewhere/back.json5': '/cfg/inner-link.json5',
+      '/cfg/inner-link.json5': 'models.json5',
+      '/link': '/cfg',
+    };
+    const { service, files } = setUp({ '/cfg/openclaw.json': root, '/cfg/models.json5': PROVIDER }, links);
+    for (const configuration of ['/cfg/openclaw.json', '/link/openclaw.json']) {
+      const document = files.document(configuration);
+      assert.deepStrictEqual(includeMessages(service, document), [], configuration);
+      assert.deepStrictEqual(service.getConfigurationFiles(document).length, 2, configuration);
+      assert.deepStrictEqual(summary(service.getDiagnostics(document).filter((d) => d.severity <= 2)), [], `${configuration}: the models count`);
+    }
+  });
+
+  it('takes `..` after a link as written (the folder\'s own file), links it cannot follow and dangling ones as OpenClaw does', () => {
+    const root = '{ "$include": ["./dirlink/../models.json5", "./loop-a.json", "./dangling.json"] }';
+    const links = { '/cfg/dirlink': '/home/user/sub', '/cfg/loop-a.json': 'loop-b.json', '/cfg/loop-b.json': 'loop-a.json', '/cfg/dangling.json': 'x.json' };
+    const { service, files } = setUp({ '/cfg/openclaw.json': root, '/cfg/models.json5': '{ models: { mode: "merge" } }', ...outside }, links);
+    assert.deepStrictEqual(includeMessages(service, files.document('/cfg/openclaw.json')), [
+      'Failed to resolve include file realpath: ./loop-a.json (resolved: /cfg/loop-a.json)',
+      'Failed to read include file: ./dangling.json (resolved: /cfg/dangling.json)',
+    ]);
+    assert.deepStrictEqual([...files.reads.keys()].sort(), ['/cfg/models.json5', '/cfg/openclaw.json']);
+  });
+});
+
+describe('$include fan-out: each file processed once per chain, the expansion bounded', () => {
+  it('a file included twice shows each finding once, and a model it holds says so rather than naming its own line', () => {
+    const models = '{ models: { providers: { "amazon-bedrock": { models: [{ id: "zai.glm-4.7", name: "GLM" }] } } } }';
+    const { service, files } = setUp({ '/cfg/openclaw.json': '{ "$include": ["./m.json5", "./m.json5"] }', '/cfg/m.json5': models });
+    const diagnostics = service.getDiagnostics(files.document('/cfg/m.json5'));
+    assert.deepStrictEqual(diagnostics.map((d) => d.code), ['no-alias', 'duplicate-model-id']);
+    assert.strictEqual(
+      diagnostics[1]!.message,
+      "Model id 'zai.glm-4.7' is defined more than once in provider 'amazon-bedrock' (its file is included more than once): keep one entry.",
+    );
+  });
+
+  /** Ten files, each including the next one six times: 6^9 copies of the last one, as OpenClaw would expand it. */
+  function fanOut(includeOf: (next: string) => string, last: string): Record<string, string> {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 10; i++) files[i === 0 ? '/fan/openclaw.json' : `/fan/f${i}.json5`] = i < 9 ? includeOf(JSON.stringify(`./f${i + 1}.json5`)) : last;
+    return files;
+  }
+
+  it('merges what repeats into the same values without expanding it again: no limit reached, each file read once', () => {
+    const leaf = '{ agents: { defaults: { models: { "amazon-bedrock/zai.glm-4.7": { alias: "GLM" } } } } }';
+    const { service, files } = setUp(fanOut((next) => `{ "$include": [${Array(6).fill(next).join(', ')}] }`, leaf));
+    const configuration = service.getConfigurationDiagnostics(files.document('/fan/openclaw.json'));
+    assert.strictEqual(configuration.length, 10, 'every file is part of it');
+    assert.deepStrictEqual(configuration.flatMap(({ diagnostics }) => diagnostics.filter((d) => d.code === 'include' || d.code === 'include-limit')), []);
+    assert.deepStrictEqual(new Set(files.reads.values()), new Set([1]), 'each file read once');
+  });
+
+  it('stops expanding at the limit with a warning on the $include that would pass it, and checks what it has', () => {
+    const leaf = '{ models: { providers: { "amazon-bedrock": { models: [{ id: "zai.glm-4.7", name: "GLM" }] } } } }';
+    const keys = (next: string) => `{ ${['a', 'b', 'c', 'd', 'e', 'f'].map((key) => `${key}: { $include: ${next} }`).join(', ')} }`;
+    const arrays = (next: string) => `{ "$include": [${Array(6).fill(next).join(', ')}] }`;
+    for (const [shape, includeOf] of [['arrays', arrays], ['keys', keys]] as const) {
+      const { service, files } = setUp(fanOut(includeOf, leaf));
+      const configuration = service.getConfigurationDiagnostics(files.document('/fan/openclaw.json'));
+      const limits = configuration.flatMap(({ diagnostics }) => diagnostics.filter((d) => d.code === 'include-limit'));
+      assert.ok(limits.length > 0, shape);
+      assert.match(limits[0]!.message, /^\.\/f\d\.json5 is not checked: with it the configuration would hold more than 500,000 values once every \$include/);
+      assert.ok(limits[0]!.message.endsWith('(a file included again is copied again). OpenClaw sets no such limit; the extension stops here to stay responsive.'));
+      assert.ok(limits.every((d) => d.severity === 2), 'a warning: OpenClaw itself would read on');
+      if (shape === 'arrays') {
+        // The last file is checked, each finding once though its model is in the merged list thousands of times.
+        const last = configuration.find(({ uri }) => uri === files.uri('/fan/f9.json5'))!;
+        assert.deepStrictEqual(last.diagnostics.map((d) => d.code), ['no-alias', 'duplicate-model-id']);
+        assert.match(last.diagnostics[1]!.message, /\(its file is included more than once\): keep one entry\.$/);
+      }
+      assert.deepStrictEqual(new Set(files.reads.values()), new Set([1]), `${shape}: each file read once`);
+    }
   });
 });

@@ -30,9 +30,14 @@ export interface DiagnosticContext {
 /** The diagnostics of the analysis' own file, from the whole configuration it belongs to. */
 export function computeDiagnostics(analysis: Analysis, context: DiagnosticContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  // A file included several times is in the merged configuration several times: each finding once.
+  const reported = new Set<string>();
   // Findings are about nodes of any of the configuration's files; each file shows its own.
   const report: Report = (node, severity, code, message, path, length) => {
     if (!analysis.isHere(node)) return;
+    const key = `${node.offset}:${length ?? node.length}:${code}:${message}`;
+    if (reported.has(key)) return;
+    reported.add(key);
     const range = analysis.range(node.offset, length ?? node.length);
     diagnostics.push({ range, severity, code, message, source: 'openclaw', ...(path !== undefined ? { data: { path } } : {}) });
   };
@@ -46,7 +51,8 @@ export function computeDiagnostics(analysis: Analysis, context: DiagnosticContex
     report(root, Severity.Error, 'not-an-object', 'The OpenClaw configuration must be an object: { ... }.');
   }
   for (const problem of analysis.graph.problems) {
-    report(problem.node, Severity.Error, 'include', `${problem.message}: OpenClaw rejects the configuration, and the gateway does not start.`, '<root>');
+    if (problem.limit) report(problem.node, Severity.Warning, 'include-limit', `${problem.message}.`);
+    else report(problem.node, Severity.Error, 'include', `${problem.message}: OpenClaw rejects the configuration, and the gateway does not start.`, '<root>');
   }
   checkDuplicateKeys(analysis, root, report);
   if (context.schema) checkSchema(analysis, context.schema, context.target, report);
@@ -327,6 +333,9 @@ function checkDuplicateAliases(analysis: Analysis, report: Report): void {
   }
 }
 
+/** Other places a duplicate is named, at most. */
+const MAX_LINES_LISTED = 5;
+
 function checkDuplicateModelIds(analysis: Analysis, report: Report): void {
   for (const provider of analysis.config.providers) {
     const byId = new Map<string, ConfiguredModel[]>();
@@ -337,9 +346,20 @@ function checkDuplicateModelIds(analysis: Analysis, report: Report): void {
     }
     for (const [id, models] of byId) {
       if (models.length < 2) continue;
-      for (const model of models) {
-        const lines = models.filter((other) => other !== model).map((other) => lineOf(analysis, other.idNode));
-        report(model.idNode, Severity.Warning, 'duplicate-model-id', `Model id '${id}' is defined more than once in provider '${provider.id}' (also on ${lines.join(', ')}): keep one entry.`);
+      // An entry in a file included twice is the same node twice; thousands of entries name a few lines.
+      const nodes = [...new Set(models.map((model) => model.idNode))];
+      for (const node of nodes) {
+        if (!analysis.isHere(node)) continue;
+        const others = [];
+        for (const other of nodes) {
+          if (other !== node) others.push(lineOf(analysis, other));
+          if (others.length === MAX_LINES_LISTED) break;
+        }
+        const more = nodes.length - 1 - others.length;
+        const listed = `also on ${others.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+        const where = others.length === 0 ? 'its file is included more than once' : listed;
+        const message = `Model id '${id}' is defined more than once in provider '${provider.id}' (${where}): keep one entry.`;
+        report(node, Severity.Warning, 'duplicate-model-id', message);
       }
     }
   }

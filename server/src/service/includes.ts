@@ -8,9 +8,13 @@ import { SourceFile } from './sourceFile';
  * of paths, relative to the file that has it, anywhere an object is. The included value replaces the
  * object; keys beside `$include` are deep-merged over it (objects merge, arrays concatenate with the
  * included items first, a sibling's scalar wins). Paths must stay inside the configuration's
- * directory (or OPENCLAW_INCLUDE_ROOTS); at most 10 levels, 2 MB a file, no cycles. OpenClaw refuses
- * the file at the first problem; we record each problem on its `$include` and go on without that
- * file, so everything else keeps working.
+ * directory (or OPENCLAW_INCLUDE_ROOTS), as written and once symlinks are followed; at most 10 levels,
+ * 2 MB a file, no cycles. OpenClaw refuses the file at the first problem; we record each problem on
+ * its `$include` and go on without that file, so everything else keeps working.
+ *
+ * OpenClaw re-reads and re-merges a file each time it is included, so a few files including each
+ * other several times expand without limit (fan-out^depth). We process a file once per include
+ * chain and stop expanding past MAX_EXPANDED_VALUES: OpenClaw has no such limit.
  *
  * The result is one merged tree made of the files' own nodes wherever nothing was merged, and of new
  * nodes (their `origin`: the file node each stands for) where objects or arrays of several files meet.
@@ -20,6 +24,8 @@ export const INCLUDE_KEY = '$include';
 const MAX_DEPTH = 10;
 const MAX_INCLUDE_BYTES = 2_097_152;
 const MAX_PATH_LENGTH = 4096;
+/** The values the configuration may hold with every include copied in (ours: OpenClaw has no limit). */
+const MAX_EXPANDED_VALUES = 500_000;
 const LONE_SURROGATE = /\p{Cs}/u;
 const BLOCKED_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 
@@ -28,8 +34,10 @@ export type LogicalPath = (string | number)[];
 export interface IncludeProblem {
   /** The `$include` value, or the item of its array, that failed. */
   node: JsonNode;
-  /** OpenClaw's own message. */
+  /** OpenClaw's own message; ours for `limit`. */
   message: string;
+  /** The extension's expansion limit, not an OpenClaw error: OpenClaw would read on. */
+  limit?: boolean;
 }
 
 export interface ConfigGraph {
@@ -51,7 +59,12 @@ export interface IncludeOptions {
   includeRoots?: string[];
   /** Why a file was not read though it may exist, for the message. */
   whyUnread?(uri: string): string | undefined;
+  /** Where a file or folder really is, symlinks followed; without it, where its path says. */
+  realPath?(uri: string): RealPath | undefined;
 }
+
+/** A real path (a file system path), or why there is none: nothing there, or links that cannot be followed (a loop). */
+export type RealPath = { path: string } | { missing: true } | { unresolvable: true };
 
 export function resolveIncludes(root: SourceFile, load: (uri: string) => SourceFile | undefined, options: IncludeOptions = {}): ConfigGraph {
   const resolver = new IncludeResolver(root, load, options);
@@ -78,6 +91,16 @@ class IncludeResolver {
   readonly problems: IncludeProblem[] = [];
   private readonly byRoot = new Map<JsonNode, SourceFile>();
   private readonly rootDirs: string[];
+  /** The same folders, symlinks followed (as they are written when that fails, as OpenClaw does). */
+  private readonly realRootDirs: string[];
+  /** What including a file gives, by include chain (ending with the file): a file included again is not processed again. */
+  private readonly expansions = new Map<string, JsonNode>();
+  /** The values includes copied in so far (at least the size of the merged configuration they make). */
+  private expandedValues = 0;
+  private readonly sizes = new Map<JsonNode, number>();
+  /** The `$include`s past the limit, each reported once. */
+  private readonly overLimit = new Set<JsonNode>();
+  private readonly realPaths = new Map<string, RealPath | undefined>();
 
   constructor(
     private readonly root: SourceFile,
@@ -85,6 +108,10 @@ class IncludeResolver {
     private readonly options: IncludeOptions,
   ) {
     this.rootDirs = [path.dirname(fsPathOf(root.uri)), ...(options.includeRoots ?? [])];
+    this.realRootDirs = this.rootDirs.map((dir) => {
+      const real = this.realPathOf(dir);
+      return real && 'path' in real ? real.path : dir;
+    });
     this.dependencies.set(root.uri, root);
     this.addFile(root, []);
   }
@@ -152,10 +179,15 @@ class IncludeResolver {
     const resolved = path.normalize(path.isAbsolute(includePath) ? includePath : path.resolve(base, includePath));
     if (resolved.length >= MAX_PATH_LENGTH) return fail(`Resolved include path exceeds maximum length (${MAX_PATH_LENGTH} characters)`);
     if (!this.rootDirs.some((dir) => isPathInside(dir, resolved))) return fail(`Include path escapes config directory: ${includePath} (root: ${this.rootDirs[0]})`);
+    // Checked before anything is read: a symlink must not take an include out of the folder.
+    const real = this.realPathOf(resolved);
+    if (real && 'path' in real && !this.realRootDirs.some((dir) => isPathInside(dir, real.path))) {
+      return fail(`Include path resolves outside config directory (symlink): ${includePath} (root: ${this.rootDirs[0]})`);
+    }
+    if (real && 'unresolvable' in real) return fail(`Failed to resolve include file realpath: ${includePath} (resolved: ${resolved})`);
     if (chain.includes(resolved)) return fail(`Circular include detected: ${[...chain, resolved].join(' -> ')}`);
     if (depth >= MAX_DEPTH) return fail(`Maximum include depth (${MAX_DEPTH}) exceeded at: ${includePath}`);
-    // A lone surrogate has no file name on disk (nor a URI): such a file cannot be read.
-    const uri = LONE_SURROGATE.test(resolved) ? undefined : URI.file(resolved).toString();
+    const uri = uriOf(resolved);
     if (uri && !this.dependencies.has(uri)) this.dependencies.set(uri, this.load(uri));
     const file = uri ? this.dependencies.get(uri) : undefined;
     if (!file) {
@@ -168,8 +200,55 @@ class IncludeResolver {
     // A file that does not parse (or is UTF-16) fails the whole configuration; what could be read still counts here.
     if (file.parse.errors.length > 0 || !file.parse.root || file.refusedEncoding) fail(`Failed to parse include file: ${includePath} (resolved: ${resolved})`);
     this.addFile(file, [...(this.mounts.get(from) ?? []), ...pathOf(holder.origin ?? holder)]);
-    if (!file.parse.root || !file.mayInclude) return file.parse.root;
-    return this.process(file.parse.root, file, [...chain, resolved], depth + 1);
+    if (!file.parse.root) return undefined;
+    return this.expand(file, file.parse.root, includePath, at, [...chain, resolved], depth + 1);
+  }
+
+  /**
+   * The file's content as included here, processed once per chain. Against the limit each include
+   * counts what it copies in: its file's own values the first time, the whole processed content again.
+   */
+  private expand(file: SourceFile, content: JsonNode, includePath: string, at: JsonNode, chain: string[], depth: number): JsonNode | undefined {
+    const key = chain.join('\0');
+    const known = this.expansions.get(key);
+    const values = this.sizeOf(known ?? content);
+    if (this.expandedValues + values > MAX_EXPANDED_VALUES) {
+      if (!this.overLimit.has(at)) {
+        const limit = MAX_EXPANDED_VALUES.toLocaleString('en-US');
+        const message =
+          `${includePath} is not checked: with it the configuration would hold more than ${limit} values once every $include is copied in ` +
+          '(a file included again is copied again). OpenClaw sets no such limit; the extension stops here to stay responsive';
+        this.problems.push({ node: at, message, limit: true });
+        this.overLimit.add(at);
+      }
+      return undefined;
+    }
+    this.expandedValues += values;
+    if (known) return known;
+    const value = file.mayInclude ? this.process(content, file, chain, depth) : content;
+    this.expansions.set(key, value);
+    return value;
+  }
+
+  /** How many values (objects, arrays, properties, keys, scalars) a tree holds, a subtree met again counted again. */
+  private sizeOf(node: JsonNode): number {
+    let size = this.sizes.get(node);
+    if (size === undefined) {
+      size = 1;
+      for (const child of node.children ?? []) size += this.sizeOf(child);
+      this.sizes.set(node, size);
+    }
+    return size;
+  }
+
+  /** The real path of a file system path, asked once per resolution. */
+  private realPathOf(fsPath: string): RealPath | undefined {
+    if (!this.options.realPath) return undefined;
+    if (!this.realPaths.has(fsPath)) {
+      const uri = uriOf(fsPath);
+      this.realPaths.set(fsPath, uri ? this.options.realPath(uri) : { missing: true });
+    }
+    return this.realPaths.get(fsPath);
   }
 
   private addFile(file: SourceFile, mount: LogicalPath): void {
@@ -227,6 +306,11 @@ function mergedProperty(property: JsonNode, value: JsonNode): JsonNode {
   const node = merged(property, [keyOf(property), value]);
   node.colonOffset = (property.origin ?? property).colonOffset;
   return node;
+}
+
+/** A file system path's uri; none for a path with a lone surrogate, which no file on disk can have. */
+function uriOf(fsPath: string): string | undefined {
+  return LONE_SURROGATE.test(fsPath) ? undefined : URI.file(fsPath).toString();
 }
 
 /** Whether a path is the folder `root` or inside it. */

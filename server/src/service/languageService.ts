@@ -221,6 +221,7 @@ function includeRoots(env: Readonly<Record<string, string | undefined>>): string
 
 export type { CodeActionRequest } from './codeActions';
 export type { FileSource } from './workspace';
+export type { RealPath } from './includes';
 export type { RenameTarget } from './navigation';
 export type { AddedModel, ModelChoice } from './addModel';
 export { describeChoice } from './addModel';

@@ -35,6 +35,7 @@ export type DiagnosticCode =
   | 'legacy-model'
   | 'image-input'
   | 'include'
+  | 'include-limit'
   | 'env-var'
   | 'non-aws-endpoint'
   | 'encoding';

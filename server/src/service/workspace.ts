@@ -2,7 +2,7 @@ import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { Analysis } from './analysis';
 import { createTextDocument } from './document';
-import { fsPathOf, IncludeOptions, resolveIncludes } from './includes';
+import { fsPathOf, IncludeOptions, RealPath, resolveIncludes } from './includes';
 import { SourceFile } from './sourceFile';
 import { FileEncoding, TextDocumentLike } from './types';
 
@@ -14,6 +14,11 @@ export interface FileSource {
   whyUnread?(uri: string): string | undefined;
   /** The file as on disk even when it is open (what OpenClaw reads), with its `encoding`; cheap when unchanged. */
   onDisk?(uri: string): TextDocumentLike | undefined;
+  /**
+   * Where a file or folder really is, symlinks followed, for OpenClaw's rule that an include stays
+   * in the configuration's folder on disk. Without it (files in memory) paths are what they say.
+   */
+  realPath?(uri: string): RealPath | undefined;
 }
 
 /** The names OpenClaw reads its configuration from; any other file is part of one only when one includes it. */
@@ -58,7 +63,7 @@ export class ConfigWorkspace {
   }
 
   private includeOptions(): IncludeOptions {
-    return { ...this.options(), whyUnread: (uri) => this.source?.whyUnread?.(uri) };
+    return { ...this.options(), whyUnread: (uri) => this.source?.whyUnread?.(uri), realPath: (uri) => this.source?.realPath?.(uri) };
   }
 
   forget(uri: string): void {
