@@ -79,7 +79,9 @@ export class DiskFileSource implements FileSource {
  */
 export function realPathOf(fsPath: string): RealPath {
   try {
-    return { path: realpathSync.native(fsPath) };
+    const path = realpathSync.native(fsPath);
+    const stat = statSync(path);
+    return { path, regularFile: stat.isFile(), hardLinks: stat.nlink };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT' || code === 'ENOTDIR' ? { missing: true } : { unresolvable: true };

@@ -1,10 +1,10 @@
 import * as assert from 'assert';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { linkSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { URI } from 'vscode-uri';
 import { DiskFileSource, realFolderPath } from '../../server/src/fileSource';
-import { isPathInside } from '../../server/src/service/languageService';
+import { createLanguageService, isPathInside } from '../../server/src/service/languageService';
 
 /*
  * The disk as the language service sees it, with symlinks: an untrusted workspace's guard is asked
@@ -67,10 +67,23 @@ describe('DiskFileSource: real paths and the untrusted workspace\'s guard', () =
 
   it('says where a path really is, that nothing is there, or that its links cannot be followed', () => {
     const source = guarded(workspace);
-    assert.deepStrictEqual(source.realPath(uri(join(workspace, 'dirlink'))), { path: join(scratch, 'outside', 'sub') });
+    assert.deepStrictEqual(source.realPath(uri(join(workspace, 'dirlink'))), { path: join(scratch, 'outside', 'sub'), regularFile: false, hardLinks: 2 });
+    assert.deepStrictEqual(source.realPath(uri(join(workspace, 'inside-link.json'))), { path: join(workspace, 'inside.json'), regularFile: true, hardLinks: 1 });
     assert.deepStrictEqual(source.realPath(uri(join(workspace, 'absent.json'))), { missing: true });
     assert.deepStrictEqual(source.realPath(uri(join(workspace, 'inside.json', 'below'))), { missing: true });
     assert.deepStrictEqual(source.realPath(uri(join(workspace, 'loop-a'))), { unresolvable: true });
     assert.strictEqual(source.get(uri(join(workspace, 'loop-a'))), undefined);
+  });
+
+  it('an include that is a folder or a hard link fails OpenClaw\'s security checks, with its message', () => {
+    mkdirSync(join(workspace, 'folder.json'));
+    writeFileSync(join(workspace, 'linked.json'), '{}');
+    linkSync(join(workspace, 'linked.json'), join(workspace, 'hardlink.json'));
+    writeFileSync(join(workspace, 'openclaw.json'), '{ $include: ["./folder.json", "./hardlink.json", "./inside-link.json"] }');
+    const service = createLanguageService({ files: new DiskFileSource(() => undefined) });
+    const messages = service.getDiagnostics(new DiskFileSource(() => undefined).get(uri(join(workspace, 'openclaw.json')))!).map((d) => d.message);
+    const refused = (path: string) =>
+      `Include file failed security checks (regular file, max 2097152 bytes, no hardlinks): ${path}: OpenClaw rejects the configuration, and the gateway does not start.`;
+    assert.deepStrictEqual(messages.filter((message) => message.startsWith('Include')), [refused('./folder.json'), refused('./hardlink.json')]);
   });
 });

@@ -64,7 +64,11 @@ export interface IncludeOptions {
 }
 
 /** A real path (a file system path), or why there is none: nothing there, or links that cannot be followed (a loop). */
-export type RealPath = { path: string } | { missing: true } | { unresolvable: true };
+/**
+ * Where a path really is; for a file, whether OpenClaw's guarded read takes it (a regular file with
+ * one link: a hard link could make a file outside the folder look as if it were inside).
+ */
+export type RealPath = { path: string; regularFile?: boolean; hardLinks?: number } | { missing: true } | { unresolvable: true };
 
 export function resolveIncludes(root: SourceFile, load: (uri: string) => SourceFile | undefined, options: IncludeOptions = {}): ConfigGraph {
   const resolver = new IncludeResolver(root, load, options);
@@ -185,6 +189,8 @@ class IncludeResolver {
       return fail(`Include path resolves outside config directory (symlink): ${includePath} (root: ${this.rootDirs[0]})`);
     }
     if (real && 'unresolvable' in real) return fail(`Failed to resolve include file realpath: ${includePath} (resolved: ${resolved})`);
+    const securityChecks = `Include file failed security checks (regular file, max ${MAX_INCLUDE_BYTES} bytes, no hardlinks): ${includePath}`;
+    if (real && 'path' in real && (real.regularFile === false || (real.hardLinks ?? 1) > 1)) return fail(securityChecks);
     if (chain.includes(resolved)) return fail(`Circular include detected: ${[...chain, resolved].join(' -> ')}`);
     if (depth >= MAX_DEPTH) return fail(`Maximum include depth (${MAX_DEPTH}) exceeded at: ${includePath}`);
     const uri = uriOf(resolved);
@@ -194,9 +200,7 @@ class IncludeResolver {
       const why = uri && this.options.whyUnread?.(uri);
       return fail(`Failed to read include file: ${includePath} (resolved: ${resolved})${why ? `: ${why}` : ''}`);
     }
-    if (Buffer.byteLength(file.text, 'utf8') > MAX_INCLUDE_BYTES) {
-      return fail(`Include file failed security checks (regular file, max ${MAX_INCLUDE_BYTES} bytes, no hardlinks): ${includePath}`);
-    }
+    if (Buffer.byteLength(file.text, 'utf8') > MAX_INCLUDE_BYTES) return fail(securityChecks);
     // A file that does not parse (or is UTF-16) fails the whole configuration; what could be read still counts here.
     if (file.parse.errors.length > 0 || !file.parse.root || file.refusedEncoding) fail(`Failed to parse include file: ${includePath} (resolved: ${resolved})`);
     this.addFile(file, [...(this.mounts.get(from) ?? []), ...pathOf(holder.origin ?? holder)]);
