@@ -1,11 +1,12 @@
 import * as fc from 'fast-check';
 import { createHash } from 'crypto';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
+import { execFileSync } from 'child_process';
+import { existsSync, linkSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join, posix } from 'path';
 import { parentPort, workerData } from 'worker_threads';
 import { URI } from 'vscode-uri';
-import { decodeConfigBytes } from '../../server/src/configFileReader';
+import { decodeConfigBytes, readConfigFile } from '../../server/src/configFileReader';
 import { DiskFileSource, realFolderPath, realPathOf } from '../../server/src/fileSource';
 import { builtInSnapshot } from '../../server/src/service/builtInCatalog';
 import {
@@ -169,6 +170,8 @@ export interface World {
   encodings?: Record<string, FileEncoding>;
   /** Symlinks among the files (path → target, relative to the link's folder or absolute), on disk or in memory. */
   links?: Record<string, string>;
+  /** Things on disk that are not regular files (a named pipe, a folder) or are one with two names (a hard link to a file of the world). */
+  specials?: Record<string, 'fifo' | 'folder' | { hardLinkTo: string }>;
   /**
    * No file outside this folder (nor OPENCLAW_INCLUDE_ROOTS) may ever be read: in memory, OpenClaw's
    * rule for includes; on disk (`disk`), an untrusted workspace's.
@@ -297,7 +300,11 @@ class Session {
       // The workspace may be opened through a link to its folder: its files are then seen under the link.
       const folder = join(root, world.disk.folderLink ?? world.confined!);
       this.located = (path) => (isPathInside(world.confined!, path) ? join(folder, path.slice(world.confined!.length)) : join(root, path));
-      this.aliased = (uri) => this.safe(() => readFileSync(URI.parse(uri).fsPath, 'utf8'));
+      // Read as the server reads: a named pipe must not block the worker.
+      this.aliased = (uri) => this.safe(() => {
+        const read = readConfigFile(URI.parse(uri).fsPath);
+        return read.ok ? read.text : undefined;
+      });
     }
     for (const [path, text] of Object.entries(world.files)) {
       this.texts.set(uriOf(this.located(path)), text);
@@ -1713,11 +1720,15 @@ const DISK_LINKS: Record<string, string> = {
   '/outside/back.json5': '../ws/g2.json5',
   '/ws/team/openclaw.json': '../../outside/openclaw.json',
   '/ws-link': 'ws',
+  '/ws/zero.json5': '/dev/zero',
 };
+/** A named pipe (opening it would block), a folder named like a file, and a file with a second name. */
+const DISK_SPECIALS: World['specials'] = { '/ws/pipe.json5': 'fifo', '/ws/folder.json5': 'folder', '/ws/hard.json5': { hardLinkTo: '/ws/linked.json5' } };
 const DISK_INCLUDE_PATHS = [
   './g1.json5', './g2.json5', './sub/g3.json5', '../g1.json5', './link-in.json5', './out-file.json5', './out-dir/secret.json5', './out-dir/back.json5',
   './etc/hostname', './etc/passwd', '/etc/hostname', './loop-a', './dangling.json5', './sub/back.json5', './dirlink/../g2.json5', './out-dir/../g2.json5',
   '../outside/secret.json5', '../ws/g1.json5', '../ws-link/g1.json5', './team/openclaw.json', './team/agent.json5', './openclaw.json',
+  './pipe.json5', './folder.json5', './hard.json5', './zero.json5',
 ];
 const diskIncludeValue: fc.Arbitrary<V> = fc.oneof(
   { arbitrary: fc.constantFrom(...DISK_INCLUDE_PATHS).map(str), weight: 3 },
@@ -1740,10 +1751,11 @@ export const diskWorld: fc.Arbitrary<World> = fc
       '/outside/openclaw.json': `{ models: { $include: "./agent.json5" }, agents: { defaults: { model: "${OUTSIDE_CANARY}" } } }\n`,
       // What ./out-dir/../g2.json5 names if `..` is taken after the link rather than as written.
       '/g2.json5': CANARY_CONFIG,
+      '/ws/linked.json5': '{ models: {} }\n',
     };
     DISK_DOCS.forEach((path, i) => (files[path] = texts[i]!));
     const disk = { folderLink: throughLink ? '/ws-link' : undefined };
-    return { files, docs: DISK_DOCS.slice(0, 2 + extraDocs), multi: true, settings, links: DISK_LINKS, confined: '/ws', disk };
+    return { files, docs: DISK_DOCS.slice(0, 2 + extraDocs), multi: true, settings, links: DISK_LINKS, specials: DISK_SPECIALS, confined: '/ws', disk };
   });
 
 /** The scratch folder disk worlds are written to (test/unit/fuzz.test.ts removes it). */
@@ -1753,7 +1765,7 @@ export function fuzzScratchRoot(): string {
 
 /** Writes a disk world (its files and links) once, to a folder named by its content; returns that folder. */
 function materialize(world: World): string {
-  const root = join(fuzzScratchRoot(), createHash('sha1').update(JSON.stringify([world.files, world.links])).digest('hex').slice(0, 16));
+  const root = join(fuzzScratchRoot(), createHash('sha1').update(JSON.stringify([world.files, world.links, world.specials])).digest('hex').slice(0, 16));
   if (existsSync(root)) return root;
   for (const [path, text] of Object.entries(world.files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -1762,6 +1774,11 @@ function materialize(world: World): string {
   for (const [path, target] of Object.entries(world.links ?? {})) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     symlinkSync(target, join(root, path));
+  }
+  for (const [path, kind] of Object.entries(world.specials ?? {})) {
+    if (kind === 'fifo') execFileSync('mkfifo', [join(root, path)]);
+    else if (kind === 'folder') mkdirSync(join(root, path), { recursive: true });
+    else linkSync(join(root, kind.hardLinkTo), join(root, path));
   }
   return root;
 }
