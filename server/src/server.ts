@@ -51,6 +51,7 @@ import {
 import {
   CodeActionKind as ServiceCodeActionKind,
   createLanguageService,
+  DEFAULT_MAX_DIAGNOSTICS,
   describeChoice,
   Diagnostic,
   isPathInside,
@@ -130,6 +131,7 @@ const openclaw = new OpenClawIntegration({
   },
   revalidate: (uri) => (uri ? forceValidate(uri) : revalidateAll()),
   document: (uri) => documents.get(uri),
+  maxDiagnostics: () => maxDiagnosticsPerFile(currentSettings),
   log: (line) => connection.console.info(line),
 });
 const testing = new ModelTesting({
@@ -227,7 +229,14 @@ function serviceSettings(settings: ServerSettings): ServiceSettings {
     openclawVersion: settings.version || undefined,
     awsRegion: settings.aws?.region || undefined,
     env: process.env,
+    maxDiagnosticsPerFile: maxDiagnosticsPerFile(settings),
   };
+}
+
+/** openclaw.diagnostics.maxPerFile when it is a count (at least 1), else the default. */
+function maxDiagnosticsPerFile(settings: ServerSettings): number {
+  const max = settings.diagnostics?.maxPerFile;
+  return typeof max === 'number' && Number.isFinite(max) && max >= 1 ? Math.floor(max) : DEFAULT_MAX_DIAGNOSTICS;
 }
 
 function catalogSettings(settings: ServerSettings): CatalogStoreSettings {
@@ -255,9 +264,17 @@ function validate(document: TextDocument): void {
   pending.delete(document.uri);
   if (validatedVersions.get(document.uri) === document.version) return;
   validatedVersions.set(document.uri, document.version);
-  const diagnostics = guard('diagnostics', () => service.getDiagnostics(document)) ?? [];
-  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [...diagnostics, ...openclaw.extraDiagnostics(document)] });
-  scheduleConfigurationRefresh();
+  // The analysis (the parse) now, the checks in a later turn of the event loop: a hover or a
+  // completion that came in meanwhile needs only the analysis, and is answered in between. On a
+  // 2 MB file each half takes about a second.
+  guard('analysis', () => service.getConfigurationFiles(document));
+  setTimeout(() => {
+    // Closed or edited meanwhile: nothing to publish, or a newer version will be.
+    if (documents.get(document.uri) !== document || validatedVersions.get(document.uri) !== document.version) return;
+    const diagnostics = guard('diagnostics', () => service.getDiagnostics(document)) ?? [];
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [...diagnostics, ...openclaw.extraDiagnostics(document)] });
+    scheduleConfigurationRefresh();
+  }, 0);
 }
 
 /** An edit to one file of a configuration changes what its other open files show. */

@@ -129,7 +129,8 @@ export class LspSession {
   }
 
   async shutdown(): Promise<number | null> {
-    const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
+    // A server that died (the failure a test reports) has nothing to shut down.
+    const exited = this.running ? new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code))) : Promise.resolve(this.process.exitCode);
     try {
       await this.connection.sendRequest('shutdown');
       await this.connection.sendNotification('exit');

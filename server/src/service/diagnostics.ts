@@ -15,7 +15,7 @@ import { Resolution } from './references';
 import { dottedPath, placeSchemaIssues } from './schemaDiagnostics';
 import { SchemaValidator } from './schema/schemaValidator';
 import { closestMatch } from './suggest';
-import { Diagnostic, DiagnosticCode, Severity } from './types';
+import { Diagnostic, DiagnosticCode, Range, Severity } from './types';
 
 export interface DiagnosticContext {
   target: TargetVersion;
@@ -24,20 +24,35 @@ export interface DiagnosticContext {
   schema?: SchemaValidator;
   /** Where `${VAR}`s are set. */
   env?: Environment;
+  /** At most this many diagnostics (the last of them says how many more there are); default DEFAULT_MAX_DIAGNOSTICS. */
+  maxDiagnostics?: number;
 }
+
+/**
+ * The most diagnostics a file gets unless the settings say otherwise (openclaw.diagnostics.maxPerFile).
+ * A 600 KB file of wrong values had 300,000, which took the server down sending them; nobody reads
+ * past the first screens of a Problems panel anyway.
+ */
+export const DEFAULT_MAX_DIAGNOSTICS = 1000;
 
 /** The diagnostics of the analysis' own file, from the whole configuration it belongs to. */
 export function computeDiagnostics(analysis: Analysis, context: DiagnosticContext): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = new CappedDiagnostics(Math.max(1, Math.floor(context.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS)));
   // Findings are about nodes of any of the configuration's files; each file shows its own.
   const report: Report = (node, severity, code, message, path, length) => {
     if (!analysis.isHere(node)) return;
-    const range = analysis.range(node.offset, length ?? node.length);
-    diagnostics.push({ range, severity, code, message, source: 'openclaw', ...(path !== undefined ? { data: { path } } : {}) });
+    diagnostics.add(severity, () => ({
+      range: analysis.range(node.offset, length ?? node.length),
+      severity,
+      code,
+      message,
+      source: 'openclaw',
+      ...(path !== undefined ? { data: { path } } : {}),
+    }));
   };
 
   for (const error of analysis.parse.errors) {
-    diagnostics.push({ range: analysis.range(error.offset, error.length), severity: Severity.Error, code: 'syntax', message: error.message, source: 'openclaw' });
+    diagnostics.add(Severity.Error, () => ({ range: analysis.range(error.offset, error.length), severity: Severity.Error, code: 'syntax', message: error.message, source: 'openclaw' }));
   }
   const root = analysis.parse.root;
   if (analysis.isRoot && root && root.type !== 'object') {
@@ -47,7 +62,10 @@ export function computeDiagnostics(analysis: Analysis, context: DiagnosticContex
     report(problem.node, Severity.Error, 'include', `${problem.message}: OpenClaw rejects the configuration, and the gateway does not start.`, '<root>');
   }
   checkDuplicateKeys(analysis, root, report);
-  if (context.schema) checkSchema(analysis, context.schema, context.target, report);
+  if (context.schema) {
+    const { moreErrors, severity } = checkSchema(analysis, context.schema, context.target, diagnostics.limit, report);
+    diagnostics.uncounted(moreErrors, severity);
+  }
   checkModelPolicy(analysis, context.target, report);
   checkMissingAliases(analysis, context.target, report);
   checkReferences(analysis, report);
@@ -56,7 +74,50 @@ export function computeDiagnostics(analysis: Analysis, context: DiagnosticContex
   checkCatalog(analysis, context.catalog, report);
   checkBedrockEndpoints(analysis, report);
   if (context.env) checkEnvVars(analysis, context.env, report);
-  return diagnostics;
+  return diagnostics.list(analysis.range(0, 0));
+}
+
+/**
+ * Diagnostics up to a limit. Past it they are only counted: a diagnostic is built (its range, which
+ * needs a line lookup) only when it is kept, and one last diagnostic says how many more there are.
+ */
+class CappedDiagnostics {
+  private readonly kept: Diagnostic[] = [];
+  private hidden = 0;
+  /** Problems counted but never seen (the schema check keeps its first errors only): the count is approximate. */
+  private approximate = 0;
+  private hiddenSeverity: Severity | undefined;
+  /** Where the first diagnostic left out is: the last one goes there. */
+  private firstHidden: Range | undefined;
+
+  constructor(readonly limit: number) {}
+
+  add(severity: Severity, build: () => Diagnostic): void {
+    if (this.kept.length < this.limit) {
+      this.kept.push(build());
+      return;
+    }
+    this.hidden++;
+    this.firstHidden ??= build().range;
+    this.hiddenSeverity = Math.min(this.hiddenSeverity ?? severity, severity) as Severity;
+  }
+
+  uncounted(count: number, severity: Severity): void {
+    if (count <= 0) return;
+    this.approximate += count;
+    this.hiddenSeverity = Math.min(this.hiddenSeverity ?? severity, severity) as Severity;
+  }
+
+  /** The diagnostics kept, and the one that says what was left out (at `start` when none was seen). */
+  list(start: Range): Diagnostic[] {
+    const more = this.hidden + this.approximate;
+    if (more === 0) return this.kept;
+    const count = `${this.approximate > 0 ? 'about ' : ''}${more.toLocaleString('en-US')} more`;
+    const message =
+      `${count} ${more === 1 ? 'problem is' : 'problems are'} not shown: this file shows at most ${this.limit.toLocaleString('en-US')} ` +
+      '(the setting openclaw.diagnostics.maxPerFile). Fix the ones above, or raise the setting, to see the rest.';
+    return [...this.kept, { range: this.firstHidden ?? start, severity: this.hiddenSeverity!, code: 'too-many-problems', message, source: 'openclaw' }];
+  }
 }
 
 /** The path `openclaw config validate` prints for the problem an error diagnostic reports. */
@@ -67,14 +128,16 @@ export function validatorPathOf(diagnostic: Diagnostic): string {
 
 type Report = (node: JsonNode, severity: Severity, code: DiagnosticCode, message: string, path?: string, length?: number) => void;
 
-function checkSchema(analysis: Analysis, schema: SchemaValidator, target: TargetVersion, report: Report): void {
+/** Reports the schema's issues; returns how many more errors it counted without keeping them, and their severity. */
+function checkSchema(analysis: Analysis, schema: SchemaValidator, target: TargetVersion, errorLimit: number, report: Report): { moreErrors: number; severity: Severity } {
   const rejects = `${describeTarget(target)} rejects the file, and the gateway does not start.`;
   // A configuration that does not parse (or whose includes fail) is rejected for that alone, and
   // OpenClaw reports nothing else; what the schema finds in the part we could read is a warning.
   const broken = analysis.graph.problems.length > 0 || analysis.graph.files.some((file) => file.parse.errors.length > 0);
   const severity = broken ? Severity.Warning : Severity.Error;
   const consequence = broken ? `once the syntax errors are fixed, ${rejects}` : rejects;
-  for (const { issue, node, movedFrom } of placeSchemaIssues(analysis, schema, target.version)) {
+  const { placed, moreErrors } = placeSchemaIssues(analysis, schema, target.version, errorLimit);
+  for (const { issue, node, movedFrom } of placed) {
     // OpenClaw names a missing key by its own path (models.0.name), an unknown one by its object's.
     const path = dottedPath(issue.kind === 'missing-key' ? [...issue.path, issue.key!] : issue.path);
     const moved = movedFrom ? ` (${dottedPath(movedFrom)} in the file, which OpenClaw moves there when it loads it)` : '';
@@ -85,6 +148,7 @@ function checkSchema(analysis: Analysis, schema: SchemaValidator, target: Target
       report(node, severity, 'schema', `${issue.message}${path ? ` at ${path}` : ''}${moved}: ${consequence}`, path, length);
     }
   }
+  return { moreErrors, severity };
 }
 
 function checkModelPolicy(analysis: Analysis, target: TargetVersion, report: Report): void {

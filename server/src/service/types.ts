@@ -36,7 +36,8 @@ export type DiagnosticCode =
   | 'image-input'
   | 'include'
   | 'env-var'
-  | 'non-aws-endpoint';
+  | 'non-aws-endpoint'
+  | 'too-many-problems';
 
 export interface Diagnostic {
   range: Range;
@@ -133,4 +134,6 @@ export interface ServiceSettings {
   awsRegion?: string;
   /** The environment the region falls back to (AWS_REGION, AWS_DEFAULT_REGION). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** At most this many diagnostics per file, the last saying how many more there are (default 1,000). */
+  maxDiagnosticsPerFile?: number;
 }
