@@ -25,6 +25,7 @@ import type { NetworkSettings } from './bedrock/network';
 import { DiskFileSource } from './fileSource';
 import { URI } from 'vscode-uri';
 import { ModelTesting } from './modelTesting';
+import { mergeSettings, proxySettings } from './settings';
 import { OpenClawIntegration } from './openclawIntegration';
 import {
   CATALOG_CHANGED_NOTIFICATION,
@@ -78,6 +79,8 @@ let canPullConfiguration = false;
 let canRefreshCodeLenses = false;
 let canWatchFiles = false;
 let initialization: ServerInitializationOptions = {};
+/** initializationOptions.settings: what the client's later settings are laid over (settings.ts). */
+let initialSettings: ServerSettings = {};
 let currentSettings: ServerSettings = {};
 let trusted = true;
 /** What an untrusted workspace turns off, as the client shows it. */
@@ -153,7 +156,8 @@ connection.onInitialize((params): InitializeResult => {
   initialization = (params.initializationOptions ?? {}) as ServerInitializationOptions;
   trusted = initialization.trusted !== false;
   workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])).map((folder) => URI.parse(folder.uri).fsPath);
-  applySettings(initialization.settings ?? {});
+  initialSettings = mergeSettings({}, initialization.settings);
+  applySettings(initialSettings);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -198,14 +202,16 @@ connection.onDidChangeConfiguration(async (change) => {
   if (canPullConfiguration) {
     await refreshSettings();
   } else {
-    applySettings((change.settings as { openclaw?: ServerSettings } | undefined)?.openclaw ?? {});
+    // Pushed as { settings: { openclaw: {...}, http: {...} } }: laid over the initial settings, like pulled ones.
+    const pushed = change.settings as { openclaw?: unknown; http?: unknown } | null | undefined;
+    applySettings(mergeSettings(mergeSettings(initialSettings, pushed?.openclaw), proxySettings(pushed?.http)));
   }
 });
 
 async function refreshSettings(): Promise<void> {
   try {
-    const [settings, http] = (await connection.workspace.getConfiguration([{ section: 'openclaw' }, { section: 'http' }])) as [ServerSettings | null, ServerSettings['http'] | null];
-    applySettings({ ...(settings ?? {}), ...(http ? { http: { proxy: http.proxy, proxyStrictSSL: http.proxyStrictSSL, noProxy: http.noProxy } } : {}) });
+    const [settings, http] = (await connection.workspace.getConfiguration([{ section: 'openclaw' }, { section: 'http' }])) as [unknown, unknown];
+    applySettings(mergeSettings(mergeSettings(initialSettings, settings), proxySettings(http)));
   } catch (error) {
     connection.console.error(`Could not read the openclaw settings: ${String(error)}`);
   }

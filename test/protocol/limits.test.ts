@@ -34,7 +34,7 @@ describe('limits over the protocol', function () {
     assert.strictEqual(diagnostics.length, 1001);
     assert.ok(diagnostics.slice(0, 1000).every((d) => d.code === 'no-alias' || d.code === 'schema'));
     assert.strictEqual(diagnostics[1000]!.code, 'too-many-problems');
-    assert.match(diagnostics[1000]!.message, /^about 299,\d{3} more problems are not shown: this file shows at most 1,000/);
+    assert.match(String(diagnostics[1000]!.message), /^about 299,\d{3} more problems are not shown: this file shows at most 1,000/);
     assert.match((await hover)?.contents.value ?? '', /\*\*GLM\*\*/);
     assert.ok(server.running, 'the server is running');
     assert.deepStrictEqual(server.stderr.filter((chunk) => /heap|FATAL/i.test(chunk)), []);
@@ -45,6 +45,6 @@ describe('limits over the protocol', function () {
     await server.initialize();
     const diagnostics = await server.open(URI, `{"models":{"providers":{"amazon-bedrock":{"models":[1,1,1,1,1,1,1]}}}}`);
     assert.deepStrictEqual(diagnostics.map((d) => d.code), ['schema', 'schema', 'schema', 'too-many-problems']);
-    assert.match(diagnostics[3]!.message, /^about 4 more problems are not shown: this file shows at most 3/);
+    assert.match(String(diagnostics[3]!.message), /^about 4 more problems are not shown: this file shows at most 3/);
   });
 });
