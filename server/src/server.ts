@@ -26,6 +26,7 @@ import { DiskFileSource } from './fileSource';
 import { URI } from 'vscode-uri';
 import { ModelTesting } from './modelTesting';
 import { mergeSettings, proxySettings } from './settings';
+import { commandArgument, notOpen, SERVER_COMMANDS } from './commandArguments';
 import { OpenClawIntegration } from './openclawIntegration';
 import {
   CATALOG_CHANGED_NOTIFICATION,
@@ -140,7 +141,6 @@ const openclaw = new OpenClawIntegration({
 const testing = new ModelTesting({
   service,
   results: testResults,
-  document: (uri) => documents.get(uri),
   settings: () => currentSettings,
   connection: bedrockConnection,
   network: () => networkSettings(currentSettings),
@@ -170,7 +170,7 @@ connection.onInitialize((params): InitializeResult => {
       definitionProvider: true,
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
-      executeCommandProvider: { commands: [REFRESH_CATALOG_COMMAND, CATALOG_STATUS_COMMAND, TEST_TARGETS_COMMAND, TEST_MODEL_COMMAND, MODEL_CHOICES_COMMAND, ADD_MODEL_COMMAND] },
+      executeCommandProvider: { commands: SERVER_COMMANDS },
     },
     serverInfo: { name: 'openclaw-language-server' },
   };
@@ -464,32 +464,41 @@ connection.onCodeLens((params) => {
 });
 
 connection.onExecuteCommand(async (params, token) => {
-  const argument = params.arguments?.[0] as { uri?: string } | string | undefined;
-  const uri = typeof argument === 'string' ? argument : argument?.uri;
-  switch (params.command) {
+  const { command } = params;
+  // Throws InvalidParams for an unknown command or arguments it does not take.
+  const argument = commandArgument<{ uri?: string }>(command, params.arguments);
+  switch (command) {
     case REFRESH_CATALOG_COMMAND:
-      return refreshCatalog(uri);
+      return refreshCatalog(documentFor(command, argument.uri));
     case CATALOG_STATUS_COMMAND:
-      return catalogStatus(uri);
+      return catalogStatus(documentFor(command, argument.uri));
     case TEST_TARGETS_COMMAND:
-      return uri ? testing.targets(uri) : [];
+      return testing.targets(openDocument(command, argument.uri!));
     case MODEL_CHOICES_COMMAND:
-      return modelChoices(uri);
+      return modelChoices(openDocument(command, argument.uri!));
     case ADD_MODEL_COMMAND:
-      return addModel(argument as AddModelParams);
-    case TEST_MODEL_COMMAND: {
-      const result = await testing.run(argument as TestModelParams, token);
+      return addModel(openDocument(command, argument.uri!), argument as AddModelParams);
+    default: {
+      const result = await testing.run(openDocument(command, argument.uri!), argument as TestModelParams, token);
       if (canRefreshCodeLenses) void connection.sendRequest(CodeLensRefreshRequest.type);
       return result;
     }
-    default:
-      return null;
   }
 });
 
-function modelChoices(uri: string | undefined): ModelChoicesResult | null {
-  const document = documentFor(uri);
-  if (!document) return null;
+/** The open document a command names; InvalidParams when it is not open. */
+function openDocument(command: string, uri: string): TextDocument {
+  const document = documents.get(uri);
+  if (!document) throw notOpen(command, uri);
+  return document;
+}
+
+/** The document a command names, else (none named) the first open one, whose region the catalog is for. */
+function documentFor(command: string, uri: string | undefined): TextDocument | undefined {
+  return uri === undefined ? documents.all()[0] : openDocument(command, uri);
+}
+
+function modelChoices(document: TextDocument): ModelChoicesResult {
   const region = service.getRegion(document);
   const choices = guard('model choices', () => service.getModelChoices(document)) ?? [];
   return {
@@ -499,9 +508,7 @@ function modelChoices(uri: string | undefined): ModelChoicesResult | null {
   };
 }
 
-async function addModel(params: AddModelParams): Promise<AddModelResult> {
-  const document = documents.get(params.uri);
-  if (!document) return { problem: `${params.uri} is not open.` };
+async function addModel(document: TextDocument, params: AddModelParams): Promise<AddModelResult> {
   const added = guard('add model', () => service.getAddModel(document, params.id));
   if (added === undefined) return { problem: 'Adding the model failed; the "OpenClaw" output says why.' };
   if (typeof added === 'string') return { problem: added };
@@ -512,12 +519,8 @@ async function addModel(params: AddModelParams): Promise<AddModelResult> {
   return { ref: added.ref, alias: added.alias, edit: added.edit, selection: added.selection };
 }
 
-function documentFor(uri: string | undefined): TextDocument | undefined {
-  return (uri && documents.get(uri)) || documents.all()[0];
-}
-
-async function refreshCatalog(uri: string | undefined): Promise<RefreshCatalogResult> {
-  const region = service.getRegion(documentFor(uri));
+async function refreshCatalog(document: TextDocument | undefined): Promise<RefreshCatalogResult> {
+  const region = service.getRegion(document);
   if (!trusted) return { region, origin: 'built-in', count: catalog.snapshot(region).entries.length, problem: RESTRICTED };
   try {
     const snapshot = await catalog.refresh(region);
@@ -529,8 +532,8 @@ async function refreshCatalog(uri: string | undefined): Promise<RefreshCatalogRe
   }
 }
 
-function catalogStatus(uri: string | undefined): CatalogStatus {
-  const region = service.getRegion(documentFor(uri));
+function catalogStatus(document: TextDocument | undefined): CatalogStatus {
+  const region = service.getRegion(document);
   const snapshot = catalog.snapshot(region);
   return {
     region,

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { performance } from 'perf_hooks';
-import { createLanguageService, DEFAULT_MAX_DIAGNOSTICS, JsonSchema, SchemaValidator, Severity } from '../../server/src/service/languageService';
+import { createLanguageService, DEFAULT_MAX_DIAGNOSTICS, JsonSchema, quoteForMessage, SchemaValidator, Severity } from '../../server/src/service/languageService';
 import { findProperty } from '../../server/src/service/parser/ast';
 import { parseJson5 } from '../../server/src/service/parser/json5Parser';
 import { ownedSchema } from '../../server/src/service/schema/ownedSchema';
@@ -147,5 +147,88 @@ describe('limits: linear in the size of the file', () => {
     assert.ok(list.items.length > 0);
     // Each item's line start was looked for by scanning back to the file's start: minutes.
     assert.ok(ms < 1500, `${ms.toFixed(0)} ms`);
+  });
+});
+
+describe('limits: user text in messages', () => {
+  it('quoteForMessage keeps short text whole, and shortens long text to its start, an ellipsis and its length', () => {
+    assert.strictEqual(quoteForMessage('amazon-bedrock/zai.glm-4.7'), 'amazon-bedrock/zai.glm-4.7');
+    const arn = 'amazon-bedrock/arn:aws-us-gov:bedrock:us-gov-west-1:123456789012:application-inference-profile/a1b2c3d4e5f6';
+    assert.strictEqual(quoteForMessage(arn), arn, 'the longest real ids stay whole');
+    assert.strictEqual(quoteForMessage('x'.repeat(100_000), 10), 'xxxxxxxxxx… (100,000 characters)');
+    // Never half of a surrogate pair: the emoji before the cut goes whole or not at all.
+    assert.strictEqual(quoteForMessage(`${'a'.repeat(9)}😀tail`, 10), `${'a'.repeat(9)}… (15 characters)`);
+  });
+
+  it('a 100,000-character ${VAR} name, key, model id and alias: diagnostics and hovers quote them shortened', () => {
+    const name = 'A'.repeat(100_000);
+    const id = 'z'.repeat(100_000);
+    const text = `{"models":{"${'k'.repeat(100_000)}":1,"providers":{"amazon-bedrock":{"baseUrl":"\${${name}}","models":[{"id":"${id}","name":"x"}]}}},
+"agents":{"defaults":{"models":{"amazon-bedrock/${id}":{"alias":"${'y'.repeat(100_000)}"},"amazon-bedrock/${'w'.repeat(100_000)}":{}}}}}`;
+    const service = createLanguageService({ settings: { env: {} } });
+    const document = documentOf(text);
+    const diagnostics = service.getDiagnostics(document);
+    assert.deepStrictEqual([...new Set(diagnostics.map((d) => d.code))].sort(), ['env-var', 'legacy-allowlist', 'schema', 'unknown-model']);
+    for (const diagnostic of diagnostics) assert.ok(diagnostic.message.length < 800, `${diagnostic.code}: ${diagnostic.message.length} characters`);
+    assert.match(diagnostics.find((d) => d.code === 'env-var')!.message, /^\$\{A{160}… \(100,000 characters\)\} is not set/);
+    assert.match(diagnostics.find((d) => d.code === 'schema')!.message, /^Unrecognized key: "k{160}… \(100,000 characters\)"/);
+    // The path OpenClaw prints stays whole for the comparison with its validator.
+    assert.strictEqual(diagnostics.find((d) => d.code === 'schema')!.data?.path, 'models');
+    for (const needle of ['AAAA', 'zzzz', 'yyyy']) {
+      const hover = service.getHover(document, document.positionAt(text.indexOf(needle) + 10));
+      assert.ok(hover && hover.contents.length < 1000, `hover on ${needle}: ${hover?.contents.length} characters`);
+    }
+  });
+
+  it('8,000 entries with one model id (or alias): each names three others and counts the rest, in linear time', function () {
+    this.timeout(30_000);
+    const models = Array.from({ length: 8000 }, () => '{ "id": "same.model-v1:0", "name": "x" }').join(',\n');
+    const text = `{ "models": { "providers": { "amazon-bedrock": { "models": [\n${models}\n] } } } }`;
+    const started = performance.now();
+    const diagnostics = createLanguageService({ settings: { maxDiagnosticsPerFile: 20_000 } }).getDiagnostics(documentOf(text));
+    const ms = performance.now() - started;
+    const duplicates = diagnostics.filter((d) => d.code === 'duplicate-model-id');
+    assert.strictEqual(duplicates.length, 8000);
+    assert.strictEqual(duplicates[1]!.message, "Model id 'same.model-v1:0' is defined more than once in provider 'amazon-bedrock' (also on line 2, line 4, line 5 and 7,996 more): keep one entry.");
+    // Each named all 7,999 others: 21 s.
+    assert.ok(ms < 5000, `${ms.toFixed(0)} ms`);
+
+    const aliases = Array.from({ length: 3 }, (_, i) => `"amazon-bedrock/m${i}": { "alias": "A" }`).join(',\n');
+    const few = createLanguageService().getDiagnostics(documentOf(`{ "agents": { "defaults": { "models": {\n${aliases}\n} } } }`));
+    assert.deepStrictEqual(few.filter((d) => d.code === 'duplicate-alias').map((d) => d.message), [
+      "Alias 'A' is also given to amazon-bedrock/m1 (line 3), amazon-bedrock/m2 (line 4): the last one wins, so 'A' selects amazon-bedrock/m2.",
+      "Alias 'A' is also given to amazon-bedrock/m0 (line 2), amazon-bedrock/m2 (line 4): the last one wins, so 'A' selects amazon-bedrock/m2.",
+      "Alias 'A' is also given to amazon-bedrock/m0 (line 2), amazon-bedrock/m1 (line 3): this entry wins, as the last one.",
+    ]);
+  });
+});
+
+describe('limits: typo hints', () => {
+  it('4,000 references to models a provider of 4,000 lacks, and 20,000 to providers that are not there: seconds, not minutes', function () {
+    this.timeout(60_000);
+    const models = Array.from({ length: 4000 }, (_, i) => `{"id":"vendor.m${i}-v1:0","name":"x"}`).join(',');
+    const fallbacks = Array.from({ length: 4000 }, (_, i) => `"amazon-bedrock/vendor.m${i}-v2:0"`).join(',');
+    const providers = Array.from({ length: 20_000 }, (_, i) => `"prov${i}":{"models":[]}`).join(',');
+    const elsewhere = Array.from({ length: 20_000 }, (_, i) => `"prav${i}/m"`).join(',');
+    for (const [text, code] of [
+      // 4,000 no-alias warnings come first: the unknown models are counted past the limit, their hints never looked for.
+      [`{"models":{"providers":{"amazon-bedrock":{"models":[${models}]}}},"agents":{"defaults":{"model":{"primary":"x","fallbacks":[${fallbacks}]}}}}`, 'too-many-problems'],
+      [`{"models":{"providers":{${providers}}},"agents":{"defaults":{"model":{"primary":"x","fallbacks":[${elsewhere}]}}}}`, 'unresolved-reference'],
+    ]) {
+      const started = performance.now();
+      const diagnostics = createLanguageService().getDiagnostics(documentOf(text!));
+      const ms = performance.now() - started;
+      assert.ok(diagnostics.some((d) => d.code === code), code);
+      // Quadratic before: 67 s and 31 s.
+      assert.ok(ms < 8000, `${ms.toFixed(0)} ms`);
+    }
+  });
+
+  it('still hints at a typo, in the message of each diagnostic kept', () => {
+    const text = `{ "models": { "providers": { "amazon-bedrock": { "models": [{ "id": "zai.glm-4.7", "name": "GLM" }] } } },
+  "agents": { "defaults": { "model": { "primary": "amazon-bedrock/zai.glm-4.8" }, "models": { "amazon-bedrock/zai.glm-4.7": { "alias": "GLM" } } } } }`;
+    const unknown = createLanguageService().getDiagnostics(documentOf(text)).filter((d) => d.code === 'unknown-model');
+    assert.strictEqual(unknown.length, 1);
+    assert.match(unknown[0]!.message, /Did you mean amazon-bedrock\/zai\.glm-4\.7\?$/);
   });
 });

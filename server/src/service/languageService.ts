@@ -231,6 +231,7 @@ export type { RenameTarget } from './navigation';
 export type { AddedModel, ModelChoice } from './addModel';
 export { describeChoice } from './addModel';
 export { DEFAULT_MAX_DIAGNOSTICS, validatorPathOf } from './diagnostics';
+export { quoteForMessage } from './quoteForMessage';
 export { SchemaValidator } from './schema/schemaValidator';
 export { isPathInside } from './includes';
 export type { JsonSchema } from './schema/jsonSchema';

@@ -2,6 +2,7 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { JsonSchema, normalizeEmbeddedRefs, SchemaNavigator } from './jsonSchema';
 import { correctPrintedSchema } from './printedSchemaFixes';
+import { quoteForMessage } from '../quoteForMessage';
 
 /*
  * Whole-file validation against a JSON Schema with ajv (well-kept, fast: the schema compiles once,
@@ -121,12 +122,12 @@ function describe(error: ErrorObject, value: unknown): SchemaIssue {
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      return { path, key, kind: 'unknown-key', message: `Unrecognized key: "${key}"` };
+      return { path, key, kind: 'unknown-key', message: `Unrecognized key: "${quoteForMessage(key)}"` };
     }
     case 'false schema': {
       // A key the schema lists as absent (it belongs to other versions): unknown, like any other.
       const key = String(path[path.length - 1]);
-      return { path: path.slice(0, -1), key, kind: 'unknown-key', message: `Unrecognized key: "${key}"` };
+      return { path: path.slice(0, -1), key, kind: 'unknown-key', message: `Unrecognized key: "${quoteForMessage(key)}"` };
     }
     case 'required': {
       const key = String(params.missingProperty);
