@@ -1409,8 +1409,9 @@ export const hugeFlatText = fc
     fc.boolean(),
   )
   .map(([count, where, kind, oneLine]) => {
-    // Whole model entries cost the most per item (fix-all plans an alias for each): fewer of them, for rounds of comparable time.
-    const n = kind === 'model' ? Math.floor(count / 8) : count;
+    // Fewer of the larger items, for rounds of comparable time: whole model entries (fix-all plans an
+    // alias for each) and object entries (each with a long key).
+    const n = Math.floor(count / (kind === 'model' ? 8 : where === 'aliases' || where === 'providers' ? 3 : 1));
     const item = (i: number) => (kind === 'model' ? `{"id":"vendor.m${i}-v1:0","name":"M${i}"}` : kind === 'ref' ? `"amazon-bedrock/vendor.m${i}-v1:0"` : kind);
     const separator = oneLine ? ',' : ',\n    ';
     const items = () => Array.from({ length: n }, (_, i) => item(i)).join(separator);
