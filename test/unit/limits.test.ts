@@ -180,6 +180,15 @@ describe('limits: user text in messages', () => {
     }
   });
 
+  it('a quick fix for a model of a 100,000-character id has a title of a line', () => {
+    const text = `{"models":{"providers":{"amazon-bedrock":{"models":[{"id":"${'v'.repeat(100_000)}","name":"Long"}]}}}}`;
+    const service = createLanguageService();
+    const document = documentOf(text);
+    const diagnostics = service.getDiagnostics(document).filter((d) => d.code === 'no-alias');
+    const actions = service.getCodeActions(document, { range: diagnostics[0]!.range, diagnostics, only: ['quickfix'] });
+    assert.deepStrictEqual(actions.map((action) => action.title), [`Add alias 'Long' for amazon-bedrock/${'v'.repeat(145)}… (100,015 characters)`]);
+  });
+
   it('8,000 entries with one model id (or alias): each names three others and counts the rest, in linear time', function () {
     this.timeout(30_000);
     const models = Array.from({ length: 8000 }, () => '{ "id": "same.model-v1:0", "name": "x" }').join(',\n');
