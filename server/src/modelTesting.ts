@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BedrockConnection } from './bedrock/connection';
 import type { NetworkSettings } from './bedrock/network';
 import { ServerSettings, TEST_OUTPUT_INTERVAL_MS, TestModelParams, TestModelResult, TestOutputParams, TestTargetItem } from './protocol';
-import { describeTestTarget, formatMeasurements, LanguageService, StoredTestResult } from './service/languageService';
+import { describeTestTarget, formatMeasurements, LanguageService, quoteForMessage, StoredTestResult } from './service/languageService';
 
 /*
  * The "Test model" command behind the LSP: which models a file offers, one test prompt at a time per
@@ -18,7 +18,6 @@ export interface ModelTestingHost {
   service: LanguageService;
   /** Where results go: the last one per model (provider/id), for this session. */
   results: Map<string, StoredTestResult>;
-  document(uri: string): TextDocument | undefined;
   settings(): ServerSettings;
   connection(region: string, variant: { fips?: boolean; dualStack?: boolean }): BedrockConnection;
   network(): NetworkSettings;
@@ -31,9 +30,7 @@ export interface ModelTestingHost {
 export class ModelTesting {
   constructor(private readonly host: ModelTestingHost) {}
 
-  targets(uri: string): TestTargetItem[] {
-    const document = this.host.document(uri);
-    if (!document) return [];
+  targets(document: TextDocument): TestTargetItem[] {
     return this.host.service.getTestTargets(document).map((target) => ({
       ref: target.ref,
       name: target.name,
@@ -42,10 +39,10 @@ export class ModelTesting {
     }));
   }
 
-  async run(params: TestModelParams, token: CancellationToken): Promise<TestModelResult> {
+  /** A test prompt to a model of `document`; `params` are checked (commandArguments.ts). */
+  async run(document: TextDocument, params: TestModelParams, token: CancellationToken): Promise<TestModelResult> {
     const { service } = this.host;
-    const document = this.host.document(params.uri);
-    const target = document && service.getTestTarget(document, params.reference);
+    const target = service.getTestTarget(document, params.reference);
     const settings = this.host.settings();
     const prompt = params.prompt?.trim() || settings.test?.prompt?.trim() || DEFAULT_TEST_PROMPT;
     // Untrusted comes first: a model of a file the workspace may not read is no better a reason.
@@ -53,9 +50,8 @@ export class ModelTesting {
     if (restricted) {
       return { ref: target?.ref ?? params.reference, modelId: target?.modelId ?? '', region: '', prompt, outcome: 'failed', text: '', reasoning: '', report: '', problem: { kind: 'restricted', message: restricted } };
     }
-    if (!document || !target) {
-      const where = document ? 'this file' : `${params.uri} (not open)`;
-      const message = `${params.reference} is not a Bedrock model configured in ${where}.`;
+    if (!target) {
+      const message = `${quoteForMessage(params.reference)} is not a Bedrock model configured in this file.`;
       return { ref: params.reference, modelId: '', region: '', prompt, outcome: 'failed', text: '', reasoning: '', report: '', problem: { kind: 'not-configured', message } };
     }
     const region = settings.aws?.region || target.baseUrlRegion || service.getRegion(document);

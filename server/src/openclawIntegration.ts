@@ -22,8 +22,13 @@ export interface OpenClawHost {
   revalidate(uri?: string): void;
   /** The open document at a uri. */
   document(uri: string): TextDocument | undefined;
+  /** The most diagnostics a file shows (openclaw.diagnostics.maxPerFile). */
+  maxDiagnostics(): number;
   log(line: string): void;
 }
+
+/** Findings named in one log line; the rest are counted. */
+const LOGGED_FINDINGS = 20;
 
 export class OpenClawIntegration {
   private cli: OpenClawCli | undefined;
@@ -80,6 +85,12 @@ export class OpenClawIntegration {
       this.host.log(`openclaw config validate skipped for ${document.uri}: it includes files outside its folder, which a scratch copy cannot reproduce.`);
       return;
     }
+    const configuration = this.host.service.getConfigurationDiagnostics(document).flatMap((file) => file.diagnostics);
+    if (configuration.some((d) => d.code === 'too-many-problems')) {
+      // What OpenClaw finds may well be among the problems not shown: nothing to compare with.
+      this.host.log(`openclaw config validate skipped for ${document.uri}: it has more problems than the extension shows.`);
+      return;
+    }
     let verdict: CliVerdict;
     try {
       verdict = await validateWithOpenClaw(cli, files);
@@ -87,15 +98,16 @@ export class OpenClawIntegration {
       this.host.log(`openclaw config validate failed: ${(error as Error).message}`);
       return;
     }
-    const ours = this.host.service.getConfigurationDiagnostics(document).flatMap((file) => file.diagnostics).filter((d) => d.severity === Severity.Error);
+    const ours = configuration.filter((d) => d.severity === Severity.Error);
     const ourPaths = new Set(ours.map(validatorPathOf));
     const missed = verdict.issues.filter((issue) => !ourPaths.has(issue.path));
     if (verdict.valid && ours.length > 0) {
-      this.host.log(`OpenClaw ${cli.version} accepts ${document.uri}, where the extension reports: ${ours.map((d) => d.message).join(' | ')}`);
+      this.host.log(`OpenClaw ${cli.version} accepts ${document.uri}, where the extension reports: ${listed(ours.map((d) => d.message))}`);
     }
-    if (missed.length > 0) this.host.log(`OpenClaw ${cli.version} found what the extension did not in ${document.uri}: ${missed.map((i) => `${i.path}: ${i.message}`).join(' | ')}`);
+    if (missed.length > 0) this.host.log(`OpenClaw ${cli.version} found what the extension did not in ${document.uri}: ${listed(missed.map((i) => `${i.path}: ${i.message}`))}`);
     const found = new Map<string, Diagnostic[]>(files.map((file) => [file.uri, []]));
-    for (const issue of missed) {
+    // Sections our schema leaves open may hold any number of OpenClaw's findings: at most as many as a file shows.
+    for (const issue of missed.slice(0, this.host.maxDiagnostics())) {
       const location = this.host.service.locatePath(document, issue.path);
       // A finding in a file that is not open goes on the saved document's first line, naming the file.
       const shown = this.host.document(location.uri) ? location : { uri: document.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
@@ -126,4 +138,10 @@ export class OpenClawIntegration {
   forget(uri: string): void {
     this.crossChecks.delete(uri);
   }
+}
+
+/** Messages joined for one log line: the first LOGGED_FINDINGS, then how many more. */
+function listed(messages: string[]): string {
+  const shown = messages.slice(0, LOGGED_FINDINGS).join(' | ');
+  return messages.length > LOGGED_FINDINGS ? `${shown} | and ${messages.length - LOGGED_FINDINGS} more` : shown;
 }

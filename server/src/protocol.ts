@@ -11,6 +11,7 @@ export interface ServerSettings {
   catalog?: { live?: boolean; ttlMinutes?: number; cachePath?: string };
   test?: { prompt?: string };
   cli?: { path?: string; validateOnSave?: boolean };
+  diagnostics?: { maxPerFile?: number };
   /** VS Code's own `http` section (proxy settings), which the server asks for besides `openclaw`. */
   http?: { proxy?: string; proxyStrictSSL?: boolean; noProxy?: string[] };
 }

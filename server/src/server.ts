@@ -25,6 +25,8 @@ import type { NetworkSettings } from './bedrock/network';
 import { DiskFileSource, realFolderPath } from './fileSource';
 import { URI } from 'vscode-uri';
 import { ModelTesting } from './modelTesting';
+import { mergeSettings, proxySettings } from './settings';
+import { commandArgument, notOpen, SERVER_COMMANDS } from './commandArguments';
 import { OpenClawIntegration } from './openclawIntegration';
 import {
   CATALOG_CHANGED_NOTIFICATION,
@@ -51,6 +53,7 @@ import {
 import {
   CodeActionKind as ServiceCodeActionKind,
   createLanguageService,
+  DEFAULT_MAX_DIAGNOSTICS,
   describeChoice,
   Diagnostic,
   isPathInside,
@@ -77,6 +80,8 @@ let canPullConfiguration = false;
 let canRefreshCodeLenses = false;
 let canWatchFiles = false;
 let initialization: ServerInitializationOptions = {};
+/** initializationOptions.settings: what the client's later settings are laid over (settings.ts). */
+let initialSettings: ServerSettings = {};
 let currentSettings: ServerSettings = {};
 let trusted = true;
 /** What an untrusted workspace turns off, as the client shows it. */
@@ -130,12 +135,12 @@ const openclaw = new OpenClawIntegration({
   },
   revalidate: (uri) => (uri ? forceValidate(uri) : revalidateAll()),
   document: (uri) => documents.get(uri),
+  maxDiagnostics: () => maxDiagnosticsPerFile(currentSettings),
   log: (line) => connection.console.info(line),
 });
 const testing = new ModelTesting({
   service,
   results: testResults,
-  document: (uri) => documents.get(uri),
   settings: () => currentSettings,
   connection: bedrockConnection,
   network: () => networkSettings(currentSettings),
@@ -152,7 +157,8 @@ connection.onInitialize((params): InitializeResult => {
   trusted = initialization.trusted !== false;
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []);
   workspaceFolders = folders.map((folder) => realFolderPath(URI.parse(folder.uri).fsPath));
-  applySettings(initialization.settings ?? {});
+  initialSettings = mergeSettings({}, initialization.settings);
+  applySettings(initialSettings);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -165,7 +171,7 @@ connection.onInitialize((params): InitializeResult => {
       definitionProvider: true,
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
-      executeCommandProvider: { commands: [REFRESH_CATALOG_COMMAND, CATALOG_STATUS_COMMAND, TEST_TARGETS_COMMAND, TEST_MODEL_COMMAND, MODEL_CHOICES_COMMAND, ADD_MODEL_COMMAND] },
+      executeCommandProvider: { commands: SERVER_COMMANDS },
     },
     serverInfo: { name: 'openclaw-language-server' },
   };
@@ -197,14 +203,16 @@ connection.onDidChangeConfiguration(async (change) => {
   if (canPullConfiguration) {
     await refreshSettings();
   } else {
-    applySettings((change.settings as { openclaw?: ServerSettings } | undefined)?.openclaw ?? {});
+    // Pushed as { settings: { openclaw: {...}, http: {...} } }: laid over the initial settings, like pulled ones.
+    const pushed = change.settings as { openclaw?: unknown; http?: unknown } | null | undefined;
+    applySettings(mergeSettings(mergeSettings(initialSettings, pushed?.openclaw), proxySettings(pushed?.http)));
   }
 });
 
 async function refreshSettings(): Promise<void> {
   try {
-    const [settings, http] = (await connection.workspace.getConfiguration([{ section: 'openclaw' }, { section: 'http' }])) as [ServerSettings | null, ServerSettings['http'] | null];
-    applySettings({ ...(settings ?? {}), ...(http ? { http: { proxy: http.proxy, proxyStrictSSL: http.proxyStrictSSL, noProxy: http.noProxy } } : {}) });
+    const [settings, http] = (await connection.workspace.getConfiguration([{ section: 'openclaw' }, { section: 'http' }])) as [unknown, unknown];
+    applySettings(mergeSettings(mergeSettings(initialSettings, settings), proxySettings(http)));
   } catch (error) {
     connection.console.error(`Could not read the openclaw settings: ${String(error)}`);
   }
@@ -228,7 +236,14 @@ function serviceSettings(settings: ServerSettings): ServiceSettings {
     openclawVersion: settings.version || undefined,
     awsRegion: settings.aws?.region || undefined,
     env: process.env,
+    maxDiagnosticsPerFile: maxDiagnosticsPerFile(settings),
   };
+}
+
+/** openclaw.diagnostics.maxPerFile when it is a count (at least 1), else the default. */
+function maxDiagnosticsPerFile(settings: ServerSettings): number {
+  const max = settings.diagnostics?.maxPerFile;
+  return typeof max === 'number' && Number.isFinite(max) && max >= 1 ? Math.floor(max) : DEFAULT_MAX_DIAGNOSTICS;
 }
 
 function catalogSettings(settings: ServerSettings): CatalogStoreSettings {
@@ -256,9 +271,17 @@ function validate(document: TextDocument): void {
   pending.delete(document.uri);
   if (validatedVersions.get(document.uri) === document.version) return;
   validatedVersions.set(document.uri, document.version);
-  const diagnostics = guard('diagnostics', () => service.getDiagnostics(document)) ?? [];
-  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [...diagnostics, ...openclaw.extraDiagnostics(document)] });
-  scheduleConfigurationRefresh();
+  // The analysis (the parse) now, the checks in a later turn of the event loop: a hover or a
+  // completion that came in meanwhile needs only the analysis, and is answered in between. On a
+  // 2 MB file each half takes about a second.
+  guard('analysis', () => service.getConfigurationFiles(document));
+  setTimeout(() => {
+    // Closed or edited meanwhile: nothing to publish, or a newer version will be.
+    if (documents.get(document.uri) !== document || validatedVersions.get(document.uri) !== document.version) return;
+    const diagnostics = guard('diagnostics', () => service.getDiagnostics(document)) ?? [];
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [...diagnostics, ...openclaw.extraDiagnostics(document)] });
+    scheduleConfigurationRefresh();
+  }, 0);
 }
 
 /** An edit to one file of a configuration changes what its other open files show. */
@@ -442,32 +465,41 @@ connection.onCodeLens((params) => {
 });
 
 connection.onExecuteCommand(async (params, token) => {
-  const argument = params.arguments?.[0] as { uri?: string } | string | undefined;
-  const uri = typeof argument === 'string' ? argument : argument?.uri;
-  switch (params.command) {
+  const { command } = params;
+  // Throws InvalidParams for an unknown command or arguments it does not take.
+  const argument = commandArgument<{ uri?: string }>(command, params.arguments);
+  switch (command) {
     case REFRESH_CATALOG_COMMAND:
-      return refreshCatalog(uri);
+      return refreshCatalog(documentFor(command, argument.uri));
     case CATALOG_STATUS_COMMAND:
-      return catalogStatus(uri);
+      return catalogStatus(documentFor(command, argument.uri));
     case TEST_TARGETS_COMMAND:
-      return uri ? testing.targets(uri) : [];
+      return testing.targets(openDocument(command, argument.uri!));
     case MODEL_CHOICES_COMMAND:
-      return modelChoices(uri);
+      return modelChoices(openDocument(command, argument.uri!));
     case ADD_MODEL_COMMAND:
-      return addModel(argument as AddModelParams);
-    case TEST_MODEL_COMMAND: {
-      const result = await testing.run(argument as TestModelParams, token);
+      return addModel(openDocument(command, argument.uri!), argument as AddModelParams);
+    default: {
+      const result = await testing.run(openDocument(command, argument.uri!), argument as TestModelParams, token);
       if (canRefreshCodeLenses) void connection.sendRequest(CodeLensRefreshRequest.type);
       return result;
     }
-    default:
-      return null;
   }
 });
 
-function modelChoices(uri: string | undefined): ModelChoicesResult | null {
-  const document = documentFor(uri);
-  if (!document) return null;
+/** The open document a command names; InvalidParams when it is not open. */
+function openDocument(command: string, uri: string): TextDocument {
+  const document = documents.get(uri);
+  if (!document) throw notOpen(command, uri);
+  return document;
+}
+
+/** The document a command names, else (none named) the first open one, whose region the catalog is for. */
+function documentFor(command: string, uri: string | undefined): TextDocument | undefined {
+  return uri === undefined ? documents.all()[0] : openDocument(command, uri);
+}
+
+function modelChoices(document: TextDocument): ModelChoicesResult {
   const region = service.getRegion(document);
   const choices = guard('model choices', () => service.getModelChoices(document)) ?? [];
   return {
@@ -477,9 +509,7 @@ function modelChoices(uri: string | undefined): ModelChoicesResult | null {
   };
 }
 
-async function addModel(params: AddModelParams): Promise<AddModelResult> {
-  const document = documents.get(params.uri);
-  if (!document) return { problem: `${params.uri} is not open.` };
+async function addModel(document: TextDocument, params: AddModelParams): Promise<AddModelResult> {
   const added = guard('add model', () => service.getAddModel(document, params.id));
   if (added === undefined) return { problem: 'Adding the model failed; the "OpenClaw" output says why.' };
   if (typeof added === 'string') return { problem: added };
@@ -490,12 +520,8 @@ async function addModel(params: AddModelParams): Promise<AddModelResult> {
   return { ref: added.ref, alias: added.alias, edit: added.edit, selection: added.selection };
 }
 
-function documentFor(uri: string | undefined): TextDocument | undefined {
-  return (uri && documents.get(uri)) || documents.all()[0];
-}
-
-async function refreshCatalog(uri: string | undefined): Promise<RefreshCatalogResult> {
-  const region = service.getRegion(documentFor(uri));
+async function refreshCatalog(document: TextDocument | undefined): Promise<RefreshCatalogResult> {
+  const region = service.getRegion(document);
   if (!trusted) return { region, origin: 'built-in', count: catalog.snapshot(region).entries.length, problem: RESTRICTED };
   try {
     const snapshot = await catalog.refresh(region);
@@ -507,8 +533,8 @@ async function refreshCatalog(uri: string | undefined): Promise<RefreshCatalogRe
   }
 }
 
-function catalogStatus(uri: string | undefined): CatalogStatus {
-  const region = service.getRegion(documentFor(uri));
+function catalogStatus(document: TextDocument | undefined): CatalogStatus {
+  const region = service.getRegion(document);
   const snapshot = catalog.snapshot(region);
   return {
     region,

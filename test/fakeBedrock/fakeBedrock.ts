@@ -21,6 +21,8 @@ export type Failure =
   | { kind: 'httpStatus'; status: number; body?: string }
   /** The normal JSON answer cut in half (ConverseStream: the Converse JSON answer, cut). */
   | { kind: 'malformedJson' }
+  /** Well-formed JSON of the wrong shape: the normal answer with these top-level fields replaced. */
+  | { kind: 'wrongShape'; fields: Record<string, unknown> }
   /** The connection closes before any response. */
   | { kind: 'dropConnection' }
   /** No response at all, until the client gives up or the fake stops. */
@@ -268,6 +270,10 @@ export class FakeBedrock {
       case 'malformedJson': {
         const answer = this.jsonAnswer(operation, request);
         return this.send(exchange, { ...answer, body: answer.body.slice(0, Math.floor(answer.body.length / 2)) });
+      }
+      case 'wrongShape': {
+        const answer = this.jsonAnswer(operation, request);
+        return this.send(exchange, { ...answer, body: JSON.stringify({ ...(JSON.parse(answer.body) as object), ...failure.fields }) });
       }
       case 'dropConnection':
         exchange.dropConnection();

@@ -14,6 +14,7 @@ import {
   CompletionItem,
   createLanguageService,
   createTextDocument,
+  DEFAULT_MAX_DIAGNOSTICS,
   Diagnostic,
   FileEncoding,
   FileSource,
@@ -237,7 +238,7 @@ export const SETTINGS: readonly ServiceSettings[] = [
   {},
   { openclawVersion: '2026.9.6', awsRegion: 'eu-west-1' },
   { openclawVersion: '2026.3.2', env: { AWS_REGION: 'ap-northeast-1', OPENCLAW_INCLUDE_ROOTS: '/etc:/outside', X: 'x', AWS_BEARER_TOKEN_BEDROCK: 'k' } },
-  { installedVersion: 'not a version', openclawVersion: '9999.1.1', awsRegion: 'xx-nowhere-9', env: { AWS_DEFAULT_REGION: 'cn-north-1' } },
+  { installedVersion: 'not a version', openclawVersion: '9999.1.1', awsRegion: 'xx-nowhere-9', env: { AWS_DEFAULT_REGION: 'cn-north-1' }, maxDiagnosticsPerFile: 5 },
 ];
 
 const uriOf = (path: string) => URI.file(path).toString();
@@ -754,6 +755,11 @@ function executeChecked(session: Session, call: Call, fail: Fail): void {
 
   function checkDiagnostics(diagnostics: Diagnostic[], diagnosticsUri: string, what: string) {
     if (!Array.isArray(diagnostics)) return fail(`${what}s are not an array`, safeJson(diagnostics));
+    // At most the limit, and then one that says how many more there are, as the last.
+    const limit = SETTINGS[session.world.settings]?.maxDiagnosticsPerFile ?? DEFAULT_MAX_DIAGNOSTICS;
+    if (diagnostics.length > limit + 1) fail(`more ${what}s than the limit`, `${diagnostics.length} ${what}s for a limit of ${limit}`);
+    const summary = diagnostics.findIndex((diagnostic) => diagnostic.code === 'too-many-problems');
+    if (summary >= 0 && summary !== diagnostics.length - 1) fail(`${what} [too-many-problems] not the last`, `at ${summary} of ${diagnostics.length}, limit ${limit}`);
     for (const diagnostic of diagnostics) {
       const context = ` (${diagnostic.code}: ${diagnostic.message})`;
       checkRange(diagnostic.range, diagnosticsUri, `${what} [${diagnostic.code}]`, context);
@@ -1532,6 +1538,43 @@ export const largeText = fc
     }
   });
 
+/**
+ * Huge flat arrays and objects (tens of thousands of items, on one line or one per line) where
+ * OpenClaw reads models, aliases, agents and providers: every feature must stay linear in them (a
+ * 600 KB array of numbers once took the server down, and completion in a long one-line array was
+ * quadratic), and the diagnostics capped.
+ */
+export const hugeFlatText = fc
+  .tuple(
+    fc.integer({ min: 15_000, max: 40_000 }),
+    fc.constantFrom('models', 'fallbacks', 'agents', 'aliases', 'providers', 'root'),
+    fc.constantFrom('1', '{}', '"x"', 'null', 'model', 'ref'),
+    fc.boolean(),
+  )
+  .map(([count, where, kind, oneLine]) => {
+    // Fewer of the larger items, for rounds of comparable time: whole model entries (fix-all plans an
+    // alias for each) and object entries (each with a long key).
+    const n = Math.floor(count / (kind === 'model' ? 8 : where === 'aliases' || where === 'providers' ? 3 : 1));
+    const item = (i: number) => (kind === 'model' ? `{"id":"vendor.m${i}-v1:0","name":"M${i}"}` : kind === 'ref' ? `"amazon-bedrock/vendor.m${i}-v1:0"` : kind);
+    const separator = oneLine ? ',' : ',\n    ';
+    const items = () => Array.from({ length: n }, (_, i) => item(i)).join(separator);
+    const entries = (key: (i: number) => string) => Array.from({ length: n }, (_, i) => `${JSON.stringify(key(i))}:${item(i)}`).join(separator);
+    switch (where) {
+      case 'models':
+        return `{"models":{"providers":{"amazon-bedrock":{"baseUrl":"https://bedrock-runtime.us-east-1.amazonaws.com","models":[${items()}]}}}}`;
+      case 'fallbacks':
+        return `{"agents":{"defaults":{"model":{"primary":"amazon-bedrock/zai.glm-4.7","fallbacks":[${items()}]}}}}`;
+      case 'agents':
+        return `{"agents":{"list":[${items()}]}}`;
+      case 'aliases':
+        return `{"agents":{"defaults":{"models":{${entries((i) => `amazon-bedrock/vendor.m${i}-v1:0`)}}}}}`;
+      case 'providers':
+        return `{"models":{"providers":{${entries((i) => `p${i}`)}}}}`;
+      default:
+        return `[${items()}]`;
+    }
+  });
+
 /** `$include` values: paths to files of the world (relative, absolute, escaping), arrays, wrong types. */
 const INCLUDE_PATHS = [
   './models.json5', 'models.json5', '../cfg/models.json5', '/cfg/models.json5', './agents.json5', './sub/providers.json', 'sub/providers.json',
@@ -1866,6 +1909,12 @@ export const PROPERTIES: PropertySpec[] = [
     runs: 40,
     cost: 2,
     arbitrary: caseOf(fc.tuple(fc.oneof(deepText, largeText), settingsArb).map(([text, settings]) => single(text, settings))),
+  },
+  {
+    name: 'service: huge flat arrays and objects',
+    runs: 12,
+    cost: 2,
+    arbitrary: caseOf(fc.tuple(hugeFlatText, settingsArb).map(([text, settings]) => single(text, settings))),
   },
   {
     name: 'multi-file: $include configurations',

@@ -15,8 +15,10 @@ export const SERVER_PATH = join(REPO_ROOT, 'server', 'out', 'server.js');
 
 export interface SessionOptions {
   settings?: Record<string, unknown>;
-  /** Other sections the client answers (VS Code's `http`); the rest get null. */
+  /** Other sections the client answers (VS Code's `http`; `openclaw` here overrides `settings`); the rest get null. */
   sections?: Record<string, unknown>;
+  /** Whether the client declares workspace/configuration (default true); without it, settings come pushed. */
+  pullsConfiguration?: boolean;
   initialSettings?: Record<string, unknown>;
   /** More initializationOptions (cacheDir, showsCatalogProblems). */
   initializationOptions?: Record<string, unknown>;
@@ -37,6 +39,9 @@ export class LspSession {
   /** The notifications the server sent that no handler took, in order. */
   readonly notifications: { method: string; params: unknown }[] = [];
   private readonly workspaceFolders: string[];
+  private readonly pullsConfiguration: boolean;
+  /** The sections of each workspace/configuration request the server sent, in order. */
+  readonly configurationRequests: string[][] = [];
 
   private readonly settings: Record<string, unknown>;
   private readonly sections: Record<string, unknown>;
@@ -51,6 +56,7 @@ export class LspSession {
     this.settings = options.settings ?? { catalog: { live: false } };
     this.sections = options.sections ?? {};
     this.workspaceFolders = options.workspaceFolders ?? [];
+    this.pullsConfiguration = options.pullsConfiguration ?? true;
     this.initializationOptions = { settings: options.initialSettings ?? this.settings, ...options.initializationOptions };
     this.process = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
     this.process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
@@ -61,9 +67,12 @@ export class LspSession {
       if (index >= 0) this.diagnosticsWaiters.splice(index, 1)[0]!.resolve(params);
     });
     // The server pulls its settings with workspace/configuration, as VS Code answers it.
-    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (!item.section || item.section === 'openclaw' ? this.settings : (this.sections[item.section] ?? null))),
-    );
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
+      this.configurationRequests.push(params.items.map((item) => item.section ?? ''));
+      return params.items.map((item) =>
+        item.section && item.section in this.sections ? this.sections[item.section] : !item.section || item.section === 'openclaw' ? this.settings : null,
+      );
+    });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onNotification('window/logMessage', (params: { message: string }) => void this.logs.push(params.message));
     this.connection.onUnhandledNotification((message) => void this.notifications.push({ method: message.method, params: message.params }));
@@ -87,7 +96,7 @@ export class LspSession {
       workspaceFolders: this.workspaceFolders.map((uri, index) => ({ uri, name: `folder ${index + 1}` })),
       initializationOptions: this.initializationOptions,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: { configuration: this.pullsConfiguration, didChangeConfiguration: { dynamicRegistration: this.pullsConfiguration } },
         textDocument: { hover: { contentFormat: ['markdown'] }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } },
       },
     });
@@ -129,7 +138,8 @@ export class LspSession {
   }
 
   async shutdown(): Promise<number | null> {
-    const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
+    // A server that died (the failure a test reports) has nothing to shut down.
+    const exited = this.running ? new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code))) : Promise.resolve(this.process.exitCode);
     try {
       await this.connection.sendRequest('shutdown');
       await this.connection.sendNotification('exit');

@@ -156,12 +156,12 @@ describe('diagnostics', () => {
     assert.strictEqual(duplicates[0]!.message, "Model id 'b.two' is defined more than once in provider 'amazon-bedrock' (also on line 5): keep one entry.");
   });
 
-  it('a model id listed many times: each entry reported once, naming five others and how many more', () => {
-    const entries = Array.from({ length: 2000 }, (_, i) => `{ id: "b.two", name: "Copy ${i}" },\n`).join('');
+  it('a model id listed many times: each entry reported once, naming three others and how many more', () => {
+    const entries = Array.from({ length: 300 }, (_, i) => `{ id: "b.two", name: "Copy ${i}" },\n`).join('');
     const text = TWO_MODELS().replace('{ id: "b.two", name: "Two" },', entries);
     const duplicates = diagnose(text).filter((d) => d.code === 'duplicate-model-id');
-    assert.strictEqual(duplicates.length, 2000);
-    assert.strictEqual(duplicates[0]!.message, "Model id 'b.two' is defined more than once in provider 'amazon-bedrock' (also on line 6, line 7, line 8, line 9, line 10 and 1994 more): keep one entry.");
+    assert.strictEqual(duplicates.length, 300);
+    assert.strictEqual(duplicates[0]!.message, "Model id 'b.two' is defined more than once in provider 'amazon-bedrock' (also on line 6, line 7, line 8 and 296 more): keep one entry.");
   });
 
   it('a key written twice: the earlier one is reported, as JSON5 keeps the last', () => {

@@ -23,6 +23,7 @@ export async function discoverCatalogExplained(connection: BedrockConnection, ne
   try {
     return await discoverCatalog(connection, network, undefined, timeouts);
   } catch (error) {
+    if (error instanceof UnexpectedAnswerError) throw error;
     const endpoint = new URL(connection.endpoint ?? bedrockEndpoint('bedrock', connection.region, connection));
     const { message } = explainAwsError(error, {
       connection,
@@ -48,10 +49,11 @@ export async function discoverCatalog(connection: BedrockConnection, network: Ne
   try {
     const [models, systemProfiles, applicationProfiles] = await Promise.all([
       client.send(new ListFoundationModelsCommand({}), { abortSignal: signal }),
-      listProfiles(client, InferenceProfileType.SYSTEM_DEFINED, signal),
-      listProfiles(client, InferenceProfileType.APPLICATION, signal),
+      listProfiles(client, InferenceProfileType.SYSTEM_DEFINED, target.origin, signal),
+      listProfiles(client, InferenceProfileType.APPLICATION, target.origin, signal),
     ]);
-    const foundation = (models.modelSummaries ?? []).filter(isStreamingTextModel);
+    const summaries = checkedList<FoundationModelSummary>(models, 'modelSummaries', MODEL_SUMMARY, `Bedrock's ListFoundationModels answer from ${target.origin}`);
+    const foundation = summaries.filter(isStreamingTextModel);
     const byId = new Map(foundation.map((model) => [model.modelId!, model]));
     return [
       ...foundation.map(toFoundationEntry),
@@ -62,12 +64,74 @@ export async function discoverCatalog(connection: BedrockConnection, network: Ne
   }
 }
 
-async function listProfiles(client: BedrockClient, type: InferenceProfileType, signal?: AbortSignal): Promise<InferenceProfileSummary[]> {
+async function listProfiles(client: BedrockClient, type: InferenceProfileType, origin: string, signal?: AbortSignal): Promise<InferenceProfileSummary[]> {
   const profiles: InferenceProfileSummary[] = [];
+  const answer = `Bedrock's ListInferenceProfiles answer from ${origin}`;
   for await (const page of paginateListInferenceProfiles({ client, pageSize: 1000 }, { typeEquals: type }, { abortSignal: signal })) {
-    profiles.push(...(page.inferenceProfileSummaries ?? []));
+    check(page.nextToken, 'a string', 'nextToken', answer);
+    profiles.push(...checkedList<InferenceProfileSummary>(page, 'inferenceProfileSummaries', PROFILE_SUMMARY, answer));
   }
   return profiles;
+}
+
+/**
+ * An answer that is JSON but not of the API's shape (a proxy's, another service's, a changed API):
+ * the SDK passes it through, and reading it failed with a TypeError that said nothing useful.
+ */
+class UnexpectedAnswerError extends Error {}
+
+/** A field's shape in the API; an absent field (undefined or null) always passes, as the API leaves fields out. */
+type Shape = 'a string' | 'a boolean' | 'a list of strings' | { object: Record<string, Shape> } | { listOf: Record<string, Shape> };
+
+/** The fields of the summaries the catalog reads; others are not read, so not checked. */
+const MODEL_SUMMARY: Record<string, Shape> = {
+  modelId: 'a string',
+  modelName: 'a string',
+  providerName: 'a string',
+  inputModalities: 'a list of strings',
+  outputModalities: 'a list of strings',
+  inferenceTypesSupported: 'a list of strings',
+  responseStreamingSupported: 'a boolean',
+  modelLifecycle: { object: { status: 'a string' } },
+};
+const PROFILE_SUMMARY: Record<string, Shape> = {
+  inferenceProfileId: 'a string',
+  inferenceProfileArn: 'a string',
+  inferenceProfileName: 'a string',
+  type: 'a string',
+  models: { listOf: { modelArn: 'a string' } },
+};
+
+/** The list in `field` of an answer (empty when absent), each item checked against `fields`. */
+function checkedList<T>(answer: object, field: string, fields: Record<string, Shape>, what: string): T[] {
+  const list = (answer as Record<string, unknown>)[field];
+  check(list, { listOf: fields }, field, what);
+  return (list ?? []) as T[];
+}
+
+function check(value: unknown, shape: Shape, path: string, what: string): void {
+  if (value === undefined || value === null) return;
+  const fail = (expected: string, at = path, found: unknown = value): never => {
+    throw new UnexpectedAnswerError(
+      `${what} is not what the API returns: ${at} is ${kindOf(found)}, not ${expected}. Something other than Bedrock may have answered (a proxy, or the wrong "openclaw.bedrock.endpoint").`,
+    );
+  };
+  if (shape === 'a string' || shape === 'a boolean') {
+    if (typeof value !== shape.slice(2)) fail(shape);
+  } else if (shape === 'a list of strings') {
+    if (!Array.isArray(value)) fail(shape);
+    const index = (value as unknown[]).findIndex((item) => typeof item !== 'string');
+    if (index >= 0) check((value as unknown[])[index], 'a string', `${path}[${index}]`, what);
+  } else if ('object' in shape) {
+    if (!isRecord(value)) fail('an object');
+    for (const [key, fieldShape] of Object.entries(shape.object)) check((value as Record<string, unknown>)[key], fieldShape, `${path}.${key}`, what);
+  } else {
+    if (!Array.isArray(value)) fail('a list');
+    (value as unknown[]).forEach((item, index) => {
+      if (!isRecord(item)) fail('an object', `${path}[${index}]`, item);
+      check(item, { object: shape.listOf }, `${path}[${index}]`, what);
+    });
+  }
 }
 
 function isStreamingTextModel(model: FoundationModelSummary): boolean {
@@ -114,4 +178,14 @@ function toProfileEntry(profile: InferenceProfileSummary, foundation: Map<string
       profileType: profile.type,
     },
   ];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `${/^[aeiou]/.test(typeof value) ? 'an' : 'a'} ${typeof value}`;
 }

@@ -8,6 +8,7 @@ import { appendAtPath, appendItems, appendProperties, multiLineObject, NewProper
 import { formatCount, formatUsd } from './modelFacts';
 import { newModelEntryFields } from './modelEntry';
 import { propertyValue } from './parser/ast';
+import { quoteForMessage } from './quoteForMessage';
 import { SourceFile } from './sourceFile';
 import { Location, WorkspaceEdit } from './types';
 
@@ -97,7 +98,7 @@ function rank(choice: ModelChoice): number {
 /** The edit that adds a catalog model (entry, provider if needed, alias); a sentence when it cannot be added. */
 export function addModel(analysis: Analysis, context: AddModelContext, id: string): AddedModel | string {
   const entry = context.catalog.get(id);
-  if (!entry) return `${id} is not in the Bedrock model list of ${context.catalog.snapshot.region}.`;
+  if (!entry) return `${quoteForMessage(id)} is not in the Bedrock model list of ${context.catalog.snapshot.region}.`;
   const choice = choiceOf(entry, context);
   const provider = analysis.resolver.provider(BEDROCK_PROVIDER);
   const ref = `${provider?.id ?? BEDROCK_PROVIDER}/${choice.entryId}`;

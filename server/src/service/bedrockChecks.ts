@@ -2,6 +2,7 @@ import { Analysis } from './analysis';
 import { CatalogIndex } from './catalog';
 import { ConfiguredModel, isBedrockProvider } from './configModel';
 import { envReferences } from './envVars';
+import { quoteForMessage as q } from './quoteForMessage';
 
 /*
  * What the Bedrock catalog of the file's region says about each configured Bedrock model id. These
@@ -29,7 +30,7 @@ export function checkBedrockModels(analysis: Analysis, catalog: CatalogIndex): B
     if (!entry) {
       // Only the live catalog is complete enough to say a model is missing; ARNs are the account's own.
       if (snapshot.origin === 'live' && !model.id.startsWith('arn:')) {
-        findings.push({ kind: 'not-in-region', model, message: `${model.id} is not offered in ${where}: requests fail with "The provided model identifier is invalid". Check the id and the region (the provider's baseUrl).` });
+        findings.push({ kind: 'not-in-region', model, message: `${q(model.id)} is not offered in ${where}: requests fail with "The provided model identifier is invalid". Check the id and the region (the provider's baseUrl).` });
       }
       continue;
     }
@@ -40,18 +41,18 @@ export function checkBedrockModels(analysis: Analysis, catalog: CatalogIndex): B
         kind: 'needs-inference-profile',
         model,
         profiles,
-        message: `${model.id} cannot be invoked on demand in ${where}: Bedrock answers "on-demand throughput isn't supported".${instead}`,
+        message: `${q(model.id)} cannot be invoked on demand in ${where}: Bedrock answers "on-demand throughput isn't supported".${instead}`,
       });
     }
     if (entry.lifecycle === 'LEGACY') {
-      findings.push({ kind: 'legacy-model', model, message: `${model.id} is a LEGACY model in ${where}: AWS is retiring it; move to a newer model.` });
+      findings.push({ kind: 'legacy-model', model, message: `${q(model.id)} is a LEGACY model in ${where}: AWS is retiring it; move to a newer model.` });
     }
     const configuredImages = (model.input?.value ?? ['text']).includes('image');
     const acceptsImages = entry.inputModalities.includes('IMAGE');
     if (acceptsImages && !configuredImages) {
-      findings.push({ kind: 'accepts-images', model, message: `${model.id} accepts images, but input says text only: add "image" to input to let OpenClaw send images to it.` });
+      findings.push({ kind: 'accepts-images', model, message: `${q(model.id)} accepts images, but input says text only: add "image" to input to let OpenClaw send images to it.` });
     } else if (!acceptsImages && configuredImages) {
-      findings.push({ kind: 'no-image-input', model, message: `${model.id} takes text only, but input includes "image": requests with images will fail.` });
+      findings.push({ kind: 'no-image-input', model, message: `${q(model.id)} takes text only, but input includes "image": requests with images will fail.` });
     }
   }
   return findings;

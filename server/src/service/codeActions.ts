@@ -8,6 +8,7 @@ import { appendProperties, replaceNode } from './edits/objectEdits';
 import { doctorDeletesDiscovery, legacyDiscovery, migrateAllowlistEdits, moveDiscoveryEdits, pendingAllowlistMigration, removeDiscoveryEdits } from './legacy';
 import { TargetVersion } from './openclawVersions';
 import { keyOf, JsonNode } from './parser/ast';
+import { quoteForMessage } from './quoteForMessage';
 import { rewriteModelId } from './renameModel';
 import { CodeAction, CodeActionKind, Diagnostic, DiagnosticCode, Range } from './types';
 
@@ -46,7 +47,7 @@ export function computeCodeActions(analysis: Analysis, request: CodeActionReques
     for (const item of here) {
       const plan = planAliasEdits(analysis, [item]);
       const alias = plan?.aliases.get(item.model);
-      if (plan && alias !== undefined) quickFix(`Add alias '${alias}' for ${item.model.provider.id}/${item.model.id}`, plan.edits, 'no-alias', item.model.idNode, true);
+      if (plan && alias !== undefined) quickFix(`Add alias '${quoteForMessage(alias)}' for ${quoteForMessage(`${item.model.provider.id}/${item.model.id}`)}`, plan.edits, 'no-alias', item.model.idNode, true);
     }
     if (here.length > 0 && missing.length > 1) {
       const plan = planAliasEdits(analysis, missing);

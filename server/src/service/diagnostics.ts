@@ -3,7 +3,7 @@ import { modelsWithoutAlias } from './aliasFixes';
 import { Analysis } from './analysis';
 import { checkBedrockModels } from './bedrockChecks';
 import { CatalogIndex } from './catalog';
-import { AliasEntry, ConfiguredModel, isBedrockProvider } from './configModel';
+import { AliasEntry, ConfiguredModel, isBedrockProvider, ProviderConfig } from './configModel';
 import { hostOf, isAwsHost } from './region';
 import { fsPathOf } from './includes';
 import { encodingDiagnostics } from './encoding';
@@ -15,8 +15,9 @@ import { JsonNode, keyOf } from './parser/ast';
 import { Resolution } from './references';
 import { dottedPath, placeSchemaIssues } from './schemaDiagnostics';
 import { SchemaValidator } from './schema/schemaValidator';
-import { closestMatch } from './suggest';
-import { Diagnostic, DiagnosticCode, Severity } from './types';
+import { quoteForMessage as q } from './quoteForMessage';
+import { closestMatch, CompareBudget } from './suggest';
+import { Diagnostic, DiagnosticCode, Range, Severity } from './types';
 
 export interface DiagnosticContext {
   target: TargetVersion;
@@ -25,26 +26,41 @@ export interface DiagnosticContext {
   schema?: SchemaValidator;
   /** Where `${VAR}`s are set. */
   env?: Environment;
+  /** At most this many diagnostics (the last of them says how many more there are); default DEFAULT_MAX_DIAGNOSTICS. */
+  maxDiagnostics?: number;
 }
+
+/**
+ * The most diagnostics a file gets unless the settings say otherwise (openclaw.diagnostics.maxPerFile).
+ * A 600 KB file of wrong values had 300,000, which took the server down sending them; nobody reads
+ * past the first screens of a Problems panel anyway.
+ */
+export const DEFAULT_MAX_DIAGNOSTICS = 1000;
 
 /** The diagnostics of the analysis' own file, from the whole configuration it belongs to. */
 export function computeDiagnostics(analysis: Analysis, context: DiagnosticContext): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = new CappedDiagnostics(Math.max(1, Math.floor(context.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS)));
   // A file included several times is in the merged configuration several times: each finding once.
   const reported = new Set<string>();
   // Findings are about nodes of any of the configuration's files; each file shows its own.
   const report: Report = (node, severity, code, message, path, length) => {
     if (!analysis.isHere(node)) return;
-    const key = `${node.offset}:${length ?? node.length}:${code}:${message}`;
+    const key = `${node.offset}:${length ?? node.length}:${code}:${typeof message === 'string' ? message : ''}`;
     if (reported.has(key)) return;
     reported.add(key);
-    const range = analysis.range(node.offset, length ?? node.length);
-    diagnostics.push({ range, severity, code, message, source: 'openclaw', ...(path !== undefined ? { data: { path } } : {}) });
+    diagnostics.add(severity, () => ({
+      range: analysis.range(node.offset, length ?? node.length),
+      severity,
+      code,
+      message: typeof message === 'string' ? message : message(),
+      source: 'openclaw',
+      ...(path !== undefined ? { data: { path } } : {}),
+    }));
   };
 
-  diagnostics.push(...encodingDiagnostics(analysis));
+  for (const diagnostic of encodingDiagnostics(analysis)) diagnostics.add(diagnostic.severity, () => diagnostic);
   for (const error of analysis.parse.errors) {
-    diagnostics.push({ range: analysis.range(error.offset, error.length), severity: Severity.Error, code: 'syntax', message: error.message, source: 'openclaw' });
+    diagnostics.add(Severity.Error, () => ({ range: analysis.range(error.offset, error.length), severity: Severity.Error, code: 'syntax', message: error.message, source: 'openclaw' }));
   }
   const root = analysis.parse.root;
   if (analysis.isRoot && root && root.type !== 'object') {
@@ -55,7 +71,10 @@ export function computeDiagnostics(analysis: Analysis, context: DiagnosticContex
     else report(problem.node, Severity.Error, 'include', `${problem.message}: OpenClaw rejects the configuration, and the gateway does not start.`, '<root>');
   }
   checkDuplicateKeys(analysis, root, report);
-  if (context.schema) checkSchema(analysis, context.schema, context.target, report);
+  if (context.schema) {
+    const { moreErrors, severity } = checkSchema(analysis, context.schema, context.target, diagnostics.limit, report);
+    diagnostics.uncounted(moreErrors, severity);
+  }
   checkModelPolicy(analysis, context.target, report);
   checkMissingAliases(analysis, context.target, report);
   checkReferences(analysis, report);
@@ -64,7 +83,50 @@ export function computeDiagnostics(analysis: Analysis, context: DiagnosticContex
   checkCatalog(analysis, context.catalog, report);
   checkBedrockEndpoints(analysis, report);
   if (context.env) checkEnvVars(analysis, context.env, report);
-  return diagnostics;
+  return diagnostics.list(analysis.range(0, 0));
+}
+
+/**
+ * Diagnostics up to a limit. Past it they are only counted: a diagnostic is built (its range, which
+ * needs a line lookup) only when it is kept, and one last diagnostic says how many more there are.
+ */
+class CappedDiagnostics {
+  private readonly kept: Diagnostic[] = [];
+  private hidden = 0;
+  /** Problems counted but never seen (the schema check keeps its first errors only): the count is approximate. */
+  private approximate = 0;
+  private hiddenSeverity: Severity | undefined;
+  /** Where the first diagnostic left out is: the last one goes there. */
+  private firstHidden: Range | undefined;
+
+  constructor(readonly limit: number) {}
+
+  add(severity: Severity, build: () => Diagnostic): void {
+    if (this.kept.length < this.limit) {
+      this.kept.push(build());
+      return;
+    }
+    this.hidden++;
+    this.firstHidden ??= build().range;
+    this.hiddenSeverity = Math.min(this.hiddenSeverity ?? severity, severity) as Severity;
+  }
+
+  uncounted(count: number, severity: Severity): void {
+    if (count <= 0) return;
+    this.approximate += count;
+    this.hiddenSeverity = Math.min(this.hiddenSeverity ?? severity, severity) as Severity;
+  }
+
+  /** The diagnostics kept, and the one that says what was left out (at `start` when none was seen). */
+  list(start: Range): Diagnostic[] {
+    const more = this.hidden + this.approximate;
+    if (more === 0) return this.kept;
+    const count = `${this.approximate > 0 ? 'about ' : ''}${more.toLocaleString('en-US')} more`;
+    const message =
+      `${count} ${more === 1 ? 'problem is' : 'problems are'} not shown: this file shows at most ${this.limit.toLocaleString('en-US')} ` +
+      '(the setting openclaw.diagnostics.maxPerFile). Fix the ones above, or raise the setting, to see the rest.';
+    return [...this.kept, { range: this.firstHidden ?? start, severity: this.hiddenSeverity!, code: 'too-many-problems', message, source: 'openclaw' }];
+  }
 }
 
 /** The path `openclaw config validate` prints for the problem an error diagnostic reports. */
@@ -73,9 +135,11 @@ export function validatorPathOf(diagnostic: Diagnostic): string {
   return diagnostic.data?.path || '<root>';
 }
 
-type Report = (node: JsonNode, severity: Severity, code: DiagnosticCode, message: string, path?: string, length?: number) => void;
+/** A message that costs work to write (a typo hint) comes as a function: called only for a diagnostic that is kept. */
+type Report = (node: JsonNode, severity: Severity, code: DiagnosticCode, message: string | (() => string), path?: string, length?: number) => void;
 
-function checkSchema(analysis: Analysis, schema: SchemaValidator, target: TargetVersion, report: Report): void {
+/** Reports the schema's issues; returns how many more errors it counted without keeping them, and their severity. */
+function checkSchema(analysis: Analysis, schema: SchemaValidator, target: TargetVersion, errorLimit: number, report: Report): { moreErrors: number; severity: Severity } {
   const rejects = `${describeTarget(target)} rejects the file, and the gateway does not start.`;
   // A configuration that does not parse (or whose includes fail, or that is UTF-16) is rejected for that
   // alone, and OpenClaw reports nothing else; what the schema finds in the part we could read is a warning.
@@ -83,17 +147,22 @@ function checkSchema(analysis: Analysis, schema: SchemaValidator, target: Target
   const broken = utf16 || analysis.graph.problems.length > 0 || analysis.graph.files.some((file) => file.parse.errors.length > 0);
   const severity = broken ? Severity.Warning : Severity.Error;
   const consequence = broken ? `once ${utf16 ? 'saved as UTF-8' : 'the syntax errors are fixed'}, ${rejects}` : rejects;
-  for (const { issue, node, movedFrom } of placeSchemaIssues(analysis, schema, target.version)) {
+  const { placed, moreErrors } = placeSchemaIssues(analysis, schema, target.version, errorLimit);
+  for (const { issue, node, movedFrom } of placed) {
     // OpenClaw names a missing key by its own path (models.0.name), an unknown one by its object's.
-    const path = dottedPath(issue.kind === 'missing-key' ? [...issue.path, issue.key!] : issue.path);
-    const moved = movedFrom ? ` (${dottedPath(movedFrom)} in the file, which OpenClaw moves there when it loads it)` : '';
+    const segments = issue.kind === 'missing-key' ? [...issue.path, issue.key!] : issue.path;
+    const path = dottedPath(segments);
+    // The message shortens long keys; data.path stays whole, as OpenClaw prints it (the cross-check compares them).
+    const shown = dottedPath(segments.map((segment) => q(String(segment))));
+    const moved = movedFrom ? ` (${dottedPath(movedFrom.map((segment) => q(String(segment))))} in the file, which OpenClaw moves there when it loads it)` : '';
     const length = issue.kind === 'missing-key' ? 1 : undefined;
     if (issue.kind === 'unknown-key' && path === 'models' && issue.key === 'bedrockDiscovery') {
       report(node, severity, 'legacy-key', describeLegacyDiscovery(target.version, consequence), path);
     } else {
-      report(node, severity, 'schema', `${issue.message}${path ? ` at ${path}` : ''}${moved}: ${consequence}`, path, length);
+      report(node, severity, 'schema', `${issue.message}${path ? ` at ${shown}` : ''}${moved}: ${consequence}`, path, length);
     }
   }
+  return { moreErrors, severity };
 }
 
 function checkModelPolicy(analysis: Analysis, target: TargetVersion, report: Report): void {
@@ -107,7 +176,7 @@ function checkModelPolicy(analysis: Analysis, target: TargetVersion, report: Rep
   if (migration.refs.length === 0) return;
   const message =
     migration.invalid.length > 0
-      ? `${since}. "openclaw doctor --fix" cannot migrate this map (not policy refs: ${migration.invalid.join(', ')}), so it keeps restricting /model to its ${entries(migration.refs.length)}.`
+      ? `${since}. "openclaw doctor --fix" cannot migrate this map (not policy refs: ${listed(migration.invalid.map((ref) => q(ref)))}), so it keeps restricting /model to its ${entries(migration.refs.length)}.`
       : `${since}. Until this map is migrated ("openclaw doctor --fix", or any write by OpenClaw), it still restricts /model to its ${entries(migration.refs.length)}.`;
   report(mapKey, Severity.Information, 'legacy-allowlist', message);
 }
@@ -123,7 +192,7 @@ function checkEnvVars(analysis: Analysis, env: Environment, report: Report): voi
     if (node.type !== 'string' || !(node.value as string).includes('${')) continue;
     for (const name of envReferences(node.value as string)) {
       if (env.sourceOf(name)) continue;
-      const unset = `\${${name}} is ${env.describe(name)}`;
+      const unset = `\${${q(name)}} is ${env.describe(name)}`;
       const isKey = node.parent?.type === 'property' && keyOf(node.parent) === node;
       if (!isKey && analysis.meaningOf(node)?.kind === 'model-id') {
         report(node, Severity.Warning, 'env-var', `${unset}: OpenClaw would read this model id without it ("Missing env var"), and requests to the model fail.`);
@@ -146,9 +215,22 @@ function checkBedrockEndpoints(analysis: Analysis, report: Report): void {
       provider.baseUrl.node,
       Severity.Warning,
       'non-aws-endpoint',
-      `${host} is not an AWS host: Bedrock requests are signed with your AWS credentials, and must go to AWS (bedrock-runtime.<region>.amazonaws.com, or a VPC endpoint). The extension sends nothing to it; it uses the region's AWS endpoint.`,
+      `${q(host)} is not an AWS host: Bedrock requests are signed with your AWS credentials, and must go to AWS (bedrock-runtime.<region>.amazonaws.com, or a VPC endpoint). The extension sends nothing to it; it uses the region's AWS endpoint.`,
     );
   }
+}
+
+/** Items of a message: the first few, then how many more (each of 8,000 duplicates named the 7,999 others: 36 s). */
+function listed(items: string[], max = 3): string {
+  return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${(items.length - max).toLocaleString('en-US')} more`;
+}
+
+/** listed() of all items but the one at `self`, without copying them all for each. */
+function listedOthers(items: string[], self: number, max = 3): string {
+  const first: string[] = [];
+  for (let i = 0; i < items.length && first.length < max; i++) if (i !== self) first.push(items[i]!);
+  const more = items.length - 1 - first.length;
+  return more > 0 ? `${first.join(', ')} and ${more.toLocaleString('en-US')} more` : first.join(', ');
 }
 
 function entries(count: number): string {
@@ -189,7 +271,7 @@ function checkDuplicateKeys(analysis: Analysis, root: JsonNode | undefined, repo
     if (node.type === 'object') {
       for (const [earlier, winner] of shadowedProperties(children)) {
         const key = keyOf(earlier);
-        report(key, Severity.Warning, 'duplicate-key', `Duplicate key '${key.value}': OpenClaw ignores this one and keeps the one on ${lineOf(analysis, winner)}.`);
+        report(key, Severity.Warning, 'duplicate-key', `Duplicate key '${q(String(key.value))}': OpenClaw ignores this one and keeps the one on ${lineOf(analysis, winner)}.`);
       }
     }
     for (const child of children) if (child.children) visit(child);
@@ -229,7 +311,7 @@ function checkMissingAliases(analysis: Analysis, target: TargetVersion, report: 
   const pinned = pinnedModels(analysis);
   const stillRuns = (model: ConfiguredModel) => (pinned.has(model) ? ' (it still runs as the primary or a fallback).' : '.');
   for (const { model, entries } of modelsWithoutAlias(analysis)) {
-    const ref = `${model.provider.id}/${model.id}`;
+    const ref = q(`${model.provider.id}/${model.id}`);
     let message: string;
     if (entries.length > 0) {
       message = `${ref} has an entry in agents.defaults.models but no alias, so it cannot be picked with /model <alias>.`;
@@ -258,59 +340,95 @@ function pinnedModels(analysis: Analysis): Set<ConfiguredModel> {
 }
 
 function checkReferences(analysis: Analysis, report: Report): void {
+  const hints = new TypoHints(analysis);
   for (const reference of analysis.config.references) {
     const resolution = reference.isMapKey
       ? analysis.resolver.resolveQualified(reference.value)
       : analysis.resolver.resolve(reference.value, reference.agent);
-    const problem = describeProblem(analysis, resolution);
+    const problem = describeProblem(analysis, resolution, hints);
     if (problem) report(reference.node, problem.severity, problem.code, problem.message);
+  }
+}
+
+/**
+ * "Did you mean" hints for one pass over the references: each list of names built once, each word
+ * looked up once, and so many comparisons in all (20,000 references to as many providers took 30 seconds).
+ */
+class TypoHints {
+  private providerIds: string[] | undefined;
+  private aliases: string[] | undefined;
+  private readonly found = new Map<string, string | undefined>();
+  private readonly budget: CompareBudget = { left: 50_000 };
+
+  constructor(private readonly analysis: Analysis) {}
+
+  provider(name: string): string | undefined {
+    return this.memo(`provider\u0000${name}`, () => closestMatch(name, (this.providerIds ??= this.analysis.config.providers.map((provider) => provider.id)), this.budget));
+  }
+
+  model(provider: ProviderConfig, id: string): string | undefined {
+    return this.memo(`model\u0000${provider.id}\u0000${id}`, () => closestMatch(id, provider.models.map((model) => model.id), this.budget));
+  }
+
+  alias(word: string): string | undefined {
+    const aliases = () => (this.aliases ??= this.analysis.config.aliases.flatMap((entry: AliasEntry) => (entry.alias ? [entry.alias.value] : [])));
+    return this.memo(`alias\u0000${word}`, () => closestMatch(word, aliases(), this.budget));
+  }
+
+  private memo(key: string, find: () => string | undefined): string | undefined {
+    if (!this.found.has(key)) this.found.set(key, find());
+    return this.found.get(key);
   }
 }
 
 function describeProblem(
   analysis: Analysis,
   resolution: Resolution,
-): { severity: Severity; code: DiagnosticCode; message: string } | undefined {
-  const { config } = analysis;
+  hints: TypoHints,
+): { severity: Severity; code: DiagnosticCode; message: () => string } | undefined {
   if (resolution.kind === 'unknown') {
-    const ref = `${resolution.provider}/${resolution.modelId}`;
-    const via = resolution.alias ? `Alias '${resolution.alias.alias!.value}' points to ${ref}: ` : '';
+    const ref = q(`${resolution.provider}/${resolution.modelId}`);
+    const via = resolution.alias ? `Alias '${q(resolution.alias.alias!.value)}' points to ${ref}: ` : '';
     if (resolution.certain) {
-      const candidates = resolution.providerConfig!.models.map((model) => model.id);
-      const suggestion = closestMatch(resolution.modelId, candidates);
       // A warning, not an error: OpenClaw accepts the file (its validator never checks references),
       // the gateway starts, and every request to this model fails.
       return {
         severity: Severity.Warning,
         code: 'unknown-model',
-        message:
-          `${via}Unknown model ${ref}: ${resolution.why}, and none has the id '${resolution.modelId}'. ` +
-          `OpenClaw starts, but fails with "Unknown model: ${ref}" when this reference is used.` +
-          (suggestion ? ` Did you mean ${resolution.providerConfig!.id}/${suggestion}?` : ''),
+        message: () => {
+          const suggestion = hints.model(resolution.providerConfig!, resolution.modelId);
+          return (
+            `${via}Unknown model ${ref}: ${resolution.why}, and none has the id '${q(resolution.modelId)}'. ` +
+            `OpenClaw starts, but fails with "Unknown model: ${ref}" when this reference is used.` +
+            (suggestion ? ` Did you mean ${q(`${resolution.providerConfig!.id}/${suggestion}`)}?` : '')
+          );
+        },
       };
     }
     if (resolution.providerConfig) {
-      return { severity: Severity.Hint, code: 'unresolved-reference', message: `${via}${ref} is not defined in ${analysis.scope}; ${resolution.why}.` };
+      return { severity: Severity.Hint, code: 'unresolved-reference', message: () => `${via}${ref} is not defined in ${analysis.scope}; ${resolution.why}.` };
     }
-    const providerTypo = closestMatch(resolution.provider, config.providers.map((provider) => provider.id));
+    const providerTypo = hints.provider(resolution.provider);
     if (providerTypo && providerTypo.toLowerCase() !== resolution.provider.toLowerCase()) {
       return {
         severity: Severity.Hint,
         code: 'unresolved-reference',
-        message: `${via}Provider '${resolution.provider}' is not configured in ${analysis.scope}. Did you mean '${providerTypo}'?`,
+        message: () => `${via}Provider '${q(resolution.provider)}' is not configured in ${analysis.scope}. Did you mean '${q(providerTypo)}'?`,
       };
     }
     return undefined;
   }
   if (resolution.kind === 'unresolved') {
-    const aliases = config.aliases.flatMap((entry: AliasEntry) => (entry.alias ? [entry.alias.value] : []));
-    const suggestion = closestMatch(resolution.word, aliases);
     return {
       severity: Severity.Hint,
       code: 'unresolved-reference',
-      message:
-        `'${resolution.word}' is not an alias or a model id defined in ${analysis.scope}; OpenClaw will look for it in its built-in catalogs.` +
-        (suggestion ? ` Did you mean the alias '${suggestion}'?` : ''),
+      message: () => {
+        const suggestion = hints.alias(resolution.word);
+        return (
+          `'${q(resolution.word)}' is not an alias or a model id defined in ${analysis.scope}; OpenClaw will look for it in its built-in catalogs.` +
+          (suggestion ? ` Did you mean the alias '${q(suggestion)}'?` : '')
+        );
+      },
     };
   }
   return undefined;
@@ -325,16 +443,14 @@ function checkDuplicateAliases(analysis: Analysis, report: Report): void {
     const sameMap = analysis.resolver.entriesWithAlias(alias).filter((other) => other.agent === entry.agent);
     if (sameMap.length < 2) continue;
     const winner = sameMap[sameMap.length - 1]!;
-    for (const duplicate of sameMap) {
-      const others = sameMap.filter((other) => other !== duplicate).map((other) => `${other.key} (${lineOf(analysis, other.keyNode)})`);
-      const outcome = duplicate === winner ? 'this entry wins, as the last one' : `the last one wins, so '${duplicate.alias!.value}' selects ${winner.key}`;
-      report(duplicate.alias!.node, Severity.Warning, 'duplicate-alias', `Alias '${duplicate.alias!.value}' is also given to ${others.join(', ')}: ${outcome}.`);
-    }
+    const named = sameMap.map((other) => `${q(other.key)} (${lineOf(analysis, other.keyNode)})`);
+    sameMap.forEach((duplicate, index) => {
+      const alias = q(duplicate.alias!.value);
+      const outcome = duplicate === winner ? 'this entry wins, as the last one' : `the last one wins, so '${alias}' selects ${q(winner.key)}`;
+      report(duplicate.alias!.node, Severity.Warning, 'duplicate-alias', `Alias '${alias}' is also given to ${listedOthers(named, index)}: ${outcome}.`);
+    });
   }
 }
-
-/** Other places a duplicate is named, at most. */
-const MAX_LINES_LISTED = 5;
 
 function checkDuplicateModelIds(analysis: Analysis, report: Report): void {
   for (const provider of analysis.config.providers) {
@@ -346,21 +462,14 @@ function checkDuplicateModelIds(analysis: Analysis, report: Report): void {
     }
     for (const [id, models] of byId) {
       if (models.length < 2) continue;
-      // An entry in a file included twice is the same node twice; thousands of entries name a few lines.
+      // An entry in a file included twice is the same node twice: each entry once.
       const nodes = [...new Set(models.map((model) => model.idNode))];
-      for (const node of nodes) {
-        if (!analysis.isHere(node)) continue;
-        const others = [];
-        for (const other of nodes) {
-          if (other !== node) others.push(lineOf(analysis, other));
-          if (others.length === MAX_LINES_LISTED) break;
-        }
-        const more = nodes.length - 1 - others.length;
-        const listed = `also on ${others.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
-        const where = others.length === 0 ? 'its file is included more than once' : listed;
-        const message = `Model id '${id}' is defined more than once in provider '${provider.id}' (${where}): keep one entry.`;
-        report(node, Severity.Warning, 'duplicate-model-id', message);
-      }
+      const lines = nodes.map((node) => lineOf(analysis, node));
+      nodes.forEach((node, index) => {
+        if (!analysis.isHere(node)) return;
+        const where = nodes.length < 2 ? 'its file is included more than once' : `also on ${listedOthers(lines, index)}`;
+        report(node, Severity.Warning, 'duplicate-model-id', `Model id '${q(id)}' is defined more than once in provider '${q(provider.id)}' (${where}): keep one entry.`);
+      });
     }
   }
 }

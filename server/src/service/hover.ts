@@ -5,6 +5,7 @@ import { Environment, envReferences } from './envVars';
 import { Effective, effectiveModel, EXAMPLE_REQUEST, formatCount, formatUsd, requestCost } from './modelFacts';
 import { formatMeasurements, TestResultSource } from './modelTests';
 import { findNodeAtOffset, JsonNode, keyOf } from './parser/ast';
+import { quoteForMessage } from './quoteForMessage';
 import { Resolution } from './references';
 import { SchemaValidator } from './schema/schemaValidator';
 import { Hover, Position, Range } from './types';
@@ -25,7 +26,7 @@ export function computeHover(analysis: Analysis, position: Position, context: Ho
   const described = describeNode(analysis, position, context);
   if (!described) return undefined;
   const variables = context.env ? envReferences(String(described.node.value)) : [];
-  const environment = variables.map((name) => `${code(`\${${name}}`)}: ${escape(context.env!.describe(name))}.`).join('\n\n');
+  const environment = variables.map((name) => `${code(`\${${quoteForMessage(name)}}`)}: ${escape(context.env!.describe(name))}.`).join('\n\n');
   const parts = [described.card, environment].filter((part): part is string => Boolean(part));
   if (parts.length === 0) return undefined;
   return { contents: parts.join('\n\n---\n\n'), range: described.range, modelRef: described.modelRef };
@@ -82,7 +83,7 @@ function resolutionCard(analysis: Analysis, resolution: Resolution, context: Hov
     }
     case 'unknown': {
       const ref = code(`${resolution.provider}/${resolution.modelId}`);
-      const aliasLine = resolution.alias?.alias ? `Alias **${escape(resolution.alias.alias.value)}** →\n\n` : '';
+      const aliasLine = resolution.alias?.alias ? `Alias **${escape(quoteForMessage(resolution.alias.alias.value))}** →\n\n` : '';
       if (resolution.certain) {
         return `${aliasLine}**Unknown model** ${ref}\n\n${escape(resolution.why)}: OpenClaw fails with "Unknown model".`;
       }
@@ -98,9 +99,9 @@ function modelCard(analysis: Analysis, model: ConfiguredModel, context: HoverCon
   const bedrock = isBedrockProvider(model.provider);
   const listed = bedrock ? context.facts(model.id) : undefined;
   const ref = `${model.provider.id}/${model.id}`;
-  const title = model.name ? `**${escape(model.name.value)}** · ${code(ref)}` : code(ref);
+  const title = model.name ? `**${escape(quoteForMessage(model.name.value))}** · ${code(ref)}` : code(ref);
   const aliases = analysis.resolver.aliasesFor(model);
-  const aliasLine = aliases.length > 0 ? `Alias: ${aliases.map((alias) => `**${escape(alias)}**`).join(', ')}` : 'No alias';
+  const aliasLine = aliases.length > 0 ? `Alias: ${aliases.map((alias) => `**${escape(quoteForMessage(alias))}**`).join(', ')}` : 'No alias';
 
   // Where the file sets no prices, OpenClaw counts $0: show that, and the list price beside it.
   const fileHasPrices = !facts.cost.input.isDefault || !facts.cost.output.isDefault;
@@ -183,7 +184,9 @@ function escapeProse(text: string): string {
   return text.replace(/[\\[\]<>|*_]/g, '\\$&');
 }
 
+/** Ids, refs and keys in code spans, shortened: they are the file's text, of any length. */
 function code(text: string): string {
-  const fence = text.includes('`') ? '``' : '`';
-  return `${fence}${text}${fence}`;
+  const shown = quoteForMessage(text);
+  const fence = shown.includes('`') ? '``' : '`';
+  return `${fence}${shown}${fence}`;
 }

@@ -119,7 +119,13 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     resolveRegion(analysis?.config ?? EMPTY_CONFIG, settings.awsRegion, settings.env ?? {}).region;
 
   const diagnosticsOf = (analysis: Analysis): Diagnostic[] =>
-    computeDiagnostics(analysis, { target: targetOf(analysis), catalog: catalogFor(analysis), schema: schemaFor(analysis), env: environmentOf(analysis) });
+    computeDiagnostics(analysis, {
+      target: targetOf(analysis),
+      catalog: catalogFor(analysis),
+      schema: schemaFor(analysis),
+      env: environmentOf(analysis),
+      maxDiagnostics: settings.maxDiagnosticsPerFile,
+    });
 
   /** The server's environment and the `.env` beside the configuration (OpenClaw's state folder). */
   const environmentOf = (analysis: Analysis): Environment => {
@@ -225,7 +231,8 @@ export type { RealPath } from './includes';
 export type { RenameTarget } from './navigation';
 export type { AddedModel, ModelChoice } from './addModel';
 export { describeChoice } from './addModel';
-export { validatorPathOf } from './diagnostics';
+export { DEFAULT_MAX_DIAGNOSTICS, validatorPathOf } from './diagnostics';
+export { quoteForMessage } from './quoteForMessage';
 export { SchemaValidator } from './schema/schemaValidator';
 export { isPathInside } from './includes';
 export type { JsonSchema } from './schema/jsonSchema';

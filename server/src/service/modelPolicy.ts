@@ -2,6 +2,7 @@ import { Analysis } from './analysis';
 import { AliasEntry, ConfiguredModel } from './configModel';
 import { compareVersions, MODEL_POLICY_VERSION } from './openclawVersions';
 import { findNodeAtPath, JsonNode, keyOf, propertyValue, valueOf } from './parser/ast';
+import { quoteForMessage as q } from './quoteForMessage';
 
 /*
  * Which models /model may select, by OpenClaw version (measured on 2026.3.31 … 2026.9.6):
@@ -82,7 +83,7 @@ export function checkPolicyRefs(analysis: Analysis): PolicyRefIssue[] {
       issues.push({
         node: item,
         path: `${path}.modelPolicy.allow.${index}`,
-        message: `invalid model policy ref: "${item.value}". Use a configured alias, an exact "provider/model" ref, or a trailing prefix wildcard such as "provider/*" or "provider/namespace/*".`,
+        message: `invalid model policy ref: "${q(String(item.value))}". Use a configured alias, an exact "provider/model" ref, or a trailing prefix wildcard such as "provider/*" or "provider/namespace/*".`,
       });
     });
   }

@@ -4,6 +4,7 @@ import { FileEdits } from './edits/fileEdits';
 import { renderString } from './edits/fileStyle';
 import { replaceNode } from './edits/objectEdits';
 import { findNodeAtOffset, JsonNode } from './parser/ast';
+import { quoteForMessage } from './quoteForMessage';
 import { Resolution, splitReference, stripAuthProfile } from './references';
 import { lineOf } from './diagnostics';
 import { renamedReference, rewriteModelId } from './renameModel';
@@ -105,7 +106,7 @@ export function computeRename(analysis: Analysis, position: Position, newName: s
   }
   if (name === '') return 'An alias cannot be empty.';
   const taken = analysis.resolver.entriesWithAlias(name.toLowerCase()).find((entry) => entry !== target.entry && entry.agent === target.entry.agent);
-  if (taken) return `The alias '${name}' is already given to ${taken.key}.`;
+  if (taken) return `The alias '${quoteForMessage(name)}' is already given to ${quoteForMessage(taken.key)}.`;
   const edits = new FileEdits();
   const replace = (node: JsonNode, value: string) => edits.add(analysis.fileOf(node), [replaceNode(node, renderString(value, node.quote === "'" ? "'" : '"'))]);
   replace(target.entry.alias!.node, name);

@@ -1,4 +1,5 @@
 import { AliasEntry, BEDROCK_PROVIDER, ConfigModel, ConfiguredModel, ProviderConfig } from './configModel';
+import { quoteForMessage as q } from './quoteForMessage';
 
 /*
  * Model references resolved as OpenClaw 2026.9 resolves them (src/agents/model-selection-shared.ts):
@@ -175,24 +176,24 @@ export class ReferenceResolver {
   private judgeUnknown(provider: string, providerConfig: ProviderConfig | undefined): { certain: boolean; why: string } {
     const providerKey = provider.toLowerCase();
     if (!providerConfig) {
-      return { certain: false, why: `provider '${provider}' is not configured in this file` };
+      return { certain: false, why: `provider '${q(provider)}' is not configured in this file` };
     }
     if (providerConfig.models.length > 0) {
       if (providerKey === BEDROCK_PROVIDER) {
-        return { certain: true, why: `'${providerConfig.id}' lists its models explicitly, which replaces the list Bedrock discovery would bring` };
+        return { certain: true, why: `'${q(providerConfig.id)}' lists its models explicitly, which replaces the list Bedrock discovery would bring` };
       }
       if (this.config.mode === 'replace') {
         return { certain: true, why: 'models.mode is "replace", so only the models listed here exist' };
       }
       if (PROVIDERS_WITH_BUILT_IN_CATALOG.has(providerKey)) {
-        return { certain: false, why: `OpenClaw's built-in catalog for '${providerConfig.id}' may provide it` };
+        return { certain: false, why: `OpenClaw's built-in catalog for '${q(providerConfig.id)}' may provide it` };
       }
-      return { certain: true, why: `'${providerConfig.id}' is a custom provider and lists its models explicitly` };
+      return { certain: true, why: `'${q(providerConfig.id)}' is a custom provider and lists its models explicitly` };
     }
     if (providerKey === BEDROCK_PROVIDER && this.config.bedrockDiscovery.some((setting) => setting.enabled)) {
       return { certain: false, why: 'Bedrock discovery decides which models exist' };
     }
-    return { certain: false, why: `'${providerConfig.id}' lists no models here; its plugin may bring them` };
+    return { certain: false, why: `'${q(providerConfig.id)}' lists no models here; its plugin may bring them` };
   }
 }
 

@@ -16,21 +16,28 @@ export interface PlacedIssue {
   movedFrom?: (string | number)[];
 }
 
+/** The placed issues, and how many more errors the schema check counted without keeping them. */
+export interface PlacedIssues {
+  placed: PlacedIssue[];
+  moreErrors: number;
+}
+
 /**
  * Schema issues of the whole configuration, with OpenClaw's paths, and the node each one is about
  * (in whichever file); issues whose node is gone (a broken file) are dropped. `version`: the OpenClaw
- * whose load-time rewrites apply. Computed once per configuration, for all its files.
+ * whose load-time rewrites apply; `errorLimit`: how many of the validator's errors are kept (the
+ * others only counted). Computed once per configuration, for all its files.
  */
-export function placeSchemaIssues(analysis: Analysis, validator: SchemaValidator, version: string): PlacedIssue[] {
-  return analysis.memo(`schema\u0000${validator.label}\u0000${version}`, () => placeAll(analysis, validator, version));
+export function placeSchemaIssues(analysis: Analysis, validator: SchemaValidator, version: string, errorLimit: number): PlacedIssues {
+  return analysis.memo(`schema\u0000${validator.label}\u0000${version}\u0000${errorLimit}`, () => placeAll(analysis, validator, version, errorLimit));
 }
 
-function placeAll(analysis: Analysis, validator: SchemaValidator, version: string): PlacedIssue[] {
+function placeAll(analysis: Analysis, validator: SchemaValidator, version: string, errorLimit: number): PlacedIssues {
   const root = analysis.root;
-  if (!root || root.type !== 'object') return [];
+  if (!root || root.type !== 'object') return { placed: [], moreErrors: 0 };
   const placed: PlacedIssue[] = [];
   const validated = valueOpenClawValidates(validationValue(analysis, root), version);
-  const issues = validator.check(validated.value);
+  const { issues, moreErrors } = validator.check(validated.value, errorLimit);
   for (const issue of issues) {
     const filePath = validated.filePath(issue.path);
     const at = findNodeAtPath(root, filePath);
@@ -45,12 +52,14 @@ function placeAll(analysis: Analysis, validator: SchemaValidator, version: strin
       placed.push({ issue, node: at, ...movedFrom });
     }
   }
-  for (const { issue, filePath } of validated.ruleIssues(issues)) {
+  // OpenClaw's own rules run only where its schema found nothing: unknown when the check was cut short.
+  const ruleIssues = moreErrors > 0 ? [] : validated.ruleIssues(issues);
+  for (const { issue, filePath } of ruleIssues) {
     const at = findNodeAtPath(root, filePath);
     if (at) placed.push({ issue, node: at.parent?.type === 'property' ? keyOf(at.parent) : at });
   }
   // In document order (of each file: nodes of different files never compare where it matters).
-  return placed.sort((a, b) => a.node.offset - b.node.offset);
+  return { placed: placed.sort((a, b) => a.node.offset - b.node.offset), moreErrors };
 }
 
 /** The dotted path OpenClaw's validator prints: models.providers.amazon-bedrock.models.0.id */

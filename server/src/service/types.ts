@@ -38,7 +38,8 @@ export type DiagnosticCode =
   | 'include-limit'
   | 'env-var'
   | 'non-aws-endpoint'
-  | 'encoding';
+  | 'encoding'
+  | 'too-many-problems';
 
 export interface Diagnostic {
   range: Range;
@@ -158,4 +159,6 @@ export interface ServiceSettings {
   awsRegion?: string;
   /** The environment the region falls back to (AWS_REGION, AWS_DEFAULT_REGION). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** At most this many diagnostics per file, the last saying how many more there are (default 1,000). */
+  maxDiagnosticsPerFile?: number;
 }

@@ -1,4 +1,5 @@
 import { JsonNode, Quote } from './ast';
+import { quoteForMessage } from '../quoteForMessage';
 
 /*
  * An error-tolerant JSON5 parser written for this project. Why our own: jsonc-parser reads comments
@@ -328,7 +329,7 @@ class Parser {
       end = this.tokenEnd;
       this.next();
     } else {
-      this.error(`Expected ':' after the property name '${key.value}'.`, key.end, 0);
+      this.error(`Expected ':' after the property name '${quoteForMessage(String(key.value))}'.`, key.end, 0);
       // A value on the same line is most likely a forgotten colon: keep it as this property's value.
       const sameLine = this.text.lastIndexOf('\n', this.tokenOffset - 1) < key.end;
       const startsValue = this.at(Token.String) || this.at(Token.Number) || this.at(Token.OpenBrace) || this.at(Token.OpenBracket);
@@ -343,7 +344,7 @@ class Parser {
       property.children = [key, value];
       end = value.end;
     } else if (this.tokenOffset === valueOffset) {
-      this.error(`Expected a value for '${key.value}'.`, this.tokenOffset, this.tokenEnd - this.tokenOffset);
+      this.error(`Expected a value for '${quoteForMessage(String(key.value))}'.`, this.tokenOffset, this.tokenEnd - this.tokenOffset);
     }
     property.length = end - property.offset;
     return property;
@@ -370,7 +371,7 @@ class Parser {
     let end = start;
     while (end < text.length && !',{}[]:\n\r'.includes(text[end]!)) end++;
     while (end > start && /\s/.test(text[end - 1]!)) end--;
-    this.error(`Unexpected text '${text.slice(start, end)}': string values must be quoted.`, start, end - start);
+    this.error(`Unexpected text '${quoteForMessage(text.slice(start, end))}': string values must be quoted.`, start, end - start);
     this.pos = end;
     this.next();
   }
