@@ -19,8 +19,9 @@ export const mochaHooks = {
   },
   afterAll(): void {
     if (!runFolder) return;
-    // tsx keeps its compile cache there (tsx-<uid>): a cache, not something a test left.
-    const left = readdirSync(runFolder).filter((name) => !/^tsx-\d+$/.test(name));
+    // Compile caches of the tools that run (tsx's tsx-<uid>; Node's node-compile-cache, which openclaw
+    // turns on): caches, not something a test left.
+    const left = readdirSync(runFolder).filter((name) => !/^(tsx-\d+|node-compile-cache)$/.test(name));
     if (previous === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previous;
     rmSync(runFolder, { recursive: true, force: true });
