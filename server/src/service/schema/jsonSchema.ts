@@ -1,7 +1,7 @@
 /*
  * Reading OpenClaw's JSON Schema (draft-07, from `openclaw config schema`): where a path leads, and
  * what the schema says there (title, description, the keys an object takes). Validation itself is
- * ajv's (schemaValidator.ts).
+ * schemaInterpreter.ts's.
  */
 
 export type JsonSchema = {
