@@ -1,3 +1,4 @@
+import { AdversarialFigures } from './adversarial';
 import { DiscoveryFigures } from './catalog';
 import { BenchDocument, LARGE_MODEL_COUNT } from './documents';
 import { Measured } from './extension';
@@ -14,6 +15,7 @@ export interface DocumentResult {
 
 export interface BenchResults {
   documents: DocumentResult[];
+  adversarial: AdversarialFigures[];
   discovery: DiscoveryFigures;
   packageBytes: Measured<number>;
   activationMs: Measured<number>;
@@ -38,6 +40,7 @@ export function renderReport(results: BenchResults): string {
     ...diagnosticsSection(results),
     ...featuresSection(results.documents),
     ...protocolSection(results.documents),
+    ...adversarialSection(results.adversarial),
     ...discoverySection(results.discovery),
     ...targetsSection(results),
   ].join('\n');
@@ -119,6 +122,26 @@ function protocolSection(documents: DocumentResult[]): string[] {
   ];
 }
 
+function adversarialSection(figures: AdversarialFigures[]): string[] {
+  const rows = figures.map((figure) => [
+    figure.name,
+    figure.size,
+    ms(figure.firstDiagnosticsMs),
+    String(figure.diagnostics),
+    figure.peakRssMb === undefined ? 'not measured (no /proc)' : megabytes(figure.peakRssMb),
+    `${timing(figure.hover)} (${figure.hover.runs})`,
+  ]);
+  return [
+    '## Adversarial inputs (over the protocol)',
+    '',
+    table(['Input', 'Size', 'First diagnostics after didOpen', 'Diagnostics published', 'Server peak RSS', 'Hover while it analyses (requests)'], rows),
+    '',
+    '- Hovers are sent every 100 ms from didOpen until a second after the first diagnostics; those sent while the server',
+    '  analyses wait for it, so their p95 is about how long the server is busy at a stretch.',
+    '',
+  ];
+}
+
 function discoverySection(discovery: DiscoveryFigures): string[] {
   const rows = discovery.listings.map((listing) => [listing.name, String(listing.pageStarts.length), listing.pageStarts.map((ms) => `+${ms}`).join(', ')]);
   const together = discovery.startedTogether
@@ -182,6 +205,10 @@ function evaluateTargets(results: BenchResults): Target[] {
     memoryMeasured
       ? each('Server memory with the document open (RSS)', '< 150 MB', (r) => r.protocol.memory!.rssMb, megabytes, (value) => value < 150)
       : { name: 'Server memory with the document open (RSS)', limit: '< 150 MB', measured: 'not measured (no /proc)', met: undefined },
+    ...results.adversarial.flatMap((figure): Target[] => [
+      { name: `Server peak memory: ${figure.name}`, limit: '< 300 MB', measured: figure.peakRssMb === undefined ? 'not measured (no /proc)' : megabytes(figure.peakRssMb), met: figure.peakRssMb === undefined ? undefined : figure.peakRssMb < 300 },
+      { name: `Hover while it analyses: ${figure.name}`, limit: 'p95 < 1 s', measured: ms(figure.hover.p95), met: figure.hover.p95 < 1000 },
+    ]),
     measuredTarget('Packaged extension (openclaw-bedrock.vsix)', '< 2 MB', results.packageBytes, size, (bytes) => bytes < 2_000_000),
     measuredTarget('Extension activation', '< 50 ms', results.activationMs, ms, (value) => value < 50),
   ];

@@ -3,6 +3,7 @@ import { cpus, loadavg } from 'os';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
 import { NEWEST_KNOWN_VERSION } from '../server/src/service/openclawVersions';
+import { measureAdversarial } from './adversarial';
 import { measureDiscovery } from './catalog';
 import { benchDocuments } from './documents';
 import { measurePackageSize, readActivationTime } from './extension';
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
     const protocol = await measureProtocol(document, protocolRunsFor(document.text.length));
     documents.push({ document, service, baseline, protocol });
   }
+  progress('adversarial inputs over the protocol');
+  const adversarial = await measureAdversarial();
   progress('catalog discovery against the fake Bedrock');
   const discovery = await measureDiscovery();
   progress('npm run package');
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
 
   const report = renderReport({
     documents,
+    adversarial,
     discovery,
     packageBytes,
     activationMs: readActivationTime(),
