@@ -158,3 +158,9 @@ export interface ServiceSettings {
   /** The environment the region falls back to (AWS_REGION, AWS_DEFAULT_REGION). */
   env?: Readonly<Record<string, string | undefined>>;
 }
+
+/** How the editor indents (LSP's FormattingOptions; its other fields are not used). */
+export interface FormattingOptions {
+  tabSize: number;
+  insertSpaces: boolean;
+}
