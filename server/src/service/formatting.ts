@@ -1,7 +1,7 @@
 import { FileStyle } from './edits/fileStyle';
 import { OffsetEdit } from './edits/objectEdits';
 import { JsonNode, keyOf, valueOf } from './parser/ast';
-import { Comment, ParseResult } from './parser/json5Parser';
+import { Comment, ParseError, ParseResult } from './parser/json5Parser';
 import { SourceFile } from './sourceFile';
 import { FormattingOptions, Range, TextEdit } from './types';
 
@@ -105,7 +105,8 @@ export function computeFormatting(file: SourceFile, options: FormattingOptions, 
 }
 
 function whyNotFormatted(text: string, parse: ParseResult): string {
-  const first = parse.errors[0];
+  // The first in the document (the parser reports an unclosed bracket when it gives up on it, after what is inside).
+  const first = parse.errors.reduce<ParseError | undefined>((earliest, error) => (!earliest || error.offset < earliest.offset ? error : earliest), undefined);
   if (!first) return 'Not formatted: the document has no value.';
   const { line, column } = lineAndColumn(text, first.offset);
   const more = parse.errors.length > 1 ? ` (and ${parse.errors.length - 1} more)` : '';
