@@ -53,15 +53,48 @@ const isOpen = (kind: Kind) => kind === Kind.OpenObject || kind === Kind.OpenArr
 const isClose = (kind: Kind) => kind === Kind.CloseObject || kind === Kind.CloseArray;
 const isComment = (kind: Kind) => kind === Kind.LineComment || kind === Kind.BlockComment;
 
-/** The document's tokens and comments in order, as parallel arrays (a megabyte file has a quarter million). */
-interface Tokens {
-  kind: Kind[];
-  start: number[];
-  end: number[];
+/** The document's tokens and comments in order, as parallel typed arrays (a megabyte file has a quarter million). */
+class Tokens {
+  length = 0;
+  kind: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
   /** Opening brackets: the index of the closing one. */
-  pair: number[];
+  pair: Int32Array;
   /** Opening brackets: HAS_ITEMS, HAS_TRAILING_COMMA. */
-  flags: number[];
+  flags: Uint8Array;
+
+  constructor(capacity: number) {
+    this.kind = new Uint8Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.pair = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+  }
+
+  push(kind: Kind, start: number, end: number, flags: number): number {
+    if (this.length === this.kind.length) this.grow();
+    const index = this.length++;
+    this.kind[index] = kind;
+    this.start[index] = start;
+    this.end[index] = end;
+    this.flags[index] = flags;
+    return index;
+  }
+
+  private grow(): void {
+    const capacity = this.kind.length * 2;
+    const grown = <T extends Uint8Array | Int32Array>(array: T, make: (size: number) => T) => {
+      const larger = make(capacity);
+      larger.set(array);
+      return larger;
+    };
+    this.kind = grown(this.kind, (size) => new Uint8Array(size));
+    this.start = grown(this.start, (size) => new Int32Array(size));
+    this.end = grown(this.end, (size) => new Int32Array(size));
+    this.pair = grown(this.pair, (size) => new Int32Array(size));
+    this.flags = grown(this.flags, (size) => new Uint8Array(size));
+  }
 }
 
 /** JSON's number grammar: a file whose numbers all match it (and more, see isStrictJson) is laid out as JSON.stringify does. */
@@ -79,7 +112,7 @@ export function formatEdits(
   range?: { start: number; end: number },
 ): OffsetEdit[] | string {
   if (parse.errors.length > 0 || !parse.root) return whyNotFormatted(text, parse);
-  const tokens = tokenize(parse.root, parse.comments);
+  const tokens = tokenize(text, parse.root, parse.comments);
   const json = isStrictJson(text, tokens, parse.comments);
   const edits = new Layout(text, tokens, {
     json,
@@ -161,28 +194,21 @@ function lineEnd(text: string, offset: number, first: number): number {
   return end;
 }
 
-function tokenize(root: JsonNode, comments: readonly Comment[]): Tokens {
-  const tokens: Tokens = { kind: [], start: [], end: [], pair: [], flags: [] };
+function tokenize(text: string, root: JsonNode, comments: readonly Comment[]): Tokens {
+  // About one token per 4 characters in a configuration; the arrays grow if there are more.
+  const tokens = new Tokens((text.length >> 2) + 16);
   let nextComment = 0;
-  const push = (kind: Kind, start: number, end: number, flags = 0) => {
-    tokens.kind.push(kind);
-    tokens.start.push(start);
-    tokens.end.push(end);
-    tokens.pair.push(-1);
-    tokens.flags.push(flags);
-    return tokens.kind.length - 1;
-  };
   const add = (kind: Kind, start: number, end: number, flags = 0) => {
     while (nextComment < comments.length && comments[nextComment]!.offset < start) {
       const comment = comments[nextComment++]!;
-      push(comment.block ? Kind.BlockComment : Kind.LineComment, comment.offset, comment.offset + comment.length);
+      tokens.push(comment.block ? Kind.BlockComment : Kind.LineComment, comment.offset, comment.offset + comment.length, 0);
     }
-    return push(kind, start, end, flags);
+    return tokens.push(kind, start, end, flags);
   };
   // Recursion is bounded: the parser refuses values nested deeper than MAX_NESTING, and such a document is not formatted.
   const walk = (node: JsonNode) => {
     if (node.type !== 'object' && node.type !== 'array') {
-      add(Kind.Value, node.offset, node.end);
+      add(Kind.Value, node.offset, node.offset + node.length);
       return;
     }
     const object = node.type === 'object';
@@ -193,7 +219,7 @@ function tokenize(root: JsonNode, comments: readonly Comment[]): Tokens {
     for (const child of children) {
       if (object) {
         const key = keyOf(child);
-        add(Kind.Key, key.offset, key.end);
+        add(Kind.Key, key.offset, key.offset + key.length);
         add(Kind.Colon, child.colonOffset, child.colonOffset + 1);
         walk(valueOf(child)!);
       } else {
@@ -201,15 +227,14 @@ function tokenize(root: JsonNode, comments: readonly Comment[]): Tokens {
       }
       if (child.commaOffset >= 0) add(child === last ? Kind.TrailingComma : Kind.Comma, child.commaOffset, child.commaOffset + 1);
     }
-    tokens.pair[open] = add(object ? Kind.CloseObject : Kind.CloseArray, node.end - 1, node.end);
+    const end = node.offset + node.length;
+    tokens.pair[open] = add(object ? Kind.CloseObject : Kind.CloseArray, end - 1, end);
   };
   walk(root);
-  add(Kind.End, Infinity, Infinity);
-  tokens.kind.pop();
-  tokens.start.pop();
-  tokens.end.pop();
-  tokens.pair.pop();
-  tokens.flags.pop();
+  for (; nextComment < comments.length; nextComment++) {
+    const comment = comments[nextComment]!;
+    tokens.push(comment.block ? Kind.BlockComment : Kind.LineComment, comment.offset, comment.offset + comment.length, 0);
+  }
   return tokens;
 }
 
@@ -221,7 +246,7 @@ function tokenize(root: JsonNode, comments: readonly Comment[]): Tokens {
 function isStrictJson(text: string, tokens: Tokens, comments: readonly Comment[]): boolean {
   if (comments.length > 0) return false;
   const { kind, start, end } = tokens;
-  for (let i = 0; i < kind.length; i++) {
+  for (let i = 0; i < tokens.length; i++) {
     if (kind[i] === Kind.Key) {
       if (text.charCodeAt(start[i]!) !== 0x22) return false;
     } else if (kind[i] === Kind.Value) {
@@ -243,7 +268,7 @@ function objectPaddingOf(text: string, tokens: Tokens): string {
   const breaks = new LineBreaks(text);
   let padded = 0;
   let tight = 0;
-  for (let i = 0; i < kind.length; i++) {
+  for (let i = 0; i < tokens.length - 1; i++) {
     if (kind[i] !== Kind.OpenObject || kind[i + 1] !== Kind.Key) continue;
     if (breaks.from(start[i]!) < start[pair[i]!]!) continue;
     const after = text.charCodeAt(start[i]! + 1);
@@ -314,16 +339,15 @@ class Layout {
   /** Where the output is: the column after what is written so far, and the indentation level of its line. */
   private column = 0;
   private lineLevel = 0;
+  /** Set by the layout of a gap: the indentation level its line break ends with; -1 for a gap on one line. */
+  private gapLevel = -1;
   private readonly lineBreaks: LineBreaks;
-  /** The last character of a line break as written: where an indentation starts. */
-  private readonly eolEnd: string;
 
   constructor(
     private readonly text: string,
     private readonly tokens: Tokens,
     private readonly options: LayoutOptions,
   ) {
-    this.eolEnd = options.eol[options.eol.length - 1]!;
     this.lineBreaks = new LineBreaks(text);
   }
 
@@ -332,8 +356,8 @@ class Layout {
     const comments: number[] = [];
     let before = Kind.Start;
     let beforeEnd = 0;
-    for (let i = 0; i < kind.length; i++) {
-      const token = kind[i]!;
+    for (let i = 0; i < this.tokens.length; i++) {
+      const token = kind[i]! as Kind;
       if (isComment(token)) {
         comments.push(i);
         continue;
@@ -342,11 +366,11 @@ class Layout {
       if (token === Kind.TrailingComma && !this.frame.trailingComma) continue;
       this.gaps(before, beforeEnd, comments, token, start[i]!);
       if (isOpen(token)) this.open(i);
-      this.advance(i);
+      if (!this.options.json) this.advance(i);
       if (isClose(token)) this.frames.pop();
       before = token;
       beforeEnd = end[i]!;
-      comments.length = 0;
+      if (comments.length > 0) comments.length = 0;
     }
     this.gaps(before, beforeEnd, comments, Kind.End, this.text.length);
     return this.result;
@@ -398,9 +422,17 @@ class Layout {
     const comma = isClose(after) && frame.addComma ? ',' : '';
     const previous = comma ? Kind.Comma : before;
     if (comments.length === 0) {
-      this.emit(beforeEnd, afterStart, comma + this.between(frame, previous, after, beforeEnd, afterStart));
-      return;
+      this.gapLevel = -1;
+      const text = this.between(frame, previous, after, beforeEnd, afterStart);
+      this.emit(beforeEnd, afterStart, comma + text, this.gapLevel);
+    } else {
+      this.commentGaps(frame, before, beforeEnd, comments, after, afterStart, comma);
     }
+  }
+
+  /** The gaps of `gaps` when comments are between the two tokens. */
+  private commentGaps(frame: Frame, before: Kind, beforeEnd: number, comments: readonly number[], after: Kind, afterStart: number, comma: string): void {
+    const previous = comma ? Kind.Comma : before;
     const { kind, start, end } = this.tokens;
     const last = comments.length;
     const gapStart = (j: number) => (j === 0 ? beforeEnd : end[comments[j - 1]!]!);
@@ -408,15 +440,16 @@ class Layout {
     const midItem = before === Kind.Key || before === Kind.Colon;
     const level = (j: number) => (j === last && isClose(after) ? frame.base : midItem ? frame.base + 2 : frame.base + 1);
     const texts: string[] = [];
-    let broken = false;
+    const levels: number[] = [];
     for (let j = 0; j <= last; j++) {
-      const left = j === 0 ? previous : kind[comments[j - 1]!]!;
-      const right = j === last ? after : kind[comments[j]!]!;
+      const left = j === 0 ? previous : (kind[comments[j - 1]!]! as Kind);
+      const right = j === last ? after : (kind[comments[j]!]! as Kind);
       const from = gapStart(j);
       const to = gapEnd(j);
+      this.gapLevel = -1;
       let text: string;
       if (right === Kind.End) {
-        text = this.options.eol;
+        text = this.lineBreak(0, false);
       } else if (left === Kind.Start) {
         text = this.options.start;
       } else if (frame.inline) {
@@ -433,23 +466,24 @@ class Layout {
       } else {
         text = right === Kind.Comma || right === Kind.TrailingComma || right === Kind.Colon ? '' : ' ';
       }
-      broken ||= text.includes(this.options.eol);
       texts.push(text);
+      levels.push(this.gapLevel);
     }
     // An item starts its line; comments on the same line as it (and no other) go down with it.
-    if (!broken && !frame.inline && this.frames.length > 1 && (isOpen(previous) || previous === Kind.Comma || previous === Kind.TrailingComma)) {
+    if (levels.every((gapLevel) => gapLevel < 0) && !frame.inline && this.frames.length > 1 && (isOpen(previous) || previous === Kind.Comma || previous === Kind.TrailingComma)) {
       texts[0] = this.lineBreak(level(0), false);
+      levels[0] = this.gapLevel;
     }
     texts[0] = comma + texts[0]!;
     for (let j = 0; j <= last; j++) {
-      this.emit(gapStart(j), gapEnd(j), texts[j]!);
-      if (j < last) this.advance(comments[j]!);
+      this.emit(gapStart(j), gapEnd(j), texts[j]!, levels[j]!);
+      if (j < last && !this.options.json) this.advance(comments[j]!);
     }
   }
 
   /** The gap between two tokens with no comment between them. */
   private between(frame: Frame, before: Kind, after: Kind, from: number, to: number): string {
-    if (after === Kind.End) return this.options.eol;
+    if (after === Kind.End) return this.lineBreak(0, false);
     if (before === Kind.Start) return this.options.start;
     if (frame.inline) return this.inlineGap(before, after, from, to);
     if (isOpen(before) && isClose(after)) return '';
@@ -480,7 +514,9 @@ class Layout {
     return this.text.slice(from, to);
   }
 
+  /** A line break and the indentation of `level` (an empty line before it if `blank`); notes the level in gapLevel. */
   private lineBreak(level: number, blank: boolean): string {
+    this.gapLevel = level;
     const cache = blank ? this.blankBreaks : this.breaks;
     let text = cache[level];
     if (text === undefined) {
@@ -492,30 +528,24 @@ class Layout {
 
   /** Whether a gap holds an empty line: two line breaks or more (CRLF counts once). */
   private blankLineIn(from: number, to: number): boolean {
-    let breaks = 0;
-    for (let i = from; i < to; i++) {
-      const ch = this.text.charCodeAt(i);
-      if (ch === 0x0a || (ch === 0x0d && this.text.charCodeAt(i + 1) !== 0x0a)) {
-        if (++breaks === 2) return true;
-      }
-    }
-    return false;
+    const first = this.breakFrom(from);
+    if (first >= to) return false;
+    const crlf = this.text.charCodeAt(first) === 0x0d && this.text.charCodeAt(first + 1) === 0x0a;
+    return this.breakFrom(first + (crlf ? 2 : 1)) < to;
   }
 
   private breakFrom(offset: number): number {
     return this.lineBreaks.from(offset);
   }
 
-  /** Writes a gap: the smallest edit that turns text[from, to) into `wanted`, if they differ. */
-  private emit(from: number, to: number, wanted: string): void {
+  /** Writes a gap (`level`: the indentation it ends with, -1 if on one line): the smallest edit that turns text[from, to) into `wanted`. */
+  private emit(from: number, to: number, wanted: string, level: number): void {
     const text = this.text;
-    const lastBreak = wanted.lastIndexOf(this.eolEnd);
-    if (lastBreak < 0) {
+    if (level < 0) {
       this.column += wanted.length;
     } else {
-      const indent = wanted.length - lastBreak - 1;
-      this.lineLevel = indent / this.options.unit.length;
-      this.column = this.options.unit === '\t' ? indent * this.options.tabSize : indent;
+      this.lineLevel = level;
+      this.column = level * this.options.tabSize;
     }
     const oldLength = to - from;
     let prefix = 0;
@@ -541,11 +571,10 @@ class Layout {
 
   /** Moves the output column over a token (columns matter only for keeping containers on one line). */
   private advance(index: number): void {
-    if (this.options.json) return;
     const { kind, start, end } = this.tokens;
     const from = start[index]!;
     const to = end[index]!;
-    const token = kind[index]!;
+    const token = kind[index]! as Kind;
     if ((token === Kind.Value || token === Kind.Key || token === Kind.BlockComment) && this.breakFrom(from) < to) {
       // A block comment over several lines, or a string continued on the next line.
       let last = to - 1;
