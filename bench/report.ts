@@ -38,6 +38,7 @@ export function renderReport(results: BenchResults): string {
     ...diagnosticsSection(results),
     ...featuresSection(results.documents),
     ...protocolSection(results.documents),
+    ...formattingSection(results.documents),
     ...discoverySection(results.discovery),
     ...targetsSection(results),
   ].join('\n');
@@ -119,6 +120,26 @@ function protocolSection(documents: DocumentResult[]): string[] {
   ];
 }
 
+function formattingSection(documents: DocumentResult[]): string[] {
+  const rows = documents.map(({ document, service, protocol }) => [
+    document.name,
+    `${timing(service.formatting.asWritten)} (${plural(service.formatting.asWrittenEdits, 'edit')})`,
+    `${timing(service.formatting.reindented)} (${plural(service.formatting.reindentedEdits, 'edit')})`,
+    timing(protocol.formatting.asWritten),
+    `${timing(protocol.formatting.reindented)} (${protocol.formatting.reindented.runs} runs)`,
+  ]);
+  return [
+    '## Formatting the whole document',
+    '',
+    table(['Document', 'In-process, tab size 2 (as written)', 'In-process, tab size 4', 'Protocol, tab size 2', 'Protocol, tab size 4'], rows),
+    '',
+    '- Tab size 2 is how the documents are written (the JSON ones as OpenClaw writes them): formatting finds nothing or little to',
+    '  change. Tab size 4 re-indents every indented line: one edit per line, all sent back over the protocol.',
+    '- In-process on an analysed document (its parse is cached, as in the server after the diagnostics of an edit).',
+    '',
+  ];
+}
+
 function discoverySection(discovery: DiscoveryFigures): string[] {
   const rows = discovery.listings.map((listing) => [listing.name, String(listing.pageStarts.length), listing.pageStarts.map((ms) => `+${ms}`).join(', ')]);
   const together = discovery.startedTogether
@@ -178,6 +199,8 @@ function evaluateTargets(results: BenchResults): Target[] {
     p95Under5('Completion at a model reference, over the protocol', (r) => r.protocol.completionAtReference),
     p95Under5('Completion at a model id, over the protocol', (r) => r.protocol.completionAtModelId),
     p95Under5('Hover on a model id, over the protocol', (r) => r.protocol.hover),
+    each('Formatting (tab size 4: every line re-indented), in-process (median)', '< 60 ms', (r) => r.service.formatting.reindented.median, ms, (value) => value < 60),
+    each('Formatting (tab size 4: every line re-indented), over the protocol (median)', '< 60 ms', (r) => r.protocol.formatting.reindented.median, ms, (value) => value < 60),
     each('First diagnostics after the server starts (median)', '< 500 ms', (r) => r.protocol.firstDiagnostics.median, ms, (value) => value < 500),
     memoryMeasured
       ? each('Server memory with the document open (RSS)', '< 150 MB', (r) => r.protocol.memory!.rssMb, megabytes, (value) => value < 150)

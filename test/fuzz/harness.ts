@@ -24,7 +24,6 @@ import {
 import type { JsonNode } from '../../server/src/service/parser/ast';
 import { parseJson5 } from '../../server/src/service/parser/json5Parser';
 import { formatEdits } from '../../server/src/service/formatting';
-import { detectFileStyle } from '../../server/src/service/edits/fileStyle';
 import { applyEdits, memoryFiles, REPO_ROOT } from '../helpers';
 
 /*
@@ -681,7 +680,7 @@ function executeChecked(session: Session, call: Call, fail: Fail): void {
       }
       checkFormatted(text, after, 'formatting', context, fail);
       if (!range) {
-        const again = formatEdits(after, parseJson5(after), options, detectFileStyle(after, parseJson5(after).root));
+        const again = formatEdits(after, parseJson5(after), options);
         if (typeof again === 'string' || again.length > 0) {
           fail('formatting is not idempotent', `formatting the result again gives ${safeJson(again).slice(0, 600)}${context}\n--- formatted ---\n${after.slice(0, 2000)}`);
         }

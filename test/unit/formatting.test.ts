@@ -108,6 +108,12 @@ describe('formatting', () => {
       assert.strictEqual(format('{\n a: {x: 1},\n b: {y: 2},\n c: { z: 3 }\n}'), '{\n  a: {x: 1},\n  b: {y: 2},\n  c: {z: 3}\n}\n');
     });
 
+    it('decides the spacing inside one-line objects from the space before their }, so objects that start with a comment keep it', () => {
+      const wide = (name: string) => `${name}: {x: 1, y: '${'w'.repeat(120)}'},`;
+      const text = `{\n  ${wide('a')}\n  ${wide('b')}\n  c: { /* c */ z: 1 }\n}\n`;
+      assert.strictEqual(format(text).split('\n').at(-3), '  c: { /* c */ z: 1}');
+    });
+
     it(`expands a one-line container that would end past column ${INLINE_WIDTH}, and what is inside it only as far as needed`, () => {
       const long = `{ models: [{ id: '${'m'.repeat(60)}', name: 'Model' }, { id: 'second', name: '${'n'.repeat(50)}' }] }`;
       assert.strictEqual(format(long), `{\n  models: [\n    { id: '${'m'.repeat(60)}', name: 'Model' },\n    { id: 'second', name: '${'n'.repeat(50)}' }\n  ]\n}\n`);
@@ -219,6 +225,11 @@ describe('formatting', () => {
 
     it('keeps lone CRs', () => {
       assert.strictEqual(format('{"a":\r1}'), '{\r  "a": 1\r}\r');
+    });
+
+    it('reads the trailing-comma habit the same whatever line breaks a file mixes', () => {
+      const text = '{\r  a: [\n    1,\n  ],\n  b: [\n    2,\n  ],\n  c: 3\n}';
+      assert.strictEqual(format(text), '{\r  a: [\r    1,\r  ],\r  b: [\r    2,\r  ],\r  c: 3,\r}\r');
     });
 
     it('keeps a byte order mark at the start', () => {

@@ -1,4 +1,3 @@
-import { FileStyle } from './edits/fileStyle';
 import { OffsetEdit } from './edits/objectEdits';
 import { JsonNode, keyOf, valueOf } from './parser/ast';
 import { Comment, ParseError, ParseResult } from './parser/json5Parser';
@@ -59,7 +58,7 @@ class Tokens {
   kind: Uint8Array;
   start: Int32Array;
   end: Int32Array;
-  /** Opening brackets: the index of the closing one. */
+  /** Brackets: the index of the other one. */
   pair: Int32Array;
   /** Opening brackets: HAS_ITEMS, HAS_TRAILING_COMMA. */
   flags: Uint8Array;
@@ -104,13 +103,7 @@ const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
  * The edits that format a document: the whole of it, or the lines that `range` (offsets) touches;
  * or, for a document with syntax errors, why it is not formatted.
  */
-export function formatEdits(
-  text: string,
-  parse: ParseResult,
-  options: FormattingOptions,
-  style: Pick<FileStyle, 'trailingCommas'>,
-  range?: { start: number; end: number },
-): OffsetEdit[] | string {
+export function formatEdits(text: string, parse: ParseResult, options: FormattingOptions, range?: { start: number; end: number }): OffsetEdit[] | string {
   if (parse.errors.length > 0 || !parse.root) return whyNotFormatted(text, parse);
   const tokens = tokenize(text, parse.root, parse.comments);
   const json = isStrictJson(text, tokens, parse.comments);
@@ -118,7 +111,7 @@ export function formatEdits(
     json,
     ...indentation(options),
     eol: lineBreakOf(text),
-    trailingCommas: style.trailingCommas,
+    trailingCommas: trailingCommasOf(text, tokens),
     objectPadding: json ? '' : objectPaddingOf(text, tokens),
     start: text.charCodeAt(0) === 0xfeff ? '\uFEFF' : '',
   }).edits();
@@ -132,7 +125,7 @@ export function formatEdits(
 /** The formatting of one file as LSP edits, or why it is not formatted. */
 export function computeFormatting(file: SourceFile, options: FormattingOptions, range?: Range): TextEdit[] | string {
   const offsets = range && { start: file.document.offsetAt(range.start), end: file.document.offsetAt(range.end) };
-  const edits = formatEdits(file.text, file.parse, options, file.style, offsets);
+  const edits = formatEdits(file.text, file.parse, options, offsets);
   if (typeof edits === 'string') return edits;
   return edits.map((edit) => ({ range: file.range(edit.offset, edit.length), newText: edit.newText }));
 }
@@ -228,7 +221,9 @@ function tokenize(text: string, root: JsonNode, comments: readonly Comment[]): T
       if (child.commaOffset >= 0) add(child === last ? Kind.TrailingComma : Kind.Comma, child.commaOffset, child.commaOffset + 1);
     }
     const end = node.offset + node.length;
-    tokens.pair[open] = add(object ? Kind.CloseObject : Kind.CloseArray, end - 1, end);
+    const close = add(object ? Kind.CloseObject : Kind.CloseArray, end - 1, end);
+    tokens.pair[open] = close;
+    tokens.pair[close] = open;
   };
   walk(root);
   for (; nextComment < comments.length; nextComment++) {
@@ -260,19 +255,46 @@ function isStrictJson(text: string, tokens: Tokens, comments: readonly Comment[]
 }
 
 /**
- * `{ a: 1 }` or `{a: 1}` inside one-line objects: as most of the file's one-line objects that start
- * with a key have it (a space or a tab after `{`); a tie, or none: a space.
+ * Whether the file ends objects and arrays with a trailing comma: as most of its containers whose `]`
+ * or `}` is on a line after their last item do. The rule of detectFileStyle (edits/fileStyle.ts), which
+ * quick fixes follow, taken over every container and either line break (LF or CR), so that the file
+ * reads the same once formatted whatever line breaks it mixed.
+ */
+function trailingCommasOf(text: string, tokens: Tokens): boolean {
+  const { kind, start, end, pair, flags } = tokens;
+  const breaks = new LineBreaks(text);
+  let trailing = 0;
+  let none = 0;
+  // Closing brackets in order: the ends of their last items only increase, which keeps `breaks` cheap.
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isClose(kind[i]!)) continue;
+    const containerFlags = flags[pair[i]!]!;
+    if ((containerFlags & HAS_ITEMS) === 0) continue;
+    let last = i - 1;
+    while (isComment(kind[last]!) || kind[last] === Kind.TrailingComma) last--;
+    if (breaks.from(end[last]!) >= start[i]!) continue;
+    if (containerFlags & HAS_TRAILING_COMMA) trailing++;
+    else none++;
+  }
+  return trailing > none;
+}
+
+/**
+ * `{ a: 1 }` or `{a: 1}` inside one-line objects: as most of the file's one-line objects have it before
+ * their `}` (a space or a tab); a tie, or none: a space. Formatting writes that padding before the `}`
+ * of every object it keeps on one line, so the file then votes for it whole.
  */
 function objectPaddingOf(text: string, tokens: Tokens): string {
   const { kind, start, pair } = tokens;
   const breaks = new LineBreaks(text);
   let padded = 0;
   let tight = 0;
-  for (let i = 0; i < tokens.length - 1; i++) {
-    if (kind[i] !== Kind.OpenObject || kind[i + 1] !== Kind.Key) continue;
-    if (breaks.from(start[i]!) < start[pair[i]!]!) continue;
-    const after = text.charCodeAt(start[i]! + 1);
-    if (after === 0x20 || after === 0x09) padded++;
+  for (let i = 0; i < tokens.length; i++) {
+    if (kind[i] !== Kind.OpenObject || pair[i] === i + 1) continue;
+    const close = start[pair[i]!]!;
+    if (breaks.from(start[i]!) < close) continue;
+    const before = text.charCodeAt(close - 1);
+    if (before === 0x20 || before === 0x09) padded++;
     else tight++;
   }
   return padded >= tight ? ' ' : '';
@@ -496,7 +518,7 @@ class Layout {
   /** The gap between two tokens of a container laid out on one line. */
   private inlineGap(before: Kind, after: Kind, from: number, to: number): string {
     if (isComment(after)) return this.horizontal(from, to);
-    if (isComment(before)) return after === Kind.Comma || after === Kind.TrailingComma || after === Kind.Colon ? '' : ' ';
+    if (isComment(before)) return after === Kind.Comma || after === Kind.TrailingComma || after === Kind.Colon ? '' : after === Kind.CloseObject ? this.options.objectPadding : ' ';
     if (before === Kind.OpenObject) return after === Kind.CloseObject ? '' : this.options.objectPadding;
     if (before === Kind.OpenArray) return '';
     if (after === Kind.CloseObject) return this.options.objectPadding;
