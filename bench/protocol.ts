@@ -89,7 +89,12 @@ export async function measureProtocol(document: BenchDocument, runs: ProtocolRun
       hover: await request('textDocument/hover', document.modelIdOffset),
       completionAtReference: await request('textDocument/completion', document.referenceOffset),
       completionAtModelId: await request('textDocument/completion', document.modelIdOffset),
-      formatting: { asWritten: asWritten.timing, asWrittenEdits: asWritten.edits, reindented: reindented.timing, reindentedEdits: reindented.edits },
+      formatting: {
+        asWritten: asWritten.timing,
+        asWrittenEdits: asWritten.edits,
+        reindented: reindented.timing,
+        reindentedEdits: reindented.edits,
+      },
       memory,
       runs,
     };

@@ -170,7 +170,9 @@ function format(args: string[]): number {
     // Written back, the text must give the same bytes: a file whose decoding lost bytes is not rewritten.
     if (!encodeLike(read.text, read.bytes).equals(read.bytes)) {
       const invalid = read.encoding.invalidUtf8Count;
-      const why = invalid ? `${invalid} invalid UTF-8 sequence(s), which writing it back would replace with U+FFFD` : 'bytes that its text cannot give back';
+      const why = invalid
+        ? `${invalid} invalid UTF-8 sequence(s), which writing it back would replace with U+FFFD`
+        : 'bytes that its text cannot give back';
       process.stderr.write(`${shown}: not formatted: the file has ${why}; fix its encoding first\n`);
       failed++;
       continue;

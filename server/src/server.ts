@@ -460,7 +460,8 @@ const toldNotFormatted = new Map<string, number>();
 function format(uri: string, options: { tabSize: number; insertSpaces: boolean }, range?: Range): TextEdit[] | null {
   const document = documents.get(uri);
   if (!document) return null;
-  const result = guard('formatting', () => service.getFormatting(document, { tabSize: options.tabSize, insertSpaces: options.insertSpaces }, range));
+  const { tabSize, insertSpaces } = options;
+  const result = guard('formatting', () => service.getFormatting(document, { tabSize, insertSpaces }, range));
   if (typeof result !== 'string') return result ?? [];
   connection.console.info(`${uri}: ${result}`);
   if (toldNotFormatted.get(uri) !== document.version) {

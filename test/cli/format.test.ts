@@ -48,7 +48,8 @@ describe('openclaw-config format (CLI)', () => {
     writeFileSync(json5, JSON5_TEXT);
     writeFileSync(written, OPENCLAW_WRITES);
     const checked = run('format', '--check', written, json5);
-    assert.deepStrictEqual([checked.code, checked.stdout, checked.stderr], [1, `${json5}\n`, '2 file(s): 1 would be reformatted, 1 already formatted, 0 not formatted.\n']);
+    const summary = '2 file(s): 1 would be reformatted, 1 already formatted, 0 not formatted.\n';
+    assert.deepStrictEqual([checked.code, checked.stdout, checked.stderr], [1, `${json5}\n`, summary]);
     assert.strictEqual(readFileSync(json5, 'utf8'), JSON5_TEXT);
     assert.strictEqual(run('format', '--check', written).code, 0);
   });
@@ -56,11 +57,13 @@ describe('openclaw-config format (CLI)', () => {
   it('keeps the encoding, the byte order mark and the line breaks: UTF-8 with a BOM and CRLF, UTF-16LE', () => {
     const folder = scratch();
     const marked = join(folder, 'marked.json5');
-    writeFileSync(marked, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON5_TEXT.replace(/\n/g, '\r\n').replace("'merge'", "'m\u00e9rge'"))]));
+    const crlf = (text: string) => text.replace(/\n/g, '\r\n').replace("'merge'", "'m\u00e9rge'");
+    const withBom = (text: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(crlf(text))]);
+    writeFileSync(marked, withBom(JSON5_TEXT));
     const utf16 = join(folder, 'utf16.json5');
     writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON5_TEXT, 'utf16le')]));
     assert.strictEqual(run('format', marked, utf16).code, 0);
-    assert.deepStrictEqual(readFileSync(marked), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON5_FORMATTED.replace(/\n/g, '\r\n').replace("'merge'", "'m\u00e9rge'"))]));
+    assert.deepStrictEqual(readFileSync(marked), withBom(JSON5_FORMATTED));
     assert.deepStrictEqual(readFileSync(utf16), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON5_FORMATTED, 'utf16le')]));
   });
 
@@ -88,8 +91,10 @@ describe('openclaw-config format (CLI)', () => {
     assert.strictEqual(stdout, `${good}\n`);
     const lines = stderr.trimEnd().split('\n');
     assert.deepStrictEqual(lines.slice(0, 2), [
-      `${broken}: Not formatted: the file has a syntax error at line 1, column 1 (and 1 more): Expected '}' to close the object opened here. Formatting changes nothing until it parses.`,
-      `${latin1}: not formatted: the file has 1 invalid UTF-8 sequence(s), which writing it back would replace with U+FFFD; fix its encoding first`,
+      `${broken}: Not formatted: the file has a syntax error at line 1, column 1 (and 1 more): ` +
+        "Expected '}' to close the object opened here. Formatting changes nothing until it parses.",
+      `${latin1}: not formatted: the file has 1 invalid UTF-8 sequence(s), which writing it back would replace with U+FFFD; ` +
+        'fix its encoding first',
     ]);
     assert.ok(lines[2]!.startsWith(`${join(folder, 'absent.json')}: cannot read: ENOENT`), lines[2]);
     assert.strictEqual(lines[3], '4 file(s): 1 reformatted, 0 already formatted, 3 not formatted.');
@@ -112,6 +117,8 @@ describe('openclaw-config format (CLI)', () => {
     }
     assert.strictEqual(run('format').code, 2);
     assert.strictEqual(run('format', '--nope', file).code, 2);
-    assert.match(run('--help').stdout, /^Usage: openclaw-config check .*\n {7}openclaw-config format \[--check\] \[--indent N\|tab\] FILE\.\.\./);
+    const usage = run('--help').stdout.split('\n');
+    assert.match(usage[0]!, /^Usage: openclaw-config check /);
+    assert.strictEqual(usage[1], '       openclaw-config format [--check] [--indent N|tab] FILE...');
   });
 });

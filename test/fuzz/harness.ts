@@ -682,12 +682,15 @@ function executeChecked(session: Session, call: Call, fail: Fail): void {
       if (!range) {
         const again = formatEdits(after, parseJson5(after), options);
         if (typeof again === 'string' || again.length > 0) {
-          fail('formatting is not idempotent', `formatting the result again gives ${safeJson(again).slice(0, 600)}${context}\n--- formatted ---\n${after.slice(0, 2000)}`);
+          const detail = `formatting the result again gives ${safeJson(again).slice(0, 600)}${context}`;
+          fail('formatting is not idempotent', `${detail}\n--- formatted ---\n${after.slice(0, 2000)}`);
         }
       }
       // Each edit alone keeps the document valid, its value and its comments (on smaller documents: a parse per edit).
       if (text.length < 20_000) {
-        for (const edit of result.slice(0, 8)) checkFormatted(text, applyEdits(text, [edit]), 'a formatting edit alone', `${context}: ${safeJson(edit)}`, fail);
+        for (const edit of result.slice(0, 8)) {
+          checkFormatted(text, applyEdits(text, [edit]), 'a formatting edit alone', `${context}: ${safeJson(edit)}`, fail);
+        }
       }
       return;
     }
@@ -776,9 +779,13 @@ function checkFormatted(before: string, after: string, what: string, context: st
   const now = parseJson5(after);
   if (now.errors.length > 0) {
     const first = now.errors[0]!;
-    return fail(`${what} introduces a syntax error (${normalize(first.message)})`, `${first.message} at offset ${first.offset}${context}\n--- after ---\n${after.slice(Math.max(0, first.offset - 200), first.offset + 200)}`);
+    const around = after.slice(Math.max(0, first.offset - 200), first.offset + 200);
+    const detail = `${first.message} at offset ${first.offset}${context}\n--- after ---\n${around}`;
+    return fail(`${what} introduces a syntax error (${normalize(first.message)})`, detail);
   }
-  if (!sameValue(valueOfNode(old.root), valueOfNode(now.root))) return fail(`${what} changes the value`, `${context}\n--- after ---\n${after.slice(0, 2000)}`);
+  if (!sameValue(valueOfNode(old.root), valueOfNode(now.root))) {
+    return fail(`${what} changes the value`, `${context}\n--- after ---\n${after.slice(0, 2000)}`);
+  }
   const oldTokens = tokenTexts(before, old.root);
   const newTokens = tokenTexts(after, now.root);
   const changed = oldTokens.findIndex((token, i) => token !== newTokens[i]);
@@ -787,11 +794,16 @@ function checkFormatted(before: string, after: string, what: string, context: st
   }
   const oldComments = old.comments.map((comment) => before.slice(comment.offset, comment.offset + comment.length));
   const newComments = now.comments.map((comment) => after.slice(comment.offset, comment.offset + comment.length));
-  if (safeJson(oldComments) !== safeJson(newComments)) return fail(`${what} changes the comments`, `${safeJson(oldComments).slice(0, 400)} became ${safeJson(newComments).slice(0, 400)}${context}`);
+  if (safeJson(oldComments) !== safeJson(newComments)) {
+    const detail = `${safeJson(oldComments).slice(0, 400)} became ${safeJson(newComments).slice(0, 400)}${context}`;
+    return fail(`${what} changes the comments`, detail);
+  }
   old.comments.forEach((comment, i) => {
     const moved = now.comments[i]!;
-    if (startsLine(before, comment.offset) && !startsLine(after, moved.offset)) fail(`${what} moves a comment off its own line`, `${safeJson(oldComments[i])}${context}`);
-    if (endsLine(before, comment.offset + comment.length) && !endsLine(after, moved.offset + moved.length)) fail(`${what} puts text after a comment that ended its line`, `${safeJson(oldComments[i])}${context}`);
+    const detail = `${safeJson(oldComments[i])}${context}`;
+    if (startsLine(before, comment.offset) && !startsLine(after, moved.offset)) fail(`${what} moves a comment off its own line`, detail);
+    const endedLine = endsLine(before, comment.offset + comment.length);
+    if (endedLine && !endsLine(after, moved.offset + moved.length)) fail(`${what} puts text after a comment that ended its line`, detail);
   });
 }
 
@@ -824,7 +836,8 @@ function sameValue(a: unknown, b: unknown): boolean {
     if (!b || typeof b !== 'object' || Array.isArray(b)) return false;
     const keys = Object.keys(a);
     const otherKeys = Object.keys(b);
-    return safeJson(keys) === safeJson(otherKeys) && keys.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+    const at = (value: unknown, key: string) => (value as Record<string, unknown>)[key];
+    return safeJson(keys) === safeJson(otherKeys) && keys.every((key) => sameValue(at(a, key), at(b, key)));
   }
   return a === b;
 }

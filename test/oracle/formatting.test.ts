@@ -42,8 +42,14 @@ describe(`Formatting gives what openclaw ${ORACLE_VERSION} writes`, function () 
     const path = join(home!, `${name}.json`);
     writeFileSync(path, text);
     execFileSync(command, ['config', 'set', 'models.mode', 'replace'], {
-      // NODE_DISABLE_COMPILE_CACHE: openclaw.mjs would keep a compile cache in TMPDIR, which the run checks is left empty.
-      env: { ...process.env, HOME: home, OPENCLAW_STATE_DIR: join(home!, '.openclaw'), OPENCLAW_CONFIG_PATH: path, NODE_DISABLE_COMPILE_CACHE: '1' },
+      env: {
+        ...process.env,
+        HOME: home,
+        OPENCLAW_STATE_DIR: join(home!, '.openclaw'),
+        OPENCLAW_CONFIG_PATH: path,
+        // openclaw.mjs would keep a compile cache in TMPDIR, which the run checks is left empty.
+        NODE_DISABLE_COMPILE_CACHE: '1',
+      },
       stdio: 'pipe',
       timeout: 60_000,
     });
@@ -52,13 +58,18 @@ describe(`Formatting gives what openclaw ${ORACLE_VERSION} writes`, function () 
     return written;
   };
 
-  for (const source of ['reference after openclaw 2026.9.6 rewrote it (migrated allowlist)', 'JSON5: comments, unquoted keys, single quotes, trailing commas, .5 and hex']) {
+  const sources = [
+    'reference after openclaw 2026.9.6 rewrote it (migrated allowlist)',
+    'JSON5: comments, unquoted keys, single quotes, trailing commas, .5 and hex',
+  ];
+  for (const source of sources) {
     it(`a file openclaw saved (from "${source}") formats to itself, and a re-indented copy back to its bytes`, () => {
       const written = writtenByOpenClaw(source.split(':')[0]!.replace(/\W+/g, '-'), CORPUS.find((c) => c.name === source)!.text);
       assert.strictEqual(written, stringified(JSON.parse(written)), 'OpenClaw writes JSON.stringify(config, null, 2) and a newline');
       assert.strictEqual(format(written), written);
       const value = JSON.parse(written) as unknown;
-      for (const copy of [JSON.stringify(value, null, 4), JSON.stringify(value, null, '\t'), JSON.stringify(value), written.replace(/\n/g, '\n\n').replace(/": /g, '" :  ')]) {
+      const loose = written.replace(/\n/g, '\n\n').replace(/": /g, '" :  ');
+      for (const copy of [JSON.stringify(value, null, 4), JSON.stringify(value, null, '\t'), JSON.stringify(value), loose]) {
         assert.strictEqual(format(copy), written);
       }
     });

@@ -29,7 +29,9 @@ describe('formatting over stdio (textDocument/formatting, textDocument/rangeForm
   it('formats the whole document at the editor\'s tab size, keeping comments, quotes and trailing commas', async () => {
     await session.open(URI, JSON5_TEXT);
     const edits = await format({ tabSize: 4, insertSpaces: true });
-    assert.strictEqual(applyEdits(JSON5_TEXT, edits), "{\n    // Bedrock\n    models: {mode: 'merge', providers: {}},\n    agents: {\n        defaults: {},\n    },\n}\n");
+    const expected = ['{', '    // Bedrock', "    models: {mode: 'merge', providers: {}},", '    agents: {', '        defaults: {},'];
+    expected.push('    },', '}', '');
+    assert.strictEqual(applyEdits(JSON5_TEXT, edits), expected.join('\n'));
   });
 
   it('formats only the lines of a range', async () => {
@@ -49,14 +51,21 @@ describe('formatting over stdio (textDocument/formatting, textDocument/rangeForm
     assert.deepStrictEqual(warnings, [
       {
         method: 'window/showMessage',
-        params: { type: 2, message: "Not formatted: the file has a syntax error at line 1, column 1 (and 1 more): Expected '}' to close the object opened here. Formatting changes nothing until it parses." },
+        params: {
+          type: 2,
+          message:
+            "Not formatted: the file has a syntax error at line 1, column 1 (and 1 more): Expected '}' to close the object opened here. " +
+            'Formatting changes nothing until it parses.',
+        },
       },
     ]);
-    assert.ok(session.logs.some((line) => line.includes(`${URI}: Not formatted: the file has a syntax error at line 1, column 1`)), session.logs.join('\n'));
+    const logged = `${URI}: Not formatted: the file has a syntax error at line 1, column 1`;
+    assert.ok(session.logs.some((line) => line.includes(logged)), session.logs.join('\n'));
 
     await session.change(URI, 3, BROKEN.replace('"merge"', '"merge" }'));
     assert.deepStrictEqual(await format({ tabSize: 2, insertSpaces: true }), []);
-    assert.strictEqual(session.notifications.filter((notification) => notification.method === 'window/showMessage').length, 2, 'a new version is told again');
+    const told = session.notifications.filter((notification) => notification.method === 'window/showMessage');
+    assert.strictEqual(told.length, 2, 'a new version is told again');
 
     const fixed = `${BROKEN}}}\n`;
     await session.change(URI, 4, fixed);
@@ -64,7 +73,8 @@ describe('formatting over stdio (textDocument/formatting, textDocument/rangeForm
   });
 
   it('answers null for a document that is not open', async () => {
-    const result: unknown = await session.connection.sendRequest('textDocument/formatting', { textDocument: { uri: 'file:///nowhere/openclaw.json' }, options: { tabSize: 2, insertSpaces: true } });
+    const params = { textDocument: { uri: 'file:///nowhere/openclaw.json' }, options: { tabSize: 2, insertSpaces: true } };
+    const result: unknown = await session.connection.sendRequest('textDocument/formatting', params);
     assert.strictEqual(result, null);
   });
 });

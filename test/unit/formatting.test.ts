@@ -26,6 +26,11 @@ function format(text: string, options: FormattingOptions = TWO_SPACES): string {
   return formatted;
 }
 
+/** Lines joined with \n. */
+function lines(...texts: string[]): string {
+  return texts.join('\n');
+}
+
 /** The comments as the parser reads them (a // comment ends at U+2028 too). */
 function commentsIn(text: string): string[] {
   return parseJson5(text).comments.map((comment) => text.slice(comment.offset, comment.offset + comment.length));
@@ -76,10 +81,12 @@ describe('formatting', () => {
     it('takes a tab size that is no positive integer as 2, and a huge one as 16', () => {
       assert.strictEqual(format(written, { tabSize: 0, insertSpaces: true }), written);
       assert.strictEqual(format(written, { tabSize: Number.NaN, insertSpaces: true }), written);
-      assert.strictEqual(format(written, { tabSize: 1e9, insertSpaces: true }), openclawWrites(CONFIG, 1).replace(/^ +/gm, (indent) => ' '.repeat(16 * indent.length)));
+      const sixteen = openclawWrites(CONFIG, 1).replace(/^ +/gm, (indent) => ' '.repeat(16 * indent.length));
+      assert.strictEqual(format(written, { tabSize: 1e9, insertSpaces: true }), sixteen);
     });
 
-    it('keeps numbers and strings as written, where JSON.stringify would rewrite them (the byte-for-byte claim is for tokens as it writes them)', () => {
+    // The byte-for-byte claim is for files whose tokens are as JSON.stringify writes them: as OpenClaw's are.
+    it('keeps numbers and strings as written, where JSON.stringify would rewrite them', () => {
       const text = '{"a":1.0,"b":1e3,"c":"\\u00e9\\/","d":-0}';
       assert.strictEqual(format(text), '{\n  "a": 1.0,\n  "b": 1e3,\n  "c": "\\u00e9\\/",\n  "d": -0\n}\n');
       assert.notStrictEqual(format(text), openclawWrites(JSON.parse(text)));
@@ -94,16 +101,16 @@ describe('formatting', () => {
 
   describe('JSON5: the file\'s own style', () => {
     it('keeps unquoted keys, quotes, hex, +1, .5, Infinity and NaN as written', () => {
-      const text = "{unquoted:0x1F,'single':'it\\'s',\"double\":\"x\",plus:+1,half:.5,trailing:5.,big:Infinity,nan:NaN,neg:-Infinity,exp:1E3}";
-      assert.strictEqual(
-        format(text),
-        "{\n  unquoted: 0x1F,\n  'single': 'it\\'s',\n  \"double\": \"x\",\n  plus: +1,\n  half: .5,\n  trailing: 5.,\n  big: Infinity,\n  nan: NaN,\n  neg: -Infinity,\n  exp: 1E3\n}\n",
-      );
+      const entries = ['unquoted: 0x1F', "'single': 'it\\'s'", '"double": "x"', 'plus: +1', 'half: .5', 'trailing: 5.'];
+      entries.push('big: Infinity', 'nan: NaN', 'neg: -Infinity', 'exp: 1E3');
+      const text = `{${entries.map((entry) => entry.replace(': ', ':')).join(',')}}`;
+      assert.strictEqual(format(text), `{\n${entries.map((entry) => `  ${entry}`).join(',\n')}\n}\n`);
     });
 
     it('keeps a one-line container on one line when it fits, with the file\'s spacing inside objects', () => {
       const text = "{\n    models: [\n        { id: 'a', input: ['text','image'], cost: {input: 1,output: 2} },\n    ],\n}\n";
-      assert.strictEqual(format(text), "{\n  models: [\n    { id: 'a', input: ['text', 'image'], cost: { input: 1, output: 2 } },\n  ],\n}\n");
+      const kept = "    { id: 'a', input: ['text', 'image'], cost: { input: 1, output: 2 } },";
+      assert.strictEqual(format(text), lines('{', '  models: [', kept, '  ],', '}', ''));
       // Most one-line objects written tight: tight.
       assert.strictEqual(format('{\n a: {x: 1},\n b: {y: 2},\n c: { z: 3 }\n}'), '{\n  a: {x: 1},\n  b: {y: 2},\n  c: {z: 3}\n}\n');
     });
@@ -116,7 +123,9 @@ describe('formatting', () => {
 
     it(`expands a one-line container that would end past column ${INLINE_WIDTH}, and what is inside it only as far as needed`, () => {
       const long = `{ models: [{ id: '${'m'.repeat(60)}', name: 'Model' }, { id: 'second', name: '${'n'.repeat(50)}' }] }`;
-      assert.strictEqual(format(long), `{\n  models: [\n    { id: '${'m'.repeat(60)}', name: 'Model' },\n    { id: 'second', name: '${'n'.repeat(50)}' }\n  ]\n}\n`);
+      const first = `    { id: '${'m'.repeat(60)}', name: 'Model' },`;
+      const expanded = lines('{', '  models: [', first, `    { id: 'second', name: '${'n'.repeat(50)}' }`, '  ]', '}', '');
+      assert.strictEqual(format(long), expanded);
       const fits = `{\n  a: ['${'x'.repeat(111)}']\n}\n`;
       assert.strictEqual(fits.split('\n')[1]!.length, INLINE_WIDTH);
       assert.strictEqual(format(fits), fits);
@@ -124,8 +133,13 @@ describe('formatting', () => {
     });
 
     it('adds the trailing commas of a file that mostly has them, to every expanded container (never inside one line)', () => {
-      const text = '{\n  a: {\n    b: 1,\n  },\n  c: [\n    1,\n  ],\n  d: [\n    1\n  ],\n  e: [1, 2,],\n  g: [\n    3,\n  ],\n  f: {x: 1} // note\n}';
-      assert.strictEqual(format(text), '{\n  a: {\n    b: 1,\n  },\n  c: [\n    1,\n  ],\n  d: [\n    1,\n  ],\n  e: [1, 2],\n  g: [\n    3,\n  ],\n  f: {x: 1}, // note\n}\n');
+      const text = lines('{', '  a: {', '    b: 1,', '  },', '  c: [', '    1,', '  ],', '  d: [', '    1', '  ],');
+      const expected = lines('{', '  a: {', '    b: 1,', '  },', '  c: [', '    1,', '  ],', '  d: [', '    1,', '  ],');
+      const rest = lines('', '  g: [', '    3,', '  ],');
+      assert.strictEqual(
+        format(`${text}\n  e: [1, 2,],${rest}\n  f: {x: 1} // note\n}`),
+        `${expected}\n  e: [1, 2],${rest}\n  f: {x: 1}, // note\n}\n`,
+      );
     });
 
     it('removes the trailing commas of a file that mostly has none', () => {
@@ -242,7 +256,8 @@ describe('formatting', () => {
       const text = '{\n  "a": 1,\n      "b": 2,\n  "c": 3\n}\n';
       assert.deepStrictEqual(edits(text), [{ range: { start: { line: 2, character: 2 }, end: { line: 2, character: 6 } }, newText: '' }]);
       const crlf = '{\r\n  "a": 1,\r\n\r\n  "b": 2\r\n}\r\n';
-      assert.deepStrictEqual(edits(crlf), [{ range: { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } }, newText: '' }], 'never between CR and LF');
+      const emptyLine = { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } };
+      assert.deepStrictEqual(edits(crlf), [{ range: emptyLine, newText: '' }], 'never between CR and LF');
     });
 
     it('each leaves the document valid, with its value and comments, applied alone', () => {
@@ -278,32 +293,38 @@ describe('formatting', () => {
     it('names the first error\'s line and column, and how many more there are', () => {
       assert.strictEqual(
         edits('{\n  "a": 1\n  "b": 2\n  "c" 3\n}'),
-        "Not formatted: the file has a syntax error at line 3, column 3 (and 2 more): Expected ',' between properties. Formatting changes nothing until it parses.",
+        "Not formatted: the file has a syntax error at line 3, column 3 (and 2 more): Expected ',' between properties. " +
+          'Formatting changes nothing until it parses.',
       );
     });
   });
 
   describe('range formatting', () => {
     const text = '{\n"a": {"x": 1, "y": [1,2]},\n    "b": 2,\n        "c": {"z": 3}\n}\n';
-    const lines = (start: number, end: number, endCharacter = 0): Range => ({ start: { line: start, character: 0 }, end: { line: end, character: endCharacter } });
+    const range = (start: number, end: number, endCharacter = 0): Range => ({
+      start: { line: start, character: 0 },
+      end: { line: end, character: endCharacter },
+    });
 
     it('formats the values on the range\'s lines and nothing else', () => {
-      const result = edits(text, TWO_SPACES, lines(1, 1, 3)) as TextEdit[];
+      const result = edits(text, TWO_SPACES, range(1, 1, 3)) as TextEdit[];
       assert.ok(result.every((edit) => edit.range.start.line === 1 && edit.range.end.line === 1), JSON.stringify(result));
-      assert.strictEqual(applyEdits(text, result), '{\n  "a": {\n    "x": 1,\n    "y": [\n      1,\n      2\n    ]\n  },\n    "b": 2,\n        "c": {"z": 3}\n}\n');
+      const a = lines('  "a": {', '    "x": 1,', '    "y": [', '      1,', '      2', '    ]', '  },');
+      const expected = lines('{', a, '    "b": 2,', '        "c": {"z": 3}', '}', '');
+      assert.strictEqual(applyEdits(text, result), expected);
     });
 
     it('a range that ends at the start of a line does not take that line', () => {
-      const result = edits(text, TWO_SPACES, lines(2, 3)) as TextEdit[];
+      const result = edits(text, TWO_SPACES, range(2, 3)) as TextEdit[];
       assert.strictEqual(applyEdits(text, result), '{\n"a": {"x": 1, "y": [1,2]},\n  "b": 2,\n        "c": {"z": 3}\n}\n');
     });
 
     it('over the whole document is whole-document formatting', () => {
-      assert.deepStrictEqual(edits(text, TWO_SPACES, lines(0, 5)), edits(text));
+      assert.deepStrictEqual(edits(text, TWO_SPACES, range(0, 5)), edits(text));
     });
 
     it('refuses a document with syntax errors however small the range', () => {
-      assert.strictEqual(typeof edits('{\n  "a": 1,\n  "b": \n}', TWO_SPACES, lines(1, 1, 5)), 'string');
+      assert.strictEqual(typeof edits('{\n  "a": 1,\n  "b": \n}', TWO_SPACES, range(1, 1, 5)), 'string');
     });
   });
 });

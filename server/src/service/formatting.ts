@@ -103,7 +103,12 @@ const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
  * The edits that format a document: the whole of it, or the lines that `range` (offsets) touches;
  * or, for a document with syntax errors, why it is not formatted.
  */
-export function formatEdits(text: string, parse: ParseResult, options: FormattingOptions, range?: { start: number; end: number }): OffsetEdit[] | string {
+export function formatEdits(
+  text: string,
+  parse: ParseResult,
+  options: FormattingOptions,
+  range?: { start: number; end: number },
+): OffsetEdit[] | string {
   if (parse.errors.length > 0 || !parse.root) return whyNotFormatted(text, parse);
   const tokens = tokenize(text, parse.root, parse.comments);
   const json = isStrictJson(text, tokens, parse.comments);
@@ -132,11 +137,15 @@ export function computeFormatting(file: SourceFile, options: FormattingOptions, 
 
 function whyNotFormatted(text: string, parse: ParseResult): string {
   // The first in the document (the parser reports an unclosed bracket when it gives up on it, after what is inside).
-  const first = parse.errors.reduce<ParseError | undefined>((earliest, error) => (!earliest || error.offset < earliest.offset ? error : earliest), undefined);
+  const first = parse.errors.reduce<ParseError | undefined>(
+    (earliest, error) => (!earliest || error.offset < earliest.offset ? error : earliest),
+    undefined,
+  );
   if (!first) return 'Not formatted: the document has no value.';
   const { line, column } = lineAndColumn(text, first.offset);
   const more = parse.errors.length > 1 ? ` (and ${parse.errors.length - 1} more)` : '';
-  return `Not formatted: the file has a syntax error at line ${line + 1}, column ${column + 1}${more}: ${first.message} Formatting changes nothing until it parses.`;
+  const where = `line ${line + 1}, column ${column + 1}${more}`;
+  return `Not formatted: the file has a syntax error at ${where}: ${first.message} Formatting changes nothing until it parses.`;
 }
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
@@ -411,7 +420,8 @@ class Layout {
     else if (this.options.json) inline = false;
     else inline = this.breakFrom(start[index]!) > start[close]! && this.fits(index, close);
     const trailingComma = !inline && this.options.trailingCommas && (flags[index]! & HAS_ITEMS) !== 0;
-    this.frames.push({ base: this.lineLevel, inline, trailingComma, addComma: trailingComma && (flags[index]! & HAS_TRAILING_COMMA) === 0 });
+    const addComma = trailingComma && (flags[index]! & HAS_TRAILING_COMMA) === 0;
+    this.frames.push({ base: this.lineLevel, inline, trailingComma, addComma });
   }
 
   /**
@@ -453,7 +463,15 @@ class Layout {
   }
 
   /** The gaps of `gaps` when comments are between the two tokens. */
-  private commentGaps(frame: Frame, before: Kind, beforeEnd: number, comments: readonly number[], after: Kind, afterStart: number, comma: string): void {
+  private commentGaps(
+    frame: Frame,
+    before: Kind,
+    beforeEnd: number,
+    comments: readonly number[],
+    after: Kind,
+    afterStart: number,
+    comma: string,
+  ): void {
     const previous = comma ? Kind.Comma : before;
     const { kind, start, end } = this.tokens;
     const last = comments.length;
@@ -492,7 +510,8 @@ class Layout {
       levels.push(this.gapLevel);
     }
     // An item starts its line; comments on the same line as it (and no other) go down with it.
-    if (levels.every((gapLevel) => gapLevel < 0) && !frame.inline && this.frames.length > 1 && (isOpen(previous) || previous === Kind.Comma || previous === Kind.TrailingComma)) {
+    const itemNext = isOpen(previous) || previous === Kind.Comma || previous === Kind.TrailingComma;
+    if (itemNext && levels.every((gapLevel) => gapLevel < 0) && !frame.inline && this.frames.length > 1) {
       texts[0] = this.lineBreak(level(0), false);
       levels[0] = this.gapLevel;
     }
@@ -511,14 +530,19 @@ class Layout {
     if (isOpen(before) && isClose(after)) return '';
     if (isClose(after)) return this.lineBreak(frame.base, false);
     if (isOpen(before)) return this.lineBreak(frame.base + 1, false);
-    if (before === Kind.Comma || before === Kind.TrailingComma) return this.lineBreak(frame.base + 1, !this.options.json && this.blankLineIn(from, to));
+    if (before === Kind.Comma || before === Kind.TrailingComma) {
+      return this.lineBreak(frame.base + 1, !this.options.json && this.blankLineIn(from, to));
+    }
     return before === Kind.Colon ? ' ' : '';
   }
 
   /** The gap between two tokens of a container laid out on one line. */
   private inlineGap(before: Kind, after: Kind, from: number, to: number): string {
     if (isComment(after)) return this.horizontal(from, to);
-    if (isComment(before)) return after === Kind.Comma || after === Kind.TrailingComma || after === Kind.Colon ? '' : after === Kind.CloseObject ? this.options.objectPadding : ' ';
+    if (isComment(before)) {
+      if (after === Kind.Comma || after === Kind.TrailingComma || after === Kind.Colon) return '';
+      return after === Kind.CloseObject ? this.options.objectPadding : ' ';
+    }
     if (before === Kind.OpenObject) return after === Kind.CloseObject ? '' : this.options.objectPadding;
     if (before === Kind.OpenArray) return '';
     if (after === Kind.CloseObject) return this.options.objectPadding;
@@ -574,7 +598,8 @@ class Layout {
     while (prefix < oldLength && prefix < wanted.length && text.charCodeAt(from + prefix) === wanted.charCodeAt(prefix)) prefix++;
     if (prefix === oldLength && prefix === wanted.length) return;
     let suffix = 0;
-    while (suffix < oldLength - prefix && suffix < wanted.length - prefix && text.charCodeAt(to - 1 - suffix) === wanted.charCodeAt(wanted.length - 1 - suffix)) suffix++;
+    const most = Math.min(oldLength, wanted.length) - prefix;
+    while (suffix < most && text.charCodeAt(to - 1 - suffix) === wanted.charCodeAt(wanted.length - 1 - suffix)) suffix++;
     let start = from + prefix;
     let end = to - suffix;
     let newStart = prefix;
