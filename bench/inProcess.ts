@@ -23,7 +23,19 @@ export interface ServiceFigures {
   fixAll: Timing;
   /** The title of the fix-all action, which says what it did; undefined when there was none. */
   fixAllTitle: string | undefined;
+  /** Whole-document formatting at tab size 2 (as the documents are written) and 4 (every indented line changes). */
+  formatting: FormattingFigures;
 }
+
+export interface FormattingFigures {
+  asWritten: Timing;
+  asWrittenEdits: number;
+  reindented: Timing;
+  reindentedEdits: number;
+}
+
+export const AS_WRITTEN = { tabSize: 2, insertSpaces: true };
+export const REINDENTED = { tabSize: 4, insertSpaces: true };
 
 /** What the same configuration costs other readers, in its strict-JSON form. */
 export interface BaselineFigures {
@@ -71,7 +83,19 @@ export function measureService(document: BenchDocument): ServiceFigures {
     hoverFound: service.getHover(warm, atModelId) !== undefined,
     fixAll: timeSync(runs, () => warm, fixAll),
     fixAllTitle: fixAll(warm)[0]?.title,
+    formatting: {
+      asWritten: timeWarm((d) => service.getFormatting(d, AS_WRITTEN)),
+      asWrittenEdits: editCount(service.getFormatting(warm, AS_WRITTEN)),
+      reindented: timeSync(runs, () => warm, (d) => service.getFormatting(d, REINDENTED)),
+      reindentedEdits: editCount(service.getFormatting(warm, REINDENTED)),
+    },
   };
+}
+
+/** How many edits formatting gave; a refusal (a string) is a bug in the benchmark documents. */
+export function editCount(result: unknown[] | string): number {
+  if (typeof result === 'string') throw new Error(`The benchmark document is not formatted: ${result}`);
+  return result.length;
 }
 
 const jsonService = getLanguageService({});

@@ -3,6 +3,7 @@ import { performance } from 'perf_hooks';
 import { createTextDocument } from '../server/src/service/languageService';
 import { LspSession } from '../test/protocol/lspClient';
 import { BenchDocument } from './documents';
+import { AS_WRITTEN, editCount, FormattingFigures, REINDENTED } from './inProcess';
 import { summarize, Timing, timeAsync } from './stats';
 
 /** The server waits this long after an edit before it computes diagnostics (server.ts). */
@@ -17,6 +18,8 @@ export interface ProtocolFigures {
   hover: Timing;
   completionAtReference: Timing;
   completionAtModelId: Timing;
+  /** textDocument/formatting, as in-process (FormattingFigures). */
+  formatting: FormattingFigures;
   /** With the document open, after a few diagnostics passes; undefined without /proc. */
   memory: ServerMemory | undefined;
   runs: ProtocolRuns;
@@ -72,12 +75,26 @@ export async function measureProtocol(document: BenchDocument, runs: ProtocolRun
       const params = { textDocument: { uri: document.uri }, position: positions.positionAt(offset) };
       return timeAsync(runs.requests, () => params, (p) => server.connection.sendRequest(method, p));
     };
+    const formatting = async (options: typeof AS_WRITTEN, runs: number) => {
+      const params = { textDocument: { uri: document.uri }, options };
+      const format = () => server.connection.sendRequest('textDocument/formatting', params) as Promise<unknown[]>;
+      return { timing: await timeAsync(runs, () => params, format), edits: editCount(await format()) };
+    };
+    const asWritten = await formatting(AS_WRITTEN, runs.requests);
+    // Tens of thousands of edits a response: fewer runs.
+    const reindented = await formatting(REINDENTED, Math.min(runs.requests, 30));
     return {
       firstDiagnostics: summarize(coldStarts),
       change,
       hover: await request('textDocument/hover', document.modelIdOffset),
       completionAtReference: await request('textDocument/completion', document.referenceOffset),
       completionAtModelId: await request('textDocument/completion', document.modelIdOffset),
+      formatting: {
+        asWritten: asWritten.timing,
+        asWrittenEdits: asWritten.edits,
+        reindented: reindented.timing,
+        reindentedEdits: reindented.edits,
+      },
       memory,
       runs,
     };

@@ -1,17 +1,20 @@
+import { writeFileSync } from 'fs';
 import { relative, resolve } from 'path';
 import { URI } from 'vscode-uri';
-import { readConfigFile } from './configFileReader';
+import { encodeLike, readConfigFile } from './configFileReader';
 import { DiskFileSource } from './fileSource';
-import { createLanguageService, createTextDocument, Diagnostic, Severity } from './service/languageService';
+import { createLanguageService, createTextDocument, Diagnostic, Severity, TextDocumentLike, TextEdit } from './service/languageService';
 
 /*
  * openclaw-config check FILE...: the language server's diagnostics without an editor, as
  * `file:line:col severity message`. Exit code 1 when any file has an error, 2 on bad usage.
+ * openclaw-config format [--check] FILE...: the language server's formatting, written in place.
  */
 
 const USAGE = `Usage: openclaw-config check [--openclaw-version VERSION] [--exit-zero] FILE...
+       openclaw-config format [--check] [--indent N|tab] FILE...
 
-Checks OpenClaw configuration files (openclaw.json, JSON5) and prints one line per problem:
+check: checks OpenClaw configuration files (openclaw.json, JSON5) and prints one line per problem:
   file:line:col severity message
 Exits 1 when any file has an error (OpenClaw would refuse it), 0 otherwise.
 
@@ -19,6 +22,19 @@ Exits 1 when any file has an error (OpenClaw would refuse it), 0 otherwise.
                               meta.lastTouchedVersion (default: the newest known)
   --exit-zero                 report only: exit 0 even when errors are found
   --                          the arguments after it are files, even those that start with -
+
+format: lays each file out as OpenClaw writes it (JSON.stringify with 2 spaces: a strict-JSON file
+comes out byte for byte as OpenClaw saves it), changing only whitespace and trailing commas: comments,
+quotes, numbers and values stay as they are, and so do the encoding, byte order mark and line breaks.
+Writes each file that changes in place and prints its name.
+
+  --check                     write nothing: print the files formatting would change
+  --indent N|tab              indent by N spaces (1-16; default 2, as OpenClaw) or by a tab
+  --                          the arguments after it are files, even those that start with -
+
+format exits 0 when every file is formatted (with --check: already was), 1 with --check when a file
+would change, 2 on a bad command line or when a file cannot be read, written or formatted (a syntax
+error, invalid UTF-8): such a file is left as it is, and the others are still formatted.
 
 Control characters in file names and messages are printed as escapes (\n, \u001b), one problem a line.
 `;
@@ -34,6 +50,7 @@ function main(argv: string[]): number {
     process.stdout.write(USAGE);
     return 0;
   }
+  if (command === 'format') return format(rest);
   if (command !== 'check') {
     process.stderr.write(USAGE);
     return 2;
@@ -103,6 +120,102 @@ function main(argv: string[]): number {
   process.stderr.write(`${files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s).\n`);
   if (unreadable > 0) return 2;
   return errors > 0 && !exitZero ? 1 : 0;
+}
+
+function format(args: string[]): number {
+  const files: string[] = [];
+  let checkOnly = false;
+  let indent = { tabSize: 2, insertSpaces: true };
+  let optionsEnded = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (optionsEnded || !arg.startsWith('-')) {
+      files.push(arg);
+    } else if (arg === '--') {
+      optionsEnded = true;
+    } else if (arg === '--check') {
+      checkOnly = true;
+    } else if (arg === '--indent') {
+      const value = args[++i] ?? '';
+      if (value === 'tab') {
+        indent = { tabSize: 2, insertSpaces: false };
+      } else if (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 16) {
+        indent = { tabSize: Number(value), insertSpaces: true };
+      } else {
+        process.stderr.write(`--indent takes a number of spaces (1 to 16) or 'tab'; '${printable(value)}' is neither\n`);
+        return 2;
+      }
+    } else {
+      process.stderr.write(`Unknown option ${printable(arg)}\n${USAGE}`);
+      return 2;
+    }
+  }
+  if (files.length === 0) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+
+  // Formatting reads nothing but the file itself: no included files, no catalog.
+  const service = createLanguageService();
+  let changed = 0;
+  let failed = 0;
+  for (const file of files) {
+    const shown = printable(file);
+    const read = readConfigFile(file);
+    if (!read.ok) {
+      process.stderr.write(`${shown}: cannot read: ${printable(read.reason)}\n`);
+      failed++;
+      continue;
+    }
+    // Written back, the text must give the same bytes: a file whose decoding lost bytes is not rewritten.
+    if (!encodeLike(read.text, read.bytes).equals(read.bytes)) {
+      const invalid = read.encoding.invalidUtf8Count;
+      const why = invalid
+        ? `${invalid} invalid UTF-8 sequence(s), which writing it back would replace with U+FFFD`
+        : 'bytes that its text cannot give back';
+      process.stderr.write(`${shown}: not formatted: the file has ${why}; fix its encoding first\n`);
+      failed++;
+      continue;
+    }
+    const document = createTextDocument(URI.file(resolve(file)).toString(), read.text, 1, read.encoding);
+    const edits = service.getFormatting(document, indent);
+    if (typeof edits === 'string') {
+      process.stderr.write(`${shown}: ${printable(edits)}\n`);
+      failed++;
+      continue;
+    }
+    if (edits.length === 0) continue;
+    changed++;
+    if (!checkOnly) {
+      try {
+        // In place (not a new file renamed over it): a symbolic link, the owner and the mode stay.
+        writeFileSync(file, encodeLike(applyTextEdits(document, edits), read.bytes));
+      } catch (error) {
+        process.stderr.write(`${shown}: cannot write: ${printable((error as Error).message)}\n`);
+        failed++;
+        changed--;
+        continue;
+      }
+    }
+    process.stdout.write(`${shown}\n`);
+  }
+  const done = checkOnly ? 'would be reformatted' : 'reformatted';
+  const unchanged = files.length - changed - failed;
+  process.stderr.write(`${files.length} file(s): ${changed} ${done}, ${unchanged} already formatted, ${failed} not formatted.\n`);
+  if (failed > 0) return 2;
+  return checkOnly && changed > 0 ? 1 : 0;
+}
+
+function applyTextEdits(document: TextDocumentLike, edits: TextEdit[]): string {
+  const text = document.getText();
+  let result = '';
+  let cursor = 0;
+  for (const edit of edits) {
+    const start = document.offsetAt(edit.range.start);
+    result += text.slice(cursor, start) + edit.newText;
+    cursor = document.offsetAt(edit.range.end);
+  }
+  return result + text.slice(cursor);
 }
 
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

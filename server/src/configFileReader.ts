@@ -15,7 +15,7 @@ const MAX_LISTED_INVALID = 100;
 const TOO_LARGE = `over the limit of ${formatBytes(MAX_FILE_BYTES)} (${MAX_FILE_BYTES / (1024 * 1024)} MB) for a configuration file`;
 
 export type ConfigFileRead =
-  | { ok: true; text: string; encoding: FileEncoding; size: number; mtimeMs: number }
+  | { ok: true; text: string; encoding: FileEncoding; size: number; mtimeMs: number; bytes: Buffer }
   | { ok: false; reason: string };
 
 /** A file's text and what its bytes say, or why it was not read (a sentence fragment: "not a regular file (a FIFO)"). */
@@ -32,7 +32,7 @@ export function readConfigFile(path: string): ConfigFileRead {
     if (swapped) return { ok: false, reason: swapped };
     const bytes = readAtMost(fd, stat.size, MAX_FILE_BYTES);
     if (!bytes) return { ok: false, reason: TOO_LARGE };
-    return { ok: true, ...decodeConfigBytes(bytes), size: stat.size, mtimeMs: stat.mtimeMs };
+    return { ok: true, ...decodeConfigBytes(bytes), size: stat.size, mtimeMs: stat.mtimeMs, bytes };
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
   } finally {
@@ -95,6 +95,24 @@ export function decodeConfigBytes(bytes: Uint8Array): { text: string; encoding: 
   if (isUtf8(body)) return { text, encoding: {} };
   const { listed, count } = invalidSequences(body);
   return { text, encoding: { invalidUtf8: listed, invalidUtf8Count: count } };
+}
+
+/**
+ * `text` as bytes in the form `original` has (UTF-8 with or without a byte order mark, UTF-16 either way
+ * round, with or without one), to write a file back as it was. Encoding the text `original` decoded to
+ * gives `original` back, unless it held invalid UTF-8 or a stray last byte of UTF-16 (decoding lost those).
+ */
+export function encodeLike(text: string, original: Uint8Array): Buffer {
+  const buffer = Buffer.from(original.buffer, original.byteOffset, original.byteLength);
+  const utf16 = utf16Of(buffer);
+  if (utf16) {
+    const body = Buffer.from(text, 'utf16le');
+    if (utf16.endianness === 'BE') body.swap16();
+    const mark = utf16.byteOrderMark ? Buffer.from(utf16.endianness === 'LE' ? [0xff, 0xfe] : [0xfe, 0xff]) : Buffer.alloc(0);
+    return Buffer.concat([mark, body]);
+  }
+  const mark = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? buffer.subarray(0, 3) : Buffer.alloc(0);
+  return Buffer.concat([mark, Buffer.from(text, 'utf8')]);
 }
 
 /**

@@ -13,10 +13,12 @@ import {
   MarkupKind,
   MessageType,
   ProposedFeatures,
+  Range,
   ResponseError,
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  TextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogStore, CatalogStoreSettings } from './bedrock/catalogStore';
@@ -171,6 +173,8 @@ connection.onInitialize((params): InitializeResult => {
       definitionProvider: true,
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
       executeCommandProvider: { commands: SERVER_COMMANDS },
     },
     serverInfo: { name: 'openclaw-language-server' },
@@ -364,6 +368,7 @@ documents.onDidClose((event) => {
   clearTimeout(pending.get(uri));
   pending.delete(uri);
   validatedVersions.delete(uri);
+  toldNotFormatted.delete(uri);
   service.forget(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
   // What other files of its configuration show now comes from the file on disk.
@@ -463,6 +468,32 @@ connection.onCodeLens((params) => {
     return { range: { start: lens.range.start, end: lens.range.start }, command };
   });
 });
+
+connection.onDocumentFormatting((params) => format(params.textDocument.uri, params.options));
+connection.onDocumentRangeFormatting((params) => format(params.textDocument.uri, params.options, params.range));
+
+/** The version of each document last told why it is not formatted: once per version, not on every format-on-save. */
+const toldNotFormatted = new Map<string, number>();
+
+/**
+ * A document that does not parse gets no edits and a warning saying why (window/showMessage: VS Code and
+ * Neovim both show it as such). Not a ResponseError: VS Code's client turns one into an error toast
+ * "Request textDocument/formatting failed." with the reason only in the output channel, and a save
+ * with format-on-save would carry that error; a broken file is an ordinary state while typing.
+ */
+function format(uri: string, options: { tabSize: number; insertSpaces: boolean }, range?: Range): TextEdit[] | null {
+  const document = documents.get(uri);
+  if (!document) return null;
+  const { tabSize, insertSpaces } = options;
+  const result = guard('formatting', () => service.getFormatting(document, { tabSize, insertSpaces }, range));
+  if (typeof result !== 'string') return result ?? [];
+  connection.console.info(`${uri}: ${result}`);
+  if (toldNotFormatted.get(uri) !== document.version) {
+    toldNotFormatted.set(uri, document.version);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: result });
+  }
+  return [];
+}
 
 connection.onExecuteCommand(async (params, token) => {
   const { command } = params;

@@ -18,6 +18,7 @@ import {
   Diagnostic,
   FileEncoding,
   FileSource,
+  FormattingOptions,
   isPathInside,
   LanguageService,
   Location,
@@ -29,6 +30,7 @@ import {
 } from '../../server/src/service/languageService';
 import type { JsonNode } from '../../server/src/service/parser/ast';
 import { parseJson5 } from '../../server/src/service/parser/json5Parser';
+import { formatEdits } from '../../server/src/service/formatting';
 import { applyEdits, memoryFiles, REPO_ROOT } from '../helpers';
 
 /*
@@ -209,7 +211,8 @@ export type Feature =
   | 'locatePath'
   | 'getRegion'
   | 'getConfigurationFiles'
-  | 'getConfigurationSources';
+  | 'getConfigurationSources'
+  | 'getFormatting';
 
 /** One request: offsets are into the document's text (`at`, `end`); `text` is a name, id or path argument. */
 export interface Call {
@@ -223,6 +226,8 @@ export interface Call {
   only?: string[];
   /** getAddModel: the choice's entry id, which the selection must select. */
   expect?: string;
+  /** getFormatting: the editor's options (a range when `end` is set). */
+  options?: FormattingOptions;
 }
 
 export interface Failure {
@@ -741,6 +746,51 @@ function executeChecked(session: Session, call: Call, fail: Fail): void {
       return;
     }
 
+    case 'getFormatting': {
+      const options = call.options ?? { tabSize: 2, insertSpaces: true };
+      const range = call.end === undefined ? undefined : { start: geometry.positionOf(call.at ?? 0), end: geometry.positionOf(call.end) };
+      const context = ` (${safeJson(options)}${range ? `, lines ${range.start.line}-${range.end.line}` : ''})`;
+      const result = service.getFormatting(doc, options, range);
+      const broken = !session.clean(uri);
+      if (typeof result === 'string') {
+        if (!broken) fail('a document that parses is not formatted', `${result}${context}`);
+        else if (result.trim() === '') fail('no reason given for not formatting', context);
+        return;
+      }
+      if (!Array.isArray(result)) return fail('result is not an array', safeJson(result));
+      if (broken) return fail('a document with syntax errors gets formatting edits', `${safeJson(result).slice(0, 500)}${context}`);
+      let rangesOk = true;
+      for (const edit of result) rangesOk = checkRange(edit?.range, uri, 'formatting edit', context) && rangesOk;
+      if (!rangesOk) return;
+      if (range) {
+        // Edits stay within the lines of the range (one ending at a line's start does not take that line).
+        const lastLine = range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
+        const outside = result.find((edit) => edit.range.start.line < range.start.line || edit.range.end.line > lastLine);
+        if (outside) fail('a range formatting edit outside the range\'s lines', `${safeJson(outside)}${context}`);
+      }
+      let after: string;
+      try {
+        after = applyEdits(text, result);
+      } catch (error) {
+        return fail('formatting edits overlap', `${(error as Error).message}${context}`);
+      }
+      checkFormatted(text, after, 'formatting', context, fail);
+      if (!range) {
+        const again = formatEdits(after, parseJson5(after), options);
+        if (typeof again === 'string' || again.length > 0) {
+          const detail = `formatting the result again gives ${safeJson(again).slice(0, 600)}${context}`;
+          fail('formatting is not idempotent', `${detail}\n--- formatted ---\n${after.slice(0, 2000)}`);
+        }
+      }
+      // Each edit alone keeps the document valid, its value and its comments (on smaller documents: a parse per edit).
+      if (text.length < 20_000) {
+        for (const edit of result.slice(0, 8)) {
+          checkFormatted(text, applyEdits(text, [edit]), 'a formatting edit alone', `${context}: ${safeJson(edit)}`, fail);
+        }
+      }
+      return;
+    }
+
     case 'getConfigurationSources': {
       const sources = service.getConfigurationSources(doc);
       if (!Array.isArray(sources)) return fail('result is not an array', safeJson(sources));
@@ -808,6 +858,89 @@ function checkParse(text: string, fail: Fail): void {
     if (!inside(comment.offset, comment.offset + comment.length)) fail('comment out of the text', `${safeJson(comment)} in a text of ${length}`);
   }
   if (text.trim() !== '' && !root && errors.length === 0) fail('no value and no error', '');
+}
+
+export const FORMATTING_OPTIONS: readonly FormattingOptions[] = [
+  { tabSize: 2, insertSpaces: true },
+  { tabSize: 2, insertSpaces: true },
+  { tabSize: 4, insertSpaces: true },
+  { tabSize: 4, insertSpaces: false },
+  { tabSize: 1, insertSpaces: true },
+  { tabSize: 0, insertSpaces: true },
+  { tabSize: 1e9, insertSpaces: true },
+];
+
+/**
+ * What formatting must keep: the document parses, with the same value (NaN-aware, keys in order),
+ * the same text for every key and scalar (hex stays hex, quotes stay), the same comments in the
+ * same order; a comment that started its line still does, one that ended its line still does.
+ */
+function checkFormatted(before: string, after: string, what: string, context: string, fail: Fail): void {
+  const old = parseJson5(before);
+  const now = parseJson5(after);
+  if (now.errors.length > 0) {
+    const first = now.errors[0]!;
+    const around = after.slice(Math.max(0, first.offset - 200), first.offset + 200);
+    const detail = `${first.message} at offset ${first.offset}${context}\n--- after ---\n${around}`;
+    return fail(`${what} introduces a syntax error (${normalize(first.message)})`, detail);
+  }
+  if (!sameValue(valueOfNode(old.root), valueOfNode(now.root))) {
+    return fail(`${what} changes the value`, `${context}\n--- after ---\n${after.slice(0, 2000)}`);
+  }
+  const oldTokens = tokenTexts(before, old.root);
+  const newTokens = tokenTexts(after, now.root);
+  const changed = oldTokens.findIndex((token, i) => token !== newTokens[i]);
+  if (changed >= 0 || oldTokens.length !== newTokens.length) {
+    return fail(`${what} rewrites a token`, `${safeJson(oldTokens[changed])} became ${safeJson(newTokens[changed])}${context}`);
+  }
+  const oldComments = old.comments.map((comment) => before.slice(comment.offset, comment.offset + comment.length));
+  const newComments = now.comments.map((comment) => after.slice(comment.offset, comment.offset + comment.length));
+  if (safeJson(oldComments) !== safeJson(newComments)) {
+    const detail = `${safeJson(oldComments).slice(0, 400)} became ${safeJson(newComments).slice(0, 400)}${context}`;
+    return fail(`${what} changes the comments`, detail);
+  }
+  old.comments.forEach((comment, i) => {
+    const moved = now.comments[i]!;
+    const detail = `${safeJson(oldComments[i])}${context}`;
+    if (startsLine(before, comment.offset) && !startsLine(after, moved.offset)) fail(`${what} moves a comment off its own line`, detail);
+    const endedLine = endsLine(before, comment.offset + comment.length);
+    if (endedLine && !endsLine(after, moved.offset + moved.length)) fail(`${what} puts text after a comment that ended its line`, detail);
+  });
+}
+
+function startsLine(text: string, offset: number): boolean {
+  for (let i = offset - 1; i >= 0 && text[i] !== '\n' && text[i] !== '\r'; i--) if (!/\s/.test(text[i]!)) return false;
+  return true;
+}
+
+function endsLine(text: string, offset: number): boolean {
+  for (let i = offset; i < text.length && text[i] !== '\n' && text[i] !== '\r'; i++) if (!/\s/.test(text[i]!)) return false;
+  return true;
+}
+
+/** The source text of every key and scalar, in document order. */
+function tokenTexts(text: string, root: JsonNode | undefined): string[] {
+  const texts: string[] = [];
+  const walk = (node: JsonNode) => {
+    if (node.type === 'object' || node.type === 'array' || node.type === 'property') node.children?.forEach(walk);
+    else texts.push(text.slice(node.offset, node.end));
+  };
+  if (root) walk(root);
+  return texts;
+}
+
+/** Values compared as formatting must keep them: numbers by Object.is (NaN equals NaN, -0 is not 0), keys in order. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' || typeof b === 'number') return Object.is(a, b);
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+  if (a && typeof a === 'object') {
+    if (!b || typeof b !== 'object' || Array.isArray(b)) return false;
+    const keys = Object.keys(a);
+    const otherKeys = Object.keys(b);
+    const at = (value: unknown, key: string) => (value as Record<string, unknown>)[key];
+    return safeJson(keys) === safeJson(otherKeys) && keys.every((key) => sameValue(at(a, key), at(b, key)));
+  }
+  return a === b;
 }
 
 /** A parse tree's value, as JSON5.parse would give it (the last duplicate key wins). */
@@ -1019,6 +1152,10 @@ function planDocument(session: Session, path: string, rng: Rng, run: (call: Call
   run({ feature: 'getRegion', doc: path, flag: true });
   run({ feature: 'getConfigurationFiles', doc: path });
   run({ feature: 'getConfigurationSources', doc: path });
+  const options = rng.pick(FORMATTING_OPTIONS);
+  run({ feature: 'getFormatting', doc: path, options });
+  // A range's edits are the whole document's on its lines: checked again on smaller documents only, for time.
+  if (text.length < 50_000) run({ feature: 'getFormatting', doc: path, options: rng.pick(FORMATTING_OPTIONS), ...randomRange() });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import * as fc from 'fast-check';
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { decodeConfigBytes, MAX_FILE_BYTES, readConfigFile } from '../../server/src/configFileReader';
+import { decodeConfigBytes, encodeLike, MAX_FILE_BYTES, readConfigFile } from '../../server/src/configFileReader';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const utf8 = (text: string) => Uint8Array.from(Buffer.from(text, 'utf8'));
@@ -116,5 +116,27 @@ describe('decoding a configuration file as OpenClaw does (UTF-8)', () => {
       }),
       { numRuns: 3000, seed: 20260906 },
     );
+  });
+
+  it('encodes a text back in the form of the bytes it came from: the same bytes for the same text, unless decoding lost some', () => {
+    const forms: ((text: string) => Buffer)[] = [
+      (text) => Buffer.from(text, 'utf8'),
+      (text) => Buffer.concat([bytes(0xef, 0xbb, 0xbf), Buffer.from(text, 'utf8')]),
+      (text) => Buffer.concat([bytes(0xff, 0xfe), Buffer.from(text, 'utf16le')]),
+      (text) => Buffer.concat([bytes(0xfe, 0xff), Buffer.from(text, 'utf16le').swap16()]),
+      // Without a byte order mark, UTF-16 is recognised by ASCII characters beside NULs: four of them first.
+      (text) => Buffer.from(`{ a:${text}`, 'utf16le'),
+    ];
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.nat(forms.length - 1), (text, form) => {
+        const original = forms[form]!(text);
+        const decoded = decodeConfigBytes(original);
+        assert.deepStrictEqual(encodeLike(decoded.text, original), original);
+        assert.deepStrictEqual(encodeLike(`${decoded.text}\r\n`, original), forms[form]!(`${text}\r\n`));
+      }),
+      { numRuns: 500, seed: 20260906 },
+    );
+    const latin1 = Buffer.from('{ a: "caf\u00e9" }', 'latin1');
+    assert.notDeepStrictEqual(encodeLike(decodeConfigBytes(latin1).text, latin1), latin1, 'invalid UTF-8 does not come back');
   });
 });

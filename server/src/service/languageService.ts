@@ -11,6 +11,7 @@ import { computeCompletion } from './completion';
 import { computeDiagnostics } from './diagnostics';
 import { Environment } from './envVars';
 import { fsPathOf } from './includes';
+import { computeFormatting } from './formatting';
 import { computeHover } from './hover';
 import { findTestTarget, listTestTargets, ModelTestTarget, TestResultSource } from './modelTests';
 import { rewriteModelId } from './renameModel';
@@ -21,7 +22,7 @@ import { ownedSchema } from './schema/ownedSchema';
 import { SchemaValidator } from './schema/schemaValidator';
 import { findNodeAtDottedPath, keyOf } from './parser/ast';
 import { computeDefinition, computeReferences, computeRename, prepareRename, RenameTarget } from './navigation';
-import { CodeAction, CompletionList, Diagnostic, Hover, Location, Position, ServiceSettings, TextDocumentLike, WorkspaceEdit } from './types';
+import { CodeAction, CompletionList, Diagnostic, FormattingOptions, Hover, Location, Position, Range, ServiceSettings, TextDocumentLike, TextEdit, WorkspaceEdit } from './types';
 import { ConfigWorkspace, FileSource } from './workspace';
 
 /** The facade: every feature over one parse per document version. No LSP, no VS Code, no I/O. */
@@ -70,6 +71,8 @@ export interface LanguageService {
   setSchema(schema: SchemaValidator | undefined): void;
   /** Drops what is cached for a closed document. */
   forget(uri: string): void;
+  /** Edits that format the document (only the lines of `range`, if given), or why it is not formatted (a syntax error). */
+  getFormatting(document: TextDocumentLike, options: FormattingOptions, range?: Range): TextEdit[] | string;
 }
 
 export interface LanguageServiceOptions {
@@ -213,6 +216,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     forget(uri) {
       workspace.forget(uri);
     },
+    getFormatting: (document, options, range) => computeFormatting(analyze(document).file, options, range),
   };
 }
 

@@ -162,3 +162,9 @@ export interface ServiceSettings {
   /** At most this many diagnostics per file, the last saying how many more there are (default 1,000). */
   maxDiagnosticsPerFile?: number;
 }
+
+/** How the editor indents (LSP's FormattingOptions; its other fields are not used). */
+export interface FormattingOptions {
+  tabSize: number;
+  insertSpaces: boolean;
+}

@@ -60,7 +60,7 @@ export function detectFileStyle(text: string, root: JsonNode | undefined): FileS
       const firstBreak = text.indexOf('\n', node.offset);
       if (firstBreak >= 0 && firstBreak < closeOffset) {
         // Multi-line: only count containers whose closing bracket sits on a line after the last item.
-        if (text.lastIndexOf('\n', closeOffset) > last.end) {
+        if (text.lastIndexOf('\n', closeOffset) >= last.end) {
           if (last.commaOffset >= 0) votes.trailing++;
           else votes.noTrailing++;
         }
