@@ -3,6 +3,7 @@ import { relative, resolve } from 'path';
 import { URI } from 'vscode-uri';
 import { encodeLike, readConfigFile } from './configFileReader';
 import { DiskFileSource } from './fileSource';
+import { SchemaBundle } from './schemaBundle';
 import { createLanguageService, createTextDocument, Diagnostic, Severity, TextDocumentLike, TextEdit } from './service/languageService';
 
 /*
@@ -90,6 +91,7 @@ function main(argv: string[]): number {
   const service = createLanguageService({
     settings: { openclawVersion, openclawVersionFrom: 'command-line', env: process.env },
     files: new DiskFileSource(() => undefined),
+    schemas: SchemaBundle.beside(__dirname),
   });
   let errors = 0;
   let warnings = 0;

@@ -27,6 +27,7 @@ import type { NetworkSettings } from './bedrock/network';
 import { DiskFileSource, realFolderPath } from './fileSource';
 import { URI } from 'vscode-uri';
 import { ModelTesting } from './modelTesting';
+import { SchemaBundle } from './schemaBundle';
 import { mergeSettings, proxySettings } from './settings';
 import { commandArgument, notOpen, SERVER_COMMANDS } from './commandArguments';
 import { OpenClawIntegration } from './openclawIntegration';
@@ -125,7 +126,7 @@ const catalog = new CatalogStore(catalogSettings({}), {
 
 const testResults = new Map<string, StoredTestResult>();
 const files = new DiskFileSource((uri) => documents.get(uri), (path) => (trusted || workspaceFolders.some((folder) => isPathInside(folder, path)) ? undefined : 'not read: the workspace is not trusted, and the file is outside it'));
-const service = createLanguageService({ catalog, testResults: { last: (ref) => testResults.get(ref) }, files });
+const service = createLanguageService({ catalog, testResults: { last: (ref) => testResults.get(ref) }, files, schemas: SchemaBundle.beside(__dirname) });
 const openclaw = new OpenClawIntegration({
   service,
   command: () => (trusted ? currentSettings.cli?.path || 'openclaw' : undefined),

@@ -64,10 +64,11 @@ describe('diagnostics', () => {
       );
     });
 
-    it('takes the version from the setting when the file has none, and the file over the setting', () => {
+    it('takes the version from the setting, over the file\'s meta.lastTouchedVersion; from the file without a setting', () => {
       assert.match(diagnose(TWO_MODELS(), '2026.4.5')[0]!.message, /On OpenClaw 2026\.4\.5 \(openclaw\.version setting\) a non-empty alias map is also the allowlist/);
       const migrated = TWO_MODELS('meta: { lastTouchedVersion: "2026.9.1", migrations: { modelPolicyAllowlist: true } },');
-      assert.match(diagnose(migrated, '2026.4.5')[0]!.message, /cannot be picked with \/model <alias> \(OpenClaw 2026\.9\.1 \(meta\.lastTouchedVersion\)\)/);
+      assert.match(diagnose(migrated, '2026.4.5')[0]!.message, /On OpenClaw 2026\.4\.5 \(openclaw\.version setting\) a non-empty alias map is also the allowlist/);
+      assert.match(diagnose(migrated)[0]!.message, /cannot be picked with \/model <alias> \(OpenClaw 2026\.9\.1 \(meta\.lastTouchedVersion\)\)/);
     });
 
     it('from 2026.8.1 an unmigrated alias map still restricts; once migrated, modelPolicy.allow decides', () => {

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { createLanguageService } from '../../server/src/service/languageService';
+import { resolveTargetVersion } from '../../server/src/service/openclawVersions';
 import { documentOf } from '../helpers';
 
 /** Error-level findings as `path: message`, for a version (what `openclaw config validate` would say). */
@@ -74,11 +75,16 @@ describe('what each OpenClaw version accepts, in the sections the extension owns
     ]);
   });
 
-  it('takes the installed OpenClaw first, then meta.lastTouchedVersion, then the setting', () => {
+  it('an explicit choice (the setting or --openclaw-version, then the installed OpenClaw) wins over meta.lastTouchedVersion, the fallback', () => {
     const text = `{ meta: { lastTouchedVersion: "2026.3.31" }, ${config({ models: 'bedrockDiscovery: {},' }).slice(1)}`;
     const check = (installedVersion?: string, openclawVersion?: string) =>
       createLanguageService({ settings: { installedVersion, openclawVersion } }).getDiagnostics(documentOf(text)).filter((d) => d.code === 'legacy-key').length;
-    assert.strictEqual(check(undefined, '2026.9.6'), 0, 'the file says 2026.3.31');
-    assert.strictEqual(check('2026.9.6', '2026.3.31'), 1, 'the installed OpenClaw decides');
+    assert.strictEqual(check(), 0, 'without a choice, the file says 2026.3.31');
+    assert.strictEqual(check(undefined, '2026.9.6'), 1, 'the setting decides');
+    assert.strictEqual(check('2026.9.6'), 1, 'the installed OpenClaw decides');
+    assert.strictEqual(check('2026.9.6', '2026.3.31'), 0, 'the setting decides over the installed OpenClaw');
+    assert.deepStrictEqual(resolveTargetVersion('2026.9.6', '2026.3.2', undefined), { version: '2026.9.6', source: 'installed', writtenBy: '2026.3.2' });
+    assert.deepStrictEqual(resolveTargetVersion(undefined, '2026.3.2', '2026.3.2', 'command-line'), { version: '2026.3.2', source: 'command-line' });
+    assert.deepStrictEqual(resolveTargetVersion(undefined, '2026.3.2', undefined), { version: '2026.3.2', source: 'file' });
   });
 });

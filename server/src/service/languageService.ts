@@ -16,8 +16,9 @@ import { computeHover } from './hover';
 import { findTestTarget, listTestTargets, ModelTestTarget, TestResultSource } from './modelTests';
 import { rewriteModelId } from './renameModel';
 import { buildConfigModel } from './configModel';
-import { resolveTargetVersion } from './openclawVersions';
+import { compareVersions, resolveTargetVersion } from './openclawVersions';
 import { resolveRegion } from './region';
+import { JsonSchema } from './schema/jsonSchema';
 import { ownedSchema } from './schema/ownedSchema';
 import { SchemaValidator } from './schema/schemaValidator';
 import { findNodeAtDottedPath, keyOf } from './parser/ast';
@@ -83,6 +84,16 @@ export interface LanguageServiceOptions {
   catalog?: CatalogSource;
   /** Results of test prompts, shown on hover. */
   testResults?: TestResultSource;
+  /** OpenClaw's schema of each release, bundled with the extension: for files checked without an installed `openclaw`. */
+  schemas?: SchemaSource;
+}
+
+/** OpenClaw's schemas by release (the server's SchemaBundle reads them from disk). */
+export interface SchemaSource {
+  /** The release whose schema applies to a version: the same, else the newest before it; none before the first. */
+  releaseFor(version: string): string | undefined;
+  /** A release's schema, as `openclaw config schema` printed it; a new object each time. */
+  load(release: string): JsonSchema;
 }
 
 /** The built-in table as a catalog source: no network, same answer every time. */
@@ -103,11 +114,31 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   let installedSchema: SchemaValidator | undefined;
   /** Our schemas, one per stretch of OpenClaw versions that share one (keyed by the schema itself). */
   const ownedSchemas = new Map<string, SchemaValidator>();
+  /** Bundled schemas, by release, loaded on first use (undefined: it could not be read). */
+  const bundledSchemas = new Map<string, SchemaValidator | undefined>();
+  const bundledSchema = (version: string): SchemaValidator | undefined => {
+    const release = options.schemas?.releaseFor(version);
+    if (!release) return undefined;
+    if (!bundledSchemas.has(release)) {
+      let validator: SchemaValidator | undefined;
+      try {
+        validator = new SchemaValidator(options.schemas!.load(release), `OpenClaw ${release} (schema bundled with the extension)`);
+      } catch {
+        // A damaged bundle: the extension's own schema serves, as before bundles existed.
+      }
+      bundledSchemas.set(release, validator);
+    }
+    return bundledSchemas.get(release);
+  };
   const targetOf = (analysis: Analysis) =>
     resolveTargetVersion(settings.installedVersion, analysis.config.lastTouchedVersion?.value, settings.openclawVersion, settings.openclawVersionFrom);
+  /** The installed OpenClaw's schema when its version is the one checked; else the bundled one of that version; else ours. */
   const schemaFor = (analysis: Analysis): SchemaValidator => {
-    if (installedSchema) return installedSchema;
     const { version } = targetOf(analysis);
+    // The installed schema knows its installed plugins, but only of its own version.
+    if (installedSchema && (settings.installedVersion === undefined || compareVersions(version, settings.installedVersion) === 0)) return installedSchema;
+    const bundled = bundledSchema(version);
+    if (bundled) return bundled;
     const schema = ownedSchema(version);
     const key = JSON.stringify(schema);
     let validator = ownedSchemas.get(key);

@@ -14,6 +14,8 @@ export type VersionSource = 'installed' | 'file' | 'setting' | 'command-line' | 
 export interface TargetVersion {
   version: string;
   source: VersionSource;
+  /** meta.lastTouchedVersion, when the version checked is another (an explicit choice won over it). */
+  writtenBy?: string;
 }
 
 /** Calendar versions like 2026.9.6 or 2026.3.2-beta.1: compares the numeric parts only. */
@@ -33,8 +35,9 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /**
- * The `openclaw` installed, else the file's meta.lastTouchedVersion, else the setting (or the CLI's
- * --openclaw-version: `settingFrom`), else the newest we know.
+ * An explicit choice first: the openclaw.version setting (or the CLI's --openclaw-version:
+ * `settingFrom`), then the `openclaw` installed. Only without one, the file's meta.lastTouchedVersion
+ * (the release that last wrote it, not necessarily the one that will read it); else the newest we know.
  */
 export function resolveTargetVersion(
   installedVersion: string | undefined,
@@ -42,9 +45,12 @@ export function resolveTargetVersion(
   settingVersion: string | undefined,
   settingFrom: 'setting' | 'command-line' = 'setting',
 ): TargetVersion {
-  if (installedVersion && parseVersion(installedVersion)) return { version: installedVersion.trim(), source: 'installed' };
-  if (fileVersion && parseVersion(fileVersion)) return { version: fileVersion.trim(), source: 'file' };
-  if (settingVersion && parseVersion(settingVersion)) return { version: settingVersion.trim(), source: settingFrom };
+  const written = fileVersion && parseVersion(fileVersion) ? fileVersion.trim() : undefined;
+  const chosen = (version: string, source: VersionSource): TargetVersion =>
+    written && compareVersions(written, version) !== 0 ? { version, source, writtenBy: written } : { version, source };
+  if (settingVersion && parseVersion(settingVersion)) return chosen(settingVersion.trim(), settingFrom);
+  if (installedVersion && parseVersion(installedVersion)) return chosen(installedVersion.trim(), 'installed');
+  if (written) return { version: written, source: 'file' };
   return { version: NEWEST_KNOWN_VERSION, source: 'default' };
 }
 

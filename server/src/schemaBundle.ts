@@ -1,0 +1,134 @@
+import { existsSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { brotliDecompressSync } from 'zlib';
+import type { JsonSchema } from './service/schema/jsonSchema';
+
+/*
+ * The schemas of every stable OpenClaw release, as `npm run schemas` packed them (scripts/packSchemas.ts):
+ * subtrees shared between releases, brotli-compressed in one stream per month of releases, and an
+ * index of each release's root. Nothing is read until a release's schema is asked for; then the
+ * streams it needs (its month's and later ones: a chunk sits in the month of the newest release that
+ * uses it) are decompressed, the release's subtrees are put together, and the streams are dropped.
+ */
+
+export const SCHEMA_INDEX_FILE = 'index.json';
+export const SCHEMA_SINCE_FILE = 'since.json';
+/** The key of the placeholder object that stands for a subtree of the pool. */
+export const CHUNK_KEY = '$chunk';
+
+export interface SchemaIndex {
+  /** Where the schemas come from. */
+  source: string;
+  /** The months of releases (2026.9), oldest first: each has a stream of chunks. */
+  eras: string[];
+  /** Release → its root chunk. */
+  releases: Record<string, string>;
+  /** Stable releases whose schema could not be printed when the set was made, and why: the one before serves. */
+  notBundled: Record<string, string>;
+}
+
+/** Key path (`models.providers.*.models.[].contextTokens`) → the first release that has it, for keys added after the first. */
+export type SinceIndex = Record<string, string>;
+
+/** The month of a release: 2026.9.6 → 2026.9. */
+export function eraOf(release: string): string {
+  return release.split('.').slice(0, 2).join('.');
+}
+
+export function poolFileOf(era: string): string {
+  return `openclaw-schemas-${era}.br`;
+}
+
+export class SchemaBundle {
+  private index: SchemaIndex | undefined;
+  private sinceIndex: SinceIndex | undefined;
+
+  /** `dir`: the folder with index.json and the streams (server/schemas). */
+  constructor(private readonly dir: string) {}
+
+  /** Where the bundle sits beside the running code: server/schemas from server/out (bundles) or server/src (sources). */
+  static beside(codeDir: string): SchemaBundle | undefined {
+    const dir = [join(codeDir, '..', 'schemas'), join(codeDir, '..', '..', 'schemas')].find((candidate) => existsSync(join(candidate, SCHEMA_INDEX_FILE)));
+    return dir ? new SchemaBundle(dir) : undefined;
+  }
+
+  /** The releases bundled, oldest first. */
+  releases(): string[] {
+    return Object.keys(this.readIndex().releases).sort(compareReleases);
+  }
+
+  /** The first release that has a key path, when it came after the oldest bundled one. */
+  since(keyPath: string): string | undefined {
+    this.sinceIndex ??= JSON.parse(readFileSync(join(this.dir, SCHEMA_SINCE_FILE), 'utf8')) as SinceIndex;
+    return this.sinceIndex[keyPath];
+  }
+
+  /** The bundled release whose schema applies to `version`: the same, else the newest before it; none before the first. */
+  releaseFor(version: string): string | undefined {
+    let found: string | undefined;
+    for (const release of this.releases()) {
+      if (compareReleases(release, version) > 0) break;
+      found = release;
+    }
+    return found;
+  }
+
+  /** A release's schema, as `openclaw config schema` of that release printed it: a new object each time. */
+  load(release: string): JsonSchema {
+    const index = this.readIndex();
+    const root = index.releases[release];
+    if (!root) throw new Error(`No bundled schema for OpenClaw ${release}`);
+    const eras = index.eras.filter((era) => compareReleases(era, eraOf(release)) >= 0);
+    const chunks = new Map<string, string>();
+    const chunk = (hash: string): string => {
+      // The streams of the release's month and later, read in order until the chunk is there.
+      while (!chunks.has(hash) && eras.length > 0) readStream(join(this.dir, poolFileOf(eras.shift()!)), chunks);
+      const text = chunks.get(hash);
+      if (text === undefined) throw new Error(`The bundled schemas are damaged: chunk ${hash} of OpenClaw ${release} is missing`);
+      return text;
+    };
+    const expand = (hash: string): unknown => resolveChunks(JSON.parse(chunk(hash)) as unknown, expand);
+    return expand(root) as JsonSchema;
+  }
+
+  private readIndex(): SchemaIndex {
+    return (this.index ??= JSON.parse(readFileSync(join(this.dir, SCHEMA_INDEX_FILE), 'utf8')) as SchemaIndex);
+  }
+}
+
+/** A stream's chunks: lines of `hash<TAB>json`. */
+function readStream(path: string, into: Map<string, string>): void {
+  const text = brotliDecompressSync(readFileSync(path)).toString('utf8');
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const tab = text.indexOf('\t', start);
+    into.set(text.slice(start, tab), text.slice(tab + 1, end));
+    start = end + 1;
+  }
+}
+
+/** Replaces every {"$chunk": hash} below `value` with what it stands for. */
+function resolveChunks(value: unknown, expand: (hash: string) => unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = resolveChunks(value[i], expand);
+    return value;
+  }
+  const object = value as Record<string, unknown>;
+  const hash = object[CHUNK_KEY];
+  if (typeof hash === 'string' && Object.keys(object).length === 1) return expand(hash);
+  for (const key of Object.keys(object)) object[key] = resolveChunks(object[key], expand);
+  return object;
+}
+
+/** 2026.7.1 < 2026.7.1-1 < 2026.7.1-2 < 2026.7.2: the numbers, then the republish counter. */
+export function compareReleases(a: string, b: string): number {
+  const parts = (version: string) => version.split(/[.-]/).map((part) => Number(part) || 0);
+  const [left, right] = [parts(a), parts(b)];
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const diff = (left[i] ?? 0) - (right[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}

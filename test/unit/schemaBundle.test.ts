@@ -1,0 +1,94 @@
+import * as assert from 'assert';
+import { join } from 'path';
+import { SchemaBundle } from '../../server/src/schemaBundle';
+import { createLanguageService, Diagnostic, JsonSchema } from '../../server/src/service/languageService';
+import { documentOf, REPO_ROOT } from '../helpers';
+
+/*
+ * The schemas of every stable OpenClaw release, bundled (server/schemas, made by `npm run schemas`),
+ * and the whole file checked with them when no `openclaw` is installed. That they equal what each
+ * release prints is checked by the oracle tier against the release it installs.
+ */
+
+const bundle = SchemaBundle.beside(join(REPO_ROOT, 'server', 'src'))!;
+
+describe('the bundled schemas of OpenClaw releases', () => {
+  it('has every stable release from 2026.3.28 to 2026.9.6 that prints a schema, each a whole draft-07 schema', () => {
+    const releases = bundle.releases();
+    assert.strictEqual(releases[0], '2026.3.28');
+    assert.strictEqual(releases.at(-1), '2026.9.6');
+    assert.ok(releases.length >= 58, `${releases.length} releases`);
+    for (const release of releases) {
+      const schema = bundle.load(release);
+      assert.strictEqual(schema.$schema, 'http://json-schema.org/draft-07/schema#', release);
+      assert.ok(Object.keys(schema.properties ?? {}).length >= 30, release);
+      assert.ok(!JSON.stringify(schema).includes('"$chunk"'), `${release}: every shared part put back`);
+    }
+    assert.strictEqual(Object.keys(bundle.load('2026.9.6').properties!).length, 44);
+  });
+
+  it('applies a release to a version: the same, else the newest before it; none before the first', () => {
+    assert.strictEqual(bundle.releaseFor('2026.9.6'), '2026.9.6');
+    assert.strictEqual(bundle.releaseFor('2026.4.5'), '2026.4.2', '2026.4.5 printed no schema offline: the one before serves');
+    assert.strictEqual(bundle.releaseFor('2026.7.1-2'), '2026.7.1-2');
+    assert.strictEqual(bundle.releaseFor('2026.9.9'), '2026.9.6');
+    assert.strictEqual(bundle.releaseFor('2026.3.2'), undefined);
+  });
+
+  it('knows what changed: models.bedrockDiscovery up to 2026.4.2, gone in 2026.9.6; since when a key exists', () => {
+    const modelsOf = (release: string) => (bundle.load(release).properties!.models as JsonSchema).properties!;
+    assert.ok('bedrockDiscovery' in modelsOf('2026.3.31'));
+    assert.ok(!('bedrockDiscovery' in modelsOf('2026.9.6')));
+    const since = bundle.since('agents.defaults.modelPolicy');
+    assert.ok(since && since > '2026.7', `agents.defaults.modelPolicy since ${since}`);
+    assert.strictEqual(bundle.since('models'), undefined, 'keys of the first release have no "since"');
+  });
+});
+
+describe('the whole file checked with the bundled schema, no openclaw installed', () => {
+  const service = (openclawVersion?: string) => createLanguageService({ settings: { openclawVersion }, schemas: bundle });
+  const errors = (text: string, openclawVersion?: string): Diagnostic[] =>
+    service(openclawVersion)
+      .getDiagnostics(documentOf(text))
+      .filter((d) => d.severity === 1);
+  const summary = (list: Diagnostic[]) => list.map((d) => `${d.data?.path ?? ''}: ${d.message.split(':')[0]}`);
+
+  it('refuses what OpenClaw 2026.9.6 refuses outside the models: a misspelt or retired root key, wrong types in gateway and agents', () => {
+    const text = `{
+  gateway: { port: "18789" },
+  agents: { defaults: { timeoutSeconds: "600" } },
+  agent: {},
+  routing: {},
+  mdoels: {},
+}`;
+    assert.deepStrictEqual(summary(errors(text)), [
+      'gateway.port: Invalid value',
+      'agents.defaults.timeoutSeconds: Invalid value',
+      ': Unrecognized key',
+      ': Unrecognized key',
+      ': Unrecognized key',
+    ]);
+    assert.strictEqual(errors(text)[0]!.message, 'Invalid value: expected integer, got string at gateway.port: OpenClaw 2026.9.6 rejects the file, and the gateway does not start.');
+    assert.strictEqual(errors(text)[4]!.message, 'Unrecognized key: "mdoels": OpenClaw 2026.9.6 rejects the file, and the gateway does not start.');
+    assert.deepStrictEqual(errors('{ channels: { discord: { enabled: false } } }'), [], 'a key with a default may be left out (OpenClaw accepts it)');
+  });
+
+  it('refuses the numbers OpenClaw refuses, on the number: NaN, ±Infinity, literals that overflow', () => {
+    const text = `{ models: { providers: { "amazon-bedrock": { models: [
+  { id: "a", name: "A", cost: { input: NaN, output: Infinity, cacheRead: -Infinity, cacheWrite: 1e400 }, contextWindow: 1e300 },
+] } } } }`;
+    const found = errors(text).map((d) => [d.range.start.character, d.message.split(' at ')[0]]);
+    assert.deepStrictEqual(found, [
+      [39, 'Invalid value: expected number, received NaN'],
+      [52, 'Invalid value: expected number, received Infinity'],
+      [73, 'Invalid value: expected number, received -Infinity'],
+      [96, 'Invalid value: expected number, received Infinity'],
+    ]);
+  });
+
+  it('checks against the version chosen, not the one that last wrote the file: 2026.9.6 refuses what 2026.3.2 wrote', () => {
+    const text = '{ meta: { lastTouchedVersion: "2026.3.2" }, models: { bedrockDiscovery: { enabled: true } } }';
+    assert.deepStrictEqual(errors(text), [], 'without a choice, the release that wrote it');
+    assert.deepStrictEqual(summary(errors(text, '2026.9.6')), ['models: models.bedrockDiscovery moved to plugins.entries.amazon-bedrock.config.discovery in OpenClaw 2026.4.5']);
+  });
+});
