@@ -55,3 +55,29 @@ export const BEDROCK_REGIONS = [
   'ap-southeast-2',
   'me-central-1',
 ];
+
+export interface AwsChoice {
+  /** '' for the default credential chain. */
+  profile: string;
+  /** '' for the region the file says. */
+  region: string;
+}
+
+type PickItem = { label: string; description?: string; value: string };
+export type Pick = (items: PickItem[], options: { title: string; placeHolder?: string }) => Thenable<PickItem | undefined>;
+
+/**
+ * The two steps of the AWS picker (a profile, then a region): the choice, or undefined when either
+ * step is dismissed. Nothing is saved here: the caller writes both settings, or none.
+ */
+export async function pickAwsProfileAndRegion(current: AwsChoice, profileNames: string[], pick: Pick): Promise<AwsChoice | undefined> {
+  const inUse = (value: string, currentValue: string) => (value === currentValue ? 'in use' : undefined);
+  const chain = { label: 'Default credential chain', description: 'AWS_PROFILE, environment keys, SSO, instance role', value: '' };
+  const profiles = profileNames.map((name) => ({ label: name, description: inUse(name, current.profile), value: name }));
+  const profile = await pick([chain, ...profiles], { title: 'AWS profile for Bedrock (1/2)', placeHolder: 'Profiles of ~/.aws/config and ~/.aws/credentials' });
+  if (!profile) return undefined;
+  const fromFile = { label: 'From the file', description: 'the amazon-bedrock baseUrl, then AWS_REGION, then us-east-1', value: '' };
+  const regions = BEDROCK_REGIONS.map((region) => ({ label: region, description: inUse(region, current.region), value: region }));
+  const region = await pick([fromFile, ...regions], { title: 'AWS region for Bedrock (2/2)' });
+  return region ? { profile: profile.value, region: region.value } : undefined;
+}

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient } from 'vscode-languageclient/node';
 import {
+  ModelIdFix,
   TEST_MODEL_COMMAND,
   TEST_OUTPUT_NOTIFICATION,
   TEST_TARGETS_COMMAND,
@@ -69,6 +70,7 @@ export class ModelTester implements vscode.Disposable {
     return result;
   }
 
+  /** A configured model to test; one the file already flags as failing says so, and its fix is offered first. */
   private async pickModel(document: vscode.TextDocument): Promise<string | undefined> {
     const targets = (await this.client.sendRequest(ExecuteCommandRequest.type, {
       command: TEST_TARGETS_COMMAND,
@@ -80,14 +82,20 @@ export class ModelTester implements vscode.Disposable {
     }
     const picked = await vscode.window.showQuickPick(
       targets.map((target) => ({
-        label: target.aliases[0] ?? target.name ?? target.ref,
+        label: `${target.problem ? '$(warning) ' : ''}${target.aliases[0] ?? target.name ?? target.ref}`,
         description: target.ref,
-        detail: target.description,
-        ref: target.ref,
+        detail: target.problem ? `${target.problem}${target.fix ? ` Picking it offers ${target.fix.newId}.` : ''}` : target.description,
+        target,
       })),
       { title: 'Test which model?', matchOnDescription: true, matchOnDetail: true },
     );
-    return picked?.ref;
+    if (!picked?.target.problem) return picked?.target.ref;
+    const { problem, fix, ref } = picked.target;
+    const switchTo = fix && `Use ${fix.newId}, then test`;
+    const choice = await vscode.window.showWarningMessage(`${ref}: ${problem}`, { modal: true }, ...(switchTo ? [switchTo] : []), 'Test it as it is');
+    if (choice === 'Test it as it is') return ref;
+    if (!switchTo || choice !== switchTo || !(await this.applyFix(fix!))) return undefined;
+    return `${ref.slice(0, ref.indexOf('/') + 1)}${fix!.newId}`;
   }
 
   private stream(params: TestOutputParams): void {
@@ -108,7 +116,10 @@ export class ModelTester implements vscode.Disposable {
       }
     }
     if (result.outcome !== 'complete') this.output.appendLine(`[${result.outcome}]${result.problem ? ` ${result.problem.message}` : ''}`);
-    if (result.report) this.output.appendLine(`${result.region}: ${result.report}`);
+    // One fact per line, aligned: a long line would wrap in the middle of a figure.
+    const facts = result.region ? [{ label: 'Region', value: result.region }, ...result.facts] : result.facts;
+    const width = Math.max(0, ...facts.map((fact) => fact.label.length));
+    for (const fact of facts) this.output.appendLine(`  ${fact.label.padEnd(width)}  ${fact.value}`);
     this.output.appendLine('');
   }
 
@@ -131,10 +142,10 @@ export class ModelTester implements vscode.Disposable {
     else if (choice === 'Show Output') this.output.show();
   }
 
-  private async applyFix(fix: NonNullable<TestModelResult['fix']>): Promise<void> {
+  private async applyFix(fix: ModelIdFix): Promise<boolean> {
     const edit = await this.client.protocol2CodeConverter.asWorkspaceEdit(fix.edit);
-    if (edit && (await vscode.workspace.applyEdit(edit))) {
-      void vscode.window.showInformationMessage(`Now using ${fix.newId} in the model entry and every reference to it.`);
-    }
+    if (!edit || !(await vscode.workspace.applyEdit(edit))) return false;
+    void vscode.window.showInformationMessage(`Now using ${fix.newId} in the model entry and every reference to it.`);
+    return true;
   }
 }

@@ -2,8 +2,8 @@ import { CancellationToken } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BedrockConnection } from './bedrock/connection';
 import type { NetworkSettings } from './bedrock/network';
-import { ServerSettings, TEST_OUTPUT_INTERVAL_MS, TestModelParams, TestModelResult, TestOutputParams, TestTargetItem } from './protocol';
-import { describeTestTarget, formatMeasurements, LanguageService, quoteForMessage, StoredTestResult } from './service/languageService';
+import { ModelIdFix, ServerSettings, TEST_OUTPUT_INTERVAL_MS, TestModelParams, TestModelResult, TestOutputParams, TestTargetItem } from './protocol';
+import { describeTestTarget, formatMeasurements, LanguageService, measurementFacts, quoteForMessage, StoredTestResult } from './service/languageService';
 
 /*
  * The "Test model" command behind the LSP: which models a file offers, one test prompt at a time per
@@ -36,7 +36,14 @@ export class ModelTesting {
       name: target.name,
       aliases: target.aliases,
       description: describeTestTarget(target),
+      ...(target.problem ? { problem: target.problem.message, fix: this.profileFix(document, target.ref, target.problem.profiles) } : {}),
     }));
+  }
+
+  /** The switch of a model to the first of its inference profiles, in every place the file names it. */
+  private profileFix(document: TextDocument, ref: string, profiles: string[]): ModelIdFix | undefined {
+    const edit = profiles[0] ? this.host.service.getModelIdRewrite(document, ref, profiles[0]) : undefined;
+    return edit && { uri: document.uri, newId: profiles[0]!, alternatives: profiles, edit };
   }
 
   /** A test prompt to a model of `document`; `params` are checked (commandArguments.ts). */
@@ -48,11 +55,11 @@ export class ModelTesting {
     // Untrusted comes first: a model of a file the workspace may not read is no better a reason.
     const restricted = this.host.restricted();
     if (restricted) {
-      return { ref: target?.ref ?? params.reference, modelId: target?.modelId ?? '', region: '', prompt, outcome: 'failed', text: '', reasoning: '', report: '', problem: { kind: 'restricted', message: restricted } };
+      return { ref: target?.ref ?? params.reference, modelId: target?.modelId ?? '', region: '', prompt, outcome: 'failed', text: '', reasoning: '', report: '', facts: [], problem: { kind: 'restricted', message: restricted } };
     }
     if (!target) {
       const message = `${quoteForMessage(params.reference)} is not a Bedrock model configured in this file.`;
-      return { ref: params.reference, modelId: '', region: '', prompt, outcome: 'failed', text: '', reasoning: '', report: '', problem: { kind: 'not-configured', message } };
+      return { ref: params.reference, modelId: '', region: '', prompt, outcome: 'failed', text: '', reasoning: '', report: '', facts: [], problem: { kind: 'not-configured', message } };
     }
     const region = settings.aws?.region || target.baseUrlRegion || service.getRegion(document);
     const connection = this.host.connection(region, target.baseUrlVariant ?? {});
@@ -91,15 +98,15 @@ export class ModelTesting {
         text: outcome.text,
         reasoning: outcome.reasoning,
         report: formatMeasurements(outcome.measurements, target.prices),
+        facts: measurementFacts(outcome.measurements, target.prices).map(([label, value]) => ({ label, value })),
         truncated: outcome.truncated,
         problem: outcome.problem,
       };
       if (outcome.problem?.kind === 'on-demand') {
-        const alternatives = service.getSuggestedProfiles(document, target.modelId);
-        const edit = alternatives[0] ? service.getModelIdRewrite(document, target.ref, alternatives[0]) : undefined;
-        if (edit) {
-          result.fix = { uri: document.uri, newId: alternatives[0]!, alternatives, edit };
-          result.problem = { kind: 'on-demand', message: `${outcome.problem.message} Use ${alternatives.join(' or ')}.` };
+        const fix = this.profileFix(document, target.ref, service.getSuggestedProfiles(document, target.modelId));
+        if (fix) {
+          result.fix = fix;
+          result.problem = { kind: 'on-demand', message: `${outcome.problem.message} Use ${fix.alternatives.join(' or ')}.` };
         }
       }
       const cut = result.truncated

@@ -97,6 +97,10 @@ export interface TestTargetItem {
   aliases: string[];
   /** Price and context, for a quick pick. */
   description: string;
+  /** What the file's checks already say will make a test fail (an id Bedrock will not invoke on demand, one not offered in the region). */
+  problem?: string;
+  /** For a model that needs an inference profile: the switch to one, to offer before the test runs. */
+  fix?: ModelIdFix;
 }
 
 /** workspace/executeCommand: catalog models a document's configuration can add. Argument: { uri }. */
@@ -177,8 +181,10 @@ export interface TestModelResult {
   outcome: 'complete' | 'broken' | 'cancelled' | 'failed';
   text: string;
   reasoning: string;
-  /** Time to first token, total time, tokens, tokens per second, cost. */
+  /** Time to first token, total time, tokens, tokens per second, cost, on one line. */
   report: string;
+  /** The same figures, one fact each ("Cost", "$0.000052 (file prices)"), for a block with a line per fact. */
+  facts: { label: string; value: string }[];
   /**
    * Set when the answer or the reasoning ran past what a test keeps (`limit` characters of each):
    * how many characters of each arrived past it and were dropped (neither streamed nor in `text`).
@@ -186,7 +192,15 @@ export interface TestModelResult {
   truncated?: { limit: number; text: number; reasoning: number };
   problem?: { kind: string; message: string };
   /** For a model that needs an inference profile: the id to use instead, and the edits that switch to it. */
-  fix?: { uri: string; newId: string; alternatives: string[]; edit: { changes: Record<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]> } };
+  fix?: ModelIdFix;
+}
+
+/** Switching a configured model to another id (an inference profile's): in its entry and every reference. */
+export interface ModelIdFix {
+  uri: string;
+  newId: string;
+  alternatives: string[];
+  edit: { changes: Record<string, { range: LspRange; newText: string }[]> };
 }
 
 /** The client command that runs a test with its own UI; code lenses and hover links use it when the client has it. */

@@ -58,12 +58,24 @@ describe('test prompt over the protocol, against the fake Bedrock', function () 
   const test = (reference: string, extra: Record<string, unknown> = {}, token?: CancellationTokenSource) =>
     execute<TestModelResult>('openclaw.server.testModel', { uri: URI, reference, ...extra }, token);
 
-  it('lists the configured Bedrock models with price and context', async () => {
+  it('lists the configured Bedrock models with price and context, and what the file already says will fail, with its fix', async () => {
     const targets = await execute<TestTargetItem[]>('openclaw.server.testTargets', { uri: URI });
-    assert.deepStrictEqual(targets, [
+    const { fix, ...opus } = targets[1]!;
+    assert.deepStrictEqual([targets[0], opus], [
       { ref: 'amazon-bedrock/us.anthropic.claude-sonnet-4-6', name: 'Sonnet', aliases: ['Sonnet'], description: '$3.00 / $15.00 per 1M · 200,000 context' },
-      { ref: 'amazon-bedrock/anthropic.claude-opus-4-6-v1', name: 'Opus', aliases: ['Opus'], description: '$5.00 / $25.00 per 1M (list price) · 200,000 context' },
+      {
+        ref: 'amazon-bedrock/anthropic.claude-opus-4-6-v1',
+        name: 'Opus',
+        aliases: ['Opus'],
+        description: '$5.00 / $25.00 per 1M (list price) · 200,000 context',
+        problem:
+          'anthropic.claude-opus-4-6-v1 cannot be invoked on demand in us-east-1 (built-in list): Bedrock answers "on-demand throughput isn\'t supported". ' +
+          'Use an inference profile id: us.anthropic.claude-opus-4-6-v1, global.anthropic.claude-opus-4-6-v1.',
+      },
     ]);
+    assert.deepStrictEqual([fix?.uri, fix?.newId, fix?.alternatives], [URI, 'us.anthropic.claude-opus-4-6-v1', ['us.anthropic.claude-opus-4-6-v1', 'global.anthropic.claude-opus-4-6-v1']]);
+    const after = applyEdits(TEXT, fix!.edit.changes[URI]!);
+    assert.ok(after.includes('"amazon-bedrock/us.anthropic.claude-opus-4-6-v1"]') && !after.includes('/anthropic.claude-opus-4-6-v1'), 'the entry and every reference switched');
   });
 
   it('streams the answer, then reports time to first token, tokens, speed and cost; hover and lens show it', async () => {
@@ -83,6 +95,8 @@ describe('test prompt over the protocol, against the fake Bedrock', function () 
       'Who are you?',
     ]);
     assert.match(result.report, /^first token \d+ ms · \d+ ms total · 20 in \/ 100 out tokens · \d+ tok\/s · \$0\.0016 \(file prices\)$/);
+    assert.deepStrictEqual(result.facts.map((fact) => fact.label), ['First token', 'Total time', 'Tokens', 'Speed', 'Cost']);
+    assert.deepStrictEqual(result.facts.slice(2).map((fact) => fact.value.replace(/^\d+ tok/, 'N tok')), ['20 in / 100 out', 'N tok/s', '$0.0016 (file prices)']);
     const request = bedrock.fake.requests.find((r) => r.operation === 'ConverseStream')!;
     assert.strictEqual(request.modelId, 'us.anthropic.claude-sonnet-4-6');
     assert.deepStrictEqual(JSON.parse(request.body).inferenceConfig, { maxTokens: 1024 }, 'the output cap of a test');

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { createLanguageService, formatMeasurements, summarizeMeasurements, testFigures, TestMeasurements } from '../../server/src/service/languageService';
+import { createLanguageService, formatMeasurements, measurementFacts, summarizeMeasurements, testFigures, TestMeasurements } from '../../server/src/service/languageService';
+import { formatUsd } from '../../server/src/service/modelFacts';
 import { applyEdits, documentOf, editsTo } from '../helpers';
 
 const TEXT = `{
@@ -59,6 +60,25 @@ describe('model tests: targets, figures, the id rewrite, lenses', () => {
     assert.strictEqual(formatMeasurements({ at: 0, outcome: 'failed', totalMs: 80 }, undefined), '80 ms total');
     assert.strictEqual(summarizeMeasurements(measurements), '2.5 s, 100 tok/s');
     assert.strictEqual(summarizeMeasurements({ at: 0, outcome: 'broken', totalMs: 80 }), 'broken');
+  });
+
+  it('a small cost shows its real magnitude, never $0.0000; the figures one fact a line', () => {
+    assert.deepStrictEqual([0.000052, 0.0000052, 0.006, 0.0062, 0.0099999, 0.075, 0.5, 15].map(formatUsd), ['$0.000052', '$0.0000052', '$0.006', '$0.0062', '$0.01', '$0.075', '$0.50', '$15.00']);
+    const small: TestMeasurements = { at: 0, outcome: 'complete', timeToFirstTokenMs: 14, totalMs: 16, inputTokens: 11, outputTokens: 15 };
+    assert.deepStrictEqual(measurementFacts(small, { input: 0.5, output: 1.2, source: 'file' }), [
+      ['First token', '14 ms'],
+      ['Total time', '16 ms'],
+      ['Tokens', '11 in / 15 out'],
+      ['Speed', '7500 tok/s'],
+      ['Cost', '$0.000023 (file prices)'],
+    ]);
+  });
+
+  it('says which targets the file already flags as failing, with the inference profiles to use', () => {
+    const opus = service.getTestTargets(document).find((target) => target.modelId === 'anthropic.claude-opus-4-6-v1')!;
+    assert.deepStrictEqual(opus.problem?.profiles, ['eu.anthropic.claude-opus-4-6-v1', 'global.anthropic.claude-opus-4-6-v1']);
+    assert.match(opus.problem!.message, /cannot be invoked on demand in eu-west-1/);
+    assert.strictEqual(service.getTestTargets(document)[0]!.problem, undefined, 'a profile id that works');
   });
 
   it('puts a lens on the first line of each Bedrock model entry', () => {

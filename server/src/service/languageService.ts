@@ -273,7 +273,7 @@ export { isPathInside } from './includes';
 export type { JsonSchema } from './schema/jsonSchema';
 export type { ModelLens } from './codeLens';
 export type { ModelTestTarget, StoredTestResult, TestMeasurements, TestPrices } from './modelTests';
-export { describeTestTarget, formatDuration, formatMeasurements, summarizeMeasurements, testFigures } from './modelTests';
+export { describeTestTarget, formatDuration, formatMeasurements, measurementFacts, summarizeMeasurements, testFigures } from './modelTests';
 export type { CatalogEntry, CatalogSnapshot, CatalogSource, ModelFacts } from './catalog';
 export * from './types';
 export { createTextDocument } from './document';

@@ -54,10 +54,12 @@ export function requestCost(pricePerMillion: { input: number; output: number }, 
   return (inputTokens * pricePerMillion.input + outputTokens * pricePerMillion.output) / 1_000_000;
 }
 
-/** $15.00, $0.50, $0.07, $0.0062, $0 */
+/** $15.00, $0.50, $0.07, $0.0062, $0.000052, $0: below a cent, two significant digits, so a small cost never reads $0.0000. */
 export function formatUsd(value: number): string {
   if (value === 0) return '$0';
-  if (Math.abs(value) >= 1) return `$${value.toFixed(2)}`;
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1) return `$${value.toFixed(2)}`;
+  if (magnitude < 0.01) return `$${value.toFixed(Math.min(20, 1 - Math.floor(Math.log10(magnitude)))).replace(/(\.\d*?)0+$/, '$1')}`;
   const fixed = value.toFixed(6).replace(/0+$/, '');
   const decimals = Math.max(2, Math.min(4, fixed.length - fixed.indexOf('.') - 1));
   return `$${value.toFixed(decimals)}`;

@@ -1,4 +1,5 @@
 import { Analysis } from './analysis';
+import { checkBedrockModels } from './bedrockChecks';
 import { CatalogContext } from './catalog';
 import { ConfiguredModel, isBedrockProvider } from './configModel';
 import { effectiveModel, formatCount, formatUsd } from './modelFacts';
@@ -37,11 +38,19 @@ export interface ModelTestTarget {
   thinkingBudget?: number;
   prices?: TestPrices;
   contextWindow: number;
+  /** What the catalog says will make a test fail, and the inference profiles to use instead (best first). */
+  problem?: { message: string; profiles: string[] };
 }
 
 /** Configured Bedrock models, in file order, as test targets. */
 export function listTestTargets(analysis: Analysis, context: CatalogContext): ModelTestTarget[] {
-  return analysis.config.models.filter((model) => isBedrockProvider(model.provider)).map((model) => testTarget(analysis, model, context));
+  const failing = new Map<ConfiguredModel, { message: string; profiles: string[] }>();
+  for (const finding of checkBedrockModels(analysis, context.catalog)) {
+    if (finding.kind === 'needs-inference-profile' || finding.kind === 'not-in-region') failing.set(finding.model, { message: finding.message, profiles: finding.profiles ?? [] });
+  }
+  return analysis.config.models
+    .filter((model) => isBedrockProvider(model.provider))
+    .map((model) => ({ ...testTarget(analysis, model, context), ...(failing.has(model) ? { problem: failing.get(model)! } : {}) }));
 }
 
 /** The target for a reference (provider/id or alias), if it names a configured Bedrock model. */
@@ -124,17 +133,28 @@ export function testFigures(measurements: TestMeasurements, prices: TestPrices |
   };
 }
 
+/** A test's figures, one fact each, for a block with a line per fact: [label, value]. */
+export function measurementFacts(measurements: TestMeasurements, prices: TestPrices | undefined): [string, string][] {
+  const figures = testFigures(measurements, prices);
+  const facts: [string, string][] = [];
+  if (measurements.timeToFirstTokenMs !== undefined) facts.push(['First token', formatDuration(measurements.timeToFirstTokenMs)]);
+  facts.push(['Total time', formatDuration(measurements.totalMs)]);
+  if (measurements.inputTokens !== undefined && measurements.outputTokens !== undefined) {
+    facts.push(['Tokens', `${formatCount(measurements.inputTokens)} in / ${formatCount(measurements.outputTokens)} out`]);
+  }
+  if (figures.tokensPerSecond !== undefined) facts.push(['Speed', `${figures.tokensPerSecond.toFixed(0)} tok/s`]);
+  if (figures.cost !== undefined) facts.push(['Cost', `${formatUsd(figures.cost)} (${prices!.source === 'file' ? 'file prices' : `list price: ${prices!.source}`})`]);
+  return facts;
+}
+
 /** "first token 820 ms · 2.4 s total · 35 in / 120 out tokens · 74 tok/s · $0.0019 (file prices)" */
 export function formatMeasurements(measurements: TestMeasurements, prices: TestPrices | undefined): string {
-  const figures = testFigures(measurements, prices);
+  const facts = new Map(measurementFacts(measurements, prices));
   const parts: string[] = [];
-  if (measurements.timeToFirstTokenMs !== undefined) parts.push(`first token ${formatDuration(measurements.timeToFirstTokenMs)}`);
-  parts.push(`${formatDuration(measurements.totalMs)} total`);
-  if (measurements.inputTokens !== undefined && measurements.outputTokens !== undefined) {
-    parts.push(`${formatCount(measurements.inputTokens)} in / ${formatCount(measurements.outputTokens)} out tokens`);
-  }
-  if (figures.tokensPerSecond !== undefined) parts.push(`${figures.tokensPerSecond.toFixed(0)} tok/s`);
-  if (figures.cost !== undefined) parts.push(`${formatUsd(figures.cost)} (${prices!.source === 'file' ? 'file prices' : `list price: ${prices!.source}`})`);
+  if (facts.has('First token')) parts.push(`first token ${facts.get('First token')}`);
+  parts.push(`${facts.get('Total time')} total`);
+  if (facts.has('Tokens')) parts.push(`${facts.get('Tokens')} tokens`);
+  for (const label of ['Speed', 'Cost']) if (facts.has(label)) parts.push(facts.get(label)!);
   return parts.join(' · ');
 }
 
