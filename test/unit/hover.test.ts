@@ -38,7 +38,7 @@ describe('hover', () => {
     const card = hoverInSample('"DeepSeek V3.2", "amazon');
     assert.match(card!, /^\*\*DeepSeek V3\\\.2\*\* · `amazon-bedrock\/deepseek\.v3\.2`/);
     assert.match(card!, /\| USD \| \$0\.62 \| \$1\.85 \|/);
-    assert.match(card!, /10k in \+ 1k out: \*\*\$0\.0080\*\*/);
+    assert.match(card!, /10k in \+ 1k out: \*\*\$0\.008\*\*/);
   });
 
   it("shows OpenClaw's defaults for missing fields, marked as defaults", () => {
