@@ -1,5 +1,5 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { ADD_MODEL_COMMAND, CATALOG_STATUS_COMMAND, MODEL_CHOICES_COMMAND, REFRESH_CATALOG_COMMAND, TEST_MODEL_COMMAND, TEST_TARGETS_COMMAND } from './protocol';
+import { ADD_MODEL_COMMAND, CATALOG_STATUS_COMMAND, MODEL_CHOICES_COMMAND, NEW_CONFIGURATION_COMMAND, REFRESH_CATALOG_COMMAND, TEST_MODEL_COMMAND, TEST_TARGETS_COMMAND } from './protocol';
 import { quoteForMessage } from './service/languageService';
 
 /*
@@ -28,6 +28,7 @@ const SHAPES: Record<string, CommandShape> = {
   [TEST_TARGETS_COMMAND]: URI_ONLY,
   [MODEL_CHOICES_COMMAND]: URI_ONLY,
   [ADD_MODEL_COMMAND]: { takes: '{ uri, id, apply? }', fields: { uri: { type: 'string' }, id: { type: 'string' }, apply: { type: 'boolean', optional: true } } },
+  [NEW_CONFIGURATION_COMMAND]: { takes: 'nothing', fields: {}, optional: true },
   [TEST_MODEL_COMMAND]: {
     takes: '{ uri, reference, prompt?, runId? }',
     fields: { uri: { type: 'string' }, reference: { type: 'string' }, prompt: { type: 'string', optional: true }, runId: { type: 'string', optional: true } },

@@ -146,6 +146,18 @@ export interface AddModelResult {
   problem?: string;
 }
 
+/**
+ * workspace/executeCommand: a minimal configuration for Bedrock (the settings' region, the version in
+ * use), as OpenClaw writes its file, for a user who has none yet. No argument.
+ */
+export const NEW_CONFIGURATION_COMMAND = 'openclaw.server.newConfiguration';
+
+export interface NewConfigurationResult {
+  text: string;
+  region: string;
+  version: string;
+}
+
 /** workspace/executeCommand: send a test prompt. Argument: TestModelParams. Cancel the request to stop it. */
 export const TEST_MODEL_COMMAND = 'openclaw.server.testModel';
 

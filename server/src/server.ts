@@ -42,6 +42,8 @@ import {
   CLIENT_TEST_COMMAND,
   CONFIGURATION_FILES_NOTIFICATION,
   MODEL_CHOICES_COMMAND,
+  NEW_CONFIGURATION_COMMAND,
+  NewConfigurationResult,
   ModelChoicesResult,
   REFRESH_CATALOG_COMMAND,
   RefreshCatalogResult,
@@ -511,6 +513,8 @@ connection.onExecuteCommand(async (params, token) => {
       return modelChoices(openDocument(command, argument.uri!));
     case ADD_MODEL_COMMAND:
       return addModel(openDocument(command, argument.uri!), argument as AddModelParams);
+    case NEW_CONFIGURATION_COMMAND:
+      return service.getNewConfiguration() satisfies NewConfigurationResult;
     default: {
       const result = await testing.run(openDocument(command, argument.uri!), argument as TestModelParams, token);
       if (canRefreshCodeLenses) void connection.sendRequest(CodeLensRefreshRequest.type);

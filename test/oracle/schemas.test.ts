@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { join } from 'path';
-import { detectOpenClaw, openClawSchema } from '../../server/src/openclawCli';
+import { detectOpenClaw, openClawSchema, validateWithOpenClaw } from '../../server/src/openclawCli';
 import { SchemaBundle } from '../../server/src/schemaBundle';
+import { createLanguageService } from '../../server/src/service/languageService';
 import { REPO_ROOT } from '../helpers';
 import { ensureOpenClaw, ORACLE_VERSION } from './openclawInstall';
 
@@ -20,5 +21,14 @@ describe(`The bundled schema of OpenClaw ${ORACLE_VERSION}`, function () {
     const bundle = SchemaBundle.beside(join(REPO_ROOT, 'server', 'src'))!;
     assert.strictEqual(bundle.releaseFor(ORACLE_VERSION), ORACLE_VERSION);
     assert.deepStrictEqual(bundle.load(ORACLE_VERSION), printed);
+  });
+
+  it('accepts the configuration "OpenClaw: Open Configuration" creates, in every region geography', async () => {
+    const cli = (await detectOpenClaw(ensureOpenClaw(() => undefined)))!;
+    for (const awsRegion of ['us-east-1', 'eu-west-1', 'ap-southeast-2', 'ca-central-1']) {
+      const { text } = createLanguageService({ settings: { awsRegion } }).getNewConfiguration();
+      const verdict = await validateWithOpenClaw(cli, [{ path: 'openclaw.json', text }]);
+      assert.deepStrictEqual(verdict, { valid: true, issues: [] }, awsRegion);
+    }
   });
 });

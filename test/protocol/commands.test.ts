@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { ResponseError } from 'vscode-languageserver-protocol';
-import { CatalogStatus, ModelChoicesResult, TestTargetItem } from '../../server/src/protocol';
+import { CatalogStatus, ModelChoicesResult, NewConfigurationResult, TestTargetItem } from '../../server/src/protocol';
 import { LspSession } from './lspClient';
 
 /*
@@ -24,7 +24,7 @@ describe('server commands with wrong arguments', function () {
   before(async () => {
     server = new LspSession();
     const initialized = (await server.initialize()) as { capabilities: { executeCommandProvider: { commands: string[] } } };
-    assert.deepStrictEqual(initialized.capabilities.executeCommandProvider.commands.length, 6);
+    assert.deepStrictEqual(initialized.capabilities.executeCommandProvider.commands.length, 7);
     await server.open(URI, TEXT);
   });
   after(async () => {
@@ -68,6 +68,7 @@ describe('server commands with wrong arguments', function () {
     ['openclaw.server.testModel', [{ uri: URI, reference: 'Sonnet', prompt: 5 }], 'openclaw.server.testModel takes { uri, reference, prompt?, runId? }: prompt is a number, not a string.'],
     ['openclaw.server.testModel', [{ uri: URI, reference: 'Sonnet', runId: {} }], 'openclaw.server.testModel takes { uri, reference, prompt?, runId? }: runId is an object, not a string.'],
     ['openclaw.server.testModel', [{ uri: NOT_OPEN, reference: 'Sonnet' }], notOpen('openclaw.server.testModel')],
+    ['openclaw.server.newConfiguration', [42], 'openclaw.server.newConfiguration takes nothing: the argument is a number, not an object.'],
   ];
   for (const [command, args, message] of cases) {
     it(`${command} ${args === undefined ? 'without arguments' : JSON.stringify(args)}: InvalidParams, "${message.replace(/^.*?: /, '')}"`, async () => {
@@ -76,7 +77,7 @@ describe('server commands with wrong arguments', function () {
   }
 
   it('an unknown command: InvalidParams naming the commands there are', async () => {
-    await rejected('openclaw.server.nope', [URI], 'Unknown command openclaw.server.nope: this server runs openclaw.server.refreshCatalog, openclaw.server.catalogStatus, openclaw.server.testTargets, openclaw.server.modelChoices, openclaw.server.addModel, openclaw.server.testModel.');
+    await rejected('openclaw.server.nope', [URI], 'Unknown command openclaw.server.nope: this server runs openclaw.server.refreshCatalog, openclaw.server.catalogStatus, openclaw.server.testTargets, openclaw.server.modelChoices, openclaw.server.addModel, openclaw.server.newConfiguration, openclaw.server.testModel.');
   });
 
   it('a 100,000-character uri is quoted shortened', async () => {
@@ -92,6 +93,8 @@ describe('server commands with wrong arguments', function () {
     assert.strictEqual(((await execute('openclaw.server.testTargets', [URI])) as TestTargetItem[])[0]?.ref, 'amazon-bedrock/us.anthropic.claude-sonnet-4-6');
     assert.ok(((await execute('openclaw.server.modelChoices', [{ uri: URI }])) as ModelChoicesResult).choices.length > 0);
     assert.strictEqual(((await execute('openclaw.server.catalogStatus')) as CatalogStatus).origin, 'built-in');
+    const created = (await execute('openclaw.server.newConfiguration')) as NewConfigurationResult;
+    assert.deepStrictEqual([created.region, JSON.parse(created.text).agents.defaults.model.primary], ['us-east-1', 'amazon-bedrock/us.anthropic.claude-sonnet-4-6']);
     assert.ok(server.running);
   });
 });

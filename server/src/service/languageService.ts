@@ -16,6 +16,7 @@ import { computeHover } from './hover';
 import { findTestTarget, listTestTargets, ModelTestTarget, TestResultSource } from './modelTests';
 import { rewriteModelId } from './renameModel';
 import { buildConfigModel } from './configModel';
+import { newConfigurationText } from './newConfiguration';
 import { compareVersions, resolveTargetVersion } from './openclawVersions';
 import { resolveRegion } from './region';
 import { JsonSchema } from './schema/jsonSchema';
@@ -67,6 +68,8 @@ export interface LanguageService {
   getConfigurationSources(document: TextDocumentLike): { uri: string; text: string }[];
   /** Edits that rename a configured model's id everywhere the configuration names it. */
   getModelIdRewrite(document: TextDocumentLike, reference: string, newId: string): WorkspaceEdit | undefined;
+  /** A minimal configuration for Bedrock in the settings' region, for the version in use, as OpenClaw writes its file. */
+  getNewConfiguration(): { text: string; region: string; version: string };
   configure(settings: ServiceSettings): void;
   /** The installed OpenClaw's schema; none: the extension's own schema for the sections it knows. */
   setSchema(schema: SchemaValidator | undefined): void;
@@ -168,8 +171,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return new Environment(settings.env ?? {}, dotenv, dotenvPath);
   };
 
-  const catalogFor = (analysis: Analysis): CatalogIndex => {
-    const snapshot = catalog.snapshot(regionOf(analysis));
+  const catalogFor = (analysis: Analysis): CatalogIndex => catalogIndexOf(catalog.snapshot(regionOf(analysis)));
+  const catalogIndexOf = (snapshot: CatalogSnapshot): CatalogIndex => {
     let index = indexes.get(snapshot);
     if (!index) {
       index = new CatalogIndex(snapshot);
@@ -237,6 +240,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const analysis = analyze(document);
       const resolution = analysis.resolver.resolve(reference);
       return resolution.kind === 'model' ? rewriteModelId(analysis, resolution.model, newId).toWorkspaceEdit() : undefined;
+    },
+    getNewConfiguration: () => {
+      const region = regionOf(undefined);
+      const { version } = resolveTargetVersion(settings.installedVersion, undefined, settings.openclawVersion, settings.openclawVersionFrom);
+      const index = catalogIndexOf(catalog.snapshot(region));
+      return { text: newConfigurationText(region, version, { catalog: index, facts: catalog.facts }), region, version };
     },
     configure(next) {
       settings = next;
