@@ -25,16 +25,49 @@ export async function addBedrockModel(client: LanguageClient, uri?: string, id?:
     return result;
   }
   const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
+  const before = await textsOf(Object.keys(result.edit.changes));
   if (!(await vscode.workspace.applyEdit(edit))) {
     void vscode.window.showErrorMessage(`Could not add ${chosen}: the edit was not applied (is the file read-only?).`);
     return { problem: 'not applied' };
   }
+  const after = await textsOf(Object.keys(result.edit.changes));
   const target = await vscode.workspace.openTextDocument(vscode.Uri.parse(result.selection.uri));
   const range = client.protocol2CodeConverter.asRange(result.selection.range);
   const editor = await vscode.window.showTextDocument(target, { selection: range });
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  void vscode.window.setStatusBarMessage(`Added ${result.ref}${result.alias ? ` (alias "${result.alias}")` : ''}`, 5000);
+  void confirm(result, document.uri.toString(), before, after);
   return result;
+}
+
+/** Says what was added, with the next step (a test prompt) and a way back. */
+async function confirm(result: AddModelResult, uri: string, before: Map<string, string>, after: Map<string, string>): Promise<void> {
+  const test = 'Test It';
+  const undo = 'Undo';
+  const alias = result.alias ? ` with the alias "${result.alias}"` : '';
+  const choice = await vscode.window.showInformationMessage(`Added ${result.ref}${alias}.`, test, undo);
+  if (choice === test) await vscode.commands.executeCommand('openclaw.testModel', uri, result.ref);
+  if (choice === undo) await undoAdd(result.ref!, before, after);
+}
+
+/** The documents' texts as they are now, by uri. */
+async function textsOf(uris: string[]): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const uri of uris) texts.set(uri, (await vscode.workspace.openTextDocument(vscode.Uri.parse(uri))).getText());
+  return texts;
+}
+
+/** Puts back the texts from before the addition, unless a file has been edited since (then it says so, and changes nothing). */
+async function undoAdd(ref: string, before: Map<string, string>, after: Map<string, string>): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  for (const [uri, text] of before) {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    if (document.getText() !== after.get(uri)) {
+      void vscode.window.showWarningMessage(`${ref} was not removed: ${vscode.workspace.asRelativePath(document.uri)} changed since it was added. Use Edit > Undo there.`);
+      return;
+    }
+    edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
+  }
+  if (await vscode.workspace.applyEdit(edit)) void vscode.window.setStatusBarMessage(`Removed ${ref} again.`, 5000);
 }
 
 async function pickModel(client: LanguageClient, document: vscode.TextDocument): Promise<string | undefined> {
@@ -45,7 +78,7 @@ async function pickModel(client: LanguageClient, document: vscode.TextDocument):
   }
   const source = listing.origin === 'live' ? 'live from your account' : 'built-in list (no live catalog)';
   const picked = await vscode.window.showQuickPick(
-    listing.choices.map((choice) => ({ label: choice.name, description: choice.entryId, detail: choice.detail, id: choice.id })),
+    listing.choices.map((choice) => ({ label: choice.name, description: choice.id, detail: choice.detail, id: choice.id })),
     {
       title: `Add a Bedrock model (${listing.region}, ${source})`,
       placeHolder: `${listing.choices.length} models not configured yet: type to filter by name, id or maker`,

@@ -107,12 +107,11 @@ export interface TestTargetItem {
 export const MODEL_CHOICES_COMMAND = 'openclaw.server.modelChoices';
 
 export interface ModelChoiceItem {
-  /** The catalog id, to pass to ADD_MODEL_COMMAND. */
+  /** The catalog id (a foundation model's, or an inference profile's) to pass to ADD_MODEL_COMMAND: the new entry's id. */
   id: string;
+  /** The model's own name: a model offered through several profiles has it on each. */
   name: string;
-  /** The id the entry gets (a model that needs a profile is added by its region's profile). */
-  entryId: string;
-  /** Maker, input, context, list price and how it is invoked, for a quick pick. */
+  /** Maker, input, context, list price, how it is invoked and where requests may run, for a quick pick. */
   detail: string;
 }
 

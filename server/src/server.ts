@@ -541,7 +541,7 @@ function modelChoices(document: TextDocument): ModelChoicesResult {
   return {
     region,
     origin: catalog.snapshot(region).origin,
-    choices: choices.map((choice) => ({ id: choice.id, name: choice.name, entryId: choice.entryId, detail: describeChoice(choice) })),
+    choices: choices.map((choice) => ({ id: choice.id, name: choice.name, detail: describeChoice(choice) })),
   };
 }
 

@@ -124,7 +124,7 @@ function defaultFoundationModels(): FoundationModel[] {
   ];
 }
 
-// AWS lists eu. profiles only in EU source regions; they are here so consumers meet more than one geography.
+// Listed as a region asks (controlPlane.ts): a us-east-1 listing has no eu. profiles, an eu-west-1 one no us. profiles.
 function defaultInferenceProfiles(): InferenceProfile[] {
   return [
     systemProfile('us', 'anthropic.claude-opus-4-6-v1', 'Anthropic Claude Opus 4.6'),

@@ -1,4 +1,4 @@
-import { FakeCatalog, FoundationModel } from './catalog';
+import { FakeCatalog, FoundationModel, InferenceProfile } from './catalog';
 import { jsonReply, Reply, serviceErrorReply } from './replies';
 
 /** AWS answers ListInferenceProfiles with up to this many summaries when the client sends no maxResults. */
@@ -42,8 +42,12 @@ function decodeToken(token: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** `largestPage`: like a real service, the fake may return fewer summaries than maxResults asks for. */
-export function listInferenceProfiles(catalog: FakeCatalog, query: Query, largestPage: number): Reply {
+/**
+ * The profiles a region lists, as AWS does: a system-defined profile only in the source regions of its
+ * geography (`us.` in us-*, `eu.` in eu-*, `global.` everywhere), an application profile only in its own
+ * region. `largestPage`: like a real service, the fake may return fewer summaries than maxResults asks for.
+ */
+export function listInferenceProfiles(catalog: FakeCatalog, query: Query, largestPage: number, region: string): Reply {
   const invalid = invalidEnumValue(query, 'type', ['SYSTEM_DEFINED', 'APPLICATION']);
   if (invalid) return invalid;
   const requested = query.maxResults === undefined ? AWS_MAX_PAGE_SIZE : Number(query.maxResults);
@@ -54,10 +58,19 @@ export function listInferenceProfiles(catalog: FakeCatalog, query: Query, larges
   }
   const offset = query.nextToken === undefined ? 0 : decodeToken(query.nextToken);
   if (offset === undefined) return serviceErrorReply('ValidationException', 'The pagination token is invalid.');
-  const profiles = catalog.inferenceProfiles.filter((p) => query.type === undefined || p.type === query.type);
+  const profiles = catalog.inferenceProfiles.filter((p) => (query.type === undefined || p.type === query.type) && listedIn(p, region));
   const end = offset + Math.min(requested, largestPage);
   return jsonReply(200, {
     inferenceProfileSummaries: profiles.slice(offset, end),
     ...(end < profiles.length ? { nextToken: encodeToken(end) } : {}),
   });
+}
+
+function listedIn(profile: InferenceProfile, region: string): boolean {
+  if (profile.type === 'APPLICATION') return profile.inferenceProfileArn.split(':')[3] === region;
+  const geography = /^([a-z-]+)\./.exec(profile.inferenceProfileId)?.[1];
+  if (geography === 'global') return true;
+  // The geographies' source regions: us-gov-* is a geography of its own, apac. is listed in ap-*.
+  const prefix = geography === 'apac' ? 'ap-' : `${geography}-`;
+  return region.startsWith(prefix) && !(geography === 'us' && region.startsWith('us-gov-'));
 }

@@ -240,7 +240,7 @@ export class FakeBedrock {
       case 'GetFoundationModel':
         return getFoundationModel(this.catalog, request.modelId!);
       case 'ListInferenceProfiles':
-        return listInferenceProfiles(this.catalog, request.query, this.pageSize ?? AWS_MAX_PAGE_SIZE);
+        return listInferenceProfiles(this.catalog, request.query, this.pageSize ?? AWS_MAX_PAGE_SIZE, regionOfRequest(request));
       case 'Converse':
       case 'ConverseStream': {
         const input = this.converseInput(request, false);
@@ -367,4 +367,9 @@ async function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The region a request is for, as SigV4 signs it (`Credential=KEY/DATE/REGION/bedrock/aws4_request`); us-east-1 for a bearer token. */
+function regionOfRequest(request: RecordedRequest): string {
+  return /Credential=[^/]+\/\d{8}\/([a-z0-9-]+)\//.exec(request.headers.authorization ?? '')?.[1] ?? 'us-east-1';
 }

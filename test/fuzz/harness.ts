@@ -1159,7 +1159,7 @@ function planDocument(session: Session, path: string, rng: Rng, run: (call: Call
   const choices = session.safe(() => service.getModelChoices(doc)) ?? [];
   if (choices.length > 0) {
     const choice = rng.pick(choices);
-    run({ feature: 'getAddModel', doc: path, text: choice.id, expect: choice.entryId });
+    run({ feature: 'getAddModel', doc: path, text: choice.id, expect: choice.id });
   }
   run({ feature: 'getAddModel', doc: path, text: rng.chance(0.5) ? rng.pick(BOGUS_IDS) : rng.pick(CATALOG_IDS) });
 

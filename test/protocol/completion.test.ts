@@ -103,7 +103,7 @@ describe('completion over the protocol, from the live catalog of the fake Bedroc
       await server.initialize();
       await server.open(URI, TEXT);
       const result = await server.connection.sendRequest('workspace/executeCommand', { command: 'openclaw.server.refreshCatalog', arguments: [URI] });
-      assert.deepStrictEqual(result, { region: 'us-east-1', origin: 'live', count: 36 });
+      assert.deepStrictEqual(result, { region: 'us-east-1', origin: 'live', count: 33 });
       bedrock.fake.fail('ListFoundationModels', { kind: 'serviceError', name: 'ThrottlingException', message: 'Rate exceeded' }, { times: 5 });
       const failed = (await server.connection.sendRequest('workspace/executeCommand', { command: 'openclaw.server.refreshCatalog', arguments: [URI] })) as { problem: string };
       assert.strictEqual(failed.problem, 'Bedrock throttled the request in us-east-1 (tried 2 times, backing off between tries); try again later or check your quotas. AWS said: Rate exceeded');

@@ -113,7 +113,7 @@ describe('a configuration split with $include, over the protocol', function () {
     const listing = (await session.connection.sendRequest('workspace/executeCommand', { command: MODEL_CHOICES_COMMAND, arguments: [{ uri: rootUri }] })) as ModelChoicesResult;
     assert.deepStrictEqual([listing.region, listing.origin], ['us-east-1', 'built-in']);
     const nova = listing.choices.find((choice) => choice.id === 'amazon.nova-lite-v1:0')!;
-    assert.strictEqual(nova.detail, 'Amazon · text+image · 300,000 context · $0.06 in / $0.24 out per 1M (list) · on demand');
+    assert.strictEqual(nova.detail, 'Amazon · text+image · 300,000 context · $0.06 in / $0.24 out per 1M (list) · on demand: requests run in us-east-1');
     const added = (await session.connection.sendRequest('workspace/executeCommand', { command: ADD_MODEL_COMMAND, arguments: [{ uri: rootUri, id: nova.id }] })) as AddModelResult;
     assert.deepStrictEqual([added.ref, added.alias, added.selection!.uri], ['amazon-bedrock/amazon.nova-lite-v1:0', 'Nova Lite', modelsUri]);
     assert.ok(applyEdits(MODELS, added.edit!.changes[modelsUri]!).includes('id: "amazon.nova-lite-v1:0"'));

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { createLanguageService } from '../../server/src/service/languageService';
+import { createLanguageService, describeChoice } from '../../server/src/service/languageService';
 import { parseJson5 } from '../../server/src/service/parser/json5Parser';
 import { applyEdits, commentsOf, documentOf, editsTo, memoryFiles, readSample, TEST_URI } from '../helpers';
 
@@ -95,19 +95,37 @@ describe('Add Bedrock Model', () => {
     assert.strictEqual(service.getAddModel(documentOf(text), 'no.such-model'), 'no.such-model is not in the Bedrock model list of us-east-1.');
   });
 
-  it('offers the catalog models not configured yet, usable ones first, with what they take and cost', () => {
+  it('offers each way the region can invoke a model not configured yet: on demand, its geography\'s profile, a global one, in that order', () => {
     const service = createLanguageService();
     const choices = service.getModelChoices(documentOf(readSample()));
     assert.ok(!choices.some((choice) => choice.id === 'qwen.qwen3-coder-next'), 'configured models are left out');
-    const haiku = choices.filter((choice) => choice.entryId === 'us.anthropic.claude-haiku-4-5-20251001-v1:0');
+    const haiku = choices.filter((choice) => choice.name === 'Claude Haiku 4.5');
     assert.deepStrictEqual(
-      haiku.map((choice) => [choice.id, choice.access, choice.input, choice.contextWindow, choice.price]),
-      [['us.anthropic.claude-haiku-4-5-20251001-v1:0', 'inference profile', 'text+image', 200000, { input: 1, output: 5 }]],
-      'a model that needs a profile is offered once, as its region\'s profile',
+      haiku.map((choice) => [choice.id, choice.access, choice.where, choice.input, choice.contextWindow, choice.price]),
+      [
+        ['us.anthropic.claude-haiku-4-5-20251001-v1:0', 'geography profile', 'in US regions', 'text+image', 200000, { input: 1, output: 5 }],
+        ['global.anthropic.claude-haiku-4-5-20251001-v1:0', 'global profile', 'in any commercial region', 'text+image', 200000, { input: 1, output: 5 }],
+      ],
+      'a model that needs a profile is offered once per profile the region can invoke, named as the model',
     );
-    assert.ok(choices.some((choice) => choice.id === 'amazon.nova-pro-v1:0' && choice.access === 'on demand'));
-    const ranks = choices.map((choice) => (choice.legacy ? 2 : choice.access === 'needs an inference profile' && choice.entryId === choice.id ? 1 : 0));
-    assert.deepStrictEqual(ranks, [...ranks].sort(), 'usable first');
+    assert.ok(!choices.some((choice) => choice.id.startsWith('eu.') || choice.id === 'anthropic.claude-haiku-4-5-20251001-v1:0'), 'never a profile of another geography, nor an id that cannot be invoked');
+    const nova = choices.find((choice) => choice.id === 'amazon.nova-pro-v1:0')!;
+    assert.deepStrictEqual([nova.access, describeChoice(nova)], ['on demand', 'Amazon · text+image · 300,000 context · $0.80 in / $3.20 out per 1M (list) · on demand: requests run in us-east-1']);
+    const ranks = choices.map((choice) => (choice.legacy ? 3 : 0) + ['on demand', 'geography profile', 'global profile'].indexOf(choice.access));
+    assert.deepStrictEqual(ranks, [...ranks].sort((a, b) => a - b), 'on demand, then the geography, then global');
+    assert.strictEqual(choices[0]!.access, 'on demand');
+  });
+
+  it('adds a profile by the model\'s own name and alias; a foundation id that needs one, by the region\'s; never a profile the region cannot invoke', () => {
+    const service = createLanguageService();
+    const result = service.getAddModel(documentOf(readSample()), 'global.anthropic.claude-haiku-4-5-20251001-v1:0');
+    assert.ok(typeof result !== 'string');
+    assert.deepStrictEqual([result.ref, result.alias], ['amazon-bedrock/global.anthropic.claude-haiku-4-5-20251001-v1:0', 'Claude Haiku 4.5']);
+    assert.ok(applyEdits(readSample(), editsTo(result.edit)).includes('"name": "Claude Haiku 4.5"'));
+    const byFoundation = service.getAddModel(documentOf(readSample()), 'anthropic.claude-haiku-4-5-20251001-v1:0');
+    assert.strictEqual(typeof byFoundation !== 'string' && byFoundation.ref, 'amazon-bedrock/us.anthropic.claude-haiku-4-5-20251001-v1:0');
+    const eu = createLanguageService({ settings: { awsRegion: 'eu-west-1' } });
+    assert.strictEqual(eu.getAddModel(documentOf(readSample()), 'us.anthropic.claude-haiku-4-5-20251001-v1:0'), 'us.anthropic.claude-haiku-4-5-20251001-v1:0 is not in the Bedrock model list of eu-west-1.');
   });
 
   it('writes the entry in the file that holds the provider, and the alias where the map is', () => {

@@ -87,9 +87,9 @@ describe('Bedrock catalog: discovery and cache (real SDK against the fake Bedroc
     store.snapshot('us-east-1');
     await settled();
     const systemPages = listRequests().filter((r) => r.query.type === 'SYSTEM_DEFINED');
-    assert.strictEqual(systemPages.length, 4, '14 system profiles in pages of 4');
+    assert.strictEqual(systemPages.length, 3, '11 system profiles listed in us-east-1, in pages of 4');
     assert.ok(systemPages.slice(1).every((r) => r.query.nextToken));
-    assert.strictEqual(store.snapshot('us-east-1').entries.filter((e) => e.kind === 'inference-profile').length, 15);
+    assert.strictEqual(store.snapshot('us-east-1').entries.filter((e) => e.kind === 'inference-profile').length, 12);
   });
 
   it('a fresh catalog makes no request; one request in flight per key however many ask', async () => {

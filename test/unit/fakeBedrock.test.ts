@@ -27,6 +27,12 @@ interface Destroyable {
   destroy(): void;
 }
 
+
+/** The default catalog's profiles a us-east-1 listing has: no eu. ones. */
+function inUsEast1<T extends { inferenceProfileId: string }>(profiles: T[]): T[] {
+  return profiles.filter((profile) => !profile.inferenceProfileId.startsWith('eu.'));
+}
+
 describe('fake Bedrock, driven by the real AWS SDK', function () {
   let fake: FakeBedrock;
   const logLines: string[] = [];
@@ -37,7 +43,7 @@ describe('fake Bedrock, driven by the real AWS SDK', function () {
     return client;
   }
 
-  function control(config: { maxAttempts?: number; endpoint?: string } = {}): BedrockClient {
+  function control(config: { maxAttempts?: number; endpoint?: string; region?: string } = {}): BedrockClient {
     return disposable(new BedrockClient({ region: 'us-east-1', endpoint: fake.controlEndpoint, credentials, maxAttempts: 1, ...config }));
   }
 
@@ -117,16 +123,16 @@ describe('fake Bedrock, driven by the real AWS SDK', function () {
     });
 
     it('pages inference profiles: the paginator follows nextToken until the last page', async () => {
-      fake.pageSize = 6;
+      fake.pageSize = 5;
       const pages = [];
       for await (const page of paginateListInferenceProfiles({ client: control() }, {})) pages.push(page);
-      const total = fake.catalog.inferenceProfiles.length;
-      assert.ok(total >= 12);
-      assert.deepStrictEqual(pages.map((p) => p.inferenceProfileSummaries?.length), [6, 6, total - 12]);
+      const listed = inUsEast1(fake.catalog.inferenceProfiles);
+      assert.strictEqual(listed.length, 12);
+      assert.deepStrictEqual(pages.map((p) => p.inferenceProfileSummaries?.length), [5, 5, 2]);
       assert.deepStrictEqual(fake.requests.map((r) => r.query.nextToken), [undefined, pages[0]!.nextToken, pages[1]!.nextToken]);
       assert.strictEqual(pages[2]!.nextToken, undefined);
       const ids = pages.flatMap((p) => p.inferenceProfileSummaries!.map((s) => s.inferenceProfileId));
-      assert.deepStrictEqual(ids, fake.catalog.inferenceProfiles.map((p) => p.inferenceProfileId));
+      assert.deepStrictEqual(ids, listed.map((p) => p.inferenceProfileId));
       const opus = pages[0]!.inferenceProfileSummaries![0]!;
       assert.strictEqual(opus.inferenceProfileArn, 'arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-opus-4-6-v1');
       assert.deepStrictEqual(opus.models?.map((m) => m.modelArn), ['us-east-1', 'us-east-2', 'us-west-2'].map(
@@ -139,11 +145,19 @@ describe('fake Bedrock, driven by the real AWS SDK', function () {
       const pages = [];
       for await (const page of paginateListInferenceProfiles({ client, pageSize: 4 }, { typeEquals: 'SYSTEM_DEFINED' })) pages.push(page);
       assert.deepStrictEqual(fake.requests.map((r) => [r.query.maxResults, r.query.type]), pages.map(() => ['4', 'SYSTEM_DEFINED']));
-      const systemDefined = fake.catalog.inferenceProfiles.filter((p) => p.type === 'SYSTEM_DEFINED').length;
+      const systemDefined = inUsEast1(fake.catalog.inferenceProfiles).filter((p) => p.type === 'SYSTEM_DEFINED').length;
       assert.strictEqual(pages.length, Math.ceil(systemDefined / 4));
       const applications = await client.send(new ListInferenceProfilesCommand({ typeEquals: 'APPLICATION' }));
       assert.deepStrictEqual(applications.inferenceProfileSummaries?.map((p) => [p.inferenceProfileName, p.type]), [['team-sonnet', 'APPLICATION']]);
       assert.strictEqual(applications.nextToken, undefined, 'without maxResults everything comes on one page');
+    });
+
+    it('lists inference profiles as the region asked does: its geography\'s and global ones, none of another geography', async () => {
+      const listed = async (region: string) =>
+        ((await control({ region }).send(new ListInferenceProfilesCommand({}))).inferenceProfileSummaries ?? []).map((p) => p.inferenceProfileId!.split('.')[0]);
+      assert.deepStrictEqual(new Set(await listed('us-east-1')), new Set(['us', 'global', 'k3x9q2w7v1ab']));
+      assert.deepStrictEqual(new Set(await listed('eu-west-1')), new Set(['eu', 'global']));
+      assert.deepStrictEqual(new Set(await listed('us-gov-west-1')), new Set(['global']));
     });
 
     it('answers runtime operations only on the runtime endpoint', async () => {
@@ -374,7 +388,7 @@ describe('fake Bedrock, driven by the real AWS SDK', function () {
       await rejection(client.send(new ListInferenceProfilesCommand({})));
       assert.strictEqual(await lastRequest().ended, 'cut');
       const retried = await client.send(new ListInferenceProfilesCommand({}));
-      assert.strictEqual(retried.inferenceProfileSummaries?.length, fake.catalog.inferenceProfiles.length);
+      assert.strictEqual(retried.inferenceProfileSummaries?.length, inUsEast1(fake.catalog.inferenceProfiles).length);
     });
 
     it('records requests with credentials in headers but never logs them', async () => {

@@ -117,10 +117,25 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await bodyHas('Add a Bedrock model (us-east-1, live from your account)');
     await page.keyboard.type('Nova Lite');
     await page.waitForTimeout(300);
-    await bodyHas('$0.06 in / $0.24 out per 1M (list) · on demand');
+    await bodyHas('$0.06 in / $0.24 out per 1M (list) · on demand: requests run in us-east-1');
     await shoot();
     await page.keyboard.press('Enter');
-    await bodyHas('Added amazon-bedrock/amazon.nova-lite-v1:0 (alias "Nova Lite")');
+  });
+
+  await step('the Add Model confirmation: what was added, "Test It" and "Undo"; Undo takes it out again', '07-add-model-confirmation.png', async (shoot) => {
+    await bodyHas('Added amazon-bedrock/amazon.nova-lite-v1:0 with the alias "Nova Lite".');
+    await page.getByRole('button', { name: 'Test It' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    await shoot();
+    await page.getByRole('button', { name: 'Undo' }).first().click();
+    await bodyHas('Removed amazon-bedrock/amazon.nova-lite-v1:0 again.');
+  });
+
+  await step('the status bar: the AWS profile and region, and a tooltip of short lines', '08-status-bar-tooltip.png', async (shoot) => {
+    await page.locator('.statusbar-item', { hasText: 'fake · us-east-1' }).first().hover();
+    await bodyHas('Amazon Bedrock');
+    await bodyHas('Credentials: profile');
+    await shoot();
+    await page.mouse.move(10, 10);
   });
 
   return { passed: tests.filter((t) => t.state === 'passed').length, failed: tests.filter((t) => t.state === 'failed').length, tests };

@@ -70,6 +70,29 @@ export function baseModelId(id: string): string {
   return id.replace(PROFILE_PREFIX, '');
 }
 
+/**
+ * The geographies whose cross-region profiles a region can invoke (it is one of their source regions):
+ * us-east-1 the `us.` ones, eu-west-1 the `eu.` ones, ap-northeast-1 the `apac.` and `jp.` ones...
+ * `global.` profiles can be invoked from any commercial region.
+ */
+export function profileGeographiesOf(region: string): string[] {
+  if (region.startsWith('us-gov-')) return ['us-gov'];
+  if (/^us-(east|west)-/.test(region)) return ['us'];
+  if (region.startsWith('eu-')) return ['eu'];
+  if (region.startsWith('ca-')) return ['ca'];
+  if (/^ap-northeast-[13]$/.test(region)) return ['apac', 'jp'];
+  if (/^ap-southeast-[24]$/.test(region)) return ['apac', 'au'];
+  if (region.startsWith('ap-')) return ['apac'];
+  return [];
+}
+
+/** How a region reaches a profile: through its own geography's profile, a global one, or not at all. */
+export function profileReach(profileId: string, region: string): 'geography' | 'global' | undefined {
+  const prefix = PROFILE_PREFIX.exec(profileId)?.[1];
+  if (prefix === 'global') return region.startsWith('us-gov-') || region.startsWith('cn-') ? undefined : 'global';
+  return prefix && profileGeographiesOf(region).includes(prefix) ? 'geography' : undefined;
+}
+
 /** `...:0:200k`, `...:48k`: provisioned-throughput variants, not for on-demand use. */
 export function isProvisionedVariant(id: string): boolean {
   return /:\d+k$/.test(id);
@@ -100,14 +123,15 @@ export class CatalogIndex {
     return this.profilesByBase.get(foundationModelId) ?? [];
   }
 
-  /** Profile ids to use instead of a foundation model id: the region's own geography first, then global, then the rest. */
+  /**
+   * Profile ids to use instead of a foundation model id, of those the region can invoke: its own
+   * geography's first, then global (a profile of another geography is refused from this region).
+   */
   suggestedProfileIds(foundationModelId: string): string[] {
-    const prefix = this.snapshot.region.split('-')[0];
-    const geography = prefix === 'ap' ? 'apac' : prefix;
-    const rank = (id: string) => (id.startsWith(`${geography}.`) ? 0 : id.startsWith('global.') ? 1 : 2);
+    const region = this.snapshot.region;
     return this.profilesFor(foundationModelId)
-      .filter((profile) => profile.profileType !== 'APPLICATION')
+      .filter((profile) => profile.profileType !== 'APPLICATION' && profileReach(profile.id, region))
       .map((profile) => profile.id)
-      .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+      .sort((a, b) => Number(profileReach(a, region) === 'global') - Number(profileReach(b, region) === 'global') || a.localeCompare(b));
   }
 }
