@@ -77,6 +77,8 @@ describe('a configuration split with $include, over the protocol', function () {
       [
         [1, 'schema', 6],
         [2, 'no-alias', 6],
+        [3, 'missing-facts', 5],
+        [3, 'missing-facts', 6],
       ],
     );
     assert.match(String(models[0]!.message), /^Unrecognized key: "temperature" at models\.providers\.amazon-bedrock\.models\.1/);

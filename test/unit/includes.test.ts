@@ -58,7 +58,7 @@ describe('$include: one configuration across files', () => {
     const problems = service.getDiagnostics(files.document('/cfg/openclaw.json')).filter((d) => d.severity <= 2);
     assert.deepStrictEqual(summary(problems), [], 'no unknown model, no missing alias in the root');
     const included = service.getDiagnostics(files.document('/cfg/models.json5'));
-    assert.deepStrictEqual(summary(included), ['2 no-alias'], 'the model without an alias is flagged where it is written');
+    assert.deepStrictEqual(summary(included), ['2 no-alias', '3 missing-facts', '3 missing-facts'], 'the model without an alias is flagged where it is written (and what the catalog knows of both models\' figures)');
     assert.match(included[0]!.message, /^amazon-bedrock\/qwen\.qwen3-32b-v1:0 has no entry in agents\.defaults\.models/);
     assert.deepStrictEqual(service.getConfigurationFiles(files.document('/cfg/models.json5')), [files.uri('/cfg/openclaw.json'), files.uri('/cfg/models.json5')]);
   });
@@ -275,7 +275,7 @@ describe('$include fan-out: each file processed once per chain, the expansion bo
     const models = '{ models: { providers: { "amazon-bedrock": { models: [{ id: "zai.glm-4.7", name: "GLM" }] } } } }';
     const { service, files } = setUp({ '/cfg/openclaw.json': '{ "$include": ["./m.json5", "./m.json5"] }', '/cfg/m.json5': models });
     const diagnostics = service.getDiagnostics(files.document('/cfg/m.json5'));
-    assert.deepStrictEqual(diagnostics.map((d) => d.code), ['no-alias', 'duplicate-model-id']);
+    assert.deepStrictEqual(diagnostics.map((d) => d.code), ['no-alias', 'duplicate-model-id', 'missing-facts']);
     assert.strictEqual(
       diagnostics[1]!.message,
       "Model id 'zai.glm-4.7' is defined more than once in provider 'amazon-bedrock' (its file is included more than once): keep one entry.",
@@ -313,7 +313,7 @@ describe('$include fan-out: each file processed once per chain, the expansion bo
       if (shape === 'arrays') {
         // The last file is checked, each finding once though its model is in the merged list thousands of times.
         const last = configuration.find(({ uri }) => uri === files.uri('/fan/f9.json5'))!;
-        assert.deepStrictEqual(last.diagnostics.map((d) => d.code), ['no-alias', 'duplicate-model-id']);
+        assert.deepStrictEqual(last.diagnostics.map((d) => d.code), ['no-alias', 'duplicate-model-id', 'missing-facts']);
         assert.match(last.diagnostics[1]!.message, /\(its file is included more than once\): keep one entry\.$/);
       }
       assert.deepStrictEqual(new Set(files.reads.values()), new Set([1]), `${shape}: each file read once`);

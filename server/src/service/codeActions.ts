@@ -1,7 +1,8 @@
 import { modelsWithoutAlias, planAliasEdits } from './aliasFixes';
 import { Analysis } from './analysis';
 import { checkBedrockModels } from './bedrockChecks';
-import { CatalogIndex } from './catalog';
+import { CatalogContext, CatalogIndex } from './catalog';
+import { fillEdits, fillTitle, modelsMissingFacts } from './missingFacts';
 import { renderString } from './edits/fileStyle';
 import { differenceEdits, FileEdits } from './edits/fileEdits';
 import { appendProperties, replaceNode } from './edits/objectEdits';
@@ -23,6 +24,8 @@ export interface CodeActionRequest {
 export interface CodeActionContext {
   target: TargetVersion;
   catalog: CatalogIndex;
+  /** Dated facts (list price, context) of catalog ids. */
+  facts: CatalogContext['facts'];
   /** The same document's configuration again, with some files' texts replaced (by uri). */
   reanalyze(texts: ReadonlyMap<string, string>): Analysis;
 }
@@ -72,6 +75,21 @@ export function computeCodeActions(analysis: Analysis, request: CodeActionReques
     const mapProperty = analysis.config.aliasMap?.parent;
     if (migration && mapProperty && touches(keyOf(mapProperty))) {
       quickFix('Migrate the allowlist to agents.defaults.modelPolicy.allow (as "openclaw doctor --fix" does)', migrateAllowlistEdits(analysis, migration), 'legacy-allowlist', keyOf(mapProperty), true);
+    }
+
+    const missingFacts = modelsMissingFacts(analysis, context);
+    const missingHere = missingFacts.filter(({ model }) => touches(model.idNode));
+    for (const item of missingHere) quickFix(fillTitle([item]), fillEdits(analysis, [item], context), 'missing-facts', item.model.idNode, true);
+    if (missingHere.length > 0 && missingFacts.length > 1) {
+      const edits = fillEdits(analysis, missingFacts, context);
+      if (edits) {
+        actions.push({
+          title: fillTitle(missingFacts),
+          kind: CodeActionKind.QuickFix,
+          edit: edits.toWorkspaceEdit(),
+          diagnostics: missingHere.flatMap(({ model }) => matching(analysis, request.diagnostics, 'missing-facts', model.idNode)),
+        });
+      }
     }
 
     for (const finding of checkBedrockModels(analysis, context.catalog)) {

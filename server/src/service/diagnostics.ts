@@ -2,7 +2,8 @@ import { basename } from 'path';
 import { modelsWithoutAlias } from './aliasFixes';
 import { Analysis } from './analysis';
 import { checkBedrockModels } from './bedrockChecks';
-import { CatalogIndex } from './catalog';
+import { CatalogContext, CatalogIndex } from './catalog';
+import { describeMissingFacts, modelsMissingFacts } from './missingFacts';
 import { AliasEntry, ConfiguredModel, isBedrockProvider, ProviderConfig } from './configModel';
 import { hostOf, isAwsHost } from './region';
 import { fsPathOf } from './includes';
@@ -22,6 +23,8 @@ import { Diagnostic, DiagnosticCode, Range, Severity } from './types';
 export interface DiagnosticContext {
   target: TargetVersion;
   catalog: CatalogIndex;
+  /** Dated facts (list price, context) of catalog ids. */
+  facts: CatalogContext['facts'];
   /** OpenClaw's schema (installed), or ours for the sections the extension knows. */
   schema?: SchemaValidator;
   /** Where `${VAR}`s are set. */
@@ -81,6 +84,7 @@ export function computeDiagnostics(analysis: Analysis, context: DiagnosticContex
   checkDuplicateAliases(analysis, report);
   checkDuplicateModelIds(analysis, report);
   checkCatalog(analysis, context.catalog, report);
+  for (const item of modelsMissingFacts(analysis, context)) report(item.model.idNode, Severity.Information, 'missing-facts', describeMissingFacts(item));
   checkBedrockEndpoints(analysis, report);
   if (context.env) checkEnvVars(analysis, context.env, report);
   return diagnostics.list(analysis.range(0, 0));

@@ -159,6 +159,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     computeDiagnostics(analysis, {
       target: targetOf(analysis),
       catalog: catalogFor(analysis),
+      facts: catalog.facts,
       schema: schemaFor(analysis),
       env: environmentOf(analysis),
       maxDiagnostics: settings.maxDiagnosticsPerFile,
@@ -209,6 +210,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return computeCodeActions(analysis, request, {
         target: targetOf(analysis),
         catalog: catalogFor(analysis),
+        facts: catalog.facts,
         reanalyze: (texts) => workspace.reanalyze(document, texts),
       });
     },

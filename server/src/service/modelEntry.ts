@@ -15,6 +15,12 @@ export function newModelEntryFields(entry: CatalogEntry, facts: ModelFacts | und
   ];
   if (facts?.reasoning !== undefined) fields.push(['reasoning', String(facts.reasoning)]);
   fields.push(['input', inputArray(entry, style)]);
+  return [...fields, ...factFields(facts, style)];
+}
+
+/** An entry's cost (the dated list price), contextWindow and maxTokens, where known, rendered in a file's style. */
+export function factFields(facts: ModelFacts | undefined, style: FileStyle): [key: 'cost' | 'contextWindow' | 'maxTokens', value: string][] {
+  const fields: [key: 'cost' | 'contextWindow' | 'maxTokens', value: string][] = [];
   if (facts?.price) {
     const { input, output, cacheRead, cacheWrite } = facts.price;
     const cost: [string, number | undefined][] = [['input', input], ['output', output], ['cacheRead', cacheRead], ['cacheWrite', cacheWrite]];

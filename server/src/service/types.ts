@@ -39,6 +39,7 @@ export type DiagnosticCode =
   | 'env-var'
   | 'non-aws-endpoint'
   | 'encoding'
+  | 'missing-facts'
   | 'too-many-problems';
 
 export interface Diagnostic {

@@ -41,10 +41,14 @@ describe('Test Model (real VS Code, fake Bedrock)', () => {
     assert.strictEqual(result.outcome, 'complete', JSON.stringify(result.problem));
     assert.strictEqual(result.text, 'Hello from the fake Bedrock.');
     assert.match(result.report, /^first token \d+ ms · \d+ ms total · \d+ in \/ \d+ out tokens · \d+ tok\/s · \$0\.\d+ \(file prices\)$/);
+    // The output holds the figures one per line, aligned: "  Cost        $0.0019 (file prices)".
+    const costLine = result.facts.find((fact) => fact.label === 'Cost');
+    assert.ok(costLine, JSON.stringify(result.facts));
     const output = await waitFor(() => {
       const text = outputChannelText('Model Tests');
-      return text?.includes(result.report) ? text : undefined;
-    }, 'the output channel to hold the report');
+      return text && /^ {2}Cost +\$0\.\d+ \(file prices\)$/m.test(text) ? text : undefined;
+    }, 'the output channel to hold the figures');
+    for (const fact of result.facts) assert.match(output, new RegExp(`^  ${fact.label} +${fact.value.replace(/[.*+?^${}()|[\]\\$]/g, '\\$&')}$`, 'm'));
     assert.ok(output.includes('━━ Claude Sonnet 4.6 ━━'), output);
     assert.ok(output.includes('Prompt: Say hello.\n\nAnswer:\nHello from the fake Bedrock.\n'), output);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
