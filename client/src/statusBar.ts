@@ -52,6 +52,7 @@ export class AwsStatusBar implements vscode.Disposable {
     } else {
       tooltip.appendText(status.problem ? `Built-in model list: ${status.problem}` : 'Built-in model list (the live one is off or on its way).');
     }
+    if (status.schema) tooltip.appendMarkdown('\n\n').appendText(`The file is checked against ${status.schema}.`);
     tooltip.appendMarkdown('\n\nClick to choose the AWS profile and region.');
     this.item.tooltip = tooltip;
     this.item.backgroundColor = status.problem ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;

@@ -69,7 +69,7 @@ describe('the whole file checked with the bundled schema, no openclaw installed'
       ': Unrecognized key',
     ]);
     assert.strictEqual(errors(text)[0]!.message, 'Invalid value: expected integer, got string at gateway.port: OpenClaw 2026.9.6 rejects the file, and the gateway does not start.');
-    assert.strictEqual(errors(text)[4]!.message, 'Unrecognized key: "mdoels": OpenClaw 2026.9.6 rejects the file, and the gateway does not start.');
+    assert.strictEqual(errors(text)[4]!.message, "Unrecognized key: \"mdoels\": OpenClaw 2026.9.6 rejects the file, and the gateway does not start. Did you mean 'models'?");
     assert.deepStrictEqual(errors('{ channels: { discord: { enabled: false } } }'), [], 'a key with a default may be left out (OpenClaw accepts it)');
   });
 
