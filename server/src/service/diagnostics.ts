@@ -173,7 +173,7 @@ function checkSchema(
       // An unknown key: a later or earlier release's, a retired one, or a typo of a key that is there.
       const hinted = () => {
         const why = keys?.explainUnknown(schema, issue.path, issue.key!, target.version, keysOf(node.parent?.parent));
-        return why ? `${message} ${describeUnknownKey(why, q(issue.key!), target.version)}` : message;
+        return why ? `${message} ${describeUnknownKey(why, q(issue.key!), q(target.version))}` : message;
       };
       report(node, severity, 'schema', issue.kind === 'unknown-key' ? hinted : message, path, length);
     }

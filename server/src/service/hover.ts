@@ -97,7 +97,7 @@ function keyCard(analysis: Analysis, key: JsonNode, schema: SchemaValidator, con
     } else if (isClosed(schema.navigator.at(objectPath))) {
       const why = keys.explainUnknown(schema, objectPath, name, target.version, keysOf(object));
       const refused = `**Unknown key** ${code(name)}: OpenClaw ${version(target.version)} refuses it.`;
-      return why ? `${refused} ${escapeProse(describeUnknownKey(why, quoteForMessage(name), target.version))}` : refused;
+      return why ? `${refused} ${escapeProse(describeUnknownKey(why, quoteForMessage(name), quoteForMessage(target.version)))}` : refused;
     }
   }
   // Versions before the bundle: the extension's own schema leaves most sections open; the oldest bundled release's says what they take.
