@@ -289,13 +289,14 @@ class ItemBuilder {
     const alternatives = schema.navigator.at(path);
     if (alternatives.length === 0) return;
     const summary = summarizeValue(schema.navigator, alternatives, (text) => text);
-    const { detail, documentation } = this.schemaDocumentation(schema, path);
-    const value = (label: string, newText: string, sortText: string, asSnippet = false, about = documentation) =>
+    // Worked out for the first item offered: most value slots (ids, names, numbers) get none.
+    let docs: { detail?: string; documentation?: string } | undefined;
+    const value = (label: string, newText: string, sortText: string, asSnippet = false, about?: string) =>
       this.offer(label, () => ({
         label,
         kind: CompletionItemKind.Value,
-        detail,
-        documentation: about,
+        detail: (docs ??= this.schemaDocumentation(schema, path)).detail,
+        documentation: about ?? docs.documentation,
         sortText,
         filterText: this.filterText(label),
         textEdit: this.edit(this.slot.replaceStart, this.slot.replaceEnd - this.slot.replaceStart, newText),
@@ -305,7 +306,7 @@ class ItemBuilder {
     summary.values.forEach((item, index) => {
       // A value of its own anyOf branch may say what it means.
       const branch = alternatives.find((candidate) => candidate.const === item && candidate.description);
-      const about = branch ? escapeProse(branch.description!) : documentation;
+      const about = branch ? escapeProse(branch.description!) : undefined;
       value(typeof item === 'string' ? item : JSON.stringify(item), literal(item), `0${String(index).padStart(4, '0')}`, false, about);
     });
     if (summary.types.has('boolean')) for (const flag of ['true', 'false']) value(flag, flag, `1${flag}`);
@@ -324,13 +325,12 @@ class ItemBuilder {
     // An array's items rarely have prose of their own: the array's says what they are.
     const about = navigator.describe(path) ?? (typeof path.at(-1) === 'number' ? navigator.describe(path.slice(0, -1)) : undefined);
     const alternatives = navigator.at(path);
-    const plain = summarizeValue(navigator, alternatives, (text) => text);
     const marked = summarizeValue(navigator, alternatives, code);
     const keyPath = navigator.keyPath(path);
     const since = keyPath === undefined ? undefined : this.context.keys?.since(keyPath);
     const facts = [marked.type && `Type: ${marked.type}`, marked.default && `Default: ${code(JSON.stringify(marked.default.value) ?? 'undefined')}`].filter(Boolean).join(' · ');
     const documentation = [about?.description && escapeProse(about.description), facts, since && `Since OpenClaw ${since}`].filter(Boolean).join('\n\n');
-    return { detail: about?.title ?? plain.type, documentation: documentation || undefined };
+    return { detail: about?.title ?? summarizeValue(navigator, alternatives, (text) => text).type, documentation: documentation || undefined };
   }
 
   /**
