@@ -67,7 +67,7 @@ export class OpenClawIntegration {
       this.host.log(`OpenClaw ${cli.version}'s schema is in use (compiled in ${Date.now() - started} ms).`);
       this.host.revalidate();
     } catch (error) {
-      this.host.log(`Could not use the schema of OpenClaw ${cli.version}: ${(error as Error).message}. The extension's own schema stays in use.`);
+      this.host.log(`Could not use the schema of OpenClaw ${cli.version}: ${(error as Error).message}. The schemas the extension ships stay in use.`);
     }
   }
 

@@ -83,6 +83,8 @@ describe('keys explained from the bundled schema, no openclaw installed', () => 
     it('an unknown key: the close key it may be a typo of, or what became of a retired one', () => {
       assert.strictEqual(hover('{ mdo|els: {} }'), "**Unknown key** `mdoels`: OpenClaw 2026.9.6 refuses it. Did you mean 'models'?");
       assert.match(hover('{ ag|ent: {} }')!, /'agent' is retired: its settings belong in agents\.defaults/);
+      assert.strictEqual(hover('{ gateway: { $inc|lude: "./gateway.json5" } }'), undefined, 'not a key of the configuration');
+      assert.strictEqual(hover('{ gateway: { zzzzzz|zz: 1 } }'), undefined, 'nothing to add to the diagnostic');
     });
 
     it('versions before the bundle: what the oldest bundled release takes, with the newest description', () => {
@@ -126,7 +128,8 @@ describe('keys explained from the bundled schema, no openclaw installed', () => 
       assert.deepStrictEqual(bind.map((i) => [i.label, i.textEdit.newText]), [['auto', "'auto'"], ['lan', "'lan'"], ['loopback', "'loopback'"], ['custom', "'custom'"], ['tailnet', "'tailnet'"]]);
       assert.strictEqual(bind[0]!.detail, 'Gateway Bind Mode');
       assert.match(bind[0]!.documentation!, /^Network bind profile/);
-      assert.deepStrictEqual(complete('{ gateway: { bind: | } }').map((i) => i.textEdit.newText)[0], '"auto"', 'no string open: the file\'s quote');
+      assert.strictEqual(complete('{ gateway: { bind: | } }')[0]!.textEdit.newText, '"auto"', 'no string open: the file\'s quote');
+      assert.strictEqual(complete("{ gateway: { mode: 'local', bind: | } }")[0]!.textEdit.newText, "'auto'");
       assert.deepStrictEqual(complete('{ gateway: { tls: { enabled: | } } }').map((i) => i.label), ['true', 'false']);
       assert.deepStrictEqual(complete('{ models: { providers: { p: { models: [ { id: "a", name: "A", input: ["|"] } ] } } } }').map((i) => i.label), ['text', 'image', 'video', 'audio']);
       const model = complete('{ agents: { defaults: { imageModel: | } } }');

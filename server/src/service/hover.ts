@@ -78,6 +78,8 @@ function isKey(node: JsonNode): boolean {
  */
 function keyCard(analysis: Analysis, key: JsonNode, schema: SchemaValidator, context: HoverContext): string | undefined {
   const name = String(key.value);
+  // Not a key of the configuration: OpenClaw replaces it with the files it names.
+  if (name === '$include') return undefined;
   const object = key.parent!.parent!;
   const objectPath = analysis.logicalPath(object);
   const path = [...objectPath, name];
@@ -96,8 +98,9 @@ function keyCard(analysis: Analysis, key: JsonNode, schema: SchemaValidator, con
       else return [code(name), ...notes].join('\n\n');
     } else if (isClosed(schema.navigator.at(objectPath))) {
       const why = keys.explainUnknown(schema, objectPath, name, target.version, keysOf(object));
+      if (!why) return undefined;
       const refused = `**Unknown key** ${code(name)}: OpenClaw ${version(target.version)} refuses it.`;
-      return why ? `${refused} ${escapeProse(describeUnknownKey(why, quoteForMessage(name), quoteForMessage(target.version)))}` : refused;
+      return `${refused} ${escapeProse(describeUnknownKey(why, quoteForMessage(name), quoteForMessage(target.version)))}`;
     }
   }
   // Versions before the bundle: the extension's own schema leaves most sections open; the oldest bundled release's says what they take.
