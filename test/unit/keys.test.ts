@@ -85,6 +85,7 @@ describe('keys explained from the bundled schema, no openclaw installed', () => 
       assert.match(hover('{ ag|ent: {} }')!, /'agent' is retired: its settings belong in agents\.defaults/);
       assert.strictEqual(hover('{ gateway: { $inc|lude: "./gateway.json5" } }'), undefined, 'not a key of the configuration');
       assert.strictEqual(hover('{ gateway: { zzzzzz|zz: 1 } }'), undefined, 'nothing to add to the diagnostic');
+      assert.strictEqual(hover('{ construc|tor: 1, }'), undefined, 'a key named like an Object property is no key of the bundle\'s indexes');
     });
 
     it('versions before the bundle: what the oldest bundled release takes, with the newest description', () => {
