@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { brotliCompressSync, constants } from 'zlib';
-import { CHUNK_KEY, compareReleases, eraOf, poolFileOf, SCHEMA_INDEX_FILE, SCHEMA_SINCE_FILE, SchemaIndex, SinceIndex } from '../server/src/schemaBundle';
+import { CHUNK_KEY, compareReleases, eraOf, poolFileOf, RemovedIndex, SCHEMA_INDEX_FILE, SCHEMA_REMOVED_FILE, SCHEMA_SINCE_FILE, SchemaIndex, SinceIndex } from '../server/src/schemaBundle';
 import { collectSchemas, RAW_DIR } from './collectSchemas';
 
 /*
@@ -13,7 +13,8 @@ import { collectSchemas, RAW_DIR } from './collectSchemas';
  * one description costs the chunks on the path to it. Chunks are compressed with brotli in one stream
  * per month of releases, each chunk in the month of the newest release that uses it: a release needs
  * the streams of its month and later ones only, so the newest (the common case) reads one small
- * stream. index.json names each release's root chunk, since.json since when each key exists.
+ * stream. index.json names each release's root chunk, since.json since when each key exists,
+ * removed.json which release dropped a key.
  */
 
 const CHUNK_BYTES = 1024;
@@ -26,17 +27,26 @@ export function pack(releases: string[], failed: Record<string, string>): void {
   const roots: Record<string, string> = {};
   const since: SinceIndex = {};
   const seenKeys = new Set<string>();
+  const removed: RemovedIndex = {};
+  let previousKeys = new Set<string>();
   for (const release of releases) {
     const schema = JSON.parse(readFileSync(join(RAW_DIR, `${release}.json`), 'utf8')) as unknown;
     const used = new Set<string>();
     roots[release] = chunkOf(schema, pool, used);
     for (const hash of used) lastUse.set(hash, release);
-    for (const key of keyPaths(schema)) {
+    const keys = keyPaths(schema);
+    for (const key of keys) {
       if (seenKeys.has(key)) continue;
       seenKeys.add(key);
       // Keys of the first release are simply "there": only later arrivals are worth a hover line.
       if (release !== releases[0]) since[key] = release;
     }
+    for (const key of previousKeys) {
+      // A subtree dropped as a whole is recorded at its top: its keys' removal is their ancestor's.
+      const parent = parentKey(key);
+      if (!keys.has(key) && (parent === '' || keys.has(parent))) (removed[key] ??= []).push(release);
+    }
+    previousKeys = keys;
   }
   const eras = [...new Set(releases.map(eraOf))];
   rmSync(OUT_DIR, { recursive: true, force: true });
@@ -55,6 +65,7 @@ export function pack(releases: string[], failed: Record<string, string>): void {
   const index: SchemaIndex = { source: 'openclaw config schema, from the openclaw npm package (MIT)', eras, releases: roots, notBundled: failed };
   writeFileSync(join(OUT_DIR, SCHEMA_INDEX_FILE), `${JSON.stringify(index, null, 1)}\n`);
   writeFileSync(join(OUT_DIR, SCHEMA_SINCE_FILE), `${JSON.stringify(since)}\n`);
+  writeFileSync(join(OUT_DIR, SCHEMA_REMOVED_FILE), `${JSON.stringify(removed)}\n`);
   console.log(`${releases.length} releases (${releases[0]} … ${releases[releases.length - 1]}): ${pool.size} chunks, ${total} bytes, ${compressedTotal} bytes compressed in ${eras.length} streams`);
 }
 
@@ -69,6 +80,13 @@ function chunkOf(value: unknown, pool: Map<string, string>, used: Set<string>, i
   pool.set(hash, text);
   used.add(hash);
   return isRoot ? hash : `{${JSON.stringify(CHUNK_KEY)}:"${hash}"}`;
+}
+
+/** The key a key path is in: `a.*.b` → `a`; '' for a root key. */
+function parentKey(key: string): string {
+  const segments = key.split('.').slice(0, -1);
+  while (segments.length > 0 && (segments.at(-1) === '*' || segments.at(-1) === '[]')) segments.pop();
+  return segments.join('.');
 }
 
 /** Every key an object of the schema names, as a path of keys: `*` for any key, `[]` for items. */

@@ -18,8 +18,9 @@ export function statusTooltipMarkdown(status: CatalogStatus): string {
     lines.push(`- Models: ${status.count} from your account, fetched ${new Date(status.fetchedAt ?? 0).toLocaleTimeString()}`);
   } else {
     lines.push(`- Models: the built-in list${status.problem ? '' : ' (the live one is off or on its way)'}`);
-    if (status.problem) lines.push('', `$(warning) ${escapeMarkdown(status.problem)}`);
   }
+  if (status.schema) lines.push(`- Checked against: ${escapeMarkdown(status.schema)}`);
+  if (status.origin !== 'live' && status.problem) lines.push('', `$(warning) ${escapeMarkdown(status.problem)}`);
   lines.push('', '*Click to choose the AWS profile and region.*');
   return lines.join('\n');
 }

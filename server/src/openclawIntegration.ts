@@ -63,11 +63,11 @@ export class OpenClawIntegration {
       const schema = await openClawSchema(cli, this.host.cacheDir());
       if (generation !== this.generation) return;
       const started = Date.now();
-      this.host.service.setSchema(new SchemaValidator(schema, `OpenClaw ${cli.version} (installed)`));
+      this.host.service.setSchema(new SchemaValidator(schema, `the schema of the installed OpenClaw ${cli.version}`));
       this.host.log(`OpenClaw ${cli.version}'s schema is in use (compiled in ${Date.now() - started} ms).`);
       this.host.revalidate();
     } catch (error) {
-      this.host.log(`Could not use the schema of OpenClaw ${cli.version}: ${(error as Error).message}. The extension's own schema stays in use.`);
+      this.host.log(`Could not use the schema of OpenClaw ${cli.version}: ${(error as Error).message}. The schemas the extension ships stay in use.`);
     }
   }
 

@@ -86,6 +86,8 @@ export interface CatalogStatus {
   problem?: string;
   /** Set in an untrusted workspace: what is off, and why. */
   restricted?: string;
+  /** Which schema checks the document's configuration: "the bundled schema of OpenClaw 2026.9.6". */
+  schema?: string;
 }
 
 /** workspace/executeCommand: the configured Bedrock models a test can go to. Argument: { uri }. */

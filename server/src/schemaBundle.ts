@@ -13,6 +13,7 @@ import type { JsonSchema } from './service/schema/jsonSchema';
 
 export const SCHEMA_INDEX_FILE = 'index.json';
 export const SCHEMA_SINCE_FILE = 'since.json';
+export const SCHEMA_REMOVED_FILE = 'removed.json';
 /** The key of the placeholder object that stands for a subtree of the pool. */
 export const CHUNK_KEY = '$chunk';
 
@@ -30,6 +31,12 @@ export interface SchemaIndex {
 /** Key path (`models.providers.*.models.[].contextTokens`) → the first release that has it, for keys added after the first. */
 export type SinceIndex = Record<string, string>;
 
+/**
+ * Key path → the releases that dropped it (it was in the release before), oldest first. A subtree
+ * dropped whole is recorded at its top key only.
+ */
+export type RemovedIndex = Record<string, string[]>;
+
 /** The month of a release: 2026.9.6 → 2026.9. */
 export function eraOf(release: string): string {
   return release.split('.').slice(0, 2).join('.');
@@ -42,6 +49,7 @@ export function poolFileOf(era: string): string {
 export class SchemaBundle {
   private index: SchemaIndex | undefined;
   private sinceIndex: SinceIndex | undefined;
+  private removedIndex: RemovedIndex | undefined;
 
   /** `dir`: the folder with index.json and the streams (server/schemas). */
   constructor(private readonly dir: string) {}
@@ -60,7 +68,13 @@ export class SchemaBundle {
   /** The first release that has a key path, when it came after the oldest bundled one. */
   since(keyPath: string): string | undefined {
     this.sinceIndex ??= JSON.parse(readFileSync(join(this.dir, SCHEMA_SINCE_FILE), 'utf8')) as SinceIndex;
-    return this.sinceIndex[keyPath];
+    return Object.hasOwn(this.sinceIndex, keyPath) ? this.sinceIndex[keyPath] : undefined;
+  }
+
+  /** The releases that dropped a key path (the top of a subtree dropped whole), oldest first; none if it was never dropped. */
+  removedIn(keyPath: string): string[] {
+    this.removedIndex ??= JSON.parse(readFileSync(join(this.dir, SCHEMA_REMOVED_FILE), 'utf8')) as RemovedIndex;
+    return Object.hasOwn(this.removedIndex, keyPath) ? this.removedIndex[keyPath]! : [];
   }
 
   /** The bundled release whose schema applies to `version`: the same, else the newest before it; none before the first. */

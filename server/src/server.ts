@@ -580,6 +580,7 @@ function catalogStatus(document: TextDocument | undefined): CatalogStatus {
     fetchedAt: snapshot.fetchedAt,
     problem: snapshot.problem,
     restricted: trusted ? undefined : RESTRICTED,
+    schema: document && guard('schema label', () => service.getSchemaLabel(document)),
   };
 }
 

@@ -97,9 +97,9 @@ describe('hover', () => {
     assert.strictEqual(hoverAt(text.replace('"openai/gpt-5"', '"openai/|gpt-5"')), "`openai/gpt-5` is not defined in this file: provider 'openai' is not configured in this file.");
   });
 
-  it('nothing on other strings, keys, numbers, or outside the tree', () => {
+  it('nothing on other strings, numbers, or outside the tree; a key the schema has no prose for: its type', () => {
     assert.strictEqual(hoverInSample('"bedrock-converse-stream"'), undefined);
-    assert.strictEqual(hoverInSample('"contextWindow"'), undefined);
+    assert.strictEqual(hoverInSample('"contextWindow"'), "`contextWindow`\n\nType: number > 0\n\n*From the extension's own schema (models, agents and the Bedrock plugin)*");
     assert.strictEqual(hoverAt('{ a: 1 }|  '), undefined);
     assert.strictEqual(hoverAt('|'), undefined);
   });

@@ -69,7 +69,7 @@ const SCHEMA: JsonSchema = {
   additionalProperties: false,
 };
 
-const validator = new SchemaValidator(SCHEMA, 'OpenClaw 2026.9.6 (installed)');
+const validator = new SchemaValidator(SCHEMA, 'the schema of the installed OpenClaw 2026.9.6');
 
 function diagnose(text: string) {
   const service = createLanguageService();
@@ -128,7 +128,7 @@ describe('whole-file validation with OpenClaw\'s schema', () => {
     const { document, offset } = withCursor('{ models: { mo|de: "merge" } }');
     const service = createLanguageService();
     service.setSchema(validator);
-    assert.strictEqual(service.getHover(document, document.positionAt(offset))?.contents, '**Models Mode** · `mode`\n\nMerge with the built-in catalog or replace it.\n\n*OpenClaw 2026\\.9\\.6 \\(installed\\)*');
+    assert.strictEqual(service.getHover(document, document.positionAt(offset))?.contents, '**Models Mode** · `mode`\n\nMerge with the built-in catalog or replace it.\n\nType: string: one of `merge`, `replace`\n\n*From the schema of the installed OpenClaw 2026.9.6*');
   });
 
   it('completes the keys an object takes and the file lacks, with a value to fill', () => {

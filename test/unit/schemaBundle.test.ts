@@ -42,6 +42,13 @@ describe('the bundled schemas of OpenClaw releases', () => {
     const since = bundle.since('agents.defaults.modelPolicy');
     assert.ok(since && since > '2026.7', `agents.defaults.modelPolicy since ${since}`);
     assert.strictEqual(bundle.since('models'), undefined, 'keys of the first release have no "since"');
+    assert.deepStrictEqual(bundle.removedIn('models.bedrockDiscovery'), ['2026.4.7'], 'the first bundled release without it (2026.4.5 is not bundled)');
+    assert.deepStrictEqual(bundle.removedIn('canvasHost.enabled'), [], 'a subtree dropped whole is recorded at its top key');
+    assert.deepStrictEqual(bundle.removedIn('gateway'), []);
+    for (const name of ['constructor', '__proto__', 'toString']) {
+      assert.strictEqual(bundle.since(name), undefined, name);
+      assert.deepStrictEqual(bundle.removedIn(name), [], name);
+    }
   });
 });
 
@@ -69,7 +76,7 @@ describe('the whole file checked with the bundled schema, no openclaw installed'
       ': Unrecognized key',
     ]);
     assert.strictEqual(errors(text)[0]!.message, 'Invalid value: expected integer, got string at gateway.port: OpenClaw 2026.9.6 rejects the file, and the gateway does not start.');
-    assert.strictEqual(errors(text)[4]!.message, 'Unrecognized key: "mdoels": OpenClaw 2026.9.6 rejects the file, and the gateway does not start.');
+    assert.strictEqual(errors(text)[4]!.message, "Unrecognized key: \"mdoels\": OpenClaw 2026.9.6 rejects the file, and the gateway does not start. Did you mean 'models'?");
     assert.deepStrictEqual(errors('{ channels: { discord: { enabled: false } } }'), [], 'a key with a default may be left out (OpenClaw accepts it)');
   });
 

@@ -9,6 +9,7 @@ describe('the AWS status bar tooltip', () => {
       origin: 'built-in',
       count: 40,
       problem: 'No AWS credentials from profile "dev-team". Set "openclaw.aws.profile".',
+      schema: 'the bundled schema of OpenClaw 2026.9.6',
     });
     assert.deepStrictEqual(markdown.split('\n'), [
       '$(cloud) **Amazon Bedrock**',
@@ -16,12 +17,13 @@ describe('the AWS status bar tooltip', () => {
       '- Region: `us-east-1`',
       '- Credentials: profile `dev-team`',
       '- Models: the built-in list',
+      '- Checked against: the bundled schema of OpenClaw 2026\\.9\\.6',
       '',
       '$(warning) No AWS credentials from profile "dev\\-team"\\. Set "openclaw\\.aws\\.profile"\\.',
       '',
       '*Click to choose the AWS profile and region.*',
     ]);
-    for (const line of markdown.split('\n').slice(0, 5)) assert.ok(line.length <= 60, `a short line: ${line}`);
+    for (const line of markdown.split('\n').slice(0, 6)) assert.ok(line.length <= 60, `a short line: ${line}`);
   });
 
   it('in restricted mode, says what is off instead of a profile that is not used', () => {

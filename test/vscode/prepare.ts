@@ -55,11 +55,18 @@ export async function prepareRun(): Promise<PreparedRun> {
   cpSync(join(REPO_ROOT, 'test', 'vscode', 'fixtures', 'split'), join(workspace, 'split'), { recursive: true });
   mkdirSync(join(workspace, 'json5'), { recursive: true });
   cpSync(join(REPO_ROOT, 'test', 'vscode', 'fixtures', 'openclaw.json5'), join(workspace, 'json5', 'openclaw.json5'));
+  // Keys outside models, explained by the bundled schema.
+  cpSync(join(REPO_ROOT, 'test', 'vscode', 'fixtures', 'keys'), join(workspace, 'keys'), { recursive: true });
 
   const fake = await FakeBedrock.start();
   const sandbox = new AwsSandbox();
   const userDataDir = join(OUTPUT_DIR, 'user-data');
-  const endpoints = { 'openclaw.bedrock.endpoint': fake.controlEndpoint, 'openclaw.bedrock.runtimeEndpoint': fake.runtimeEndpoint };
+  const machineSettings = {
+    'openclaw.bedrock.endpoint': fake.controlEndpoint,
+    'openclaw.bedrock.runtimeEndpoint': fake.runtimeEndpoint,
+    // No openclaw, wherever the machine has one: what the extension knows of the file comes from the schemas it ships.
+    'openclaw.cli.path': join(workspace, 'no-openclaw-here', 'openclaw'),
+  };
   writeSettings(join(userDataDir, 'User'), {
     'security.workspace.trust.enabled': false,
     'workbench.startupEditor': 'none',
@@ -69,10 +76,10 @@ export async function prepareRun(): Promise<PreparedRun> {
     'telemetry.telemetryLevel': 'off',
     'openclaw.aws.profile': 'fake',
     // Machine-scoped: a local window reads them here...
-    ...endpoints,
+    ...machineSettings,
   });
   // ...a remote one (code-server) from the machine's own settings.
-  writeSettings(join(userDataDir, 'Machine'), endpoints);
+  writeSettings(join(userDataDir, 'Machine'), machineSettings);
   const extensionsDir = join(OUTPUT_DIR, 'extensions');
   mkdirSync(extensionsDir, { recursive: true });
   const resultsFile = join(OUTPUT_DIR, 'results.json');

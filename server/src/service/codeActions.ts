@@ -3,14 +3,18 @@ import { Analysis } from './analysis';
 import { checkBedrockModels } from './bedrockChecks';
 import { CatalogContext, CatalogIndex } from './catalog';
 import { fillEdits, fillTitle, modelsMissingFacts } from './missingFacts';
-import { renderString } from './edits/fileStyle';
+import { renderKey, renderString } from './edits/fileStyle';
 import { differenceEdits, FileEdits } from './edits/fileEdits';
 import { appendProperties, replaceNode } from './edits/objectEdits';
+import { DEFAULT_MAX_DIAGNOSTICS } from './diagnostics';
+import { KeyHistory, keysOf } from './keyHistory';
 import { doctorDeletesDiscovery, legacyDiscovery, migrateAllowlistEdits, moveDiscoveryEdits, pendingAllowlistMigration, removeDiscoveryEdits } from './legacy';
 import { TargetVersion } from './openclawVersions';
 import { keyOf, JsonNode } from './parser/ast';
 import { quoteForMessage } from './quoteForMessage';
 import { rewriteModelId } from './renameModel';
+import { placeSchemaIssues } from './schemaDiagnostics';
+import { SchemaValidator } from './schema/schemaValidator';
 import { CodeAction, CodeActionKind, Diagnostic, DiagnosticCode, Range } from './types';
 
 export interface CodeActionRequest {
@@ -26,6 +30,11 @@ export interface CodeActionContext {
   catalog: CatalogIndex;
   /** Dated facts (list price, context) of catalog ids. */
   facts: CatalogContext['facts'];
+  /** The schema the file is checked with, and what the bundle says of keys: for typos in keys. */
+  schema?: SchemaValidator;
+  keys?: KeyHistory;
+  /** As the diagnostics were computed with (openclaw.diagnostics.maxPerFile). */
+  maxDiagnostics?: number;
   /** The same document's configuration again, with some files' texts replaced (by uri). */
   reanalyze(texts: ReadonlyMap<string, string>): Analysis;
 }
@@ -90,6 +99,13 @@ export function computeCodeActions(analysis: Analysis, request: CodeActionReques
           diagnostics: missingHere.flatMap(({ model }) => matching(analysis, request.diagnostics, 'missing-facts', model.idNode)),
         });
       }
+    }
+
+    for (const { node, replacement } of keyTypos(analysis, context, touches)) {
+      const file = analysis.fileOf(node);
+      // The key as the file writes it: its own quotes, or none where it had none and needs none.
+      const text = node.quote === '' ? renderKey(replacement, { ...file.style, keyQuote: '' }) : renderString(replacement, node.quote);
+      quickFix(`Change to '${replacement}'`, new FileEdits().add(file, [replaceNode(node, text)]), 'schema', node, true);
     }
 
     for (const finding of checkBedrockModels(analysis, context.catalog)) {
@@ -165,6 +181,21 @@ function fixAllAction(analysis: Analysis, context: CodeActionContext, diagnostic
     edit: differenceEdits(results),
     diagnostics: (diagnostics ?? []).filter((diagnostic) => resolved.has(diagnostic.code)),
   };
+}
+
+/** Unknown keys in reach with one close key of their object that the object does not have yet: the key they are likely a typo of. */
+function keyTypos(analysis: Analysis, context: CodeActionContext, touches: (node: JsonNode) => boolean): { node: JsonNode; replacement: string }[] {
+  const { schema, keys, target } = context;
+  if (!schema || !keys) return [];
+  // The limit the diagnostics used: their schema check is remembered under it.
+  const limit = Math.max(1, Math.floor(context.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS));
+  const typos: { node: JsonNode; replacement: string }[] = [];
+  for (const { issue, node } of placeSchemaIssues(analysis, schema, target.version, limit).placed) {
+    if (issue.kind !== 'unknown-key' || !touches(node)) continue;
+    const why = keys.explainUnknown(schema, issue.path, issue.key!, target.version, keysOf(node.parent?.parent));
+    if (why?.kind === 'typo' && why.candidates.length === 1) typos.push({ node, replacement: why.candidates[0]! });
+  }
+  return typos;
 }
 
 function matching(analysis: Analysis, diagnostics: Diagnostic[] | undefined, code: DiagnosticCode, node: JsonNode): Diagnostic[] {

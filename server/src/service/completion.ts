@@ -4,16 +4,21 @@ import { BEDROCK_PROVIDER, ConfiguredModel, ProviderConfig } from './configModel
 import { cursorSlot, CursorSlot } from './cursorSlot';
 import { FileStyle, renderKey, renderString } from './edits/fileStyle';
 import { appendProperties, indentationOf, NewProperty, OffsetEdit } from './edits/objectEdits';
+import { code, escapeProse } from './hover';
+import { KeyHistory } from './keyHistory';
 import { formatCount, formatUsd } from './modelFacts';
 import { inputArray, newModelEntryFields } from './modelEntry';
 import { findNodeAtPath, JsonNode, keyOf, propertyValue, stringValue } from './parser/ast';
 import { JsonSchema } from './schema/jsonSchema';
+import { summarizeValue } from './schema/schemaSummary';
 import { SchemaValidator } from './schema/schemaValidator';
 import { CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, Position, Range, TextEdit } from './types';
 
 export interface CompletionContext extends CatalogContext {
   /** The schema whose keys complete in objects the extension has nothing better for. */
   schema?: SchemaValidator;
+  /** Since which release keys exist, for their documentation. */
+  keys?: KeyHistory;
 }
 
 /** What the slot under the cursor takes. */
@@ -21,7 +26,8 @@ type Target =
   | { kind: 'model-id'; provider: ProviderConfig | undefined; entry: JsonNode }
   | { kind: 'model-entry'; providerKey: string; array: JsonNode }
   | { kind: 'reference'; acceptsAlias: boolean; acceptsWildcard: boolean; mapKey: boolean; agent?: string }
-  | { kind: 'schema-key' };
+  | { kind: 'schema-key' }
+  | { kind: 'schema-value' };
 
 /** Settings that hold one model reference, or {primary, fallbacks[]}. */
 const MODEL_SETTINGS = new Set(['model', 'imageModel', 'pdfModel']);
@@ -37,7 +43,8 @@ export function computeCompletion(analysis: Analysis, position: Position, contex
   if (!local) return none;
   // In a file the configuration includes, paths start where its content sits.
   const slot = { ...local, containerPath: [...(analysis.graph.mountOf(analysis.file) ?? []), ...local.containerPath] };
-  const target = classify(analysis, slot) ?? (slot.isKey && context.schema ? { kind: 'schema-key' } : undefined);
+  // Where the extension has nothing better (model ids, references), the schema's keys and values.
+  const target = classify(analysis, slot) ?? (context.schema ? { kind: slot.isKey ? 'schema-key' : 'schema-value' } : undefined);
   if (!target) return none;
   const builder = new ItemBuilder(analysis, slot, context, offset);
   switch (target.kind) {
@@ -52,6 +59,9 @@ export function computeCompletion(analysis: Analysis, position: Position, contex
       break;
     case 'schema-key':
       builder.schemaKeys(context.schema!);
+      break;
+    case 'schema-value':
+      builder.schemaValues(context.schema!);
       break;
   }
   return { items: builder.items, isIncomplete: builder.incomplete };
@@ -257,13 +267,13 @@ class ItemBuilder {
     for (const [key, property] of schema.navigator.propertiesAt(this.slot.containerPath)) {
       if (present.has(key)) continue;
       this.offer(key, () => {
-        const about = schema.navigator.describe([...this.slot.containerPath, key]);
+        const { detail, documentation } = this.schemaDocumentation(schema, [...this.slot.containerPath, key]);
         const renderedKey = this.slot.quote ? escapeSnippet(renderString(key, this.slot.quote === "'" ? "'" : '"')) : escapeSnippet(renderKey(key, this.style));
         return {
           label: key,
           kind: CompletionItemKind.Property,
-          detail: about?.title,
-          documentation: about?.description,
+          detail,
+          documentation,
           sortText: key,
           filterText: this.filterText(key),
           textEdit: this.edit(this.slot.replaceStart, this.slot.replaceEnd - this.slot.replaceStart, valueFollows ? renderedKey : `${renderedKey}:${this.style.colonSpace}${this.valueTemplate(property, schema)}`),
@@ -273,25 +283,86 @@ class ItemBuilder {
     }
   }
 
-  /** A snippet for a new value of a schema's type: the cursor lands where the user types. */
-  private valueTemplate(property: JsonSchema, schema: SchemaValidator): string {
-    const first = schema.navigator.alternatives(property).find((candidate) => candidate.type !== undefined || candidate.enum !== undefined);
-    const quote = this.style.stringQuote;
-    if (first?.enum && first.enum.every((value) => typeof value === 'string')) {
-      return `${quote}\${1|${first.enum.map((value) => escapeChoice(String(value))).join(',')}|}${quote}`;
+  /** The values the schema allows here: its enum and const values, booleans, `{}` and `[]`, the default. */
+  schemaValues(schema: SchemaValidator): void {
+    const path = [...this.slot.containerPath, this.slot.key!];
+    const alternatives = schema.navigator.at(path);
+    if (alternatives.length === 0) return;
+    const summary = summarizeValue(schema.navigator, alternatives, (text) => text);
+    // Worked out for the first item offered: most value slots (ids, names, numbers) get none.
+    let docs: { detail?: string; documentation?: string } | undefined;
+    const value = (label: string, newText: string, sortText: string, asSnippet = false, about?: string) =>
+      this.offer(label, () => ({
+        label,
+        kind: CompletionItemKind.Value,
+        detail: (docs ??= this.schemaDocumentation(schema, path)).detail,
+        documentation: about ?? docs.documentation,
+        sortText,
+        filterText: this.filterText(label),
+        textEdit: this.edit(this.slot.replaceStart, this.slot.replaceEnd - this.slot.replaceStart, newText),
+        insertTextFormat: asSnippet ? InsertTextFormat.Snippet : undefined,
+      }));
+    const literal = (item: unknown) => (typeof item === 'string' ? this.quoted(item) : JSON.stringify(item));
+    summary.values.forEach((item, index) => {
+      // A value of its own anyOf branch may say what it means.
+      const branch = alternatives.find((candidate) => candidate.const === item && candidate.description);
+      const about = branch ? escapeProse(branch.description!) : undefined;
+      value(typeof item === 'string' ? item : JSON.stringify(item), literal(item), `0${String(index).padStart(4, '0')}`, false, about);
+    });
+    if (summary.types.has('boolean')) for (const flag of ['true', 'false']) value(flag, flag, `1${flag}`);
+    const objectSchema = alternatives.find((candidate) => candidate.type === 'object');
+    if (objectSchema) value('{}', this.valueTemplate(objectSchema, schema), '2', true);
+    if (summary.types.has('array')) value('[]', '[$1]', '3', true);
+    const fallback = summary.default?.value;
+    if ((typeof fallback === 'string' || typeof fallback === 'number') && !summary.values.includes(fallback)) {
+      value(typeof fallback === 'string' ? fallback : String(fallback), literal(fallback), '4');
     }
+  }
+
+  /** Completion detail (the title, else the type) and documentation (description, type, default, since when) of a path. */
+  private schemaDocumentation(schema: SchemaValidator, path: (string | number)[]): { detail?: string; documentation?: string } {
+    const navigator = schema.navigator;
+    // An array's items rarely have prose of their own: the array's says what they are.
+    const about = navigator.describe(path) ?? (typeof path.at(-1) === 'number' ? navigator.describe(path.slice(0, -1)) : undefined);
+    const alternatives = navigator.at(path);
+    const marked = summarizeValue(navigator, alternatives, code);
+    const keyPath = navigator.keyPath(path);
+    const since = keyPath === undefined ? undefined : this.context.keys?.since(keyPath);
+    const facts = [marked.type && `Type: ${marked.type}`, marked.default && `Default: ${code(JSON.stringify(marked.default.value) ?? 'undefined')}`].filter(Boolean).join(' · ');
+    const documentation = [about?.description && escapeProse(about.description), facts, since && `Since OpenClaw ${since}`].filter(Boolean).join('\n\n');
+    return { detail: about?.title ?? summarizeValue(navigator, alternatives, (text) => text).type, documentation: documentation || undefined };
+  }
+
+  /**
+   * A snippet for a new value of a schema's type, the cursor where the user types: a choice of its
+   * values, of true and false, an object with its required keys (each with a value to fill).
+   */
+  private valueTemplate(property: JsonSchema, schema: SchemaValidator, stop = { next: 1 }, depth = 0): string {
+    const alternatives = schema.navigator.alternatives(property);
+    const { values } = summarizeValue(schema.navigator, alternatives, (text) => text);
+    const quote = this.style.stringQuote;
+    const tab = () => stop.next++;
+    if (values.length > 0 && values.every((value) => typeof value === 'string')) {
+      return `${quote}\${${tab()}|${values.map((value) => escapeChoice(String(value))).join(',')}|}${quote}`;
+    }
+    const first = alternatives.find((candidate) => candidate.type !== undefined);
     const type = Array.isArray(first?.type) ? first.type[0] : first?.type;
     switch (type) {
       case 'string':
-        return `${quote}$1${quote}`;
+        return `${quote}$${tab()}${quote}`;
       case 'boolean':
-        return '${1|true,false|}';
-      case 'object':
-        return '{$1}';
+        return `\${${tab()}|true,false|}`;
+      case 'object': {
+        const required = (first!.required ?? []).filter((key) => first!.properties?.[key]);
+        if (required.length === 0 || depth > 0) return `{$${tab()}}`;
+        const pad = this.style.inlinePadding;
+        const entries = required.map((key) => `${escapeSnippet(renderKey(key, this.style))}:${this.style.colonSpace}${this.valueTemplate(first!.properties![key]!, schema, stop, depth + 1)}`);
+        return `{${pad}${entries.join(', ')}${pad}}`;
+      }
       case 'array':
-        return '[$1]';
+        return `[$${tab()}]`;
       default:
-        return '$1';
+        return `$${tab()}`;
     }
   }
 

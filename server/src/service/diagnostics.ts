@@ -9,6 +9,7 @@ import { hostOf, isAwsHost } from './region';
 import { fsPathOf } from './includes';
 import { encodingDiagnostics } from './encoding';
 import { Environment, envReferences } from './envVars';
+import { describeUnknownKey, KeyHistory, keysOf } from './keyHistory';
 import { describeLegacyDiscovery, pendingAllowlistMigration } from './legacy';
 import { checkPolicyRefs, modelRestriction, policyAllows } from './modelPolicy';
 import { compareVersions, describeTarget, MODEL_POLICY_VERSION, TargetVersion } from './openclawVersions';
@@ -27,6 +28,8 @@ export interface DiagnosticContext {
   facts: CatalogContext['facts'];
   /** OpenClaw's schema (installed), or ours for the sections the extension knows. */
   schema?: SchemaValidator;
+  /** What the bundled schemas of all releases say of keys the schema in use does not know. */
+  keys?: KeyHistory;
   /** Where `${VAR}`s are set. */
   env?: Environment;
   /** At most this many diagnostics (the last of them says how many more there are); default DEFAULT_MAX_DIAGNOSTICS. */
@@ -75,7 +78,7 @@ export function computeDiagnostics(analysis: Analysis, context: DiagnosticContex
   }
   checkDuplicateKeys(analysis, root, report);
   if (context.schema) {
-    const { moreErrors, severity } = checkSchema(analysis, context.schema, context.target, diagnostics.limit, report);
+    const { moreErrors, severity } = checkSchema(analysis, context.schema, context.target, diagnostics.limit, report, context.keys);
     diagnostics.uncounted(moreErrors, severity);
   }
   checkModelPolicy(analysis, context.target, report);
@@ -143,7 +146,14 @@ export function validatorPathOf(diagnostic: Diagnostic): string {
 type Report = (node: JsonNode, severity: Severity, code: DiagnosticCode, message: string | (() => string), path?: string, length?: number) => void;
 
 /** Reports the schema's issues; returns how many more errors it counted without keeping them, and their severity. */
-function checkSchema(analysis: Analysis, schema: SchemaValidator, target: TargetVersion, errorLimit: number, report: Report): { moreErrors: number; severity: Severity } {
+function checkSchema(
+  analysis: Analysis,
+  schema: SchemaValidator,
+  target: TargetVersion,
+  errorLimit: number,
+  report: Report,
+  keys: KeyHistory | undefined,
+): { moreErrors: number; severity: Severity } {
   const rejects = `${describeTarget(target)} rejects the file, and the gateway does not start.`;
   // A configuration that does not parse (or whose includes fail, or that is UTF-16) is rejected for that
   // alone, and OpenClaw reports nothing else; what the schema finds in the part we could read is a warning.
@@ -163,7 +173,13 @@ function checkSchema(analysis: Analysis, schema: SchemaValidator, target: Target
     if (issue.kind === 'unknown-key' && path === 'models' && issue.key === 'bedrockDiscovery') {
       report(node, severity, 'legacy-key', describeLegacyDiscovery(target.version, consequence), path);
     } else {
-      report(node, severity, 'schema', `${issue.message}${path ? ` at ${shown}` : ''}${moved}: ${consequence}`, path, length);
+      const message = `${issue.message}${path ? ` at ${shown}` : ''}${moved}: ${consequence}`;
+      // An unknown key: a later or earlier release's, a retired one, or a typo of a key that is there.
+      const hinted = () => {
+        const why = keys?.explainUnknown(schema, issue.path, issue.key!, target.version, keysOf(node.parent?.parent));
+        return why ? `${message} ${describeUnknownKey(why, q(issue.key!), q(target.version))}` : message;
+      };
+      report(node, severity, 'schema', issue.kind === 'unknown-key' ? hinted : message, path, length);
     }
   }
   return { moreErrors, severity };

@@ -2,11 +2,15 @@ import { Analysis } from './analysis';
 import { baseModelId, CatalogContext } from './catalog';
 import { ConfiguredModel, isBedrockProvider } from './configModel';
 import { Environment, envReferences } from './envVars';
+import { describeUnknownKey, KeyChange, KeyHistory, keysOf } from './keyHistory';
 import { Effective, effectiveModel, EXAMPLE_REQUEST, formatCount, formatUsd, requestCost } from './modelFacts';
 import { formatMeasurements, TestResultSource } from './modelTests';
+import { compareVersions, TargetVersion } from './openclawVersions';
 import { findNodeAtOffset, JsonNode, keyOf } from './parser/ast';
 import { quoteForMessage } from './quoteForMessage';
 import { Resolution } from './references';
+import { JsonSchema } from './schema/jsonSchema';
+import { summarizeValue } from './schema/schemaSummary';
 import { SchemaValidator } from './schema/schemaValidator';
 import { Hover, Position, Range } from './types';
 
@@ -14,6 +18,10 @@ export interface HoverContext extends CatalogContext {
   testResults?: TestResultSource;
   /** The schema whose titles and descriptions explain keys. */
   schema?: SchemaValidator;
+  /** What the bundled schemas of all releases say of keys: since when, until when. */
+  keys?: KeyHistory;
+  /** The OpenClaw version the file is checked against. */
+  target?: TargetVersion;
   /** Where `${VAR}`s are set. */
   env?: Environment;
 }
@@ -38,8 +46,8 @@ function describeNode(analysis: Analysis, position: Position, context: HoverCont
   if (!node || node.type !== 'string') return undefined;
   const meaning = analysis.meaningOf(node);
   if (!meaning) {
-    const key = isKey(node) && context.schema ? keyHover(analysis, node, context.schema) : undefined;
-    return { node, card: key?.contents, range: analysis.nodeRange(node) };
+    const card = isKey(node) && context.schema ? keyCard(analysis, node, context.schema, context) : undefined;
+    return { node, card, range: analysis.nodeRange(node) };
   }
   let resolution: Resolution;
   switch (meaning.kind) {
@@ -63,13 +71,91 @@ function isKey(node: JsonNode): boolean {
   return node.parent?.type === 'property' && keyOf(node.parent) === node;
 }
 
-/** A key's title and description from OpenClaw's schema. */
-function keyHover(analysis: Analysis, key: JsonNode, schema: SchemaValidator): Hover | undefined {
-  const about = schema.navigator.describe(analysis.logicalPath(key.parent!.parent!).concat(String(key.value)));
-  if (!about) return undefined;
-  const title = about.title ? `**${escape(about.title)}** · ${code(String(key.value))}` : code(String(key.value));
-  const contents = [title, about.description ? escapeProse(about.description) : undefined, `*${escape(schema.label)}*`].filter(Boolean).join('\n\n');
-  return { contents, range: analysis.nodeRange(key) };
+/**
+ * A key's card from OpenClaw's schema: title, description, type, default, since which release. A key
+ * the version checked does not know: what the bundle says of it (a later release added it, an earlier
+ * one dropped it), or the close keys it may be a typo of.
+ */
+function keyCard(analysis: Analysis, key: JsonNode, schema: SchemaValidator, context: HoverContext): string | undefined {
+  const name = String(key.value);
+  // Not a key of the configuration: OpenClaw replaces it with the files it names.
+  if (name === '$include') return undefined;
+  const object = key.parent!.parent!;
+  const objectPath = analysis.logicalPath(object);
+  const path = [...objectPath, name];
+  const { keys, target } = context;
+  const notes: string[] = [];
+  let from = schema;
+  if (schema.navigator.at(path).length > 0) {
+    const keyPath = schema.navigator.keyPath(path);
+    const since = keyPath === undefined ? undefined : keys?.since(keyPath);
+    if (since) notes.push(`Since OpenClaw ${since}`);
+  } else if (keys && target) {
+    const elsewhere = keys.elsewhere(schema, path, target.version);
+    if (elsewhere) {
+      notes.push(changeNote(elsewhere.change, target));
+      if (elsewhere.schema?.navigator.at(path).length) from = elsewhere.schema;
+      else return [code(name), ...notes].join('\n\n');
+    } else if (isClosed(schema.navigator.at(objectPath))) {
+      const why = keys.explainUnknown(schema, objectPath, name, target.version, keysOf(object));
+      if (!why) return undefined;
+      const refused = `**Unknown key** ${code(name)}: OpenClaw ${version(target.version)} refuses it.`;
+      return `${refused} ${escapeProse(describeUnknownKey(why, quoteForMessage(name), quoteForMessage(target.version)))}`;
+    }
+  }
+  // Versions before the bundle: the extension's own schema leaves most sections open; the oldest bundled release's says what they take.
+  const oldest = keys?.oldest();
+  if (oldest && target && compareVersions(target.version, oldest) < 0 && from.navigator.at(path).length === 0) {
+    const older = keys!.schemaOf(oldest);
+    if (older?.navigator.at(path).length) {
+      from = older;
+      notes.push(`OpenClaw ${version(target.version)} predates the bundled schemas: this is what ${oldest} takes.`);
+    }
+  }
+  const alternatives = from.navigator.at(path);
+  if (alternatives.length === 0) return undefined;
+  let about = from.navigator.describe(path);
+  let proseFrom: string | undefined;
+  const newest = keys?.newest();
+  if (!about && newest) {
+    // Releases before 2026.4.7 print hardly any descriptions: the newest release's, for the same key, says what it is.
+    const later = keys!.schemaOf(newest);
+    const keyPath = from.navigator.keyPath(path);
+    if (later && later !== from && keyPath !== undefined && later.navigator.keyPath(path) === keyPath) {
+      about = later.navigator.describe(path);
+      if (about) proseFrom = newest;
+    }
+  }
+  const summary = summarizeValue(from.navigator, alternatives, code);
+  const facts = [summary.type && `Type: ${summary.type}`, summary.default && `Default: ${code(JSON.stringify(summary.default.value) ?? 'undefined')}`];
+  return [
+    about?.title ? `**${escape(about.title)}** · ${code(name)}` : code(name),
+    about?.description ? escapeProse(about.description) : undefined,
+    facts.filter(Boolean).join(' · '),
+    ...notes,
+    `*From ${escapeProse(from.label)}${proseFrom ? `; the description is ${proseFrom}'s` : ''}*`,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** What the bundle says of a key the version checked lacks. */
+function changeNote(change: KeyChange, target: TargetVersion): string {
+  const yours = `${version(target.version)} (${target.source === 'default' ? 'the version checked' : 'your version'})`;
+  if (change.kind === 'newer') return `**Added in OpenClaw ${change.release}**: ${yours} does not know it.`;
+  const last = change.lastWith ? `; ${change.lastWith} was the last release with it` : '';
+  return `**Removed in OpenClaw ${change.release}**: ${yours} refuses it${last}.`;
+}
+
+/** Whether an object there takes only the keys its schema names (OpenClaw's objects are strict). */
+function isClosed(alternatives: JsonSchema[]): boolean {
+  const objects = alternatives.filter((schema) => schema.type === 'object' || schema.properties);
+  return objects.length > 0 && objects.every((schema) => schema.additionalProperties === false);
+}
+
+/** A version as the file may write it: shortened and escaped (meta.lastTouchedVersion is the file's text). */
+function version(text: string): string {
+  return escapeProse(quoteForMessage(text));
 }
 
 /** The card of what a reference selects; the model card itself lists the model's aliases. */
@@ -180,12 +266,12 @@ function escape(text: string): string {
 }
 
 /** Schema prose keeps its `code` and punctuation; only what could make links, HTML or tables is escaped. */
-function escapeProse(text: string): string {
+export function escapeProse(text: string): string {
   return text.replace(/[\\[\]<>|*_]/g, '\\$&');
 }
 
 /** Ids, refs and keys in code spans, shortened: they are the file's text, of any length. */
-function code(text: string): string {
+export function code(text: string): string {
   const shown = quoteForMessage(text);
   const fence = shown.includes('`') ? '``' : '`';
   return `${fence}${shown}${fence}`;

@@ -13,6 +13,7 @@ import { Environment } from './envVars';
 import { fsPathOf } from './includes';
 import { computeFormatting } from './formatting';
 import { computeHover } from './hover';
+import { KeyHistory, KeyHistorySource } from './keyHistory';
 import { findTestTarget, listTestTargets, ModelTestTarget, TestResultSource } from './modelTests';
 import { rewriteModelId } from './renameModel';
 import { buildConfigModel } from './configModel';
@@ -49,6 +50,8 @@ export interface LanguageService {
   getConfigurationFiles(document: TextDocumentLike): string[];
   /** Diagnostics of each of those files, from the configuration as a whole (for files not open). */
   getConfigurationDiagnostics(document: TextDocumentLike): { uri: string; diagnostics: Diagnostic[] }[];
+  /** Which schema checks a document's configuration, in words: "the bundled schema of OpenClaw 2026.9.6". */
+  getSchemaLabel(document: TextDocumentLike): string;
   /** The AWS region a document's Bedrock catalog is for; without a document, from settings alone. */
   getRegion(document: TextDocumentLike | undefined): string;
   /** A "Test" lens per configured Bedrock model. */
@@ -91,8 +94,8 @@ export interface LanguageServiceOptions {
   schemas?: SchemaSource;
 }
 
-/** OpenClaw's schemas by release (the server's SchemaBundle reads them from disk). */
-export interface SchemaSource {
+/** OpenClaw's schemas by release (the server's SchemaBundle reads them from disk), and what changed between them. */
+export interface SchemaSource extends KeyHistorySource {
   /** The release whose schema applies to a version: the same, else the newest before it; none before the first. */
   releaseFor(version: string): string | undefined;
   /** A release's schema, as `openclaw config schema` printed it; a new object each time. */
@@ -125,7 +128,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     if (!bundledSchemas.has(release)) {
       let validator: SchemaValidator | undefined;
       try {
-        validator = new SchemaValidator(options.schemas!.load(release), `OpenClaw ${release} (schema bundled with the extension)`);
+        validator = new SchemaValidator(options.schemas!.load(release), `the bundled schema of OpenClaw ${release}`);
       } catch {
         // A damaged bundle: the extension's own schema serves, as before bundles existed.
       }
@@ -133,6 +136,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     }
     return bundledSchemas.get(release);
   };
+  const keys = new KeyHistory(options.schemas, bundledSchema);
   const targetOf = (analysis: Analysis) =>
     resolveTargetVersion(settings.installedVersion, analysis.config.lastTouchedVersion?.value, settings.openclawVersion, settings.openclawVersionFrom);
   /** The installed OpenClaw's schema when its version is the one checked; else the bundled one of that version; else ours. */
@@ -146,7 +150,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     const key = JSON.stringify(schema);
     let validator = ownedSchemas.get(key);
     if (!validator) {
-      validator = new SchemaValidator(schema, `the extension's schema of OpenClaw ${version} for models, agents and the Bedrock plugin`);
+      validator = new SchemaValidator(schema, "the extension's own schema (models, agents and the Bedrock plugin)");
       ownedSchemas.set(key, validator);
     }
     return validator;
@@ -161,6 +165,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       catalog: catalogFor(analysis),
       facts: catalog.facts,
       schema: schemaFor(analysis),
+      keys,
       env: environmentOf(analysis),
       maxDiagnostics: settings.maxDiagnosticsPerFile,
     });
@@ -203,7 +208,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     getRename: (document, position, newName) => computeRename(analyze(document), position, newName),
     getHover: (document, position) => {
       const analysis = analyze(document);
-      return computeHover(analysis, position, { catalog: catalogFor(analysis), facts: catalog.facts, testResults: options.testResults, schema: schemaFor(analysis), env: environmentOf(analysis) });
+      return computeHover(analysis, position, {
+        catalog: catalogFor(analysis),
+        facts: catalog.facts,
+        testResults: options.testResults,
+        schema: schemaFor(analysis),
+        keys,
+        target: targetOf(analysis),
+        env: environmentOf(analysis),
+      });
     },
     getCodeActions: (document, request) => {
       const analysis = analyze(document);
@@ -211,14 +224,18 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         target: targetOf(analysis),
         catalog: catalogFor(analysis),
         facts: catalog.facts,
+        schema: schemaFor(analysis),
+        keys,
+        maxDiagnostics: settings.maxDiagnosticsPerFile,
         reanalyze: (texts) => workspace.reanalyze(document, texts),
       });
     },
     getCompletion: (document, position) => {
       const analysis = analyze(document);
-      return computeCompletion(analysis, position, { catalog: catalogFor(analysis), facts: catalog.facts, schema: schemaFor(analysis) });
+      return computeCompletion(analysis, position, { catalog: catalogFor(analysis), facts: catalog.facts, schema: schemaFor(analysis), keys });
     },
     getRegion: (document) => regionOf(document && analyze(document)),
+    getSchemaLabel: (document) => schemaFor(analyze(document)).label,
     getModelLenses: (document) => computeModelLenses(analyze(document)),
     getTestTargets: (document) => {
       const analysis = analyze(document);

@@ -34,6 +34,31 @@ export function closestMatch(word: string, candidates: Iterable<string>, budget:
   return best;
 }
 
+/**
+ * Every candidate at the smallest edit distance from `word` (case-insensitive), if close enough to be a
+ * typo: one is a fix, several only a hint. Same limits as closestMatch.
+ */
+export function closestMatches(word: string, candidates: Iterable<string>, budget: CompareBudget = { left: MAX_COMPARED }): string[] {
+  if (word.length > MAX_WORD_LENGTH) return [];
+  const wanted = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(wanted.length / 4));
+  let best: string[] = [];
+  let bestDistance = limit;
+  let compared = 0;
+  for (const candidate of candidates) {
+    if (Math.abs(candidate.length - wanted.length) > limit) continue;
+    if (++compared > MAX_COMPARED || budget.left-- <= 0) break;
+    const distance = editDistance(wanted, candidate.toLowerCase(), bestDistance + 1);
+    if (distance < bestDistance) {
+      best = [candidate];
+      bestDistance = distance;
+    } else if (distance === bestDistance) {
+      best.push(candidate);
+    }
+  }
+  return best;
+}
+
 /** Levenshtein distance, giving up (returning `ceiling`) once it cannot be below it. */
 function editDistance(a: string, b: string, ceiling: number): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);

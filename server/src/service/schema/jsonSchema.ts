@@ -72,6 +72,28 @@ export class SchemaNavigator {
     return found ? { title: found.title, description: found.description } : undefined;
   }
 
+  /**
+   * A path of the file as the bundle's key paths write it (scripts/packSchemas.ts keyPaths): a key the
+   * schema names by its name, any other key of a record `*`, an array's item `[]`. Undefined where the
+   * schema knows no such key.
+   */
+  keyPath(path: readonly (string | number)[]): string | undefined {
+    let current = this.expand(this.root);
+    const segments: string[] = [];
+    for (const segment of path) {
+      const named = typeof segment === 'string' ? current.filter((schema) => schema.properties && Object.hasOwn(schema.properties, segment)) : [];
+      const next: JsonSchema[] = [];
+      for (const schema of named.length > 0 ? named : current) {
+        const child = typeof segment === 'number' ? this.itemOf(schema, segment) : this.propertyOf(schema, segment);
+        if (child) next.push(...this.expand(child));
+      }
+      if (next.length === 0) return undefined;
+      segments.push(typeof segment === 'number' ? '[]' : named.length > 0 ? segment : '*');
+      current = next;
+    }
+    return segments.join('.');
+  }
+
   /** The named properties an object at `path` takes, with their schemas. */
   propertiesAt(path: readonly (string | number)[]): Map<string, JsonSchema> {
     const properties = new Map<string, JsonSchema>();
