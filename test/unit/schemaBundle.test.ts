@@ -73,6 +73,27 @@ describe('the whole file checked with the bundled schema, no openclaw installed'
     assert.deepStrictEqual(errors('{ channels: { discord: { enabled: false } } }'), [], 'a key with a default may be left out (OpenClaw accepts it)');
   });
 
+  it('refuses a channel OpenClaw does not know, as its second phase does: the QA transport too; a channel plugin named in plugins only warns', () => {
+    const all = (text: string) => service().getDiagnostics(documentOf(text)).filter((d) => d.code === 'schema').map((d) => [d.severity, d.data?.path, d.message.split(' at ')[0]]);
+    assert.deepStrictEqual(all('{ channels: { telgram: { enabled: true }, "qa-channel": {}, telegram: {}, defaults: {} } }'), [
+      [1, 'channels.telgram', 'unknown channel id: telgram'],
+      [1, 'channels.qa-channel', 'unknown channel id: qa-channel'],
+    ]);
+    assert.deepStrictEqual(all('{ channels: { Telegram: {} } }'), [[1, 'channels.Telegram', 'unknown channel id: Telegram']], 'ids are not folded');
+    assert.deepStrictEqual(all('{ channels: { bluebubbles: { enabled: true } }, plugins: { entries: { BlueBubbles: { enabled: true } } } }'), [
+      [2, 'channels.bluebubbles', 'unknown channel id: bluebubbles (a channel plugin that is not installed: OpenClaw ignores its settings)'],
+    ]);
+  });
+
+  it('shows the second phase\'s findings (channels, plugin settings) as warnings while the core schema has errors, as OpenClaw reports them later', () => {
+    const text = '{ agents: { defaults: { timeoutSeconds: "600" } }, channels: { telegram: { streamMode: "partial" }, telgram: {} } }';
+    const found = service().getDiagnostics(documentOf(text)).filter((d) => d.code === 'schema');
+    assert.deepStrictEqual(found.map((d) => [d.severity, d.data?.path]), [[1, 'agents.defaults.timeoutSeconds'], [2, 'channels.telegram'], [2, 'channels.telgram']]);
+    assert.match(found[1]!.message, /^Unrecognized key: "streamMode" at channels\.telegram: OpenClaw 2026\.9\.6 checks channels and plugin settings once the rest of the file is valid, then rejects it\.$/);
+    const later = '{ channels: { telegram: { streamMode: "partial" } } }';
+    assert.deepStrictEqual(errors(later).map((d) => d.data?.path), ['channels.telegram'], 'alone, it is an error');
+  });
+
   it('refuses the numbers OpenClaw refuses, on the number: NaN, ±Infinity, literals that overflow', () => {
     const text = `{ models: { providers: { "amazon-bedrock": { models: [
   { id: "a", name: "A", cost: { input: NaN, output: Infinity, cacheRead: -Infinity, cacheWrite: 1e400 }, contextWindow: 1e300 },
@@ -92,3 +113,25 @@ describe('the whole file checked with the bundled schema, no openclaw installed'
     assert.deepStrictEqual(summary(errors(text, '2026.9.6')), ['models: models.bedrockDiscovery moved to plugins.entries.amazon-bedrock.config.discovery in OpenClaw 2026.4.5']);
   });
 });
+
+describe('versions older than the bundle: the extension\'s own schema serves', () => {
+  it('checks the sections it owns (models, the model settings of agents) and leaves the rest open, never calling a valid file broken', () => {
+    const service = createLanguageService({ settings: { openclawVersion: '2026.3.2' }, schemas: bundle });
+    const text = `{
+  gatewayy: {},
+  models: {
+    bedrockDiscovery: { enabled: true },
+    providers: { "amazon-bedrock": { baseUrl: "https://bedrock-runtime.us-east-1.amazonaws.com", models: [{ id: "a", name: "A", temperature: 1, contextWindow: NaN }] } },
+  },
+  agents: { defaults: { models: { "amazon-bedrock/a": { alias: "A", nick: "a" } } } },
+}`;
+    const found = service.getDiagnostics(documentOf(text)).filter((d) => d.severity === 1);
+    assert.deepStrictEqual(found.map((d) => [d.data?.path, d.message.split(' at ')[0]]), [
+      ['models.providers.amazon-bedrock.models.0', 'Unrecognized key: "temperature"'],
+      ['models.providers.amazon-bedrock.models.0.contextWindow', 'Invalid value: expected number, received NaN'],
+      ['agents.defaults.models.amazon-bedrock/a', 'Unrecognized key: "nick"'],
+    ]);
+    assert.match(found[0]!.message, /OpenClaw 2026\.3\.2 \(openclaw\.version setting\) rejects the file/);
+  });
+});
+

@@ -148,7 +148,7 @@ function checkSchema(analysis: Analysis, schema: SchemaValidator, target: Target
   const severity = broken ? Severity.Warning : Severity.Error;
   const consequence = broken ? `once ${utf16 ? 'saved as UTF-8' : 'the syntax errors are fixed'}, ${rejects}` : rejects;
   const { placed, moreErrors } = placeSchemaIssues(analysis, schema, target.version, errorLimit);
-  for (const { issue, node, movedFrom } of placed) {
+  for (const { issue, node, movedFrom, waits, warning } of placed) {
     // OpenClaw names a missing key by its own path (models.0.name), an unknown one by its object's.
     const segments = issue.kind === 'missing-key' ? [...issue.path, issue.key!] : issue.path;
     const path = dottedPath(segments);
@@ -156,10 +156,16 @@ function checkSchema(analysis: Analysis, schema: SchemaValidator, target: Target
     const shown = dottedPath(segments.map((segment) => q(String(segment))));
     const moved = movedFrom ? ` (${dottedPath(movedFrom.map((segment) => q(String(segment))))} in the file, which OpenClaw moves there when it loads it)` : '';
     const length = issue.kind === 'missing-key' ? 1 : undefined;
+    const at = `${issue.message}${path ? ` at ${shown}` : ''}${moved}`;
     if (issue.kind === 'unknown-key' && path === 'models' && issue.key === 'bedrockDiscovery') {
       report(node, severity, 'legacy-key', describeLegacyDiscovery(target.version, consequence), path);
+    } else if (warning) {
+      report(node, Severity.Warning, 'schema', `${at}: ${describeTarget(target)} warns, and ignores these settings.`, path, length);
+    } else if (waits) {
+      const later = `${describeTarget(target)} checks channels and plugin settings once the rest of the file is valid, then rejects it`;
+      report(node, Severity.Warning, 'schema', `${at}: ${later}.`, path, length);
     } else {
-      report(node, severity, 'schema', `${issue.message}${path ? ` at ${shown}` : ''}${moved}: ${consequence}`, path, length);
+      report(node, severity, 'schema', `${at}: ${consequence}`, path, length);
     }
   }
   return { moreErrors, severity };

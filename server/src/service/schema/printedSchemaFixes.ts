@@ -1,4 +1,5 @@
 import { JsonSchema } from './jsonSchema';
+import { removeUnconfigurableChannels } from './pluginPhase';
 
 /*
  * Where the JSON Schema `openclaw config schema` prints is stricter than OpenClaw's own validator
@@ -15,6 +16,7 @@ export function correctPrintedSchema(schema: JsonSchema): JsonSchema {
   const names = schema.properties?.agents?.properties?.entries?.propertyNames;
   if (names?.pattern === AGENT_ID_PRINTED) names.pattern = AGENT_ID_VALIDATED;
   optionalDefaults(schema);
+  removeUnconfigurableChannels(schema);
   return schema;
 }
 
