@@ -63,6 +63,24 @@ export class SchemaBundle {
     return this.sinceIndex[keyPath];
   }
 
+  /**
+   * The first release that has the key at a path of a file (`models.providers.amazon-bedrock.models.0.contextTokens`):
+   * since.json names paths by schema (`*` for any key of a map, `[]` for an item), so each key is tried as
+   * written, then as any key.
+   */
+  sinceOfPath(path: readonly (string | number)[]): string | undefined {
+    const MAX_TRIES = 256;
+    let tries = 0;
+    const search = (index: number, prefix: string): string | undefined => {
+      if (index === path.length) return ++tries > MAX_TRIES ? undefined : this.since(prefix);
+      const segment = path[index]!;
+      const join = (part: string) => (prefix === '' ? part : `${prefix}.${part}`);
+      if (typeof segment === 'number') return search(index + 1, join('[]'));
+      return search(index + 1, join(segment)) ?? search(index + 1, join('*'));
+    };
+    return path.length === 0 ? undefined : search(0, '');
+  }
+
   /** The bundled release whose schema applies to `version`: the same, else the newest before it; none before the first. */
   releaseFor(version: string): string | undefined {
     let found: string | undefined;

@@ -96,21 +96,65 @@ describe('the whole file checked with the bundled schema, no openclaw installed'
 
   it('refuses the numbers OpenClaw refuses, on the number: NaN, ±Infinity, literals that overflow', () => {
     const text = `{ models: { providers: { "amazon-bedrock": { models: [
-  { id: "a", name: "A", cost: { input: NaN, output: Infinity, cacheRead: -Infinity, cacheWrite: 1e400 }, contextWindow: 1e300 },
+  { id: "a", name: "A", cost: { input: NaN, output: Infinity, cacheRead: -Infinity, cacheWrite: 1e400 }, contextWindow: 1e300, maxTokens: -1E+999 },
 ] } } } }`;
-    const found = errors(text).map((d) => [d.range.start.character, d.message.split(' at ')[0]]);
+    const found = errors(text).map((d) => [d.range.start.character, d.range.end.character - d.range.start.character, d.message.split(' at ')[0]]);
     assert.deepStrictEqual(found, [
-      [39, 'Invalid value: expected number, received NaN'],
-      [52, 'Invalid value: expected number, received Infinity'],
-      [73, 'Invalid value: expected number, received -Infinity'],
-      [96, 'Invalid value: expected number, received Infinity'],
+      [39, 3, 'Invalid value: expected number, received NaN'],
+      [52, 8, 'Invalid value: expected number, received Infinity'],
+      [73, 9, 'Invalid value: expected number, received -Infinity'],
+      [96, 5, 'Invalid value: 1e400 overflows to Infinity (expected number, received Infinity)'],
+      [138, 7, 'Invalid value: -1E+999 overflows to -Infinity (expected number, received -Infinity)'],
     ]);
+  });
+
+  it('names the literal that overflows in a strict JSON file too (read by JSON.parse, which makes it Infinity)', () => {
+    const text = '{\n  "models": {\n    "providers": {\n      "amazon-bedrock": {\n        "models": [\n          { "id": "a", "name": "A", "maxTokens": 1e400 }\n        ]\n      }\n    }\n  }\n}\n';
+    const [overflow, ...others] = errors(text);
+    assert.deepStrictEqual(others, []);
+    assert.strictEqual(
+      overflow!.message,
+      'Invalid value: 1e400 overflows to Infinity (expected number, received Infinity) at models.providers.amazon-bedrock.models.0.maxTokens: ' +
+        'OpenClaw 2026.9.6 rejects the file, and the gateway does not start.',
+    );
+    assert.deepStrictEqual(overflow!.range, { start: { line: 5, character: 49 }, end: { line: 5, character: 54 } });
+    const digits = `1${'0'.repeat(400)}`;
+    const long = errors(text.replace('1e400', digits))[0]!.message;
+    assert.ok(long.startsWith('Invalid value: 1000') && long.includes('(401 characters) overflows to Infinity'), long);
   });
 
   it('checks against the version chosen, not the one that last wrote the file: 2026.9.6 refuses what 2026.3.2 wrote', () => {
     const text = '{ meta: { lastTouchedVersion: "2026.3.2" }, models: { bedrockDiscovery: { enabled: true } } }';
     assert.deepStrictEqual(errors(text), [], 'without a choice, the release that wrote it');
-    assert.deepStrictEqual(summary(errors(text, '2026.9.6')), ['models: models.bedrockDiscovery moved to plugins.entries.amazon-bedrock.config.discovery in OpenClaw 2026.4.5']);
+    assert.deepStrictEqual(errors(text, '2026.9.6').map((d) => [d.data?.path, d.message]), [
+      [
+        'models',
+        'OpenClaw 2026.3.2 wrote this file (meta.lastTouchedVersion) with models.bedrockDiscovery, which moved to ' +
+          'plugins.entries.amazon-bedrock.config.discovery in OpenClaw 2026.4.5: OpenClaw 2026.9.6 (openclaw.version setting) rejects the file, ' +
+          'and the gateway does not start. ("openclaw doctor --fix" of this version deletes it.)',
+      ],
+    ]);
+    const laterWriter = text.replace('2026.3.2', '2026.5.7');
+    assert.match(errors(laterWriter, '2026.9.6')[0]!.message, /^models\.bedrockDiscovery moved to plugins/, 'a release that refused it too is not named');
+  });
+
+  it('says which release wrote the file when a key it accepted is unknown to the release checked, older or newer', () => {
+    const older = '{ meta: { lastTouchedVersion: "2026.7.35" }, cli: { banner: { taglineMode: "off" } }, ui: { assistant: { name: "C" } }, gatwy: {} }';
+    assert.deepStrictEqual(errors(older, '2026.9.6').map((d) => d.message), [
+      'Unrecognized key: "cli": OpenClaw 2026.7.35 wrote this file (meta.lastTouchedVersion) and accepted this key; ' +
+        'OpenClaw 2026.9.6 (openclaw.version setting) rejects the file, and the gateway does not start.',
+      'Unrecognized key: "assistant" at ui: OpenClaw 2026.7.35 wrote this file (meta.lastTouchedVersion) and accepted this key; ' +
+        'OpenClaw 2026.9.6 (openclaw.version setting) rejects the file, and the gateway does not start.',
+      'Unrecognized key: "gatwy": OpenClaw 2026.9.6 (openclaw.version setting) rejects the file, and the gateway does not start.',
+    ]);
+    const newer = '{ meta: { lastTouchedVersion: "2026.9.6" }, agents: { defaults: { modelPolicy: { allow: [] } } } }';
+    assert.deepStrictEqual(errors(newer, '2026.7.1').map((d) => d.message), [
+      'Unrecognized key: "modelPolicy" at agents.defaults: OpenClaw 2026.9.6 wrote this file (meta.lastTouchedVersion) and accepts this key, ' +
+        'new in OpenClaw 2026.8.1; OpenClaw 2026.7.1 (openclaw.version setting) rejects the file, and the gateway does not start.',
+    ]);
+    const installed = createLanguageService({ settings: { installedVersion: '2026.9.6' }, schemas: bundle });
+    const fromInstalled = installed.getDiagnostics(documentOf(older)).filter((d) => d.severity === 1)[0]!.message;
+    assert.ok(fromInstalled.endsWith('accepted this key; OpenClaw 2026.9.6 (installed) rejects the file, and the gateway does not start.'), fromInstalled);
   });
 });
 

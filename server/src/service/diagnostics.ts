@@ -14,6 +14,7 @@ import { compareVersions, describeTarget, MODEL_POLICY_VERSION, TargetVersion } 
 import { JsonNode, keyOf } from './parser/ast';
 import { Resolution } from './references';
 import { dottedPath, placeSchemaIssues } from './schemaDiagnostics';
+import type { ValuePath } from './schema/loadTimeMigrations';
 import { SchemaValidator } from './schema/schemaValidator';
 import { quoteForMessage as q } from './quoteForMessage';
 import { closestMatch, CompareBudget } from './suggest';
@@ -28,6 +29,16 @@ export interface DiagnosticContext {
   env?: Environment;
   /** At most this many diagnostics (the last of them says how many more there are); default DEFAULT_MAX_DIAGNOSTICS. */
   maxDiagnostics?: number;
+  /** What changed since the release that last wrote the file, for messages that say both (target.writtenBy). */
+  changes?: VersionChanges;
+}
+
+/** What changed between the release that last wrote the file (TargetVersion.writtenBy) and the one checked. */
+export interface VersionChanges {
+  /** The schema of the release that last wrote the file (bundled, else the extension's own); asked only when needed. */
+  writerSchema(): SchemaValidator | undefined;
+  /** The first release that has the key at a path of the file, when it came after the oldest bundled one. */
+  since(path: readonly (string | number)[]): string | undefined;
 }
 
 /**
@@ -72,7 +83,7 @@ export function computeDiagnostics(analysis: Analysis, context: DiagnosticContex
   }
   checkDuplicateKeys(analysis, root, report);
   if (context.schema) {
-    const { moreErrors, severity } = checkSchema(analysis, context.schema, context.target, diagnostics.limit, report);
+    const { moreErrors, severity } = checkSchema(analysis, context.schema, context.target, context.changes, diagnostics.limit, report);
     diagnostics.uncounted(moreErrors, severity);
   }
   checkModelPolicy(analysis, context.target, report);
@@ -139,7 +150,14 @@ export function validatorPathOf(diagnostic: Diagnostic): string {
 type Report = (node: JsonNode, severity: Severity, code: DiagnosticCode, message: string | (() => string), path?: string, length?: number) => void;
 
 /** Reports the schema's issues; returns how many more errors it counted without keeping them, and their severity. */
-function checkSchema(analysis: Analysis, schema: SchemaValidator, target: TargetVersion, errorLimit: number, report: Report): { moreErrors: number; severity: Severity } {
+function checkSchema(
+  analysis: Analysis,
+  schema: SchemaValidator,
+  target: TargetVersion,
+  changes: VersionChanges | undefined,
+  errorLimit: number,
+  report: Report,
+): { moreErrors: number; severity: Severity } {
   const rejects = `${describeTarget(target)} rejects the file, and the gateway does not start.`;
   // A configuration that does not parse (or whose includes fail, or that is UTF-16) is rejected for that
   // alone, and OpenClaw reports nothing else; what the schema finds in the part we could read is a warning.
@@ -156,19 +174,48 @@ function checkSchema(analysis: Analysis, schema: SchemaValidator, target: Target
     const shown = dottedPath(segments.map((segment) => q(String(segment))));
     const moved = movedFrom ? ` (${dottedPath(movedFrom.map((segment) => q(String(segment))))} in the file, which OpenClaw moves there when it loads it)` : '';
     const length = issue.kind === 'missing-key' ? 1 : undefined;
-    const at = `${issue.message}${path ? ` at ${shown}` : ''}${moved}`;
+    const at = `${overflowed(analysis, node) ?? issue.message}${path ? ` at ${shown}` : ''}${moved}`;
     if (issue.kind === 'unknown-key' && path === 'models' && issue.key === 'bedrockDiscovery') {
-      report(node, severity, 'legacy-key', describeLegacyDiscovery(target.version, consequence), path);
+      report(node, severity, 'legacy-key', describeLegacyDiscovery(target, consequence), path);
     } else if (warning) {
       report(node, Severity.Warning, 'schema', `${at}: ${describeTarget(target)} warns, and ignores these settings.`, path, length);
     } else if (waits) {
       const later = `${describeTarget(target)} checks channels and plugin settings once the rest of the file is valid, then rejects it`;
       report(node, Severity.Warning, 'schema', `${at}: ${later}.`, path, length);
     } else {
-      report(node, severity, 'schema', `${at}: ${consequence}`, path, length);
+      const written = issue.kind === 'unknown-key' && writtenWith(issue.key!, movedFrom ?? issue.path, issue.path, target, changes);
+      report(node, severity, 'schema', `${at}: ${written ? `${written}; ` : ''}${consequence}`, path, length);
     }
   }
   return { moreErrors, severity };
+}
+
+/**
+ * For a key the release checked does not know, when another release last wrote the file and accepted it:
+ * "OpenClaw 2026.7.35 wrote this file (meta.lastTouchedVersion) and accepted this key". A newer writer
+ * also says since when the key exists. Nothing when the writer did not know the key either (a typo).
+ * `filePath`: the object's path as written; `validated`: after OpenClaw's load-time moves.
+ */
+function writtenWith(key: string, filePath: ValuePath, validated: ValuePath, target: TargetVersion, changes?: VersionChanges): string | undefined {
+  const writer = target.writtenBy;
+  const schema = writer && changes?.writerSchema();
+  if (!schema || ![filePath, validated].some((path) => schema.navigator.propertiesAt(path).has(key))) return undefined;
+  const wrote = `OpenClaw ${writer} wrote this file (meta.lastTouchedVersion) and`;
+  if (compareVersions(writer, target.version) < 0) return `${wrote} accepted this key`;
+  const since = changes!.since([...filePath, key]);
+  return `${wrote} accepts this key${since && compareVersions(since, target.version) > 0 ? `, new in OpenClaw ${since}` : ''}`;
+}
+
+/**
+ * For a number literal that is finite as written but not as a double (1e400, a 400-digit integer):
+ * what it becomes, in OpenClaw's words too. JSON5.parse and JSON.parse both read it as ±Infinity,
+ * which OpenClaw refuses ("expected number, received Infinity"): the message names the literal.
+ */
+function overflowed(analysis: Analysis, node: JsonNode): string | undefined {
+  if (node.type !== 'number' || typeof node.value !== 'number' || Number.isFinite(node.value) || Number.isNaN(node.value)) return undefined;
+  const literal = analysis.fileOf(node).text.slice(node.offset, node.end);
+  if (/^[+-]?Infinity$/.test(literal)) return undefined;
+  return `Invalid value: ${q(literal)} overflows to ${String(node.value)} (expected number, received ${String(node.value)})`;
 }
 
 function checkModelPolicy(analysis: Analysis, target: TargetVersion, report: Report): void {

@@ -94,6 +94,8 @@ export interface SchemaSource {
   releaseFor(version: string): string | undefined;
   /** A release's schema, as `openclaw config schema` printed it; a new object each time. */
   load(release: string): JsonSchema;
+  /** The first release that has the key at a path of a file, when it came after the oldest bundled one. */
+  sinceOfPath?(path: readonly (string | number)[]): string | undefined;
 }
 
 /** The built-in table as a catalog source: no network, same answer every time. */
@@ -137,6 +139,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     const { version } = targetOf(analysis);
     // The installed schema knows its installed plugins, but only of its own version.
     if (installedSchema && (settings.installedVersion === undefined || compareVersions(version, settings.installedVersion) === 0)) return installedSchema;
+    return schemaOfVersion(version);
+  };
+  /** Without the installed OpenClaw's: the bundled schema of a version, else ours. */
+  const schemaOfVersion = (version: string): SchemaValidator => {
     const bundled = bundledSchema(version);
     if (bundled) return bundled;
     const schema = ownedSchema(version);
@@ -152,14 +158,20 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const regionOf = (analysis: Analysis | undefined) =>
     resolveRegion(analysis?.config ?? EMPTY_CONFIG, settings.awsRegion, settings.env ?? {}).region;
 
-  const diagnosticsOf = (analysis: Analysis): Diagnostic[] =>
-    computeDiagnostics(analysis, {
-      target: targetOf(analysis),
+  const diagnosticsOf = (analysis: Analysis): Diagnostic[] => {
+    const target = targetOf(analysis);
+    return computeDiagnostics(analysis, {
+      target,
       catalog: catalogFor(analysis),
       schema: schemaFor(analysis),
+      changes: {
+        writerSchema: () => (target.writtenBy ? schemaOfVersion(target.writtenBy) : undefined),
+        since: (path) => options.schemas?.sinceOfPath?.(path),
+      },
       env: environmentOf(analysis),
       maxDiagnostics: settings.maxDiagnosticsPerFile,
     });
+  };
 
   /** The server's environment and the `.env` beside the configuration (OpenClaw's state folder). */
   const environmentOf = (analysis: Analysis): Environment => {
