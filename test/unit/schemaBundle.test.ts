@@ -45,6 +45,20 @@ describe('the bundled schemas of OpenClaw releases', () => {
   });
 });
 
+describe('reading the bundle', () => {
+  it('reads a release without blocking (loadAsync) as it reads it at once (load): the newest, and the oldest, spread over every stream', async () => {
+    for (const release of [bundle.releases().at(-1)!, bundle.releases()[0]!]) assert.deepStrictEqual(await bundle.loadAsync(release), bundle.load(release), release);
+  });
+
+  it('says since when a key of a file exists, trying each key as named and as any key of a map', () => {
+    assert.strictEqual(bundle.sinceOfPath(['agents', 'defaults', 'modelPolicy']), bundle.since('agents.defaults.modelPolicy'));
+    assert.strictEqual(bundle.sinceOfPath(['channels', 'telegram', 'accounts', 'work', 'dm']), bundle.since('channels.telegram.accounts.*.dm'));
+    assert.ok(bundle.since('channels.telegram.accounts.*.dm'), 'a key that came later');
+    assert.strictEqual(bundle.sinceOfPath(['models']), undefined);
+    assert.strictEqual(bundle.sinceOfPath([]), undefined);
+  });
+});
+
 describe('the whole file checked with the bundled schema, no openclaw installed', () => {
   const service = (openclawVersion?: string) => createLanguageService({ settings: { openclawVersion }, schemas: bundle });
   const errors = (text: string, openclawVersion?: string): Diagnostic[] =>
@@ -155,6 +169,48 @@ describe('the whole file checked with the bundled schema, no openclaw installed'
     const installed = createLanguageService({ settings: { installedVersion: '2026.9.6' }, schemas: bundle });
     const fromInstalled = installed.getDiagnostics(documentOf(older)).filter((d) => d.severity === 1)[0]!.message;
     assert.ok(fromInstalled.endsWith('accepted this key; OpenClaw 2026.9.6 (installed) rejects the file, and the gateway does not start.'), fromInstalled);
+  });
+});
+
+describe('reading a bundled schema ahead of need (prepareSchema)', () => {
+  /** The bundle, counting how each release was read. */
+  const counting = (failAsync = false) => {
+    const reads: string[] = [];
+    const source = {
+      releaseFor: (version: string) => bundle.releaseFor(version),
+      load: (release: string) => (reads.push(`load ${release}`), bundle.load(release)),
+      loadAsync: (release: string) => (reads.push(`loadAsync ${release}`), failAsync ? Promise.reject(new Error('damaged')) : bundle.loadAsync(release)),
+    };
+    return { reads, source };
+  };
+  const gatewayPort = '{ gateway: { port: "18789" } }';
+
+  it('reads the schema of the version the settings point to without blocking, once; a document then needs nothing more', async () => {
+    const { reads, source } = counting();
+    const service = createLanguageService({ settings: { openclawVersion: '2026.7.35' }, schemas: source });
+    const preparing = service.prepareSchema();
+    assert.ok(preparing, 'something to wait for');
+    assert.strictEqual(service.prepareSchema(), preparing, 'asked again meanwhile: the same read');
+    await preparing;
+    assert.strictEqual(service.prepareSchema(documentOf(gatewayPort)), undefined, 'ready: nothing to wait for');
+    assert.deepStrictEqual(service.getDiagnostics(documentOf(gatewayPort)).map((d) => d.data?.path), ['gateway.port']);
+    assert.deepStrictEqual(reads, ['loadAsync 2026.7.35']);
+  });
+
+  it('prepares the version a document is checked with (its meta.lastTouchedVersion), and nothing for a version before the bundle', async () => {
+    const { reads, source } = counting();
+    const service = createLanguageService({ schemas: source });
+    await service.prepareSchema(documentOf('{ meta: { lastTouchedVersion: "2026.5.7" } }'));
+    assert.strictEqual(service.prepareSchema(documentOf('{ meta: { lastTouchedVersion: "2026.3.2" } }')), undefined);
+    assert.deepStrictEqual(reads, ['loadAsync 2026.5.7']);
+  });
+
+  it('a read that fails ahead leaves the schema to be read when needed, as without it', async () => {
+    const { reads, source } = counting(true);
+    const service = createLanguageService({ schemas: source });
+    await service.prepareSchema();
+    assert.deepStrictEqual(service.getDiagnostics(documentOf(gatewayPort)).map((d) => d.data?.path), ['gateway.port']);
+    assert.deepStrictEqual(reads, ['loadAsync 2026.9.6', 'load 2026.9.6']);
   });
 });
 
