@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync, statSync } from 'fs';
 import { join } from 'path';
 
 const REPO_ROOT = join(__dirname, '..');
-const VSIX_PATH = join(REPO_ROOT, 'openclaw-bedrock.vsix');
+export const VSIX_PATH = join(REPO_ROOT, 'openclaw-bedrock.vsix');
 /** Written by the real-VS-Code test tier (npm run test:vscode). */
 const ACTIVATION_PATH = join(REPO_ROOT, 'test-output', 'vscode', 'activation.json');
 

@@ -6,10 +6,11 @@ import { NEWEST_KNOWN_VERSION } from '../server/src/service/openclawVersions';
 import { measureAdversarial } from './adversarial';
 import { measureDiscovery } from './catalog';
 import { benchDocuments } from './documents';
-import { measurePackageSize, readActivationTime } from './extension';
+import { measurePackageSize, readActivationTime, VSIX_PATH } from './extension';
 import { BaselineFigures, measureBaselines, measureService } from './inProcess';
 import { measureProtocol, protocolRunsFor } from './protocol';
 import { DocumentResult, renderReport } from './report';
+import { measureSchemaLoads, measureSchemaStart, schemasInVsix } from './schemas';
 
 /*
  * `npm run bench`: the figures, side by side with JSON.parse and vscode-json-languageservice, and
@@ -38,14 +39,19 @@ async function main(): Promise<void> {
   const adversarial = await measureAdversarial();
   progress('catalog discovery against the fake Bedrock');
   const discovery = await measureDiscovery();
+  progress('bundled schemas: cold load and compile, first diagnostics with and without them');
+  const schemaLoads = measureSchemaLoads();
+  const schemaStart = await measureSchemaStart();
   progress('npm run package');
   const packageBytes = measurePackageSize();
+  const schemas = { vsix: 'value' in packageBytes ? schemasInVsix(VSIX_PATH) : undefined, loads: schemaLoads, start: schemaStart };
 
   const report = renderReport({
     documents,
     adversarial,
     discovery,
     packageBytes,
+    schemas,
     activationMs: readActivationTime(),
     machine: `${cpus()[0]?.model.trim() ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}`,
     // Other work on the machine shows in the p95s (and the medians): worth knowing when comparing runs.

@@ -19,8 +19,9 @@ check: checks OpenClaw configuration files (openclaw.json, JSON5) and prints one
   file:line:col severity message
 Exits 1 when any file has an error (OpenClaw would refuse it), 0 otherwise.
 
-  --openclaw-version VERSION  check against this OpenClaw version when a file has no
-                              meta.lastTouchedVersion (default: the newest known)
+  --openclaw-version VERSION  check against this OpenClaw version, whatever release last wrote
+                              the file (default: the file's meta.lastTouchedVersion, else the
+                              newest known), with the schema of that release bundled here
   --exit-zero                 report only: exit 0 even when errors are found
   --                          the arguments after it are files, even those that start with -
 

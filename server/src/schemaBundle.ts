@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'fs';
+import { readFile } from 'fs/promises';
 import { join } from 'path';
-import { brotliDecompressSync } from 'zlib';
+import { promisify } from 'util';
+import { brotliDecompress, brotliDecompressSync } from 'zlib';
 import type { JsonSchema } from './service/schema/jsonSchema';
 
 /*
@@ -8,7 +10,9 @@ import type { JsonSchema } from './service/schema/jsonSchema';
  * subtrees shared between releases, brotli-compressed in one stream per month of releases, and an
  * index of each release's root. Nothing is read until a release's schema is asked for; then the
  * streams it needs (its month's and later ones: a chunk sits in the month of the newest release that
- * uses it) are decompressed, the release's subtrees are put together, and the streams are dropped.
+ * uses it) are decompressed, the release's subtrees are put together as text and parsed once, and the
+ * streams are dropped. `loadAsync` decompresses on libuv's threads, so the server's main thread stays
+ * free meanwhile.
  */
 
 export const SCHEMA_INDEX_FILE = 'index.json';
@@ -77,6 +81,24 @@ export class SchemaBundle {
     return Object.hasOwn(this.removedIndex, keyPath) ? this.removedIndex[keyPath]! : [];
   }
 
+  /**
+   * The first release that has the key at a path of a file (`models.providers.amazon-bedrock.models.0.contextTokens`):
+   * since.json names paths by schema (`*` for any key of a map, `[]` for an item), so each key is tried as
+   * written, then as any key.
+   */
+  sinceOfPath(path: readonly (string | number)[]): string | undefined {
+    const MAX_TRIES = 256;
+    let tries = 0;
+    const search = (index: number, prefix: string): string | undefined => {
+      if (index === path.length) return ++tries > MAX_TRIES ? undefined : this.since(prefix);
+      const segment = path[index]!;
+      const join = (part: string) => (prefix === '' ? part : `${prefix}.${part}`);
+      if (typeof segment === 'number') return search(index + 1, join('[]'));
+      return search(index + 1, join(segment)) ?? search(index + 1, join('*'));
+    };
+    return path.length === 0 ? undefined : search(0, '');
+  }
+
   /** The bundled release whose schema applies to `version`: the same, else the newest before it; none before the first. */
   releaseFor(version: string): string | undefined {
     let found: string | undefined;
@@ -89,20 +111,37 @@ export class SchemaBundle {
 
   /** A release's schema, as `openclaw config schema` of that release printed it: a new object each time. */
   load(release: string): JsonSchema {
-    const index = this.readIndex();
-    const root = index.releases[release];
-    if (!root) throw new Error(`No bundled schema for OpenClaw ${release}`);
-    const eras = index.eras.filter((era) => compareReleases(era, eraOf(release)) >= 0);
+    const eras = this.erasOf(release);
     const chunks = new Map<string, string>();
-    const chunk = (hash: string): string => {
-      // The streams of the release's month and later, read in order until the chunk is there.
-      while (!chunks.has(hash) && eras.length > 0) readStream(join(this.dir, poolFileOf(eras.shift()!)), chunks);
-      const text = chunks.get(hash);
-      if (text === undefined) throw new Error(`The bundled schemas are damaged: chunk ${hash} of OpenClaw ${release} is missing`);
-      return text;
-    };
-    const expand = (hash: string): unknown => resolveChunks(JSON.parse(chunk(hash)) as unknown, expand);
-    return expand(root) as JsonSchema;
+    // The streams of the release's month and later, read in order until a chunk is there.
+    return assemble(release, this.rootOf(release), (hash) => {
+      while (!chunks.has(hash) && eras.length > 0) readChunks(brotliDecompressSync(readFileSync(this.streamPath(eras.shift()!))), chunks);
+      return chunks.get(hash);
+    });
+  }
+
+  /** The same, with every stream it may need read and decompressed off the main thread, at once. */
+  async loadAsync(release: string): Promise<JsonSchema> {
+    const root = this.rootOf(release);
+    const streams = await Promise.all(this.erasOf(release).map(async (era) => decompress(await readFile(this.streamPath(era)))));
+    const chunks = new Map<string, string>();
+    for (const stream of streams) readChunks(stream, chunks);
+    return assemble(release, root, (hash) => chunks.get(hash));
+  }
+
+  private rootOf(release: string): string {
+    const root = this.readIndex().releases[release];
+    if (!root) throw new Error(`No bundled schema for OpenClaw ${release}`);
+    return root;
+  }
+
+  /** The months whose streams may hold a release's chunks, oldest first. */
+  private erasOf(release: string): string[] {
+    return this.readIndex().eras.filter((era) => compareReleases(era, eraOf(release)) >= 0);
+  }
+
+  private streamPath(era: string): string {
+    return join(this.dir, poolFileOf(era));
   }
 
   private readIndex(): SchemaIndex {
@@ -110,9 +149,11 @@ export class SchemaBundle {
   }
 }
 
+const decompress = promisify(brotliDecompress);
+
 /** A stream's chunks: lines of `hash<TAB>json`. */
-function readStream(path: string, into: Map<string, string>): void {
-  const text = brotliDecompressSync(readFileSync(path)).toString('utf8');
+function readChunks(stream: Buffer, into: Map<string, string>): void {
+  const text = stream.toString('utf8');
   for (let start = 0; start < text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
@@ -122,18 +163,26 @@ function readStream(path: string, into: Map<string, string>): void {
   }
 }
 
-/** Replaces every {"$chunk": hash} below `value` with what it stands for. */
-function resolveChunks(value: unknown, expand: (hash: string) => unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = resolveChunks(value[i], expand);
-    return value;
-  }
-  const object = value as Record<string, unknown>;
-  const hash = object[CHUNK_KEY];
-  if (typeof hash === 'string' && Object.keys(object).length === 1) return expand(hash);
-  for (const key of Object.keys(object)) object[key] = resolveChunks(object[key], expand);
-  return object;
+/**
+ * A placeholder as packSchemas.ts writes it: an object whose only key is CHUNK_KEY. Inside a JSON
+ * string a quote is escaped, so this text can only be such an object.
+ */
+const PLACEHOLDER = new RegExp(`\\{"\\${CHUNK_KEY}":"([A-Za-z0-9_-]+)"\\}`, 'g');
+
+/** The release's schema: its root chunk with every placeholder replaced by its chunk's text, parsed once. */
+function assemble(release: string, root: string, chunk: (hash: string) => string | undefined): JsonSchema {
+  const texts = new Map<string, string>();
+  const textOf = (hash: string): string => {
+    let text = texts.get(hash);
+    if (text === undefined) {
+      const raw = chunk(hash);
+      if (raw === undefined) throw new Error(`The bundled schemas are damaged: chunk ${hash} of OpenClaw ${release} is missing`);
+      text = raw.replace(PLACEHOLDER, (_, inner: string) => textOf(inner));
+      texts.set(hash, text);
+    }
+    return text;
+  };
+  return JSON.parse(textOf(root)) as JsonSchema;
 }
 
 /** 2026.7.1 < 2026.7.1-1 < 2026.7.1-2 < 2026.7.2: the numbers, then the republish counter. */

@@ -74,6 +74,11 @@ import {
  */
 
 const DIAGNOSTICS_DELAY_MS = 150;
+/**
+ * How long a document's first diagnostics wait for the bundled schema being read in the background
+ * (about 50-100 ms when the server starts); past it, the schema is read in the foreground, as needed.
+ */
+const SCHEMA_WAIT_MS = 1000;
 const DEFAULT_CATALOG_TTL_MINUTES = 60;
 
 const connection = createConnection(ProposedFeatures.all);
@@ -231,6 +236,8 @@ function applySettings(settings: ServerSettings): void {
   const cliChanged = JSON.stringify(settings.cli) !== JSON.stringify(currentSettings.cli);
   currentSettings = settings;
   service.configure(serviceSettings(settings));
+  // The schema of the version the settings point to, read while the client sets up and opens files.
+  void service.prepareSchema();
   catalog.configure(catalogSettings(settings));
   revalidateAll();
   notifyCatalogChanged();
@@ -282,13 +289,24 @@ function validate(document: TextDocument): void {
   // completion that came in meanwhile needs only the analysis, and is answered in between. On a
   // 2 MB file each half takes about a second.
   guard('analysis', () => service.getConfigurationFiles(document));
-  setTimeout(() => {
+  const check = () => {
     // Closed or edited meanwhile: nothing to publish, or a newer version will be.
     if (documents.get(document.uri) !== document || validatedVersions.get(document.uri) !== document.version) return;
     const diagnostics = guard('diagnostics', () => service.getDiagnostics(document)) ?? [];
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [...diagnostics, ...openclaw.extraDiagnostics(document)] });
     scheduleConfigurationRefresh();
-  }, 0);
+  };
+  // The schema of the version this file is checked with, read without blocking if it is not yet.
+  const schemaReady = guard('schema', () => service.prepareSchema(document));
+  if (!schemaReady) {
+    setTimeout(check, 0);
+    return;
+  }
+  let waited: NodeJS.Timeout | undefined;
+  void Promise.race([schemaReady, new Promise<void>((resolve) => (waited = setTimeout(resolve, SCHEMA_WAIT_MS)))]).then(() => {
+    clearTimeout(waited);
+    setTimeout(check, 0);
+  });
 }
 
 /** An edit to one file of a configuration changes what its other open files show. */

@@ -1,32 +1,34 @@
 import * as assert from 'assert';
-import { mkdirSync, writeFileSync } from 'fs';
-import { join } from 'path';
+import { execFile } from 'child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { delimiter, dirname, join } from 'path';
 import { URI } from 'vscode-uri';
-import { CliVerdict, detectOpenClaw, OpenClawCli, openClawSchema, validateWithOpenClaw } from '../../server/src/openclawCli';
-import { createLanguageService, Diagnostic, LanguageService, SchemaValidator, Severity, validatorPathOf, WorkspaceEdit } from '../../server/src/service/languageService';
-import { applyEdits, memoryFiles, REPO_ROOT } from '../helpers';
+import { detectOpenClaw, OpenClawCli, openClawSchema, validateWithOpenClaw } from '../../server/src/openclawCli';
+import { Diagnostic, LanguageService, SchemaValidator, Severity, validatorPathOf, WorkspaceEdit } from '../../server/src/service/languageService';
+import { applyEdits, REPO_ROOT } from '../helpers';
 import { CACHE_DIR } from '../toolCache';
 import { CORPUS, OracleCase } from './corpus';
 import { ensureOpenClaw, ORACLE_VERSION } from './openclawInstall';
+import { Configuration, configurationOf, documentIn, FOLDER, oracleVerdict, ourVerdict, serviceWithBundledSchema, serviceWithInstalledSchema, Verdict } from './verdicts';
 
 /*
  * The real OpenClaw as oracle. For every configuration of the corpus: OpenClaw's verdict
- * (`openclaw config validate --json`) against our error-level diagnostics, with OpenClaw's schema
- * (as when it is installed) and with ours (as when it is not); then every quick fix, "fix all" and
- * "Add Bedrock Model" is applied and OpenClaw must accept what it wrote. A configuration may span
- * files ($include). The agreement table goes to the test output and to test-output/oracle/agreement.md.
+ * (`openclaw config validate --json`) against our error-level diagnostics, checked as the release the
+ * oracle runs (ORACLE_VERSION) three ways: with OpenClaw's own schema (as when it is installed), with
+ * the schema bundled with the extension (as when it is not), and by `openclaw-config check` run with
+ * no openclaw on PATH; then every quick fix, "fix all" and "Add Bedrock Model" is applied and OpenClaw
+ * must accept what it wrote. A configuration may span files ($include). The agreement table goes to
+ * the test output and to test-output/oracle/agreement.md.
  */
 
-/** A configuration's files by path relative to its folder; openclaw.json first. */
-type Configuration = Map<string, string>;
-const FOLDER = '/oracle';
 /** Models every case gets added, as "Add Bedrock Model" adds them: one on demand, one by inference profile. */
 const ADDED_MODELS = ['amazon.nova-lite-v1:0', 'anthropic.claude-opus-4-6-v1'];
 
-interface Verdict {
+/** What `openclaw-config check` printed for a configuration: its error lines, over all its files. */
+interface CliCheck {
   valid: boolean;
-  /** Sorted, unique: what OpenClaw prints, `<root>` for the file as a whole. */
-  paths: string[];
+  errors: number;
 }
 
 interface Fix {
@@ -39,7 +41,10 @@ interface Fix {
 interface CaseResult {
   oracle: Verdict;
   installed: Verdict;
-  owned: Verdict;
+  bundled: Verdict;
+  /** Error diagnostics with the bundled schema, counted as `openclaw-config check` should print them. */
+  bundledErrors: number;
+  cli: CliCheck;
   fixes: { fix: Fix; oracle: Verdict; ours: Verdict }[];
 }
 
@@ -60,9 +65,9 @@ describe(`Agreement with openclaw ${ORACLE_VERSION} config validate`, function (
     const started = Date.now();
     const schema = await openClawSchema(cli, join(CACHE_DIR, 'openclaw-schemas'));
     installedSchema = new SchemaValidator(schema, `OpenClaw ${ORACLE_VERSION} (installed)`);
-    const withInstalledSchema = (files: Configuration) => serviceFor(files, installedSchema);
-    const withOwnSchema = (files: Configuration) => serviceFor(files);
+    const withInstalledSchema = (files: Configuration) => serviceWithInstalledSchema(files, installedSchema);
     log(`OpenClaw ${ORACLE_VERSION}'s schema read and compiled in ${Date.now() - started} ms`);
+    const cliChecks = checkWithoutOpenClaw(CORPUS.map(configurationOf));
 
     // Every configuration OpenClaw has to judge (each case, and each case after each fix), judged once, two at a time.
     const pending = new Map<string, Promise<Verdict>>();
@@ -77,14 +82,17 @@ describe(`Agreement with openclaw ${ORACLE_VERSION} config validate`, function (
       }
       return verdict;
     };
-    const work = CORPUS.map(async (entry) => {
+    const work = CORPUS.map(async (entry, index) => {
       const files = configurationOf(entry);
       const fixes = fixesFor(withInstalledSchema(files), files);
       const [oracle, ...fixed] = await Promise.all([judge(files), ...fixes.map((fix) => judge(fix.files))]);
+      const bundled = serviceWithBundledSchema(files);
       results.set(entry, {
         oracle: oracle!,
         installed: ourVerdict(withInstalledSchema(files), files),
-        owned: ourVerdict(withOwnSchema(files), files),
+        bundled: ourVerdict(bundled, files),
+        bundledErrors: errorsOf(bundled, files).length,
+        cli: (await cliChecks)[index]!,
         fixes: fixes.map((fix, index) => ({ fix, oracle: fixed[index]!, ours: ourVerdict(withInstalledSchema(fix.files), fix.files) })),
       });
     });
@@ -112,12 +120,16 @@ describe(`Agreement with openclaw ${ORACLE_VERSION} config validate`, function (
         assert.deepStrictEqual(result.installed, result.oracle);
       });
 
-      if (entry.owned) {
-        it('with the extension\'s own schema: same verdict, same paths', () => {
-          const result = results.get(entry)!;
-          assert.deepStrictEqual(result.owned, result.oracle);
-        });
-      }
+      it('without openclaw, with the schema bundled with the extension: same verdict, same paths', () => {
+        const result = results.get(entry)!;
+        assert.deepStrictEqual(result.bundled, result.oracle);
+      });
+
+      it('openclaw-config check with no openclaw on PATH: same verdict, every error of the bundled schema printed', () => {
+        const result = results.get(entry)!;
+        assert.strictEqual(result.cli.valid, result.oracle.valid);
+        assert.strictEqual(result.cli.errors, result.bundledErrors);
+      });
 
       it('every quick fix, "fix all" and "Add Bedrock Model" leaves what OpenClaw accepts, but for errors a fix is not about', () => {
         const result = results.get(entry)!;
@@ -141,33 +153,46 @@ describe(`Agreement with openclaw ${ORACLE_VERSION} config validate`, function (
   });
 });
 
-function oracleVerdict(answer: CliVerdict): Verdict {
-  return { valid: answer.valid, paths: sortedUnique(answer.issues.map((issue) => issue.path)) };
-}
-
-function configurationOf(entry: OracleCase): Configuration {
-  return new Map([['openclaw.json', entry.text], ...Object.entries(entry.files ?? {})]);
+/** Error diagnostics of every file of the configuration. */
+function errorsOf(service: LanguageService, files: Configuration): Diagnostic[] {
+  return service
+    .getConfigurationDiagnostics(documentIn(files, 'openclaw.json'))
+    .flatMap((file) => file.diagnostics)
+    .filter((diagnostic) => diagnostic.severity === Severity.Error);
 }
 
 const uriOf = (path: string) => URI.file(`${FOLDER}/${path}`).toString();
 
-/** A language service over a configuration's files (in memory), with OpenClaw's schema or the extension's own. */
-function serviceFor(files: Configuration, schema?: SchemaValidator): LanguageService {
-  const memory = memoryFiles(Object.fromEntries([...files].map(([path, text]) => [`${FOLDER}/${path}`, text])));
-  const service = createLanguageService({ files: memory.source, settings: schema ? { installedVersion: ORACLE_VERSION } : { openclawVersion: ORACLE_VERSION } });
-  if (schema) service.setSchema(schema);
-  return service;
-}
-
-/** Error diagnostics of every file of the configuration, as validator paths. */
-function ourVerdict(service: LanguageService, files: Configuration): Verdict {
-  const root = documentIn(files, 'openclaw.json');
-  const errors = service.getConfigurationDiagnostics(root).flatMap((file) => file.diagnostics).filter((diagnostic) => diagnostic.severity === Severity.Error);
-  return { valid: errors.length === 0, paths: sortedUnique(errors.map(validatorPathOf)) };
-}
-
-function documentIn(files: Configuration, path: string) {
-  return memoryFiles({ [`${FOLDER}/${path}`]: files.get(path)! }).document(`${FOLDER}/${path}`);
+/**
+ * `openclaw-config check` (the built CLI) on every configuration at once, each in a folder of its
+ * own, as ORACLE_VERSION (--openclaw-version: an explicit choice wins over the file's
+ * meta.lastTouchedVersion), with no openclaw on PATH and none of the variables the cases leave unset.
+ */
+function checkWithoutOpenClaw(configurations: Configuration[]): Promise<CliCheck[]> {
+  const root = mkdtempSync(join(tmpdir(), 'oracle-cli-'));
+  const folders = configurations.map((files, index) => {
+    const folder = String(index).padStart(3, '0');
+    for (const [path, text] of files) {
+      mkdirSync(dirname(join(root, folder, path)), { recursive: true });
+      writeFileSync(join(root, folder, path), text);
+    }
+    return folder;
+  });
+  const cli = join(REPO_ROOT, 'server', 'out', 'cli.js');
+  const args = [cli, 'check', '--openclaw-version', ORACLE_VERSION, '--exit-zero', '--', ...folders.map((folder) => `${folder}/openclaw.json`)];
+  // PATH keeps node's folder only: no openclaw can be found there.
+  const env = { HOME: root, PATH: [dirname(process.execPath)].join(delimiter) };
+  return new Promise<CliCheck[]>((resolve, reject) => {
+    execFile(process.execPath, args, { cwd: root, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => {
+      rmSync(root, { recursive: true, force: true });
+      if (error) return reject(error);
+      const errorLines = stdout.split('\n').filter((line) => /^\d{3}\/[^:]*:\d+:\d+ error /.test(line));
+      resolve(folders.map((folder) => {
+        const errors = errorLines.filter((line) => line.startsWith(`${folder}/`)).length;
+        return { valid: errors === 0, errors };
+      }));
+    });
+  });
 }
 
 /** The configuration after a workspace edit. */
@@ -211,36 +236,40 @@ function fixesFor(service: LanguageService, files: Configuration): Fix[] {
   return [...fixes.values()];
 }
 
-function sortedUnique(paths: string[]): string[] {
-  return [...new Set(paths)].sort();
-}
-
 function agreementTable(results: Map<OracleCase, CaseResult>): string {
   const describe = (verdict: Verdict) => (verdict.valid ? 'valid' : `**invalid** ${verdict.paths.map((path) => `\`${path}\``).join(', ')}`);
-  const agrees = (ours: Verdict, oracle: Verdict) => (JSON.stringify(ours) === JSON.stringify(oracle) ? 'agrees' : `**differs**: ${describe(ours)}`);
+  const same = (ours: Verdict, oracle: Verdict) => JSON.stringify(ours) === JSON.stringify(oracle);
+  const agrees = (ours: Verdict, oracle: Verdict) => (same(ours, oracle) ? 'agrees' : `**differs**: ${describe(ours)}`);
+  const cliAgrees = (result: CaseResult) => result.cli.valid === result.oracle.valid && result.cli.errors === result.bundledErrors;
+  const describeCli = (result: CaseResult) =>
+    cliAgrees(result) ? `agrees (${result.cli.errors} ${result.cli.errors === 1 ? 'error' : 'errors'})` : `**differs**: ${result.cli.valid ? 'valid' : 'invalid'}, ${result.cli.errors} errors printed`;
+  const accepted = (result: CaseResult) => result.fixes.filter(({ fix, oracle }) => oracle.paths.every((path) => result.oracle.paths.includes(path) && !fix.fixes.includes(path))).length;
   const rows = [...results].map(([entry, result]) => {
-    const accepted = result.fixes.filter(({ fix, oracle }) => oracle.paths.every((path) => result.oracle.paths.includes(path) && !fix.fixes.includes(path))).length;
     const cells = [
       entry.name,
       describe(result.oracle),
       agrees(result.installed, result.oracle),
-      agrees(result.owned, result.oracle) + (entry.owned ? '' : ' (outside the sections it owns)'),
-      result.fixes.length === 0 ? '—' : `${accepted}/${result.fixes.length}`,
+      agrees(result.bundled, result.oracle),
+      describeCli(result),
+      result.fixes.length === 0 ? '—' : `${accepted(result)}/${result.fixes.length}`,
     ];
     return `| ${cells.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
   });
-  const count = (pick: (result: CaseResult, entry: OracleCase) => boolean) => [...results].filter(([entry, result]) => pick(result, entry)).length;
-  const ownedCases = [...results.keys()].filter((entry) => entry.owned).length;
+  const count = (pick: (result: CaseResult) => boolean) => [...results.values()].filter(pick).length;
+  const all = [...results.values()];
   const summary = [
-    `With OpenClaw's schema: ${count((result) => JSON.stringify(result.installed) === JSON.stringify(result.oracle))}/${results.size} cases agree.`,
-    `With the extension's own schema: ${count((result, entry) => entry.owned && JSON.stringify(result.owned) === JSON.stringify(result.oracle))}/${ownedCases} cases in the sections it owns agree.`,
-    `Fixes OpenClaw accepts: ${[...results.values()].reduce((sum, result) => sum + result.fixes.filter(({ fix, oracle }) => oracle.paths.every((path) => result.oracle.paths.includes(path) && !fix.fixes.includes(path))).length, 0)}/${[...results.values()].reduce((sum, result) => sum + result.fixes.length, 0)} (a fix may leave errors it is not about).`,
+    `With OpenClaw's schema (installed): ${count((result) => same(result.installed, result.oracle))}/${results.size} cases agree.`,
+    `Without openclaw, with the bundled schema: ${count((result) => same(result.bundled, result.oracle))}/${results.size} cases agree.`,
+    `\`openclaw-config check\` with no openclaw on PATH: ${count(cliAgrees)}/${results.size} cases agree.`,
+    `Fixes OpenClaw accepts: ${all.reduce((sum, result) => sum + accepted(result), 0)}/${all.reduce((sum, result) => sum + result.fixes.length, 0)} (a fix may leave errors it is not about).`,
   ];
   return [
     `## Agreement with openclaw ${ORACLE_VERSION} \`config validate --json\``,
     '',
-    '| case | OpenClaw | extension, OpenClaw\'s schema | extension, own schema | fixes accepted |',
-    '|---|---|---|---|---|',
+    `Every case checked as OpenClaw ${ORACLE_VERSION}. Paths are those \`openclaw config validate\` prints; \`<root>\` is the file as a whole.`,
+    '',
+    '| case | OpenClaw | extension, installed schema | extension, bundled schema (no openclaw) | openclaw-config check (no openclaw) | fixes accepted |',
+    '|---|---|---|---|---|---|',
     ...rows,
     '',
     ...summary,

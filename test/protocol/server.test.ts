@@ -165,3 +165,21 @@ describe('language server settings', () => {
     }
   });
 });
+
+describe('the schemas bundled with the server', () => {
+  it('check the whole file from the first diagnostics on, as the version chosen, saying which release wrote the file', async () => {
+    const session = new LspSession({ settings: { version: '2026.7.1', catalog: { live: false } } });
+    try {
+      await session.initialize();
+      const text = '{\n  meta: { lastTouchedVersion: "2026.9.6" },\n  gateway: { port: "18789" },\n  agents: { defaults: { modelPolicy: { allow: [] } } },\n}\n';
+      const errors = (await session.open(URI, text)).filter((d) => d.severity === 1);
+      assert.deepStrictEqual(errors.map((d) => [d.range.start.line, (d.data as { path?: string } | undefined)?.path]), [
+        [2, 'gateway.port'],
+        [3, 'agents.defaults'],
+      ]);
+      assert.match(String(errors[1]!.message), /OpenClaw 2026\.9\.6 wrote this file \(meta\.lastTouchedVersion\) and accepts this key, new in OpenClaw 2026\.8\.1; OpenClaw 2026\.7\.1/);
+    } finally {
+      await session.shutdown();
+    }
+  });
+});

@@ -16,6 +16,7 @@ import { compareVersions, describeTarget, MODEL_POLICY_VERSION, TargetVersion } 
 import { JsonNode, keyOf } from './parser/ast';
 import { Resolution } from './references';
 import { dottedPath, placeSchemaIssues } from './schemaDiagnostics';
+import type { ValuePath } from './schema/loadTimeMigrations';
 import { SchemaValidator } from './schema/schemaValidator';
 import { quoteForMessage as q } from './quoteForMessage';
 import { closestMatch, CompareBudget } from './suggest';
@@ -34,6 +35,16 @@ export interface DiagnosticContext {
   env?: Environment;
   /** At most this many diagnostics (the last of them says how many more there are); default DEFAULT_MAX_DIAGNOSTICS. */
   maxDiagnostics?: number;
+  /** What changed since the release that last wrote the file, for messages that say both (target.writtenBy). */
+  changes?: VersionChanges;
+}
+
+/** What changed between the release that last wrote the file (TargetVersion.writtenBy) and the one checked. */
+export interface VersionChanges {
+  /** The schema of the release that last wrote the file (bundled, else the extension's own); asked only when needed. */
+  writerSchema(): SchemaValidator | undefined;
+  /** The first release that has the key at a path of the file, when it came after the oldest bundled one. */
+  since(path: readonly (string | number)[]): string | undefined;
 }
 
 /**
@@ -78,7 +89,7 @@ export function computeDiagnostics(analysis: Analysis, context: DiagnosticContex
   }
   checkDuplicateKeys(analysis, root, report);
   if (context.schema) {
-    const { moreErrors, severity } = checkSchema(analysis, context.schema, context.target, diagnostics.limit, report, context.keys);
+    const { moreErrors, severity } = checkSchema(analysis, context.schema, context.target, context.changes, diagnostics.limit, report, context.keys);
     diagnostics.uncounted(moreErrors, severity);
   }
   checkModelPolicy(analysis, context.target, report);
@@ -150,6 +161,7 @@ function checkSchema(
   analysis: Analysis,
   schema: SchemaValidator,
   target: TargetVersion,
+  changes: VersionChanges | undefined,
   errorLimit: number,
   report: Report,
   keys: KeyHistory | undefined,
@@ -162,7 +174,7 @@ function checkSchema(
   const severity = broken ? Severity.Warning : Severity.Error;
   const consequence = broken ? `once ${utf16 ? 'saved as UTF-8' : 'the syntax errors are fixed'}, ${rejects}` : rejects;
   const { placed, moreErrors } = placeSchemaIssues(analysis, schema, target.version, errorLimit);
-  for (const { issue, node, movedFrom } of placed) {
+  for (const { issue, node, movedFrom, waits, warning } of placed) {
     // OpenClaw names a missing key by its own path (models.0.name), an unknown one by its object's.
     const segments = issue.kind === 'missing-key' ? [...issue.path, issue.key!] : issue.path;
     const path = dottedPath(segments);
@@ -170,19 +182,55 @@ function checkSchema(
     const shown = dottedPath(segments.map((segment) => q(String(segment))));
     const moved = movedFrom ? ` (${dottedPath(movedFrom.map((segment) => q(String(segment))))} in the file, which OpenClaw moves there when it loads it)` : '';
     const length = issue.kind === 'missing-key' ? 1 : undefined;
+    const at = `${overflowed(analysis, node) ?? issue.message}${path ? ` at ${shown}` : ''}${moved}`;
     if (issue.kind === 'unknown-key' && path === 'models' && issue.key === 'bedrockDiscovery') {
-      report(node, severity, 'legacy-key', describeLegacyDiscovery(target.version, consequence), path);
+      report(node, severity, 'legacy-key', describeLegacyDiscovery(target, consequence), path);
+    } else if (warning) {
+      report(node, Severity.Warning, 'schema', `${at}: ${describeTarget(target)} warns, and ignores these settings.`, path, length);
+    } else if (waits) {
+      const later = `${describeTarget(target)} checks channels and plugin settings once the rest of the file is valid, then rejects it`;
+      report(node, Severity.Warning, 'schema', `${at}: ${later}.`, path, length);
     } else {
-      const message = `${issue.message}${path ? ` at ${shown}` : ''}${moved}: ${consequence}`;
-      // An unknown key: a later or earlier release's, a retired one, or a typo of a key that is there.
+      // An unknown key the release that wrote the file accepted; else a later or earlier release's, a
+      // retired one, or a typo of a key that is there.
+      const written = issue.kind === 'unknown-key' && writtenWith(issue.key!, movedFrom ?? issue.path, issue.path, target, changes);
+      const message = `${at}: ${written ? `${written}; ` : ''}${consequence}`;
       const hinted = () => {
         const why = keys?.explainUnknown(schema, issue.path, issue.key!, target.version, keysOf(node.parent?.parent));
         return why ? `${message} ${describeUnknownKey(why, q(issue.key!), q(target.version))}` : message;
       };
-      report(node, severity, 'schema', issue.kind === 'unknown-key' ? hinted : message, path, length);
+      report(node, severity, 'schema', issue.kind === 'unknown-key' && !written ? hinted : message, path, length);
     }
   }
   return { moreErrors, severity };
+}
+
+/**
+ * For a key the release checked does not know, when another release last wrote the file and accepted it:
+ * "OpenClaw 2026.7.35 wrote this file (meta.lastTouchedVersion) and accepted this key". A newer writer
+ * also says since when the key exists. Nothing when the writer did not know the key either (a typo).
+ * `filePath`: the object's path as written; `validated`: after OpenClaw's load-time moves.
+ */
+function writtenWith(key: string, filePath: ValuePath, validated: ValuePath, target: TargetVersion, changes?: VersionChanges): string | undefined {
+  const writer = target.writtenBy;
+  const schema = writer && changes?.writerSchema();
+  if (!schema || ![filePath, validated].some((path) => schema.navigator.propertiesAt(path).has(key))) return undefined;
+  const wrote = `OpenClaw ${writer} wrote this file (meta.lastTouchedVersion) and`;
+  if (compareVersions(writer, target.version) < 0) return `${wrote} accepted this key`;
+  const since = changes!.since([...filePath, key]);
+  return `${wrote} accepts this key${since && compareVersions(since, target.version) > 0 ? `, new in OpenClaw ${since}` : ''}`;
+}
+
+/**
+ * For a number literal that is finite as written but not as a double (1e400, a 400-digit integer):
+ * what it becomes, in OpenClaw's words too. JSON5.parse and JSON.parse both read it as ±Infinity,
+ * which OpenClaw refuses ("expected number, received Infinity"): the message names the literal.
+ */
+function overflowed(analysis: Analysis, node: JsonNode): string | undefined {
+  if (node.type !== 'number' || typeof node.value !== 'number' || Number.isFinite(node.value) || Number.isNaN(node.value)) return undefined;
+  const literal = analysis.fileOf(node).text.slice(node.offset, node.end);
+  if (/^[+-]?Infinity$/.test(literal)) return undefined;
+  return `Invalid value: ${q(literal)} overflows to ${String(node.value)} (expected number, received ${String(node.value)})`;
 }
 
 function checkModelPolicy(analysis: Analysis, target: TargetVersion, report: Report): void {

@@ -76,6 +76,13 @@ export interface LanguageService {
   configure(settings: ServiceSettings): void;
   /** The installed OpenClaw's schema; none: the extension's own schema for the sections it knows. */
   setSchema(schema: SchemaValidator | undefined): void;
+  /**
+   * Reads ahead of need the bundled schema a document is checked with (without a document: the version
+   * the settings point to), the bundle decompressed off the main thread. Undefined when there is
+   * nothing to wait for; else resolves once it is ready, or could not be read (it is then read on
+   * first need, as without this).
+   */
+  prepareSchema(document?: TextDocumentLike): Promise<void> | undefined;
   /** Drops what is cached for a closed document. */
   forget(uri: string): void;
   /** Edits that format the document (only the lines of `range`, if given), or why it is not formatted (a syntax error). */
@@ -100,6 +107,10 @@ export interface SchemaSource extends KeyHistorySource {
   releaseFor(version: string): string | undefined;
   /** A release's schema, as `openclaw config schema` printed it; a new object each time. */
   load(release: string): JsonSchema;
+  /** The same, read without blocking (the server's bundle decompresses on libuv's threads). */
+  loadAsync?(release: string): Promise<JsonSchema>;
+  /** The first release that has the key at a path of a file, when it came after the oldest bundled one. */
+  sinceOfPath?(path: readonly (string | number)[]): string | undefined;
 }
 
 /** The built-in table as a catalog source: no network, same answer every time. */
@@ -122,13 +133,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const ownedSchemas = new Map<string, SchemaValidator>();
   /** Bundled schemas, by release, loaded on first use (undefined: it could not be read). */
   const bundledSchemas = new Map<string, SchemaValidator | undefined>();
+  const bundledLabel = (release: string) => `the bundled schema of OpenClaw ${release}`;
   const bundledSchema = (version: string): SchemaValidator | undefined => {
     const release = options.schemas?.releaseFor(version);
     if (!release) return undefined;
     if (!bundledSchemas.has(release)) {
       let validator: SchemaValidator | undefined;
       try {
-        validator = new SchemaValidator(options.schemas!.load(release), `the bundled schema of OpenClaw ${release}`);
+        validator = new SchemaValidator(options.schemas!.load(release), bundledLabel(release));
       } catch {
         // A damaged bundle: the extension's own schema serves, as before bundles existed.
       }
@@ -137,6 +149,26 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return bundledSchemas.get(release);
   };
   const keys = new KeyHistory(options.schemas, bundledSchema);
+  /** Bundled schemas being read ahead (prepareSchema), by release. */
+  const preparing = new Map<string, Promise<void>>();
+  const prepareBundledSchema = (version: string): Promise<void> | undefined => {
+    const source = options.schemas;
+    const release = source?.releaseFor(version);
+    if (!source || !release || bundledSchemas.has(release)) return undefined;
+    let prepared = preparing.get(release);
+    if (!prepared) {
+      const loaded = source.loadAsync ? source.loadAsync(release) : Promise.resolve().then(() => source.load(release));
+      prepared = loaded
+        .then((schema) => {
+          // Unless a document needed it meanwhile, and read it then.
+          if (!bundledSchemas.has(release)) bundledSchemas.set(release, new SchemaValidator(schema, bundledLabel(release)));
+        })
+        .catch(() => undefined)
+        .finally(() => preparing.delete(release));
+      preparing.set(release, prepared);
+    }
+    return prepared;
+  };
   const targetOf = (analysis: Analysis) =>
     resolveTargetVersion(settings.installedVersion, analysis.config.lastTouchedVersion?.value, settings.openclawVersion, settings.openclawVersionFrom);
   /** The installed OpenClaw's schema when its version is the one checked; else the bundled one of that version; else ours. */
@@ -144,6 +176,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     const { version } = targetOf(analysis);
     // The installed schema knows its installed plugins, but only of its own version.
     if (installedSchema && (settings.installedVersion === undefined || compareVersions(version, settings.installedVersion) === 0)) return installedSchema;
+    return schemaOfVersion(version);
+  };
+  /** Without the installed OpenClaw's: the bundled schema of a version, else ours. */
+  const schemaOfVersion = (version: string): SchemaValidator => {
     const bundled = bundledSchema(version);
     if (bundled) return bundled;
     const schema = ownedSchema(version);
@@ -159,16 +195,22 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const regionOf = (analysis: Analysis | undefined) =>
     resolveRegion(analysis?.config ?? EMPTY_CONFIG, settings.awsRegion, settings.env ?? {}).region;
 
-  const diagnosticsOf = (analysis: Analysis): Diagnostic[] =>
-    computeDiagnostics(analysis, {
-      target: targetOf(analysis),
+  const diagnosticsOf = (analysis: Analysis): Diagnostic[] => {
+    const target = targetOf(analysis);
+    return computeDiagnostics(analysis, {
+      target,
       catalog: catalogFor(analysis),
       facts: catalog.facts,
       schema: schemaFor(analysis),
       keys,
+      changes: {
+        writerSchema: () => (target.writtenBy ? schemaOfVersion(target.writtenBy) : undefined),
+        since: (path) => options.schemas?.sinceOfPath?.(path),
+      },
       env: environmentOf(analysis),
       maxDiagnostics: settings.maxDiagnosticsPerFile,
     });
+  };
 
   /** The server's environment and the `.env` beside the configuration (OpenClaw's state folder). */
   const environmentOf = (analysis: Analysis): Environment => {
@@ -271,6 +313,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     setSchema(schema) {
       installedSchema = schema;
+    },
+    prepareSchema: (document) => {
+      const { version } = document ? targetOf(analyze(document)) : resolveTargetVersion(settings.installedVersion, undefined, settings.openclawVersion);
+      // The installed OpenClaw's own schema serves its version.
+      if (installedSchema && settings.installedVersion !== undefined && compareVersions(version, settings.installedVersion) === 0) return undefined;
+      return prepareBundledSchema(version);
     },
     forget(uri) {
       workspace.forget(uri);

@@ -2,7 +2,7 @@ import { Analysis } from './analysis';
 import { FileEdits } from './edits/fileEdits';
 import { renderString } from './edits/fileStyle';
 import { appendAtPath, appendProperties, indentationOf, multiLineObject, NewProperty, removeProperty } from './edits/objectEdits';
-import { compareVersions, MODEL_POLICY_VERSION } from './openclawVersions';
+import { compareVersions, MODEL_POLICY_VERSION, TargetVersion } from './openclawVersions';
 import { findNodeAtPath, findProperty, JsonNode, keyOf, valueOf } from './parser/ast';
 import { isValidPolicyRef, policyAliases } from './modelPolicy';
 
@@ -34,9 +34,16 @@ export function doctorDeletesDiscovery(version: string): boolean {
   return compareVersions(version, DISCOVERY_DELETED_SINCE) >= 0;
 }
 
-export function describeLegacyDiscovery(version: string, rejects: string): string {
-  const doctor = doctorDeletesDiscovery(version) ? 'deletes it' : 'moves it there';
-  return `models.bedrockDiscovery moved to plugins.entries.amazon-bedrock.config.discovery in OpenClaw ${DISCOVERY_MOVED_IN}: ${rejects} ("openclaw doctor --fix" of this version ${doctor}.)`;
+/** Says when the key moved and what the target's doctor does; and, for a file an older release wrote with it, that release. */
+export function describeLegacyDiscovery(target: TargetVersion, rejects: string): string {
+  const doctor = doctorDeletesDiscovery(target.version) ? 'deletes it' : 'moves it there';
+  const moved = `moved to plugins.entries.amazon-bedrock.config.discovery in OpenClaw ${DISCOVERY_MOVED_IN}`;
+  const writer = target.writtenBy;
+  const what =
+    writer && compareVersions(writer, DISCOVERY_MOVED_IN) < 0
+      ? `OpenClaw ${writer} wrote this file (meta.lastTouchedVersion) with models.bedrockDiscovery, which ${moved}`
+      : `models.bedrockDiscovery ${moved}`;
+  return `${what}: ${rejects} ("openclaw doctor --fix" of this version ${doctor}.)`;
 }
 
 /** Moves models.bedrockDiscovery to the plugin's place, filling only fields missing there. */

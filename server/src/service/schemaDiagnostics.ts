@@ -1,6 +1,7 @@
 import { Analysis } from './analysis';
 import { findNodeAtPath, findProperty, JsonNode, keyOf, valueOf } from './parser/ast';
 import { valueOpenClawValidates } from './schema/loadTimeMigrations';
+import { isPluginPhasePath } from './schema/pluginPhase';
 import { SchemaIssue, SchemaValidator } from './schema/schemaValidator';
 
 /*
@@ -14,6 +15,10 @@ export interface PlacedIssue {
   node: JsonNode;
   /** Where issue.path is in the file, when OpenClaw moved it there before validating (agents.list.0 for agents.entries.main). */
   movedFrom?: (string | number)[];
+  /** A finding of OpenClaw's second phase (channels, plugin settings) while its first has errors: OpenClaw reports it once those are fixed. */
+  waits?: boolean;
+  /** OpenClaw only warns: the file stays valid. */
+  warning?: boolean;
 }
 
 /** The placed issues, and how many more errors the schema check counted without keeping them. */
@@ -57,6 +62,14 @@ function placeAll(analysis: Analysis, validator: SchemaValidator, version: strin
   for (const { issue, filePath } of ruleIssues) {
     const at = findNodeAtPath(root, filePath);
     if (at) placed.push({ issue, node: at.parent?.type === 'property' ? keyOf(at.parent) : at });
+  }
+  for (const { issue, warning } of moreErrors > 0 ? [] : validator.channelRules(validated.value)) {
+    const at = findNodeAtPath(root, validated.filePath(issue.path));
+    if (at) placed.push({ issue, node: at.parent?.type === 'property' ? keyOf(at.parent) : at, ...(warning ? { warning } : {}) });
+  }
+  // The second phase's findings wait while the first phase (the core schema, the roster rules) has errors.
+  if (placed.some((entry) => !entry.warning && !isPluginPhasePath(entry.issue.path))) {
+    for (const entry of placed) if (isPluginPhasePath(entry.issue.path)) entry.waits = true;
   }
   // In document order (of each file: nodes of different files never compare where it matters).
   return { placed: placed.sort((a, b) => a.node.offset - b.node.offset), moreErrors };

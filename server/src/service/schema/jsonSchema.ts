@@ -27,20 +27,30 @@ export type JsonSchema = {
  * that mean their own root, not the document's. Makes those refs point where they mean.
  */
 export function normalizeEmbeddedRefs(schema: JsonSchema): JsonSchema {
-  const visit = (node: unknown, pointer: string, scope: string | undefined): void => {
+  // The path of keys to the node visited; a pointer is spelled out only where a scope starts (rare).
+  const path: string[] = [];
+  const visit = (node: unknown, scope: string | undefined): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) {
-      node.forEach((child, index) => visit(child, `${pointer}/${index}`, scope));
+      for (let index = 0; index < node.length; index++) {
+        path.push(String(index));
+        visit(node[index], scope);
+        path.pop();
+      }
       return;
     }
     const object = node as JsonSchema;
-    const ownScope = object.$defs && pointer !== '#' ? pointer : scope;
+    const ownScope = object.$defs && path.length > 0 ? ['#', ...path.map(escapePointer)].join('/') : scope;
     if (ownScope && typeof object.$ref === 'string' && object.$ref.startsWith('#/$defs/')) {
       object.$ref = `${ownScope}${object.$ref.slice(1)}`;
     }
-    for (const [key, child] of Object.entries(object)) visit(child, `${pointer}/${escapePointer(key)}`, ownScope);
+    for (const key in object) {
+      path.push(key);
+      visit(object[key], ownScope);
+      path.pop();
+    }
   };
-  visit(schema, '#', undefined);
+  visit(schema, undefined);
   return schema;
 }
 

@@ -164,6 +164,7 @@ export class SchemaInterpreter {
       add(this.spend(budget, () => this.invalid(`must NOT have more than ${schema.maxProperties} properties`)));
     }
     for (const key of schema.required ?? []) {
+      if (hasDefault(schema.properties?.[key])) continue;
       if (value[key] === undefined || !Object.hasOwn(value, key)) add(this.spend(budget, () => ({ path: [...this.path], key, kind: 'missing-key', message: `Missing required key "${key}"` })));
     }
     const properties = schema.properties;
@@ -300,6 +301,18 @@ export class SchemaInterpreter {
     this.refs.set(ref, target);
     return target;
   }
+}
+
+/**
+ * A key with a default may be left out, though the schema lists it as required: OpenClaw checks the file
+ * with zod, where a default makes a key optional, and prints the JSON Schema of what zod makes of it,
+ * where the key is always there. Up to 2026.5.22 the root's `commands` was printed required; 2026.9.6
+ * prints `channels.discord.dmPolicy` (default "pairing") and 44 more so, and accepts
+ * `channels: { discord: { enabled: false } }` (checked). Decided here, as keys are checked, rather than
+ * by rewriting the printed schema: a walk over all of it costs about 50 ms when the server starts.
+ */
+function hasDefault(schema: JsonSchema | undefined): boolean {
+  return typeof schema === 'object' && schema !== null && 'default' in schema;
 }
 
 function exhausted(budget: Budget): boolean {

@@ -1,4 +1,5 @@
 import { JsonSchema, normalizeEmbeddedRefs, SchemaNavigator } from './jsonSchema';
+import { channelIdsOf, pluginIdsOf, RuleIssue, unknownChannelIssues } from './pluginPhase';
 import { correctPrintedSchema } from './printedSchemaFixes';
 import { SchemaInterpreter, SchemaIssue } from './schemaInterpreter';
 
@@ -20,6 +21,8 @@ export interface SchemaCheck {
 export class SchemaValidator {
   readonly navigator: SchemaNavigator;
   private readonly interpreter: SchemaInterpreter;
+  private readonly channelIds: ReadonlySet<string> | undefined;
+  private readonly pluginIds: ReadonlySet<string>;
 
   /**
    * `label` says whose schema it is, for messages: "OpenClaw 2026.9.6". The schema is taken as it is
@@ -32,11 +35,18 @@ export class SchemaValidator {
     const normalized = correctPrintedSchema(normalizeEmbeddedRefs(schema));
     this.interpreter = new SchemaInterpreter(normalized);
     this.navigator = new SchemaNavigator(normalized);
+    this.channelIds = channelIdsOf(normalized);
+    this.pluginIds = pluginIdsOf(normalized);
   }
 
   /** The issues of `value`, at most `errorLimit` of them (the first ones, in document order). */
   check(value: unknown, errorLimit = Number.MAX_SAFE_INTEGER): SchemaCheck {
     const { issues, more } = this.interpreter.check(value, Math.max(1, errorLimit));
     return { issues, moreErrors: more };
+  }
+
+  /** What OpenClaw's rules find beyond the schema, in the phase that checks channels (see pluginPhase.ts): unknown channel ids. */
+  channelRules(value: unknown): RuleIssue[] {
+    return this.channelIds ? unknownChannelIssues(value, this.channelIds, this.pluginIds) : [];
   }
 }
