@@ -108,8 +108,8 @@ describe('alias fixes keep what /model may select', () => {
   it('a map with a key doctor cannot migrate stays the allowlist: the title says the fix lets /model select the model', () => {
     const text = `{\n${PROVIDERS}  agents: { defaults: { models: { "gpt-5": {} } } },\n}\n`;
     const [single, all] = aliasActions(text, '2026.9.6', '"a.one"');
-    assert.strictEqual(single!.title, "Add alias 'One' for amazon-bedrock/a.one (the alias map, the /model allowlist, then lets /model select it)");
-    assert.strictEqual(all!.title, 'Add aliases for all 2 models (the alias map, the /model allowlist, then lets /model select them)');
+    assert.strictEqual(single!.title, "Add alias 'One' for amazon-bedrock/a.one (which also lets /model select it: the alias map is its allowlist)");
+    assert.strictEqual(all!.title, 'Add aliases for all 2 models (which also lets /model select them: the alias map is its allowlist)');
     assert.strictEqual(applied(text, single!), text.replace('"gpt-5": {} }', '"gpt-5": {}, "amazon-bedrock/a.one": { alias: "One" } }'));
   });
 
@@ -122,7 +122,7 @@ describe('alias fixes keep what /model may select', () => {
 
     const restricting = `{\n${PROVIDERS}  agents: { defaults: { models: { "openai/gpt-5": { alias: "GPT" } } } },\n}\n`;
     const [extend] = aliasActions(restricting, '2026.7.2', '"a.one"');
-    assert.strictEqual(extend!.title, "Add alias 'One' for amazon-bedrock/a.one (the alias map, the /model allowlist, then lets /model select it)");
+    assert.strictEqual(extend!.title, "Add alias 'One' for amazon-bedrock/a.one (which also lets /model select it: the alias map is its allowlist)");
     assert.strictEqual(applied(restricting, extend!), restricting.replace('{ alias: "GPT" } }', '{ alias: "GPT" }, "amazon-bedrock/a.one": { alias: "One" } }'));
   });
 

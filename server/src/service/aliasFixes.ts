@@ -49,9 +49,9 @@ export function modelsWithoutAlias(analysis: Analysis): MissingAlias[] {
 export type NewEntryEffect =
   /** Nothing: the map names aliases only (a modelPolicy object, or the marker; 2026.8.1+). */
   | { kind: 'none' }
-  /** 2026.8.1+, the map absent or without keys, not migrated: once filled it would be the allowlist; the marker first keeps it aliases only. */
+  /** 2026.8.1+, the map absent or without keys, not migrated: filled, it would be the allowlist; the marker first keeps it aliases only. */
   | { kind: 'mark-first' }
-  /** 2026.8.1+, the map is still the allowlist: moved to modelPolicy.allow first (as doctor --fix does), the new entries are aliases only. */
+  /** 2026.8.1+, the map still is the allowlist: moved to modelPolicy.allow first (as doctor --fix does), new entries are aliases. */
   | { kind: 'migrate-first'; migration: AllowlistMigration }
   /** Before 2026.8.1, the map has no entries yet: once filled it limits /model to them. */
   | { kind: 'limits' }
@@ -60,7 +60,9 @@ export type NewEntryEffect =
 
 export function newEntryEffect(analysis: Analysis, version: string): NewEntryEffect {
   const { config } = analysis;
-  if (compareVersions(version, MODEL_POLICY_VERSION) < 0) return (config.aliasMap?.children?.length ?? 0) > 0 ? { kind: 'extends' } : { kind: 'limits' };
+  if (compareVersions(version, MODEL_POLICY_VERSION) < 0) {
+    return (config.aliasMap?.children?.length ?? 0) > 0 ? { kind: 'extends' } : { kind: 'limits' };
+  }
   if (config.modelPolicy || config.allowlistMigrated) return { kind: 'none' };
   const migration = pendingAllowlistMigration(analysis, version);
   if (!migration || migration.refs.length === 0) return { kind: 'mark-first' };
@@ -77,7 +79,7 @@ export function allowlistNote(effect: NewEntryEffect, count: number): string {
     case 'limits':
       return ' (the alias map then limits /model to its entries)';
     case 'extends':
-      return ` (the alias map, the /model allowlist, then lets /model select ${count === 1 ? 'it' : 'them'})`;
+      return ` (which also lets /model select ${count === 1 ? 'it' : 'them'}: the alias map is its allowlist)`;
     default:
       return '';
   }

@@ -312,20 +312,27 @@ function shadowedProperties(properties: JsonNode[]): [JsonNode, JsonNode][] {
  */
 function checkMissingAliases(analysis: Analysis, target: TargetVersion, report: Report): void {
   const restriction = modelRestriction(analysis, target.version);
+  // A map that is the allowlist allows its keys, provider/* ones included.
   const mapKeys = restriction.kind === 'alias-map' ? analysis.config.aliases.flatMap((entry) => (entry.agent === undefined ? [entry.key] : [])) : [];
   const pinned = pinnedModels(analysis);
   const stillRuns = (model: ConfiguredModel) => (pinned.has(model) ? ' (it still runs as the primary or a fallback).' : '.');
   for (const { model, entries } of modelsWithoutAlias(analysis)) {
     const ref = q(`${model.provider.id}/${model.id}`);
     if (restriction.kind === 'alias-map' && entries.length === 0 && !policyAllows(mapKeys, model, [])) {
-      const why = compareVersions(target.version, MODEL_POLICY_VERSION) < 0 ? 'a non-empty alias map is also the allowlist' : 'this alias map is still the allowlist (not migrated to modelPolicy.allow)';
-      report(model.idNode, Severity.Warning, 'no-alias', `${ref} has no entry in agents.defaults.models. On ${describeTarget(target)} ${why}, so /model cannot select this model at all${stillRuns(model)}`);
+      const why = compareVersions(target.version, MODEL_POLICY_VERSION) < 0
+        ? 'a non-empty alias map is also the allowlist'
+        : 'this alias map is still the allowlist (not migrated to modelPolicy.allow)';
+      const message = `${ref} has no entry in agents.defaults.models. On ${describeTarget(target)} ${why}, so /model cannot select this model at all`;
+      report(model.idNode, Severity.Warning, 'no-alias', `${message}${stillRuns(model)}`);
     } else if (restriction.kind === 'policy' && !policyAllows(restriction.allow, model, [])) {
-      report(model.idNode, Severity.Warning, 'no-alias', `${ref} has no alias in agents.defaults.models, and agents.defaults.modelPolicy.allow does not list it, so /model cannot select it at all${stillRuns(model)}`);
+      const message = `${ref} has no alias in agents.defaults.models, and agents.defaults.modelPolicy.allow does not list it, so /model cannot select it at all`;
+      report(model.idNode, Severity.Warning, 'no-alias', `${message}${stillRuns(model)}`);
     } else if (entries.length > 0) {
-      report(model.idNode, Severity.Information, 'no-alias', `${ref} has an entry in agents.defaults.models but no alias, so it cannot be picked with /model <alias>.`);
+      const message = `${ref} has an entry in agents.defaults.models but no alias, so it cannot be picked with /model <alias>.`;
+      report(model.idNode, Severity.Information, 'no-alias', message);
     } else {
-      report(model.idNode, Severity.Information, 'no-alias', `${ref} has no alias in agents.defaults.models, so it cannot be picked with /model <alias> (${describeTarget(target)}).`);
+      const message = `${ref} has no alias in agents.defaults.models, so it cannot be picked with /model <alias> (${describeTarget(target)}).`;
+      report(model.idNode, Severity.Information, 'no-alias', message);
     }
   }
 }

@@ -64,7 +64,8 @@ export class Environment {
     if (source === 'environment') return 'set in the environment the language server sees';
     if (source !== undefined) return `set in ${this.shown(source)}`;
     const files = this.files.map((file) => this.shown(file.path));
-    const where = files.length === 0 ? '' : `, nor in ${files.length === 1 ? files[0] : `${files.slice(0, -1).join(', ')} or ${files[files.length - 1]}`}`;
+    const listed = files.length < 2 ? files.join('') : `${files.slice(0, -1).join(', ')} or ${files[files.length - 1]}`;
+    const where = files.length === 0 ? '' : `, nor in ${listed}`;
     // The gateway's working folder is the one place OpenClaw reads that the editor cannot know.
     const cwd = name.startsWith('AWS_')
       ? 'OpenClaw 2026.9 ignores AWS_* keys in the .env of the folder it starts in'

@@ -193,7 +193,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     getAddModel: (document, id) => {
       const analysis = analyze(document);
-      return addModel(analysis, { catalog: catalogFor(analysis), facts: catalog.facts, reanalyze: (texts) => workspace.reanalyze(document, texts) }, id);
+      const reanalyze = (texts: ReadonlyMap<string, string>) => workspace.reanalyze(document, texts);
+      return addModel(analysis, { catalog: catalogFor(analysis), facts: catalog.facts, reanalyze, version: targetOf(analysis).version }, id);
     },
     getDefinition: (document, position) => computeDefinition(analyze(document), position),
     getReferences: (document, position, includeDeclaration) => computeReferences(analyze(document), position, includeDeclaration),

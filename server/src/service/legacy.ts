@@ -131,7 +131,8 @@ export function allowlistMarkerEdits(analysis: Analysis): FileEdits | undefined 
   const current = found && (found.origin ?? found);
   if (current) return new FileEdits().add(analysis.fileOf(current), [replaceNode(current, 'true')]);
   const point = analysis.insertionPoint(ALLOWLIST_MARKER_PATH.slice(0, -1));
-  const marker = point && appendAtPath(point.file.text, point.file.style, point.object, point.missing, [{ key: ALLOWLIST_MARKER_PATH.at(-1)!, render: () => 'true' }]);
+  const property = { key: ALLOWLIST_MARKER_PATH[ALLOWLIST_MARKER_PATH.length - 1]!, render: () => 'true' };
+  const marker = point && appendAtPath(point.file.text, point.file.style, point.object, point.missing, [property]);
   return marker && new FileEdits().add(point.file, marker);
 }
 

@@ -43,7 +43,8 @@ export class EditSequence {
   }
 
   toWorkspaceEdit(): WorkspaceEdit {
-    return differenceEdits(new Map(this.firstFiles().filter((file) => this.texts.has(file.uri)).map((file) => [file, this.texts.get(file.uri)!])));
+    const changed = this.firstFiles().filter((file) => this.texts.has(file.uri));
+    return differenceEdits(new Map(changed.map((file) => [file, this.texts.get(file.uri)!])));
   }
 
   /**
