@@ -58,7 +58,7 @@ describe('language server over stdio (JSON-RPC)', function () {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       context: { diagnostics: [], only: ['source.fixAll'] },
     })) as CodeAction[];
-    assert.deepStrictEqual(actions.map((a) => [a.title, a.kind]), [['Fix all: add aliases, remove models.bedrockDiscovery, migrate the allowlist', 'source.fixAll.openclaw']]);
+    assert.deepStrictEqual(actions.map((a) => [a.title, a.kind]), [['Fix all: migrate the allowlist, add aliases, remove models.bedrockDiscovery', 'source.fixAll.openclaw']]);
     const edits = actions[0]!.edit!.changes![URI] as TextEdit[];
     const fixed = applyEdits(sample, edits);
     const left = await session.change(URI, 2, fixed);
@@ -83,7 +83,10 @@ describe('language server over stdio (JSON-RPC)', function () {
       range: diagnostic.range,
       context: { diagnostics: [diagnostic] },
     })) as CodeAction[];
-    assert.deepStrictEqual(actions.map((a) => a.title), ["Add alias 'Qwen3 32B' for amazon-bedrock/qwen.qwen3-32b-v1:0", 'Add aliases for all 2 models']);
+    assert.deepStrictEqual(actions.map((a) => a.title), [
+      "Add alias 'Qwen3 32B' for amazon-bedrock/qwen.qwen3-32b-v1:0 (moving the /model allowlist to agents.defaults.modelPolicy.allow first)",
+      'Add aliases for all 2 models (moving the /model allowlist to agents.defaults.modelPolicy.allow first)',
+    ]);
     assert.deepStrictEqual(actions[0]!.diagnostics, [diagnostic]);
   });
 

@@ -72,6 +72,11 @@ describe('Add Bedrock Model', () => {
       },
     },
   },
+  meta: {
+    migrations: {
+      modelPolicyAllowlist: true,
+    },
+  },
   agents: {
     defaults: {
       models: {
@@ -81,7 +86,8 @@ describe('Add Bedrock Model', () => {
   },
 }
 `,
-      'a model that cannot be invoked on demand is added by its region\'s inference profile',
+      'a model that cannot be invoked on demand is added by its region\'s inference profile; the new alias map is marked aliases only, ' +
+        'or OpenClaw 2026.9.6 would let /model select this model alone',
     );
   });
 

@@ -38,8 +38,9 @@ describe('code actions: aliases', () => {
     const text = readSample();
     const here = actions(text, undefined, '"openai.gpt-oss-120b-1:0"');
     assert.deepStrictEqual(here.map((a) => [a.title, a.kind, a.isPreferred ?? false]), [
-      ["Add alias 'GPT OSS 120B' for amazon-bedrock/openai.gpt-oss-120b-1:0", 'quickfix', true],
-      ['Add aliases for all 2 models', 'quickfix', false],
+      // The sample's alias map still is the allowlist on 2026.9.6: moved to modelPolicy.allow first, it stays as it is.
+      ["Add alias 'GPT OSS 120B' for amazon-bedrock/openai.gpt-oss-120b-1:0 (moving the /model allowlist to agents.defaults.modelPolicy.allow first)", 'quickfix', true],
+      ['Add aliases for all 2 models (moving the /model allowlist to agents.defaults.modelPolicy.allow first)', 'quickfix', false],
     ]);
     assert.deepStrictEqual(actions(text, undefined, '"qwen.qwen3-coder-next"'), [], 'nothing where no alias is missing');
   });
@@ -47,7 +48,7 @@ describe('code actions: aliases', () => {
   it('fix-all is a source.fixAll action, offered for source and source.fixAll but not for quickfix', () => {
     const text = readSample();
     assert.deepStrictEqual(actions(text, ['source.fixAll']).map((a) => [a.title, a.kind]), [
-      ['Fix all: add aliases, remove models.bedrockDiscovery, migrate the allowlist', 'source.fixAll.openclaw'],
+      ['Fix all: migrate the allowlist, add aliases, remove models.bedrockDiscovery', 'source.fixAll.openclaw'],
     ]);
     assert.strictEqual(actions(text, ['source']).length, 1);
     assert.ok(actions(text, ['quickfix']).every((a) => a.kind === 'quickfix'));
@@ -63,16 +64,18 @@ describe('code actions: aliases', () => {
     assert.ok(diagnostics.some((d) => d.code === 'needs-inference-profile'), 'a diagnostic fix-all leaves (a choice of profile) is not claimed');
   });
 
-  it('in the sample (JSON with comments): appends entries in its style and keeps everything else', () => {
+  it('in the sample (JSON with comments): appends entries in its style after migrating the allowlist, and keeps everything else', () => {
     const before = readSample();
     const after = fixAll(before);
+    const migrate = actions(before, ['quickfix']).find((a) => a.title.startsWith('Migrate the allowlist'))!;
+    const migrated = applyEdits(before, editsTo(migrate.edit));
     const lastOld = '        "amazon-bedrock/mistral.mistral-large-3-675b-instruct": {"alias": "Mistral Large 3"}';
     assert.ok(
       after.includes(
         `${lastOld},\n        "amazon-bedrock/openai.gpt-oss-120b-1:0": {"alias": "GPT OSS 120B"},\n        "amazon-bedrock/qwen.qwen3-32b-v1:0": {"alias": "Qwen3 32B"}\n      }`,
       ),
     );
-    assert.strictEqual(after.replace(/,\n        "amazon-bedrock\/openai[^\n]*\n[^\n]*Qwen3 32B"\}/, ''), before, 'nothing else changed');
+    assert.strictEqual(after.replace(/,\n        "amazon-bedrock\/openai[^\n]*\n[^\n]*Qwen3 32B"\}/, ''), migrated, 'the migration, and nothing else, changed');
     assertSound(before, after);
   });
 
@@ -100,10 +103,14 @@ describe('code actions: aliases', () => {
     const after = fixAll(before);
     assert.strictEqual(
       after,
-      before.replace(
-        "{ alias: 'One' }, // the first\n",
-        "{ alias: 'One' }, // the first\n                'amazon-bedrock/b.two': { alias: 'Two' },\n",
-      ),
+      before
+        .replace("{ alias: 'One' }, // the first\n", "{ alias: 'One' }, // the first\n                'amazon-bedrock/b.two': { alias: 'Two' },\n")
+        // The map restricted /model to a.one (2026.9.6, not migrated): it still does, as modelPolicy.allow.
+        .replace(
+          "            },\n        },\n    },\n}\n",
+          "            },\n            modelPolicy: {\n                allow: [\n                    'amazon-bedrock/a.one',\n                ],\n            },\n        },\n    },\n" +
+            '    meta: {\n        migrations: {\n            modelPolicyAllowlist: true,\n        },\n    },\n}\n',
+        ),
     );
     assertSound(before, after);
   });
@@ -120,7 +127,9 @@ describe('code actions: aliases', () => {
     const after = fixAll(before);
     assert.strictEqual(
       after,
-      `{\n  // models only\n${PROVIDERS('  ')},\n  agents: {\n    defaults: {\n      models: {\n        "amazon-bedrock/a.one": { alias: "One" },\n        "amazon-bedrock/b.two": { alias: "Two" }\n      }\n    }\n  }\n}\n`,
+      // The marker keeps the new map to aliases: without it, OpenClaw 2026.9.6 would allow only these two models in /model.
+      `{\n  // models only\n${PROVIDERS('  ')},\n  meta: {\n    migrations: {\n      modelPolicyAllowlist: true\n    }\n  },\n` +
+        '  agents: {\n    defaults: {\n      models: {\n        "amazon-bedrock/a.one": { alias: "One" },\n        "amazon-bedrock/b.two": { alias: "Two" }\n      }\n    }\n  }\n}\n',
     );
     assertSound(before, after);
   });
@@ -190,7 +199,7 @@ describe('code actions: aliases', () => {
   it('a single fix only touches its own model', () => {
     const before = readSample();
     const [single] = actions(before, undefined, '"qwen.qwen3-32b-v1:0"');
-    assert.strictEqual(single!.title, "Add alias 'Qwen3 32B' for amazon-bedrock/qwen.qwen3-32b-v1:0");
+    assert.strictEqual(single!.title, "Add alias 'Qwen3 32B' for amazon-bedrock/qwen.qwen3-32b-v1:0 (moving the /model allowlist to agents.defaults.modelPolicy.allow first)");
     const after = applyEdits(before, editsTo(single!.edit));
     const left = createLanguageService().getDiagnostics(documentOf(after)).filter((d) => d.code === 'no-alias');
     assert.deepStrictEqual(left.map((d) => d.message.split(' ')[0]), ['amazon-bedrock/openai.gpt-oss-120b-1:0']);

@@ -86,6 +86,61 @@ describe('diagnostics', () => {
     });
   });
 
+  describe('no alias: a warning where /model cannot select the model, information where an alias is a convenience', () => {
+    /** Two models, primary none of them, and what the file says of aliases and the allowlist. */
+    const FILE = (agents: string, root = '') => `{
+  ${root}
+  models: { providers: { "amazon-bedrock": { models: [ { id: "a.one", name: "One" }, { id: "b.two", name: "Two" } ] } } },
+  agents: { defaults: { ${agents} } },
+}`;
+    const noAlias = (text: string, version?: string) =>
+      diagnose(text, version).filter((d) => d.code === 'no-alias').map((d) => `${d.severity} ${d.message.split(' ')[0]} ${d.message.includes('cannot select') ? 'not selectable' : 'convenience'}`);
+    const INFO = Severity.Information;
+    const WARN = Severity.Warning;
+
+    it('no alias map, or an empty one: information (nothing limits /model), on every version', () => {
+      for (const version of ['2026.7.2', '2026.9.6']) {
+        assert.deepStrictEqual(noAlias(FILE(''), version), [`${INFO} amazon-bedrock/a.one convenience`, `${INFO} amazon-bedrock/b.two convenience`]);
+        assert.deepStrictEqual(noAlias(FILE('models: {}'), version), [`${INFO} amazon-bedrock/a.one convenience`, `${INFO} amazon-bedrock/b.two convenience`]);
+      }
+      assert.strictEqual(
+        diagnose(FILE('')).find((d) => d.code === 'no-alias')!.message,
+        'amazon-bedrock/a.one has no alias in agents.defaults.models, so it cannot be picked with /model <alias> (OpenClaw 2026.9.6).',
+      );
+    });
+
+    it('a map that is the allowlist (2026.7, or 2026.9.6 not migrated): a warning for a model it leaves out, information for one it lists', () => {
+      const text = FILE('models: { "openai/gpt-5": { alias: "GPT" }, "amazon-bedrock/a.one": { params: {} } }');
+      for (const version of ['2026.7.2', '2026.9.6']) {
+        assert.deepStrictEqual(noAlias(text, version), [`${INFO} amazon-bedrock/a.one convenience`, `${WARN} amazon-bedrock/b.two not selectable`]);
+      }
+    });
+
+    it('a wildcard key of a map that is the allowlist lets /model select the provider\'s models: information', () => {
+      assert.deepStrictEqual(noAlias(FILE('models: { "amazon-bedrock/*": {} }')), [`${INFO} amazon-bedrock/a.one convenience`, `${INFO} amazon-bedrock/b.two convenience`]);
+    });
+
+    it('a migrated map (the marker, or a modelPolicy object) names aliases only: information, unless the policy leaves the model out', () => {
+      const map = 'models: { "openai/gpt-5": { alias: "GPT" } }';
+      const migrated = FILE(map, 'meta: { migrations: { modelPolicyAllowlist: true } },');
+      assert.deepStrictEqual(noAlias(migrated), [`${INFO} amazon-bedrock/a.one convenience`, `${INFO} amazon-bedrock/b.two convenience`]);
+      assert.deepStrictEqual(noAlias(FILE(`${map}, modelPolicy: {}`)), [`${INFO} amazon-bedrock/a.one convenience`, `${INFO} amazon-bedrock/b.two convenience`]);
+      assert.deepStrictEqual(noAlias(FILE(`${map}, modelPolicy: { allow: ["amazon-bedrock/a.one"] }`)), [`${INFO} amazon-bedrock/a.one convenience`, `${WARN} amazon-bedrock/b.two not selectable`]);
+      assert.deepStrictEqual(noAlias(FILE(`${map}, modelPolicy: { allow: ["amazon-bedrock/*"] }`)), [`${INFO} amazon-bedrock/a.one convenience`, `${INFO} amazon-bedrock/b.two convenience`]);
+    });
+
+    it('one diagnostic per model reference, when a provider lists an id twice', () => {
+      const twice = `{
+  models: { providers: { "amazon-bedrock": { models: [ { id: "a.one", name: "One" }, { id: "a.one", name: "One again" } ] } } },
+}`;
+      const diagnostics = diagnose(twice).filter((d) => d.code === 'no-alias');
+      assert.deepStrictEqual(diagnostics.map((d) => [d.range.start.line, d.severity]), [[1, INFO]]);
+      assert.strictEqual(diagnostics[0]!.range.start.character, twice.split('\n')[1]!.indexOf('"a.one"'), 'at the first entry');
+      const aliased = twice.replace('\n}', '\n  agents: { defaults: { models: { "amazon-bedrock/a.one": { alias: "One" } } } },\n}');
+      assert.deepStrictEqual(diagnose(aliased).filter((d) => d.code === 'no-alias'), [], 'its alias names both entries');
+    });
+  });
+
   describe('references', () => {
     const withRefs = (refs: string) => `{
       models: { providers: {

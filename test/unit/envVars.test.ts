@@ -4,8 +4,11 @@ import { envReferences } from '../../server/src/service/envVars';
 import { memoryFiles } from '../helpers';
 
 /*
- * `${VAR}` in strings: what OpenClaw substitutes from its environment (the process's and ~/.openclaw/.env).
- * The extension says whether each is set where it can see, never the value.
+ * `${VAR}` in strings: what OpenClaw substitutes from its environment. OpenClaw 2026.9.6 adds to its process's
+ * environment $OPENCLAW_STATE_DIR/.env; without that variable ~/.openclaw/.env, the .env in the folder of the
+ * configuration ($OPENCLAW_CONFIG_PATH's) and ~/.config/openclaw/gateway.env; and the .env of the folder the
+ * gateway starts in, which the editor cannot know. The extension says whether each is set where it can see,
+ * never the value.
  */
 
 const CONFIG = `{
@@ -20,38 +23,82 @@ const CONFIG = `{
 }
 `;
 
-function check(env: Record<string, string>, dotenv?: string): { diagnostics: Diagnostic[]; hover: (needle: string) => string | undefined } {
-  const files = memoryFiles({ '/home/u/.openclaw/openclaw.json': CONFIG, ...(dotenv !== undefined ? { '/home/u/.openclaw/.env': dotenv } : {}) });
-  const service = createLanguageService({ files: files.source, settings: { env, openclawVersion: '2026.9.6' } });
-  const document = files.document('/home/u/.openclaw/openclaw.json');
+const HOME = '/home/u';
+
+/** The configuration at `configPath`, with the env files given (by path), and the server's environment. */
+function check(
+  env: Record<string, string>,
+  dotenv?: string,
+  where: { configPath?: string; files?: Record<string, string> } = {},
+): { diagnostics: Diagnostic[]; hover: (needle: string) => string | undefined } {
+  const configPath = where.configPath ?? `${HOME}/.openclaw/openclaw.json`;
+  const files = memoryFiles({ [configPath]: CONFIG, ...(dotenv !== undefined ? { [`${HOME}/.openclaw/.env`]: dotenv } : {}), ...where.files });
+  const service = createLanguageService({ files: files.source, settings: { env: { HOME, ...env }, openclawVersion: '2026.9.6' } });
+  const document = files.document(configPath);
   return {
     diagnostics: service.getDiagnostics(document).filter((d) => d.code === 'env-var'),
     hover: (needle) => service.getHover(document, document.positionAt(CONFIG.indexOf(needle) + 2))?.contents,
   };
 }
 
+const unsetIn = (files: string) => `not set in the environment the language server sees, nor in ${files}`;
+const CWD = '(unless the .env of the folder the gateway starts in sets it, which the editor cannot see)';
+
 describe('${VAR} in strings', () => {
   it('reads the references OpenClaw substitutes: upper-case names, not $${escaped}', () => {
     assert.deepStrictEqual(envReferences('${A}-${B_2}-$${ESC}-${lower}-${A}'), ['A', 'B_2']);
   });
 
-  it('an unset variable in baseUrl or a model id is a warning; elsewhere information', () => {
+  it('an unset variable in baseUrl or a model id is a warning; elsewhere information; each names the files OpenClaw reads', () => {
     const { diagnostics } = check({});
+    const files = unsetIn('~/.openclaw/.env or ~/.config/openclaw/gateway.env');
     assert.deepStrictEqual(
-      diagnostics.map((d) => [d.severity, d.message.split(':')[0]]),
+      diagnostics.map((d) => [d.severity, d.message.split(': ')[0]]),
       [
-        [2, '${OC_REGION} is not set in the environment the language server sees, nor in /home/u/.openclaw/.env'],
-        [2, '${OC_MODEL} is not set in the environment the language server sees, nor in /home/u/.openclaw/.env'],
-        [3, '${OC_NAME} is not set in the environment the language server sees, nor in /home/u/.openclaw/.env'],
+        [2, `\${OC_REGION} is ${files} ${CWD}`],
+        [2, `\${OC_MODEL} is ${files} ${CWD}`],
+        [3, `\${OC_NAME} is ${files} ${CWD}`],
       ],
     );
     assert.match(diagnostics[0]!.message, /requests to the provider fail/);
   });
 
-  it('a variable set in the environment or in the .env beside the configuration is fine', () => {
+  it('a variable set in the environment or in the state folder\'s .env is fine', () => {
     assert.deepStrictEqual(check({ OC_REGION: 'us-west-2', OC_MODEL: 'zai.glm-4.7', OC_NAME: 'GLM' }).diagnostics, []);
     assert.deepStrictEqual(check({ OC_NAME: 'GLM' }, 'OC_REGION=us-west-2\nexport OC_MODEL="zai.glm-4.7"\n').diagnostics, []);
     assert.strictEqual(check({ OC_REGION: '' }).diagnostics.length, 3, 'an empty value counts as unset');
+  });
+
+  it('a configuration elsewhere: ~/.openclaw/.env, the .env in its folder and gateway.env all count, without OPENCLAW_STATE_DIR', () => {
+    const configPath = '/work/project/openclaw.json';
+    const files = { [`${HOME}/.config/openclaw/gateway.env`]: 'OC_MODEL=m\n', '/work/project/.env': 'OC_NAME=n\n' };
+    const { diagnostics, hover } = check({}, 'OC_REGION=r\n', { configPath, files });
+    assert.deepStrictEqual(diagnostics, []);
+    assert.match(hover('${OC_NAME}')!.replace(/\\/g, ''), /`\$\{OC_NAME\}`: set in \/work\/project\/\.env\./);
+    assert.match(hover('${OC_MODEL}')!.replace(/\\/g, ''), /`\$\{OC_MODEL\}`: set in ~\/\.config\/openclaw\/gateway\.env\./);
+    const none = check({}, undefined, { configPath }).diagnostics[0]!;
+    assert.strictEqual(none.message.split(': ')[0], `\${OC_REGION} is ${unsetIn('~/.openclaw/.env, /work/project/.env or ~/.config/openclaw/gateway.env')} ${CWD}`);
+  });
+
+  it('with OPENCLAW_STATE_DIR (~ expanded), only its .env counts: not ~/.openclaw/.env, nor the one beside the configuration', () => {
+    const configPath = '/work/project/openclaw.json';
+    const files = { '/work/project/.env': 'OC_REGION=r\nOC_MODEL=m\nOC_NAME=n\n', [`${HOME}/state/.env`]: 'OC_NAME=n\n' };
+    const { diagnostics } = check({ OPENCLAW_STATE_DIR: '~/state' }, 'OC_REGION=r\nOC_MODEL=m\n', { configPath, files });
+    assert.deepStrictEqual(diagnostics.map((d) => d.message.split(': ')[0]), [
+      `\${OC_REGION} is ${unsetIn('~/state/.env')} ${CWD}`,
+      `\${OC_MODEL} is ${unsetIn('~/state/.env')} ${CWD}`,
+    ]);
+  });
+
+  it('an AWS_* variable: the .env of the gateway\'s folder does not count (OpenClaw 2026.9 ignores AWS_* keys there)', () => {
+    const text = CONFIG.replace('${OC_NAME}', '${AWS_PROFILE}');
+    const files = memoryFiles({ [`${HOME}/.openclaw/openclaw.json`]: text });
+    const service = createLanguageService({ files: files.source, settings: { env: { HOME }, openclawVersion: '2026.9.6' } });
+    const diagnostic = service.getDiagnostics(files.document(`${HOME}/.openclaw/openclaw.json`)).find((d) => d.message.startsWith('${AWS_PROFILE}'))!;
+    assert.strictEqual(
+      diagnostic.message.split(': ')[0],
+      `\${AWS_PROFILE} is ${unsetIn('~/.openclaw/.env or ~/.config/openclaw/gateway.env')} (OpenClaw 2026.9 ignores AWS_* keys in the .env of the folder it starts in)`,
+    );
   });
 
   it('hover says where each variable is set, and never shows its value', () => {
@@ -62,7 +109,7 @@ describe('${VAR} in strings', () => {
     assert.match(model, /`\$\{OC_MODEL\}`: set in the environment the language server sees\./);
     assert.ok(!model.includes('secret-model-id'));
     const name = set.hover('${OC_NAME}')!;
-    assert.match(name.replace(/\\/g, ''), /`\$\{OC_NAME\}`: set in \/home\/u\/\.openclaw\/\.env\./, 'the path, Markdown-escaped');
+    assert.match(name.replace(/\\/g, ''), /`\$\{OC_NAME\}`: set in ~\/\.openclaw\/\.env\./, 'the path, Markdown-escaped');
     assert.ok(!name.includes('secret-name'));
   });
 });

@@ -191,7 +191,7 @@ describe('$include: navigation and edits across files', () => {
     const models = files.document('/cfg/models.json5');
     const [diagnostic] = service.getDiagnostics(models);
     const [fix] = service.getCodeActions(models, { range: diagnostic!.range, diagnostics: [diagnostic!], only: ['quickfix'] });
-    assert.strictEqual(fix!.title, "Add alias 'Qwen3 32B' for amazon-bedrock/qwen.qwen3-32b-v1:0");
+    assert.strictEqual(fix!.title, "Add alias 'Qwen3 32B' for amazon-bedrock/qwen.qwen3-32b-v1:0 (moving the /model allowlist to agents.defaults.modelPolicy.allow first)");
     assert.deepStrictEqual(Object.keys(fix!.edit.changes), [files.uri('/cfg/openclaw.json')]);
     assert.ok(applyEdits(ROOT, fix!.edit.changes[files.uri('/cfg/openclaw.json')]!).includes('"amazon-bedrock/qwen.qwen3-32b-v1:0": { alias: "Qwen3 32B" },'));
   });

@@ -109,7 +109,7 @@ describe('legacy keys: the fixes doctor --fix makes', () => {
   it('fix-all: every fix with one right answer, as one edit that keeps the comments; OpenClaw accepts the result', () => {
     const text = readSample();
     const [fixAll] = actionsFor(text, undefined, ['source.fixAll']);
-    assert.strictEqual(fixAll!.title, 'Fix all: add aliases, remove models.bedrockDiscovery, migrate the allowlist');
+    assert.strictEqual(fixAll!.title, 'Fix all: migrate the allowlist, add aliases, remove models.bedrockDiscovery');
     assert.strictEqual(editsTo(fixAll!.edit).length, 1);
     const after = applyEdits(text, editsTo(fixAll!.edit));
     assert.deepStrictEqual(parseJson5(after).errors, []);
@@ -117,7 +117,11 @@ describe('legacy keys: the fixes doctor --fix makes', () => {
     assert.deepStrictEqual(refusals(after), []);
     const left = createLanguageService().getDiagnostics(documentOf(after)).map((d) => d.code);
     assert.ok(!left.includes('no-alias') && !left.includes('legacy-allowlist'), left.join());
-    assert.ok(after.includes('"amazon-bedrock/qwen.qwen3-32b-v1:0"\n        ]'), 'the new aliases are in the migrated allowlist too');
+    // The allowlist is migrated before the aliases are added: /model may select what it could before, no more.
+    const before = toValue(parseJson5(text).root) as { agents: { defaults: { models: object } } };
+    const value = toValue(parseJson5(after).root) as { agents: { defaults: { modelPolicy: { allow: string[] }; models: Record<string, { alias?: string }> } } };
+    assert.deepStrictEqual(value.agents.defaults.modelPolicy.allow, Object.keys(before.agents.defaults.models));
+    assert.strictEqual(value.agents.defaults.models['amazon-bedrock/qwen.qwen3-32b-v1:0']?.alias, 'Qwen3 32B');
   });
 });
 

@@ -1,10 +1,11 @@
 import { Analysis } from './analysis';
-import { aliasMapEdits, newAlias } from './aliasFixes';
+import { aliasMapEdits, newAlias, newEntryEffect } from './aliasFixes';
 import { CatalogContext, CatalogEntry, isProvisionedVariant, profileReach } from './catalog';
 import { BEDROCK_PROVIDER } from './configModel';
 import { differenceEdits, FileEdits } from './edits/fileEdits';
 import { FileStyle, renderString } from './edits/fileStyle';
 import { appendAtPath, appendItems, appendProperties, multiLineObject, NewProperty } from './edits/objectEdits';
+import { allowlistMarkerEdits } from './legacy';
 import { formatCount, formatUsd } from './modelFacts';
 import { newModelEntryFields } from './modelEntry';
 import { propertyValue } from './parser/ast';
@@ -42,6 +43,8 @@ export interface ModelChoice {
 export interface AddModelContext extends CatalogContext {
   /** The same configuration with some files' texts replaced (by uri). */
   reanalyze(texts: ReadonlyMap<string, string>): Analysis;
+  /** The OpenClaw version the file is for: whether a new alias map needs the marker that keeps it aliases only. */
+  version: string;
 }
 
 export interface AddedModel {
@@ -137,6 +140,12 @@ export function addModel(analysis: Analysis, context: AddModelContext, id: strin
   let alias: string | undefined;
   if (added && after.resolver.entriesFor(added).length === 0) {
     alias = newAlias(after, choice.name);
+    // A first entry in the map would make it /model's allowlist (2026.8.1+, not migrated): the marker keeps it aliases only.
+    const marker = newEntryEffect(after, context.version).kind === 'mark-first' ? allowlistMarkerEdits(after) : undefined;
+    if (marker) {
+      for (const [file, text] of marker.results()) texts.set(file.uri, text);
+      after = context.reanalyze(texts);
+    }
     const aliasEdits = aliasMapEdits(after, [{ ref, alias }]);
     if (aliasEdits) {
       for (const [file, text] of aliasEdits.results()) texts.set(file.uri, text);

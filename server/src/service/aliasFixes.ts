@@ -1,8 +1,11 @@
 import { Analysis } from './analysis';
 import { AliasEntry, ConfiguredModel } from './configModel';
+import { EditSequence } from './edits/editSequence';
 import { FileEdits } from './edits/fileEdits';
 import { FileStyle, renderKey, renderString } from './edits/fileStyle';
 import { appendAtPath, appendProperties, NewProperty, OffsetEdit, replaceNode } from './edits/objectEdits';
+import { AllowlistMigration, allowlistMarkerEdits, migrateAllowlistEdits, pendingAllowlistMigration } from './legacy';
+import { compareVersions, MODEL_POLICY_VERSION } from './openclawVersions';
 import { propertyValue } from './parser/ast';
 import { SourceFile } from './sourceFile';
 
@@ -13,13 +16,128 @@ export interface MissingAlias {
   entries: AliasEntry[];
 }
 
+export function refOf(model: ConfiguredModel): string {
+  return `${model.provider.id}/${model.id}`;
+}
+
+/**
+ * The models without an alias, once per reference: a provider that lists an id twice has one model
+ * by that reference (at its first entry), which an alias on either entry's reference names.
+ */
 export function modelsWithoutAlias(analysis: Analysis): MissingAlias[] {
-  const missing: MissingAlias[] = [];
+  const byRef = new Map<string, { model: ConfiguredModel; entries: Set<AliasEntry> }>();
   for (const model of analysis.config.models) {
-    const entries = analysis.resolver.entriesFor(model);
-    if (!entries.some((entry) => entry.alias && entry.alias.value.trim() !== '')) missing.push({ model, entries });
+    const ref = refOf(model);
+    const found = byRef.get(ref) ?? byRef.set(ref, { model, entries: new Set() }).get(ref)!;
+    for (const entry of analysis.resolver.entriesFor(model)) found.entries.add(entry);
+  }
+  const missing: MissingAlias[] = [];
+  for (const { model, entries } of byRef.values()) {
+    const list = [...entries];
+    if (!list.some((entry) => entry.alias && entry.alias.value.trim() !== '')) missing.push({ model, entries: list });
   }
   return missing;
+}
+
+/*
+ * What new entries of agents.defaults.models do to the models /model may select (see modelPolicy.ts), and
+ * how a fix that adds them keeps that as it is. Measured with `openclaw models status --json` (its
+ * "allowed" list) on 2026.9.6, and read in its code (computeModelPolicyAllowlist): without the migration
+ * marker and without a modelPolicy object, a map with at least one key is the allowlist; with either,
+ * the map names aliases only. OpenClaw itself sets the marker on every write of the file.
+ */
+export type NewEntryEffect =
+  /** Nothing: the map names aliases only (a modelPolicy object, or the marker; 2026.8.1+). */
+  | { kind: 'none' }
+  /** 2026.8.1+, the map absent or without keys, not migrated: filled, it would be the allowlist; the marker first keeps it aliases only. */
+  | { kind: 'mark-first' }
+  /** 2026.8.1+, the map still is the allowlist: moved to modelPolicy.allow first (as doctor --fix does), new entries are aliases. */
+  | { kind: 'migrate-first'; migration: AllowlistMigration }
+  /** Before 2026.8.1, the map has no entries yet: once filled it limits /model to them. */
+  | { kind: 'limits' }
+  /** The map is the allowlist and stays so (before 2026.8.1, or keys doctor cannot migrate): the new entries become selectable. */
+  | { kind: 'extends' };
+
+export function newEntryEffect(analysis: Analysis, version: string): NewEntryEffect {
+  const { config } = analysis;
+  if (compareVersions(version, MODEL_POLICY_VERSION) < 0) {
+    return (config.aliasMap?.children?.length ?? 0) > 0 ? { kind: 'extends' } : { kind: 'limits' };
+  }
+  if (config.modelPolicy || config.allowlistMigrated) return { kind: 'none' };
+  const migration = pendingAllowlistMigration(analysis, version);
+  if (!migration || migration.refs.length === 0) return { kind: 'mark-first' };
+  return migration.invalid.length > 0 ? { kind: 'extends' } : { kind: 'migrate-first', migration };
+}
+
+/** What a fix's title adds about /model: what the fix changes there, or does first so that nothing changes. */
+export function allowlistNote(effect: NewEntryEffect, count: number): string {
+  switch (effect.kind) {
+    case 'mark-first':
+      return ' (marking the map as aliases only, so it does not limit /model)';
+    case 'migrate-first':
+      return ' (moving the /model allowlist to agents.defaults.modelPolicy.allow first)';
+    case 'limits':
+      return ' (the alias map then limits /model to its entries)';
+    case 'extends':
+      return ` (which also lets /model select ${count === 1 ? 'it' : 'them'}: the alias map is its allowlist)`;
+    default:
+      return '';
+  }
+}
+
+/**
+ * The edits before new alias entries that keep /model's choices as they are: the marker, or the
+ * allowlist's migration. The sequence unchanged when none are needed; undefined when they cannot be made.
+ */
+export function keepAllowlist(sequence: EditSequence, effect: NewEntryEffect): EditSequence | undefined {
+  if (effect.kind === 'mark-first') return sequence.then(allowlistMarkerEdits(sequence.current));
+  if (effect.kind === 'migrate-first') return sequence.then(migrateAllowlistEdits(sequence.current, effect.migration));
+  return sequence;
+}
+
+export interface AliasFix {
+  /** The sequence the edits are planned on: the configuration with the allowlist kept. */
+  base: EditSequence;
+  edits: FileEdits;
+  /** The alias chosen for each model, by reference. */
+  aliases: Map<string, string>;
+  /** What the fix does to /model (when it adds entries to the map). */
+  effect: NewEntryEffect;
+}
+
+/**
+ * Alias fixes for one configuration, in a form that changes nothing /model may select where the version
+ * allows (see NewEntryEffect). The step that keeps the allowlist is planned once for all the fixes.
+ */
+export class AliasFixer {
+  private readonly effect: NewEntryEffect;
+  private kept: EditSequence | undefined | null = null;
+  /** The kept configuration's models without an alias, by reference. */
+  private keptMissing: Map<string, MissingAlias> | undefined;
+
+  constructor(private readonly start: EditSequence, version: string) {
+    this.effect = newEntryEffect(start.current, version);
+  }
+
+  /** Aliases for these models (of the start's configuration); undefined when no safe edit exists. */
+  fix(missing: MissingAlias[]): AliasFix | undefined {
+    const effect: NewEntryEffect = missing.some(({ entries }) => entries.length === 0) ? this.effect : { kind: 'none' };
+    const base = effect.kind === 'none' ? this.start : this.keptSequence();
+    if (!base) return undefined;
+    let models = missing;
+    if (base !== this.start) {
+      this.keptMissing ??= new Map(modelsWithoutAlias(base.current).map((item) => [refOf(item.model), item]));
+      models = missing.flatMap(({ model }) => this.keptMissing!.get(refOf(model)) ?? []);
+    }
+    const plan = planAliasEdits(base.current, models);
+    if (!plan) return undefined;
+    return { base, edits: plan.edits, aliases: new Map([...plan.aliases].map(([model, alias]) => [refOf(model), alias])), effect };
+  }
+
+  private keptSequence(): EditSequence | undefined {
+    if (this.kept === null) this.kept = keepAllowlist(this.start, this.effect);
+    return this.kept;
+  }
 }
 
 export interface AliasPlan {

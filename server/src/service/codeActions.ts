@@ -1,10 +1,11 @@
-import { modelsWithoutAlias, planAliasEdits } from './aliasFixes';
+import { AliasFixer, allowlistNote, modelsWithoutAlias, refOf } from './aliasFixes';
 import { Analysis } from './analysis';
 import { checkBedrockModels } from './bedrockChecks';
 import { CatalogContext, CatalogIndex } from './catalog';
 import { fillEdits, fillTitle, modelsMissingFacts } from './missingFacts';
 import { renderKey, renderString } from './edits/fileStyle';
-import { differenceEdits, FileEdits } from './edits/fileEdits';
+import { EditSequence } from './edits/editSequence';
+import { FileEdits } from './edits/fileEdits';
 import { appendProperties, replaceNode } from './edits/objectEdits';
 import { DEFAULT_MAX_DIAGNOSTICS } from './diagnostics';
 import { KeyHistory, keysOf } from './keyHistory';
@@ -39,9 +40,6 @@ export interface CodeActionContext {
   reanalyze(texts: ReadonlyMap<string, string>): Analysis;
 }
 
-/** A fix: its edits planned against one analysis of the configuration. */
-type Planner = (analysis: Analysis) => FileEdits | undefined;
-
 export function computeCodeActions(analysis: Analysis, request: CodeActionRequest, context: CodeActionContext): CodeAction[] {
   const start = analysis.document.offsetAt(request.range.start);
   const end = analysis.document.offsetAt(request.range.end);
@@ -56,18 +54,26 @@ export function computeCodeActions(analysis: Analysis, request: CodeActionReques
   if (wanted(CodeActionKind.QuickFix)) {
     const missing = modelsWithoutAlias(analysis);
     const here = missing.filter(({ model }) => touches(model.idNode));
+    const aliasFixer = here.length > 0 ? new AliasFixer(EditSequence.start(analysis, context.reanalyze), context.target.version) : undefined;
     for (const item of here) {
-      const plan = planAliasEdits(analysis, [item]);
-      const alias = plan?.aliases.get(item.model);
-      if (plan && alias !== undefined) quickFix(`Add alias '${quoteForMessage(alias)}' for ${quoteForMessage(`${item.model.provider.id}/${item.model.id}`)}`, plan.edits, 'no-alias', item.model.idNode, true);
+      const fix = aliasFixer!.fix([item]);
+      const alias = fix?.aliases.get(refOf(item.model));
+      if (!fix || alias === undefined) continue;
+      actions.push({
+        title: `Add alias '${quoteForMessage(alias)}' for ${quoteForMessage(refOf(item.model))}${allowlistNote(fix.effect, 1)}`,
+        kind: CodeActionKind.QuickFix,
+        edit: fix.base.withEdits(fix.edits),
+        diagnostics: matching(analysis, request.diagnostics, 'no-alias', item.model.idNode),
+        isPreferred: true,
+      });
     }
     if (here.length > 0 && missing.length > 1) {
-      const plan = planAliasEdits(analysis, missing);
-      if (plan) {
+      const fix = aliasFixer!.fix(missing);
+      if (fix) {
         actions.push({
-          title: `Add aliases for all ${plan.aliases.size} models`,
+          title: `Add aliases for all ${fix.aliases.size} models${allowlistNote(fix.effect, fix.aliases.size)}`,
           kind: CodeActionKind.QuickFix,
-          edit: plan.edits.toWorkspaceEdit(),
+          edit: fix.base.withEdits(fix.edits),
           diagnostics: here.flatMap(({ model }) => matching(analysis, request.diagnostics, 'no-alias', model.idNode)),
         });
       }
@@ -148,37 +154,42 @@ export function computeCodeActions(analysis: Analysis, request: CodeActionReques
 
 /**
  * Every fix with one right answer, applied one after another (each planned on the texts the previous
- * left), as one edit per file: aliases for all models, the legacy discovery key as the target
- * version's doctor treats it, the allowlist migration. Choices (which inference profile) stay quick fixes.
+ * left), as one edit per file: the allowlist migration (first: aliases added to a map that still is the
+ * allowlist would widen it), aliases for all models, the legacy discovery key as the target version's
+ * doctor treats it. Choices (which inference profile) stay quick fixes.
  */
 function fixAllAction(analysis: Analysis, context: CodeActionContext, diagnostics: Diagnostic[] | undefined): CodeAction | undefined {
   const version = context.target.version;
-  const steps: [title: string, resolves: DiagnosticCode, planner: Planner][] = [
-    ['add aliases', 'no-alias', (a) => planAliasEdits(a, modelsWithoutAlias(a))?.edits],
-    [doctorDeletesDiscovery(version) ? 'remove models.bedrockDiscovery' : 'move models.bedrockDiscovery', 'legacy-key', (a) => (doctorDeletesDiscovery(version) ? removeDiscoveryEdits(a) : moveDiscoveryEdits(a))],
-    ['migrate the allowlist', 'legacy-allowlist', (a) => {
-      const migration = pendingAllowlistMigration(a, version);
-      return migration && migrateAllowlistEdits(a, migration);
+  const steps: [resolves: DiagnosticCode, step: (sequence: EditSequence) => { title: string; sequence?: EditSequence }][] = [
+    ['legacy-allowlist', (sequence) => {
+      const migration = pendingAllowlistMigration(sequence.current, version);
+      return { title: 'migrate the allowlist', sequence: migration && sequence.then(migrateAllowlistEdits(sequence.current, migration)) };
+    }],
+    ['no-alias', (sequence) => {
+      const fix = new AliasFixer(sequence, version).fix(modelsWithoutAlias(sequence.current));
+      return { title: `add aliases${fix ? allowlistNote(fix.effect, fix.aliases.size) : ''}`, sequence: fix?.base.then(fix.edits) };
+    }],
+    ['legacy-key', (sequence) => {
+      const deletes = doctorDeletesDiscovery(version);
+      const edits = deletes ? removeDiscoveryEdits(sequence.current) : moveDiscoveryEdits(sequence.current);
+      return { title: deletes ? 'remove models.bedrockDiscovery' : 'move models.bedrockDiscovery', sequence: sequence.then(edits) };
     }],
   ];
-  const texts = new Map<string, string>();
-  let current = analysis;
+  let sequence = EditSequence.start(analysis, context.reanalyze);
   const done: string[] = [];
   const resolved = new Set<DiagnosticCode>();
-  for (const [title, code, plan] of steps) {
-    const edits = plan(current);
-    if (!edits || edits.isEmpty) continue;
-    for (const [file, text] of edits.results()) texts.set(file.uri, text);
-    current = context.reanalyze(texts);
-    done.push(title);
+  for (const [code, step] of steps) {
+    const result = step(sequence);
+    if (!result.sequence) continue;
+    sequence = result.sequence;
+    done.push(result.title);
     resolved.add(code);
   }
   if (done.length === 0) return undefined;
-  const results = new Map(analysis.graph.files.filter((file) => texts.has(file.uri)).map((file) => [file, texts.get(file.uri)!]));
   return {
     title: `Fix all: ${done.join(', ')}`,
     kind: CodeActionKind.SourceFixAllOpenClaw,
-    edit: differenceEdits(results),
+    edit: sequence.toWorkspaceEdit(),
     diagnostics: (diagnostics ?? []).filter((diagnostic) => resolved.has(diagnostic.code)),
   };
 }

@@ -374,24 +374,34 @@ function shadowedProperties(properties: JsonNode[]): [JsonNode, JsonNode][] {
   return found;
 }
 
+/**
+ * A model without an alias: a warning where /model cannot select it at all (the alias map, or a policy,
+ * is the allowlist and leaves it out), information where the alias would only be a convenience.
+ */
 function checkMissingAliases(analysis: Analysis, target: TargetVersion, report: Report): void {
   const restriction = modelRestriction(analysis, target.version);
+  // A map that is the allowlist allows its keys, provider/* ones included.
+  const mapKeys = restriction.kind === 'alias-map' ? analysis.config.aliases.flatMap((entry) => (entry.agent === undefined ? [entry.key] : [])) : [];
   const pinned = pinnedModels(analysis);
   const stillRuns = (model: ConfiguredModel) => (pinned.has(model) ? ' (it still runs as the primary or a fallback).' : '.');
   for (const { model, entries } of modelsWithoutAlias(analysis)) {
     const ref = q(`${model.provider.id}/${model.id}`);
-    let message: string;
-    if (entries.length > 0) {
-      message = `${ref} has an entry in agents.defaults.models but no alias, so it cannot be picked with /model <alias>.`;
-    } else if (restriction.kind === 'alias-map') {
-      const why = compareVersions(target.version, MODEL_POLICY_VERSION) < 0 ? 'a non-empty alias map is also the allowlist' : 'this alias map is still the allowlist (not migrated to modelPolicy.allow)';
-      message = `${ref} has no entry in agents.defaults.models. On ${describeTarget(target)} ${why}, so /model cannot select this model at all${stillRuns(model)}`;
+    if (restriction.kind === 'alias-map' && entries.length === 0 && !policyAllows(mapKeys, model, [])) {
+      const why = compareVersions(target.version, MODEL_POLICY_VERSION) < 0
+        ? 'a non-empty alias map is also the allowlist'
+        : 'this alias map is still the allowlist (not migrated to modelPolicy.allow)';
+      const message = `${ref} has no entry in agents.defaults.models. On ${describeTarget(target)} ${why}, so /model cannot select this model at all`;
+      report(model.idNode, Severity.Warning, 'no-alias', `${message}${stillRuns(model)}`);
     } else if (restriction.kind === 'policy' && !policyAllows(restriction.allow, model, [])) {
-      message = `${ref} has no alias in agents.defaults.models, and agents.defaults.modelPolicy.allow does not list it, so /model cannot select it at all${stillRuns(model)}`;
+      const message = `${ref} has no alias in agents.defaults.models, and agents.defaults.modelPolicy.allow does not list it, so /model cannot select it at all`;
+      report(model.idNode, Severity.Warning, 'no-alias', `${message}${stillRuns(model)}`);
+    } else if (entries.length > 0) {
+      const message = `${ref} has an entry in agents.defaults.models but no alias, so it cannot be picked with /model <alias>.`;
+      report(model.idNode, Severity.Information, 'no-alias', message);
     } else {
-      message = `${ref} has no alias in agents.defaults.models, so it cannot be picked with /model <alias> (${describeTarget(target)}).`;
+      const message = `${ref} has no alias in agents.defaults.models, so it cannot be picked with /model <alias> (${describeTarget(target)}).`;
+      report(model.idNode, Severity.Information, 'no-alias', message);
     }
-    report(model.idNode, Severity.Warning, 'no-alias', message);
   }
 }
 

@@ -1,5 +1,5 @@
 import { homedir } from 'os';
-import { delimiter, dirname, join, resolve } from 'path';
+import { delimiter, resolve } from 'path';
 import { URI } from 'vscode-uri';
 import { addModel, AddedModel, ModelChoice, modelChoices } from './addModel';
 import { Analysis } from './analysis';
@@ -9,7 +9,7 @@ import { CodeActionRequest, computeCodeActions } from './codeActions';
 import { computeModelLenses, ModelLens } from './codeLens';
 import { computeCompletion } from './completion';
 import { computeDiagnostics } from './diagnostics';
-import { Environment } from './envVars';
+import { dotenvPaths, Environment } from './envVars';
 import { fsPathOf } from './includes';
 import { computeFormatting } from './formatting';
 import { computeHover } from './hover';
@@ -212,11 +212,13 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     });
   };
 
-  /** The server's environment and the `.env` beside the configuration (OpenClaw's state folder). */
+  /** The server's environment and the env files OpenClaw reads for this configuration (see envVars.ts), through the file source. */
   const environmentOf = (analysis: Analysis): Environment => {
-    const dotenvPath = join(dirname(fsPathOf(analysis.graph.root.uri)), '.env');
-    const dotenv = URI.parse(analysis.graph.root.uri).scheme === 'file' ? options.files?.get(URI.file(dotenvPath).toString())?.getText() : undefined;
-    return new Environment(settings.env ?? {}, dotenv, dotenvPath);
+    const env = settings.env ?? {};
+    const root = URI.parse(analysis.graph.root.uri);
+    const home = env.HOME || homedir();
+    const paths = dotenvPaths(env, home, root.scheme === 'file' ? fsPathOf(analysis.graph.root.uri) : undefined);
+    return new Environment(env, paths.map((path) => ({ path, text: options.files?.get(URI.file(path).toString())?.getText() })), home);
   };
 
   const catalogFor = (analysis: Analysis): CatalogIndex => catalogIndexOf(catalog.snapshot(regionOf(analysis)));
@@ -242,7 +244,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     getAddModel: (document, id) => {
       const analysis = analyze(document);
-      return addModel(analysis, { catalog: catalogFor(analysis), facts: catalog.facts, reanalyze: (texts) => workspace.reanalyze(document, texts) }, id);
+      const reanalyze = (texts: ReadonlyMap<string, string>) => workspace.reanalyze(document, texts);
+      return addModel(analysis, { catalog: catalogFor(analysis), facts: catalog.facts, reanalyze, version: targetOf(analysis).version }, id);
     },
     getDefinition: (document, position) => computeDefinition(analyze(document), position),
     getReferences: (document, position, includeDeclaration) => computeReferences(analyze(document), position, includeDeclaration),

@@ -1,7 +1,7 @@
 import { Analysis } from './analysis';
 import { FileEdits } from './edits/fileEdits';
 import { renderString } from './edits/fileStyle';
-import { appendAtPath, appendProperties, indentationOf, multiLineObject, NewProperty, removeProperty } from './edits/objectEdits';
+import { appendAtPath, appendProperties, indentationOf, multiLineObject, NewProperty, removeProperty, replaceNode } from './edits/objectEdits';
 import { compareVersions, MODEL_POLICY_VERSION, TargetVersion } from './openclawVersions';
 import { findNodeAtPath, findProperty, JsonNode, keyOf, valueOf } from './parser/ast';
 import { isValidPolicyRef, policyAliases } from './modelPolicy';
@@ -24,6 +24,7 @@ const DISCOVERY_PATH = ['plugins', 'entries', 'amazon-bedrock', 'config', 'disco
 /** The first release whose doctor deletes models.bedrockDiscovery instead of moving it. */
 export const DISCOVERY_DELETED_SINCE = '2026.5.12';
 const DISCOVERY_MOVED_IN = '2026.4.5';
+const ALLOWLIST_MARKER_PATH = ['meta', 'migrations', 'modelPolicyAllowlist'];
 
 export function legacyDiscovery(analysis: Analysis): JsonNode | undefined {
   return findProperty(findNodeAtPath(analysis.root, ['models']), 'bedrockDiscovery');
@@ -124,9 +125,22 @@ export function migrateAllowlistEdits(analysis: Analysis, migration: AllowlistMi
     if (!policy) return undefined;
     edits.add(point.file, policy);
   }
-  const markerPoint = analysis.insertionPoint(['meta', 'migrations']);
-  const marker = markerPoint && appendAtPath(markerPoint.file.text, markerPoint.file.style, markerPoint.object, markerPoint.missing, [{ key: 'modelPolicyAllowlist', render: () => 'true' }]);
-  return marker ? edits.add(markerPoint.file, marker) : undefined;
+  const marker = allowlistMarkerEdits(analysis);
+  return marker ? edits.addAll(marker) : undefined;
+}
+
+/**
+ * meta.migrations.modelPolicyAllowlist: true, what OpenClaw 2026.8.1+ writes once the alias map no longer
+ * is the allowlist (a value other than true is replaced). Undefined when no safe place exists.
+ */
+export function allowlistMarkerEdits(analysis: Analysis): FileEdits | undefined {
+  const found = findNodeAtPath(analysis.root, ALLOWLIST_MARKER_PATH);
+  const current = found && (found.origin ?? found);
+  if (current) return new FileEdits().add(analysis.fileOf(current), [replaceNode(current, 'true')]);
+  const point = analysis.insertionPoint(ALLOWLIST_MARKER_PATH.slice(0, -1));
+  const property = { key: ALLOWLIST_MARKER_PATH[ALLOWLIST_MARKER_PATH.length - 1]!, render: () => 'true' };
+  const marker = point && appendAtPath(point.file.text, point.file.style, point.object, point.missing, [property]);
+  return marker && new FileEdits().add(point.file, marker);
 }
 
 /** Moves a multi-line value from one indentation to another; its first line stays where it is put. */

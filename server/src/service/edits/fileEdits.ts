@@ -27,6 +27,11 @@ export class FileEdits {
     return [...this.byFile.values()].reduce((sum, edits) => sum + edits.length, 0);
   }
 
+  /** Each file's edits. */
+  entries(): IterableIterator<[SourceFile, readonly OffsetEdit[]]> {
+    return this.byFile.entries();
+  }
+
   /** Each file's text after the edits. */
   results(): Map<SourceFile, string> {
     return new Map([...this.byFile].map(([file, edits]) => [file, applyOffsetEdits(file.text, edits)]));
