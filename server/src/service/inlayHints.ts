@@ -53,8 +53,8 @@ function modelHint(model: ConfiguredModel, prices: Prices | undefined): { label:
   const about: string[] = [];
   if (prices) {
     parts.push(`${prices.list ? 'list ' : ''}${compactUsd(prices.input)}/${compactUsd(prices.output)}`);
-    const where = prices.list ? `list price (${prices.list})` : 'from the file';
-    about.push(`${ref}: ${formatUsd(prices.input)} input, ${formatUsd(prices.output)} output per 1M tokens, ${where}`);
+    const where = prices.list ? `${prices.list}; the file sets no price` : 'from the file';
+    about.push(`${ref}: ${formatUsd(prices.input)} input, ${formatUsd(prices.output)} output per 1M tokens (${where})`);
   } else {
     about.push(`${ref}: no price in the file or the catalog`);
   }
