@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { MAX_DOCUMENT_SYMBOLS } from '../../server/src/service/documentSymbols';
 import { createLanguageService, DocumentSymbol, SymbolKind } from '../../server/src/service/languageService';
 import { documentOf, memoryFiles, readSample } from '../helpers';
 
@@ -131,6 +132,18 @@ describe('document symbols', () => {
     const symbols = service.getDocumentSymbols(documentOf(`{ "a\\nb": 1, "${long}": "${'v'.repeat(500)}" }`));
     assert.strictEqual(symbols[0]!.name, 'a↵b');
     assert.ok(symbols[1]!.name.length < 200 && symbols[1]!.detail!.length < 200, symbols[1]!.name);
+  });
+
+  it('stops at MAX_DOCUMENT_SYMBOLS breadth first, as VS Code\'s JSON does: the top levels whole, the deepest left out', () => {
+    const items = Array.from({ length: MAX_DOCUMENT_SYMBOLS }, (_, i) => `{ "id": "m${i}", "x": 1 }`).join(',');
+    const symbols = service.getDocumentSymbols(documentOf(`{ "a": [${items}], "b": { "c": 1 } }`));
+    const count = (list: DocumentSymbol[]): number => list.reduce((sum, symbol) => sum + 1 + count(symbol.children ?? []), 0);
+    assert.strictEqual(count(symbols), MAX_DOCUMENT_SYMBOLS);
+    assert.deepStrictEqual(symbols.map((symbol) => symbol.name), ['a', 'b']);
+    assert.strictEqual(symbols[0]!.children!.length, MAX_DOCUMENT_SYMBOLS - 2, 'the items of a, as many as fit');
+    assert.deepStrictEqual(symbols[1]!.children, [], 'b\'s own come after them');
+    assert.strictEqual(symbols[0]!.children![0]!.name, 'm0');
+    assert.deepStrictEqual(symbols[0]!.children![0]!.children, [], 'their own properties no longer fit');
   });
 
   it('in an included file: its models by name, as the configuration places them', () => {

@@ -3,7 +3,8 @@ import { AliasEntry, ConfiguredModel } from './configModel';
 import { compactUsd } from './modelFacts';
 import { JsonNode, keyOf, propertyValue, valueOf } from './parser/ast';
 import { quoteForMessage } from './quoteForMessage';
-import { DocumentSymbol, SymbolKind, WorkspaceSymbol } from './types';
+import { SourceFile } from './sourceFile';
+import { DocumentSymbol, Position, Range, SymbolKind, WorkspaceSymbol } from './types';
 
 /*
  * The Outline, breadcrumbs and sticky scroll of a file: its own tree (a broken file's tolerant one),
@@ -25,48 +26,85 @@ export function computeDocumentSymbols(analysis: Analysis): DocumentSymbol[] {
     const property = entry.property.origin ?? entry.property;
     if (entry.alias && analysis.isHere(property)) aliases.set(property, entry);
   }
-  return new SymbolWalker(analysis, models, aliases).children(root);
+  let lineStarts = lineStartsByFile.get(analysis.file);
+  if (!lineStarts) lineStartsByFile.set(analysis.file, (lineStarts = lineStartsOf(analysis.text)));
+  return new SymbolWalker(lineStarts, models, aliases).symbols(root);
 }
+
+/**
+ * At most this many symbols, breadth first, as VS Code's JSON outline does (json.maxItemsComputed,
+ * 5,000): the top levels whole and the deepest left out. A 1 MB file of 2,000 models has about 30,000
+ * symbols, a 2 MB array of a million values a million; this keeps every model entry and alias of the
+ * former, and the answer small and fast.
+ */
+export const MAX_DOCUMENT_SYMBOLS = 10_000;
+
+const lineStartsByFile = new WeakMap<SourceFile, number[]>();
 
 class SymbolWalker {
   constructor(
-    private readonly analysis: Analysis,
+    private readonly lineStarts: number[],
     private readonly models: ReadonlyMap<JsonNode, ConfiguredModel>,
     private readonly aliases: ReadonlyMap<JsonNode, AliasEntry>,
   ) {}
 
-  /** The symbols of an object's properties or an array's items. */
-  children(node: JsonNode): DocumentSymbol[] {
-    const symbols: DocumentSymbol[] = [];
-    if (node.type === 'object') {
-      for (const property of node.children ?? []) {
-        const value = valueOf(property);
+  /** The symbols under the root, level by level while the budget lasts. */
+  symbols(root: JsonNode): DocumentSymbol[] {
+    const top: DocumentSymbol[] = [];
+    const queue: { node: JsonNode; into: DocumentSymbol[] }[] = [{ node: root, into: top }];
+    let budget = MAX_DOCUMENT_SYMBOLS;
+    for (let next = 0; next < queue.length && budget > 0; next++) {
+      const { node, into } = queue[next]!;
+      const children = node.children ?? [];
+      for (let index = 0; index < children.length && budget > 0; index++) {
+        const child = children[index]!;
+        const value = node.type === 'object' ? valueOf(child) : child;
         // A key still without its value (being typed) is left out, as VS Code's JSON does.
         if (!value) continue;
-        const key = String(keyOf(property).value);
-        const alias = this.aliases.get(property);
-        const symbol: DocumentSymbol = {
-          name: alias ? label(alias.alias!.value) : label(key),
-          detail: alias ? quoteForMessage(alias.key) : detailOf(value),
-          kind: alias ? SymbolKind.Constant : kindOf(value),
-          range: this.analysis.nodeRange(property),
-          selectionRange: this.analysis.nodeRange(keyOf(property)),
-        };
-        if (value.children && value.children.length > 0) symbol.children = this.children(value);
-        symbols.push(symbol);
+        const symbol = node.type === 'object' ? this.property(child, value) : this.item(child, index);
+        into.push(symbol);
+        budget--;
+        if (value.children && value.children.length > 0) queue.push({ node: value, into: (symbol.children = []) });
       }
-    } else if (node.type === 'array') {
-      (node.children ?? []).forEach((item, index) => {
-        const model = this.models.get(item);
-        const range = this.analysis.nodeRange(item);
-        const symbol: DocumentSymbol = model
-          ? { name: label(model.name?.value ?? model.id), detail: modelDetail(model), kind: SymbolKind.Class, range, selectionRange: range }
-          : { name: itemName(item) ?? String(index), detail: detailOf(item), kind: kindOf(item), range, selectionRange: range };
-        if (item.children && item.children.length > 0) symbol.children = this.children(item);
-        symbols.push(symbol);
-      });
     }
-    return symbols;
+    return top;
+  }
+
+  private property(property: JsonNode, value: JsonNode): DocumentSymbol {
+    const keyNode = keyOf(property);
+    const alias = this.aliases.get(property);
+    const range = this.range(property);
+    return {
+      name: label(alias ? alias.alias!.value : String(keyNode.value)),
+      detail: alias ? quoteForMessage(alias.key) : detailOf(value),
+      kind: alias ? SymbolKind.Constant : kindOf(value),
+      range,
+      selectionRange: { start: keyNode.offset === property.offset ? range.start : this.position(keyNode.offset), end: this.position(keyNode.end) },
+    };
+  }
+
+  private item(item: JsonNode, index: number): DocumentSymbol {
+    const model = this.models.get(item);
+    const range = this.range(item);
+    return model
+      ? { name: label(model.name?.value ?? model.id), detail: modelDetail(model), kind: SymbolKind.Class, range, selectionRange: range }
+      : { name: itemName(item) ?? String(index), detail: detailOf(item), kind: kindOf(item), range, selectionRange: range };
+  }
+
+  private range(node: JsonNode): Range {
+    return { start: this.position(node.offset), end: this.position(node.end) };
+  }
+
+  private position(offset: number): Position {
+    const starts = this.lineStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: offset - starts[low]! };
   }
 }
 
@@ -87,10 +125,31 @@ function modelDetail(model: ConfiguredModel): string {
   return `${quoteForMessage(model.id)}${prices}`;
 }
 
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/** Text on one line (breaks shown as ↵) and of bounded length. */
+function oneLine(text: string): string {
+  return quoteForMessage(LINE_BREAK.test(text) ? text.replace(/\r\n|[\n\r\u2028\u2029]/g, '↵') : text);
+}
+
 /** A name editors can show: never empty (VS Code refuses one), on one line, of bounded length. */
 function label(text: string): string {
-  const shown = quoteForMessage(text.replace(/\r\n|[\n\r\u2028\u2029]/g, '↵'));
+  const shown = oneLine(text);
   return shown.trim() === '' ? `"${shown}"` : shown;
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x0d) {
+      if (text.charCodeAt(i + 1) === 0x0a) i++;
+      starts.push(i + 1);
+    } else if (ch === 0x0a) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }
 
 /** Scalars show their value; empty containers `[]` and `{}`, as in VS Code's JSON outline. */
@@ -101,7 +160,7 @@ function detailOf(node: JsonNode): string | undefined {
     case 'array':
       return node.children?.length ? undefined : '[]';
     case 'string':
-      return quoteForMessage(String(node.value).replace(/\r\n|[\n\r\u2028\u2029]/g, '↵'));
+      return oneLine(node.value as string);
     default:
       return String(node.value);
   }
