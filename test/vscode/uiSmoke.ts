@@ -6,7 +6,8 @@ import { SuiteReport } from './prepare';
 
 /*
  * The extension as a person uses it, in the workbench page: open the file, hover a model, ask for
- * completion, open the quick fix, run "Test Model..." from the palette. A screenshot per step.
+ * completion, open the quick fix, run "Test Model..." and "Add Bedrock Model..." from the palette, see
+ * the Outline and breadcrumbs, the inlay hints, and format a JSON5 file. A screenshot per step.
  */
 
 export async function runUiSmoke(page: Page, workspace: string, screenshots: string, fake: FakeBedrock): Promise<SuiteReport> {
@@ -82,7 +83,73 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await page.keyboard.press('Escape');
   });
 
-  await step('the palette: OpenClaw: Test Model... streams an answer into the output', '05-test-model.png', async (shoot) => {
+  await step('the Outline and the breadcrumbs: models by name', '05-outline.png', async (shoot) => {
+    await goTo('"id": "deepseek.v3.2"', 9);
+    const crumb = page.locator('.monaco-breadcrumb-item', { hasText: 'DeepSeek V3.2' }).filter({ visible: true }).first();
+    await crumb.waitFor({ state: 'visible', timeout: 20_000 });
+    await page.keyboard.press('Control+Shift+P');
+    await page.keyboard.type('Focus on Outline View');
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+    const row = page.locator('.outline-pane .monaco-list-row', { hasText: 'amazon-bedrock' }).filter({ visible: true }).first();
+    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    const rows = await page.locator('.outline-pane .monaco-list-row').allInnerTexts();
+    if (!rows.some((text) => text.includes('providers'))) throw new Error(`the Outline lacks providers: ${rows.join(' | ')}`);
+    await shoot();
+    // Back to the editor.
+    await page.keyboard.press('Control+1');
+  });
+
+  await step('inlay hints: prices and context after references, the chain\'s cost after fallbacks', '06-inlay-hints.png', async (shoot) => {
+    // Wrapped, so the hints at the end of a long line are on screen.
+    const toggleWordWrap = async () => {
+      await page.keyboard.press('Control+Shift+P');
+      await page.keyboard.type('View: Toggle Word Wrap');
+      await page.waitForTimeout(500);
+      await page.keyboard.press('Enter');
+    };
+    await toggleWordWrap();
+    await goTo('"fallbacks": [', 2);
+    await bodyHas('$0.5/$1.2 · 262k');
+    await bodyHas('10k in + 1k out: $0.0062–$0.0082');
+    await shoot();
+    await toggleWordWrap();
+  });
+
+  await step('Format Document on a JSON5 file: indentation back, comments and quotes kept', '07-formatted.png', async (shoot) => {
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('json5/openclaw.json5');
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.tab.active >> text=openclaw.json5', { timeout: 20_000 });
+    const lineText = async (line: number) =>
+      (await page.locator('.monaco-editor.focused .view-lines .view-line').nth(line - 1).innerText()).replace(/\u00a0/g, ' ');
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('3:1');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('        ');
+    if (!(await lineText(3)).startsWith('          models')) throw new Error(`the line was not indented for the test: ${await lineText(3)}`);
+    await page.keyboard.press('Control+Shift+P');
+    await page.keyboard.type('Format Document');
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+    for (const deadline = Date.now() + 20_000; (await lineText(3)) !== '  models: {'; ) {
+      if (Date.now() > deadline) throw new Error(`not formatted: line 3 is ${JSON.stringify(await lineText(3))}`);
+      await page.waitForTimeout(100);
+    }
+    await bodyHas('// JSON5 style, as the OpenClaw docs write it');
+    await shoot();
+    // Leave the fixture as it was, and ui/openclaw.json in front for the commands that follow.
+    await page.keyboard.press('Control+Z');
+    await page.keyboard.press('Control+Z');
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('ui/openclaw.json');
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.tab.active >> text=openclaw.json', { timeout: 20_000 });
+  });
+
+  await step('the palette: OpenClaw: Test Model... streams an answer into the output', '08-test-model.png', async (shoot) => {
     // This run's own prompt and answer: the suites already put the fake's default answer in the output.
     const nonce = `ui-${process.pid}-${Date.now().toString(36)}`;
     const prompt = `Answer with the word ${nonce}`;
@@ -109,7 +176,7 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await shoot();
   });
 
-  await step('the palette: OpenClaw: Add Bedrock Model... lists the catalog and adds the pick', '06-add-model.png', async (shoot) => {
+  await step('the palette: OpenClaw: Add Bedrock Model... lists the catalog and adds the pick', '09-add-model.png', async (shoot) => {
     await page.keyboard.press('Control+Shift+P');
     await page.keyboard.type('OpenClaw: Add Bedrock Model...');
     await page.waitForTimeout(500);
