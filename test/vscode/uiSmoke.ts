@@ -101,19 +101,22 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
   });
 
   await step('inlay hints: prices and context after references, the chain\'s cost after fallbacks', '06-inlay-hints.png', async (shoot) => {
-    // Wrapped, so the hints at the end of a long line are on screen.
-    const toggleWordWrap = async () => {
+    // Without the side bar, so the hint at the end of the fallbacks line is on screen (wrapped, VS Code would shorten it).
+    const toggleSideBar = async () => {
       await page.keyboard.press('Control+Shift+P');
-      await page.keyboard.type('View: Toggle Word Wrap');
+      await page.keyboard.type('View: Toggle Primary Side Bar Visibility');
       await page.waitForTimeout(500);
       await page.keyboard.press('Enter');
     };
-    await toggleWordWrap();
-    await goTo('"fallbacks": [', 2);
-    await bodyHas('$0.5/$1.2 · 262k');
-    await bodyHas('10k in + 1k out: $0.0062–$0.0082');
-    await shoot();
-    await toggleWordWrap();
+    await toggleSideBar();
+    try {
+      await goTo('"fallbacks": [', 2);
+      await bodyHas('$0.5/$1.2 · 262k');
+      await bodyHas('10k in + 1k out: $0.0062–$0.0082');
+      await shoot();
+    } finally {
+      await toggleSideBar();
+    }
   });
 
   await step('Format Document on a JSON5 file: indentation back, comments and quotes kept', '07-formatted.png', async (shoot) => {

@@ -197,7 +197,9 @@ class IncludeResolver {
     if (real && 'path' in real && (real.regularFile === false || (real.hardLinks ?? 1) > 1)) return fail(securityChecks);
     const uri = uriOf(resolved);
     // A file met again in a cycle or past the depth limit is still a file to open: it was read already, or is not read now.
-    const linkIfRead = () => void (uri && this.dependencies.get(uri) && this.includeTargets.set(at, uri));
+    const linkIfRead = () => {
+      if (uri && this.dependencies.get(uri)) this.includeTargets.set(at, uri);
+    };
     if (chain.includes(resolved)) {
       linkIfRead();
       return fail(`Circular include detected: ${[...chain, resolved].join(' -> ')}`);

@@ -17,7 +17,7 @@ import { Location, Position, Range, WorkspaceEdit } from './types';
  * an alias is defined by its `alias` value and used by bare references.
  */
 
-export type Target =
+type Target =
   | { kind: 'model'; model: ConfiguredModel; node: JsonNode; reference?: ModelReference }
   | { kind: 'alias'; entry: AliasEntry; node: JsonNode; reference?: ModelReference };
 
