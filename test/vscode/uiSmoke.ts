@@ -101,21 +101,23 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
   });
 
   await step('inlay hints: prices and context after references, the chain\'s cost after fallbacks', '06-inlay-hints.png', async (shoot) => {
-    // Without the side bar, so the hint at the end of the fallbacks line is on screen (wrapped, VS Code would shorten it).
-    const toggleSideBar = async () => {
-      await page.keyboard.press('Control+Shift+P');
-      await page.keyboard.type('View: Toggle Primary Side Bar Visibility');
-      await page.waitForTimeout(500);
-      await page.keyboard.press('Enter');
+    // Without the side bar, so the hint at the end of the fallbacks line is on screen (wrapped, VS Code would shorten it;
+    // prepare.ts lifts editor.inlayHints.maximumLength, which shortens a line's hints past 43 characters in all).
+    const sideBar = page.locator('.part.sidebar');
+    const toggleSideBar = async (state: 'visible' | 'hidden') => {
+      await page.keyboard.press('Control+B');
+      await sideBar.waitFor({ state, timeout: 20_000 });
     };
-    await toggleSideBar();
+    await toggleSideBar('hidden');
     try {
       await goTo('"fallbacks": [', 2);
-      await bodyHas('$0.5/$1.2 · 262k');
+      // The end of the line in view: the chain's hint follows its last bracket.
+      await page.keyboard.press('End');
+      await bodyHas('$0.62/$1.85 · 131k');
       await bodyHas('10k in + 1k out: $0.0062–$0.0082');
       await shoot();
     } finally {
-      await toggleSideBar();
+      await toggleSideBar('visible');
     }
   });
 
@@ -127,29 +129,37 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await page.waitForSelector('.tab.active >> text=openclaw.json5', { timeout: 20_000 });
     const lineText = async (line: number) =>
       (await page.locator('.monaco-editor.focused .view-lines .view-line').nth(line - 1).innerText()).replace(/\u00a0/g, ' ');
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type('3:1');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('        ');
-    if (!(await lineText(3)).startsWith('          models')) throw new Error(`the line was not indented for the test: ${await lineText(3)}`);
-    await page.keyboard.press('Control+Shift+P');
-    await page.keyboard.type('Format Document');
-    await page.waitForTimeout(500);
-    await page.keyboard.press('Enter');
-    for (const deadline = Date.now() + 20_000; (await lineText(3)) !== '  models: {'; ) {
-      if (Date.now() > deadline) throw new Error(`not formatted: line 3 is ${JSON.stringify(await lineText(3))}`);
-      await page.waitForTimeout(100);
+    const lineBecomes = async (line: number, accept: (text: string) => boolean, what: string) => {
+      for (const deadline = Date.now() + 20_000; !accept(await lineText(line)); await page.waitForTimeout(100)) {
+        if (Date.now() > deadline) throw new Error(`${what}: line ${line} is ${JSON.stringify(await lineText(line))}`);
+      }
+    };
+    const palette = async (command: string) => {
+      await page.keyboard.press('Control+Shift+P');
+      await page.keyboard.type(command);
+      await page.waitForTimeout(500);
+      await page.keyboard.press('Enter');
+    };
+    try {
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type('3');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Home');
+      await page.keyboard.type('        ');
+      await lineBecomes(3, (text) => text !== '  models: {' && text.trim() === 'models: {', 'not indented for the test');
+      await palette('Format Document');
+      await lineBecomes(3, (text) => text === '  models: {', 'not formatted');
+      await bodyHas('// JSON5 style, as the OpenClaw docs write it');
+      await shoot();
+    } finally {
+      // Leave the fixture as it is on disk, and ui/openclaw.json in front for the commands that follow.
+      await palette('File: Revert File');
+      await page.keyboard.press('Control+P');
+      await page.keyboard.type('ui/openclaw.json');
+      await page.waitForTimeout(500);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.tab.active >> text=openclaw.json', { timeout: 20_000 });
     }
-    await bodyHas('// JSON5 style, as the OpenClaw docs write it');
-    await shoot();
-    // Leave the fixture as it was, and ui/openclaw.json in front for the commands that follow.
-    await page.keyboard.press('Control+Z');
-    await page.keyboard.press('Control+Z');
-    await page.keyboard.press('Control+P');
-    await page.keyboard.type('ui/openclaw.json');
-    await page.waitForTimeout(500);
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('.tab.active >> text=openclaw.json', { timeout: 20_000 });
   });
 
   await step('the palette: OpenClaw: Test Model... streams an answer into the output', '08-test-model.png', async (shoot) => {
