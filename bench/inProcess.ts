@@ -1,6 +1,6 @@
 import { getLanguageService, JSONSchema } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, createTextDocument, TextDocumentLike } from '../server/src/service/languageService';
+import { createLanguageService, createTextDocument, Range, TextDocumentLike } from '../server/src/service/languageService';
 import { NEWEST_KNOWN_VERSION } from '../server/src/service/openclawVersions';
 import { parseJson5 } from '../server/src/service/parser/json5Parser';
 import { ownedSchema } from '../server/src/service/schema/ownedSchema';
@@ -37,7 +37,7 @@ export interface ServiceFigures {
 export const SCREENFUL_LINES = 60;
 
 /** A screenful of lines from the line of `offset` (the model references of agents.defaults: where hints are densest). */
-export function screenfulAt(document: TextDocumentLike, offset: number): { start: { line: number; character: number }; end: { line: number; character: number } } {
+export function screenfulAt(document: TextDocumentLike, offset: number): Range {
   const line = document.positionAt(offset).line;
   return { start: { line, character: 0 }, end: { line: line + SCREENFUL_LINES, character: 0 } };
 }

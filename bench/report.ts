@@ -157,10 +157,14 @@ function outlineSection(documents: DocumentResult[]): string[] {
   return [
     '## Outline and inlay hints',
     '',
-    table(['Document', 'Document symbols, in-process', 'Document symbols, protocol', `Inlay hints for ${SCREENFUL_LINES} lines, in-process`, 'Inlay hints, protocol'], rows),
+    table(
+      ['Document', 'Document symbols, in-process', 'Document symbols, protocol', `Inlay hints for ${SCREENFUL_LINES} lines, in-process`, 'Inlay hints, protocol'],
+      rows,
+    ),
     '',
     `- Document symbols: the whole hierarchy (Outline, breadcrumbs), breadth first up to ${MAX_DOCUMENT_SYMBOLS.toLocaleString('en-US')} symbols.`,
-    `- Inlay hints: the ${SCREENFUL_LINES} lines from \`agents.defaults.model.primary\` (the model references of agents.defaults), as an editor asks per screenful.`,
+    `- Inlay hints: the ${SCREENFUL_LINES} lines from \`agents.defaults.model.primary\` (the model references of agents.defaults),`,
+    '  as an editor asks per screenful.',
     '',
   ];
 }

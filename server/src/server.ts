@@ -501,7 +501,9 @@ connection.onDocumentSymbol((params): DocumentSymbol[] => {
   return (document && guard('document symbols', () => service.getDocumentSymbols(document))) || [];
 });
 
-connection.onWorkspaceSymbol((params): SymbolInformation[] => guard('workspace symbols', () => service.getWorkspaceSymbols(documents.all(), params.query)) ?? []);
+connection.onWorkspaceSymbol(
+  (params): SymbolInformation[] => guard('workspace symbols', () => service.getWorkspaceSymbols(documents.all(), params.query)) ?? [],
+);
 
 connection.onFoldingRanges((params): FoldingRange[] => {
   const document = documents.get(params.textDocument.uri);

@@ -79,7 +79,10 @@ class SymbolWalker {
       detail: alias ? quoteForMessage(alias.key) : detailOf(value),
       kind: alias ? SymbolKind.Constant : kindOf(value),
       range,
-      selectionRange: { start: keyNode.offset === property.offset ? range.start : this.position(keyNode.offset), end: this.position(keyNode.end) },
+      selectionRange: {
+        start: keyNode.offset === property.offset ? range.start : this.position(keyNode.offset),
+        end: this.position(keyNode.end),
+      },
     };
   }
 
@@ -206,12 +209,14 @@ export function computeWorkspaceSymbols(analyses: Analysis[], query: string): Wo
   for (const analysis of analyses) {
     for (const model of analysis.config.models) {
       const ref = `${model.provider.id}/${model.id}`;
-      add(analysis, model.idNode, { name: label(model.name?.value ?? model.id), kind: SymbolKind.Class, containerName: quoteForMessage(ref) });
+      const name = label(model.name?.value ?? model.id);
+      add(analysis, model.idNode, { name, kind: SymbolKind.Class, containerName: quoteForMessage(ref) });
     }
     for (const entry of analysis.config.aliases) {
       if (!entry.alias) continue;
       const where = entry.agent === undefined ? '' : ` (agent ${entry.agent})`;
-      add(analysis, entry.alias.node, { name: label(entry.alias.value), kind: SymbolKind.Constant, containerName: quoteForMessage(entry.key) + where });
+      const containerName = quoteForMessage(entry.key) + where;
+      add(analysis, entry.alias.node, { name: label(entry.alias.value), kind: SymbolKind.Constant, containerName });
     }
   }
   return symbols;

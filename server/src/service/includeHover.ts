@@ -27,7 +27,8 @@ export function includeHover(analysis: Analysis, position: Position): Hover | un
       brings = keys.length === 0 ? 'an empty object' : keys.length > KEYS_SHOWN ? `${shown} and ${keys.length - KEYS_SHOWN} more` : shown;
     } else {
       const items = root?.children?.length ?? 0;
-      brings = root?.type === 'array' ? `an array of ${items} ${items === 1 ? 'item' : 'items'}` : root ? `a ${root.type}` : 'nothing (the file has no value)';
+      if (root?.type === 'array') brings = `an array of ${items} ${items === 1 ? 'item' : 'items'}`;
+      else brings = root ? `a ${root.type}` : 'nothing (the file has no value)';
     }
     const models = analysis.config.models.filter((model) => analysis.fileOf(model.idNode) === file).length;
     const aliases = analysis.config.aliases.filter((entry) => entry.alias && analysis.fileOf(entry.alias.node) === file).length;

@@ -64,7 +64,11 @@ function modelHint(model: ConfiguredModel, prices: Prices | undefined): { label:
 }
 
 /** The example request at the cheapest and dearest priced model of primary + fallbacks. */
-function chainHint(analysis: Analysis, array: JsonNode, pricesOf: (model: ConfiguredModel) => Prices | undefined): { label: string; tooltip: string } | undefined {
+function chainHint(
+  analysis: Analysis,
+  array: JsonNode,
+  pricesOf: (model: ConfiguredModel) => Prices | undefined,
+): { label: string; tooltip: string } | undefined {
   const setting = array.parent!.parent!;
   const primary = setting.children?.find((property) => keyOf(property).value === 'primary')?.children?.[1];
   const nodes = primary ? [primary, ...(array.children ?? [])] : (array.children ?? []);
@@ -99,7 +103,8 @@ function chainHint(analysis: Analysis, array: JsonNode, pricesOf: (model: Config
 function fallbacksArray(node: JsonNode): JsonNode | undefined {
   const array = node.parent;
   const property = array?.parent;
-  return array?.type === 'array' && property?.type === 'property' && keyOf(property).value === 'fallbacks' && property.parent ? array : undefined;
+  const isFallbacks = array?.type === 'array' && property?.type === 'property' && keyOf(property).value === 'fallbacks';
+  return isFallbacks && property!.parent ? array : undefined;
 }
 
 /** The file's prices when it sets any (OpenClaw counts a missing one as $0), else a Bedrock model's list price. */
@@ -108,7 +113,8 @@ function modelPrices(model: ConfiguredModel, context: CatalogContext): Prices | 
   const output = model.cost?.output?.value;
   if (input !== undefined || output !== undefined) return { input: input ?? 0, output: output ?? 0 };
   const listed = isBedrockProvider(model.provider) ? context.facts(model.id) : undefined;
-  return listed?.price ? { input: listed.price.input, output: listed.price.output, list: listed.priceSource ?? 'built-in table' } : undefined;
+  if (!listed?.price) return undefined;
+  return { input: listed.price.input, output: listed.price.output, list: listed.priceSource ?? 'built-in table' };
 }
 
 function memoize<K, V>(compute: (key: K) => V): (key: K) => V {

@@ -19,7 +19,8 @@ function selectionAt(file: SourceFile, position: Position): SelectionRange {
     if (inner && offset >= inner[0] && offset <= inner[1] && inner[0] < inner[1]) spans.push(inner);
     spans.push([node.offset, node.end]);
     // A property or an array item, with the comma that follows it.
-    if ((node.type === 'property' || node.parent?.type === 'array') && node.commaOffset >= node.end) spans.push([node.offset, node.commaOffset + 1]);
+    const isEntry = node.type === 'property' || node.parent?.type === 'array';
+    if (isEntry && node.commaOffset >= node.end) spans.push([node.offset, node.commaOffset + 1]);
   }
   // From the outermost in: each range must lie inside the one before (an equal one adds nothing).
   let selection: SelectionRange | undefined;
