@@ -1,6 +1,6 @@
 import { getLanguageService, JSONSchema } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, createTextDocument, TextDocumentLike } from '../server/src/service/languageService';
+import { createLanguageService, createTextDocument, Range, TextDocumentLike } from '../server/src/service/languageService';
 import { NEWEST_KNOWN_VERSION } from '../server/src/service/openclawVersions';
 import { parseJson5 } from '../server/src/service/parser/json5Parser';
 import { ownedSchema } from '../server/src/service/schema/ownedSchema';
@@ -25,6 +25,26 @@ export interface ServiceFigures {
   fixAllTitle: string | undefined;
   /** Whole-document formatting at tab size 2 (as the documents are written) and 4 (every indented line changes). */
   formatting: FormattingFigures;
+  /** textDocument/documentSymbol (the Outline, breadcrumbs), and how many symbols came back. */
+  documentSymbols: Timing;
+  symbolCount: number;
+  /** textDocument/inlayHint for a screenful (SCREENFUL_LINES) from the primary model reference, and how many hints. */
+  inlayHints: Timing;
+  hintCount: number;
+}
+
+/** The lines an editor shows at once, which it asks inlay hints for. */
+export const SCREENFUL_LINES = 60;
+
+/** A screenful of lines from the line of `offset` (the model references of agents.defaults: where hints are densest). */
+export function screenfulAt(document: TextDocumentLike, offset: number): Range {
+  const line = document.positionAt(offset).line;
+  return { start: { line, character: 0 }, end: { line: line + SCREENFUL_LINES, character: 0 } };
+}
+
+/** Every symbol of a hierarchy. */
+export function symbolCount(symbols: { children?: unknown[] }[]): number {
+  return symbols.reduce((count, symbol) => count + 1 + symbolCount((symbol.children ?? []) as { children?: unknown[] }[]), 0);
 }
 
 export interface FormattingFigures {
@@ -69,6 +89,7 @@ export function measureService(document: BenchDocument): ServiceFigures {
   const atModelId = warm.positionAt(document.modelIdOffset);
   const wholeDocument = { start: warm.positionAt(0), end: warm.positionAt(document.text.length) };
   const timeWarm = (request: (document: TextDocumentLike) => unknown) => timeSync(warmRunsFor(document.text.length), () => warm, request);
+  const screen = screenfulAt(warm, document.referenceOffset);
   const fixAll = (d: TextDocumentLike) => service.getCodeActions(d, { range: wholeDocument, only: ['source.fixAll'] });
 
   return {
@@ -89,6 +110,10 @@ export function measureService(document: BenchDocument): ServiceFigures {
       reindented: timeSync(runs, () => warm, (d) => service.getFormatting(d, REINDENTED)),
       reindentedEdits: editCount(service.getFormatting(warm, REINDENTED)),
     },
+    documentSymbols: timeWarm((d) => service.getDocumentSymbols(d)),
+    symbolCount: symbolCount(service.getDocumentSymbols(warm)),
+    inlayHints: timeWarm((d) => service.getInlayHints(d, screen)),
+    hintCount: service.getInlayHints(warm, screen).length,
   };
 }
 

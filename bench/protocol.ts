@@ -3,7 +3,7 @@ import { performance } from 'perf_hooks';
 import { createTextDocument } from '../server/src/service/languageService';
 import { LspSession } from '../test/protocol/lspClient';
 import { BenchDocument } from './documents';
-import { AS_WRITTEN, editCount, FormattingFigures, REINDENTED } from './inProcess';
+import { AS_WRITTEN, editCount, FormattingFigures, REINDENTED, screenfulAt } from './inProcess';
 import { summarize, Timing, timeAsync } from './stats';
 
 /** The server waits this long after an edit before it computes diagnostics (server.ts). */
@@ -20,6 +20,9 @@ export interface ProtocolFigures {
   completionAtModelId: Timing;
   /** textDocument/formatting, as in-process (FormattingFigures). */
   formatting: FormattingFigures;
+  /** textDocument/documentSymbol, and textDocument/inlayHint for a screenful, as in-process. */
+  documentSymbols: Timing;
+  inlayHints: Timing;
   /** With the document open, after a few diagnostics passes; undefined without /proc. */
   memory: ServerMemory | undefined;
   runs: ProtocolRuns;
@@ -80,6 +83,10 @@ export async function measureProtocol(document: BenchDocument, runs: ProtocolRun
       const format = () => server.connection.sendRequest('textDocument/formatting', params) as Promise<unknown[]>;
       return { timing: await timeAsync(runs, () => params, format), edits: editCount(await format()) };
     };
+    const timeRequest = (method: string, params: Record<string, unknown>) =>
+      timeAsync(runs.requests, () => ({ textDocument: { uri: document.uri }, ...params }), (p) => server.connection.sendRequest(method, p));
+    const documentSymbols = await timeRequest('textDocument/documentSymbol', {});
+    const inlayHints = await timeRequest('textDocument/inlayHint', { range: screenfulAt(positions, document.referenceOffset) });
     const asWritten = await formatting(AS_WRITTEN, runs.requests);
     // Tens of thousands of edits a response: fewer runs.
     const reindented = await formatting(REINDENTED, Math.min(runs.requests, 30));
@@ -95,6 +102,8 @@ export async function measureProtocol(document: BenchDocument, runs: ProtocolRun
         reindented: reindented.timing,
         reindentedEdits: reindented.edits,
       },
+      documentSymbols,
+      inlayHints,
       memory,
       runs,
     };

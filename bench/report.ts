@@ -2,7 +2,8 @@ import { AdversarialFigures } from './adversarial';
 import { DiscoveryFigures } from './catalog';
 import { BenchDocument, LARGE_MODEL_COUNT } from './documents';
 import { Measured } from './extension';
-import { BaselineFigures, ServiceFigures } from './inProcess';
+import { MAX_DOCUMENT_SYMBOLS } from '../server/src/service/documentSymbols';
+import { BaselineFigures, SCREENFUL_LINES, ServiceFigures } from './inProcess';
 import { DIAGNOSTICS_DEBOUNCE_MS, MEMORY_AFTER_PASSES, ProtocolFigures } from './protocol';
 import { SchemaFigures } from './schemas';
 import { Timing } from './stats';
@@ -43,6 +44,7 @@ export function renderReport(results: BenchResults): string {
     ...featuresSection(results.documents),
     ...protocolSection(results.documents),
     ...formattingSection(results.documents),
+    ...outlineSection(results.documents),
     ...adversarialSection(results.adversarial),
     ...schemasSection(results.schemas),
     ...discoverySection(results.discovery),
@@ -143,6 +145,29 @@ function formattingSection(documents: DocumentResult[]): string[] {
     '- Tab size 2 is how the documents are written (the JSON ones as OpenClaw writes them): formatting finds nothing or little to',
     '  change. Tab size 4 re-indents every indented line: one edit per line, all sent back over the protocol.',
     '- In-process on an analysed document (its parse is cached, as in the server after the diagnostics of an edit).',
+    '',
+  ];
+}
+
+function outlineSection(documents: DocumentResult[]): string[] {
+  const rows = documents.map(({ document, service, protocol }) => [
+    document.name,
+    `${timing(service.documentSymbols)} (${plural(service.symbolCount, 'symbol')})`,
+    timing(protocol.documentSymbols),
+    `${timing(service.inlayHints)} (${plural(service.hintCount, 'hint')})`,
+    timing(protocol.inlayHints),
+  ]);
+  return [
+    '## Outline and inlay hints',
+    '',
+    table(
+      ['Document', 'Document symbols, in-process', 'Document symbols, protocol', `Inlay hints for ${SCREENFUL_LINES} lines, in-process`, 'Inlay hints, protocol'],
+      rows,
+    ),
+    '',
+    `- Document symbols: the whole hierarchy (Outline, breadcrumbs), breadth first up to ${MAX_DOCUMENT_SYMBOLS.toLocaleString('en-US')} symbols.`,
+    `- Inlay hints: the ${SCREENFUL_LINES} lines from \`agents.defaults.model.primary\` (the model references of agents.defaults),`,
+    '  as an editor asks per screenful.',
     '',
   ];
 }
@@ -250,6 +275,10 @@ function evaluateTargets(results: BenchResults): Target[] {
     p95Under5('Completion at a model reference, over the protocol', (r) => r.protocol.completionAtReference),
     p95Under5('Completion at a model id, over the protocol', (r) => r.protocol.completionAtModelId),
     p95Under5('Hover on a model id, over the protocol', (r) => r.protocol.hover),
+    each('Document symbols, in-process', 'p95 < 20 ms', (r) => r.service.documentSymbols.p95, ms, (value) => value < 20),
+    each('Document symbols, over the protocol', 'p95 < 20 ms', (r) => r.protocol.documentSymbols.p95, ms, (value) => value < 20),
+    p95Under5('Inlay hints for a screenful, in-process', (r) => r.service.inlayHints),
+    p95Under5('Inlay hints for a screenful, over the protocol', (r) => r.protocol.inlayHints),
     formattingWithin60('in-process', (r) => r.service.formatting.reindented),
     formattingWithin60('over the protocol', (r) => r.protocol.formatting.reindented),
     each('First diagnostics after the server starts (median)', '< 500 ms', (r) => r.protocol.firstDiagnostics.median, ms, (value) => value < 500),

@@ -12,6 +12,8 @@ export interface ServerSettings {
   test?: { prompt?: string };
   cli?: { path?: string; validateOnSave?: boolean };
   diagnostics?: { maxPerFile?: number };
+  /** Prices and context windows after model references (default on). */
+  inlayHints?: { enabled?: boolean };
   /** VS Code's own `http` section (proxy settings), which the server asks for besides `openclaw`. */
   http?: { proxy?: string; proxyStrictSSL?: boolean; noProxy?: string[] };
 }

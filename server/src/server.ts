@@ -7,7 +7,13 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DocumentHighlight,
+  DocumentLink,
+  DocumentSymbol,
+  FoldingRange,
   InitializeResult,
+  InlayHint,
+  InlayHintRefreshRequest,
   Location,
   LSPErrorCodes,
   MarkupKind,
@@ -15,7 +21,9 @@ import {
   ProposedFeatures,
   Range,
   ResponseError,
+  SelectionRange,
   ShowMessageNotification,
+  SymbolInformation,
   TextDocuments,
   TextDocumentSyncKind,
   TextEdit,
@@ -88,6 +96,7 @@ const validatedVersions = new Map<string, number>();
 const reportedProblems = new Set<string>();
 let canPullConfiguration = false;
 let canRefreshCodeLenses = false;
+let canRefreshInlayHints = false;
 let canWatchFiles = false;
 let initialization: ServerInitializationOptions = {};
 /** initializationOptions.settings: what the client's later settings are laid over (settings.ts). */
@@ -162,6 +171,7 @@ const testing = new ModelTesting({
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
   canRefreshCodeLenses = Boolean(params.capabilities.workspace?.codeLens?.refreshSupport);
+  canRefreshInlayHints = Boolean(params.capabilities.workspace?.inlayHint?.refreshSupport);
   canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
   initialization = (params.initializationOptions ?? {}) as ServerInitializationOptions;
   trusted = initialization.trusted !== false;
@@ -183,6 +193,13 @@ connection.onInitialize((params): InitializeResult => {
       renameProvider: { prepareProvider: true },
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
+      documentSymbolProvider: { label: 'OpenClaw' },
+      workspaceSymbolProvider: true,
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
+      documentHighlightProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      inlayHintProvider: { resolveProvider: false },
       executeCommandProvider: { commands: SERVER_COMMANDS },
     },
     serverInfo: { name: 'openclaw-language-server' },
@@ -234,6 +251,7 @@ async function refreshSettings(): Promise<void> {
 function applySettings(settings: ServerSettings): void {
   if (JSON.stringify(settings) === JSON.stringify(currentSettings)) return;
   const cliChanged = JSON.stringify(settings.cli) !== JSON.stringify(currentSettings.cli);
+  const hintsChanged = JSON.stringify(settings.inlayHints) !== JSON.stringify(currentSettings.inlayHints);
   currentSettings = settings;
   service.configure(serviceSettings(settings));
   // The schema of the version the settings point to, read while the client sets up and opens files.
@@ -242,6 +260,7 @@ function applySettings(settings: ServerSettings): void {
   revalidateAll();
   notifyCatalogChanged();
   if (cliChanged) void openclaw.refresh();
+  if (hintsChanged) refreshInlayHints();
 }
 
 function serviceSettings(settings: ServerSettings): ServiceSettings {
@@ -274,6 +293,13 @@ function catalogSettings(settings: ServerSettings): CatalogStoreSettings {
 
 function notifyCatalogChanged(): void {
   if (initialization.catalogNotifications) void connection.sendNotification(CATALOG_CHANGED_NOTIFICATION);
+  // Hints show list prices from the catalog.
+  refreshInlayHints();
+}
+
+/** Asks the editor for inlay hints again (the setting or the catalog changed), when it can be asked. */
+function refreshInlayHints(): void {
+  if (canRefreshInlayHints) connection.sendRequest(InlayHintRefreshRequest.type).catch(() => undefined);
 }
 
 function revalidateAll(): void {
@@ -488,6 +514,41 @@ connection.onCodeLens((params) => {
       : { title, command: TEST_MODEL_COMMAND, arguments: [{ uri: document.uri, reference: lens.ref } satisfies TestModelParams] };
     return { range: { start: lens.range.start, end: lens.range.start }, command };
   });
+});
+
+connection.onDocumentSymbol((params): DocumentSymbol[] => {
+  const document = documents.get(params.textDocument.uri);
+  return (document && guard('document symbols', () => service.getDocumentSymbols(document))) || [];
+});
+
+connection.onWorkspaceSymbol(
+  (params): SymbolInformation[] => guard('workspace symbols', () => service.getWorkspaceSymbols(documents.all(), params.query)) ?? [],
+);
+
+connection.onFoldingRanges((params): FoldingRange[] => {
+  const document = documents.get(params.textDocument.uri);
+  return (document && guard('folding ranges', () => service.getFoldingRanges(document))) || [];
+});
+
+connection.onSelectionRanges((params): SelectionRange[] => {
+  const document = documents.get(params.textDocument.uri);
+  return (document && guard('selection ranges', () => service.getSelectionRanges(document, params.positions))) || [];
+});
+
+connection.onDocumentHighlight((params): DocumentHighlight[] => {
+  const document = documents.get(params.textDocument.uri);
+  return (document && guard('document highlight', () => service.getDocumentHighlights(document, params.position))) || [];
+});
+
+connection.onDocumentLinks((params): DocumentLink[] => {
+  const document = documents.get(params.textDocument.uri);
+  return (document && guard('document links', () => service.getDocumentLinks(document))) || [];
+});
+
+connection.languages.inlayHint.on((params): InlayHint[] => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || currentSettings.inlayHints?.enabled === false) return [];
+  return guard('inlay hints', () => service.getInlayHints(document, params.range)) ?? [];
 });
 
 connection.onDocumentFormatting((params) => format(params.textDocument.uri, params.options));

@@ -16,6 +16,7 @@ import {
   createTextDocument,
   DEFAULT_MAX_DIAGNOSTICS,
   Diagnostic,
+  DocumentSymbol,
   FileEncoding,
   FileSource,
   FormattingOptions,
@@ -23,6 +24,7 @@ import {
   LanguageService,
   Location,
   Position,
+  SelectionRange,
   ServiceSettings,
   TextDocumentLike,
   TextEdit,
@@ -212,7 +214,14 @@ export type Feature =
   | 'getRegion'
   | 'getConfigurationFiles'
   | 'getConfigurationSources'
-  | 'getFormatting';
+  | 'getFormatting'
+  | 'getDocumentSymbols'
+  | 'getWorkspaceSymbols'
+  | 'getFoldingRanges'
+  | 'getSelectionRanges'
+  | 'getDocumentHighlights'
+  | 'getDocumentLinks'
+  | 'getInlayHints';
 
 /** One request: offsets are into the document's text (`at`, `end`); `text` is a name, id or path argument. */
 export interface Call {
@@ -794,6 +803,73 @@ function executeChecked(session: Session, call: Call, fail: Fail): void {
       return;
     }
 
+    case 'getDocumentSymbols': {
+      const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+      const inside = (inner: { start: Position; end: Position }, outer: { start: Position; end: Position }) => before(outer.start, inner.start) && before(inner.end, outer.end);
+      const visit = (symbols: DocumentSymbol[], parent: DocumentSymbol | undefined): void => {
+        for (const symbol of symbols) {
+          const context = ` (symbol ${safeJson(symbol.name)})`;
+          if (typeof symbol.name !== 'string' || symbol.name.trim() === '') fail('a symbol without a name (VS Code refuses it)', safeJson(symbol).slice(0, 200));
+          if (!checkRange(symbol.range, uri, 'symbol range', context) || !checkRange(symbol.selectionRange, uri, 'symbol selectionRange', context)) continue;
+          if (!inside(symbol.selectionRange, symbol.range)) fail('a symbol\'s selectionRange is not inside its range', safeJson(symbol).slice(0, 300));
+          if (parent && !inside(symbol.range, parent.range)) fail('a symbol is not inside its parent', `${safeJson(symbol.range)} in ${safeJson(parent.range)}${context}`);
+          visit(symbol.children ?? [], symbol);
+        }
+      };
+      const symbols = service.getDocumentSymbols(doc);
+      if (!Array.isArray(symbols)) return fail('result is not an array', safeJson(symbols));
+      return visit(symbols, undefined);
+    }
+
+    case 'getWorkspaceSymbols': {
+      const symbols = service.getWorkspaceSymbols([doc], call.text ?? '');
+      if (!Array.isArray(symbols)) return fail('result is not an array', safeJson(symbols));
+      return checkLocations(symbols.map((symbol) => symbol.location), 'workspace symbol location');
+    }
+
+    case 'getFoldingRanges': {
+      for (const range of service.getFoldingRanges(doc)) {
+        if (!(range.startLine >= 0 && range.startLine < range.endLine && range.endLine < geometry.lineCount)) fail('a folding range out of the document or empty', safeJson(range));
+      }
+      return;
+    }
+
+    case 'getSelectionRanges': {
+      const cursor = position();
+      const [selection, ...rest] = service.getSelectionRanges(doc, [cursor]);
+      if (!selection || rest.length > 0) return fail('not one selection range per position', safeJson([selection, ...rest]).slice(0, 300));
+      const contains = (outer: { start: Position; end: Position }, inner: { start: Position; end: Position }) =>
+        geometry.offsetOf(outer.start) <= geometry.offsetOf(inner.start) && geometry.offsetOf(inner.end) <= geometry.offsetOf(outer.end);
+      let current: SelectionRange | undefined = selection;
+      if (checkRange(current.range, uri, 'selection range', ` ${where()}`) && !contains(current.range, { start: cursor, end: cursor })) fail('the innermost selection range does not hold the position', `${safeJson(current.range)} ${where()}`);
+      for (; current?.parent; current = current.parent) {
+        if (!checkRange(current.parent.range, uri, 'selection range', ` ${where()}`)) break;
+        if (!contains(current.parent.range, current.range)) fail('a selection range\'s parent does not hold it', `${safeJson(current.range)} in ${safeJson(current.parent.range)} ${where()}`);
+      }
+      return;
+    }
+
+    case 'getDocumentHighlights':
+      for (const highlight of service.getDocumentHighlights(doc, position())) checkRange(highlight.range, uri, 'highlight', ` ${where()}`);
+      return;
+
+    case 'getDocumentLinks':
+      for (const link of service.getDocumentLinks(doc)) {
+        checkRange(link.range, uri, 'link', '');
+        if (session.textOf(link.target) === undefined) fail('a link to a file that is not part of the world', link.target);
+      }
+      return;
+
+    case 'getInlayHints': {
+      const range = { start: geometry.positionOf(call.at ?? 0), end: geometry.positionOf(call.end ?? text.length) };
+      for (const hint of service.getInlayHints(doc, range)) {
+        const problem = geometry.positionProblem(hint.position, 'hint position');
+        if (problem) fail('an inlay hint out of the document', problem);
+        else if (typeof hint.label !== 'string' || hint.label === '') fail('an inlay hint without a label', safeJson(hint));
+      }
+      return;
+    }
+
     case 'getConfigurationSources': {
       const sources = service.getConfigurationSources(doc);
       if (!Array.isArray(sources)) return fail('result is not an array', safeJson(sources));
@@ -1177,6 +1253,17 @@ function planDocument(session: Session, path: string, rng: Rng, run: (call: Call
   run({ feature: 'getFormatting', doc: path, options });
   // A range's edits are the whole document's on its lines: checked again on smaller documents only, for time.
   if (text.length < 50_000) run({ feature: 'getFormatting', doc: path, options: rng.pick(FORMATTING_OPTIONS), ...randomRange() });
+
+  run({ feature: 'getDocumentSymbols', doc: path });
+  run({ feature: 'getWorkspaceSymbols', doc: path, text: rng.pick(['', 'glm', 'a', 'zzz', '\uD800', ' ']) });
+  run({ feature: 'getFoldingRanges', doc: path });
+  run({ feature: 'getDocumentLinks', doc: path });
+  run({ feature: 'getInlayHints', doc: path, ...randomRange() });
+  for (let i = 0; i < probes - 1; i++) {
+    const at = offset();
+    run({ feature: 'getSelectionRanges', doc: path, at });
+    run({ feature: 'getDocumentHighlights', doc: path, at });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

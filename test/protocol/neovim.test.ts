@@ -41,6 +41,10 @@ client.notify('workspace/didChangeConfiguration', { settings = client.config.set
 diagnostics(4)
 local status = client.request_sync('workspace/executeCommand', { command = 'openclaw.server.catalogStatus', arguments = { { uri = vim.uri_from_bufnr(bufnr) } } }, 5000, bufnr)
 log(tostring(status and status.result and status.result.origin) .. ' ' .. tostring(status and status.result and status.result.profile))
+-- What :lua vim.lsp.buf.document_symbol() asks (Neovim 0.7 got "Unhandled method" before the server had it).
+local symbols = client.request_sync('textDocument/documentSymbol', { textDocument = { uri = vim.uri_from_bufnr(bufnr) } }, 5000, bufnr)
+local first = symbols and symbols.result and symbols.result[1]
+log(tostring(client.server_capabilities.documentSymbolProvider ~= nil) .. ' ' .. tostring(first and first.name) .. ' ' .. tostring(first and first.children and first.children[1].name))
 vim.fn.writefile(out, ${luaString(result)})
 vim.lsp.stop_client(client_id)
 vim.wait(3000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 50)
@@ -67,7 +71,7 @@ describe('Neovim without workspace/configuration (headless nvim)', function () {
     folder = undefined;
   });
 
-  it('takes the settings given at start, and lays a pushed settings table over them', () => {
+  it('takes the settings given at start, and lays a pushed settings table over them; answers document symbols', () => {
     folder = mkdtempSync(join(tmpdir(), 'openclaw-nvim-'));
     const file = join(folder, 'openclaw.json');
     const result = join(folder, 'result.txt');
@@ -82,6 +86,7 @@ describe('Neovim without workspace/configuration (headless nvim)', function () {
       // The push changed the limit; the profile and the catalog switch given at start stayed.
       'schema,schema,schema,too-many-problems',
       'built-in from-start',
+      'true models providers',
     ]);
   });
 });

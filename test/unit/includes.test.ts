@@ -140,15 +140,14 @@ describe('$include: one configuration across files', () => {
 describe('$include: navigation and edits across files', () => {
   const setUpSplit = () => setUp({ '/cfg/openclaw.json': ROOT, '/cfg/models.json5': PROVIDER });
 
-  it('goes to the model entry from a reference, an alias-map key and an alias, in the file that holds it', () => {
+  it('goes to the model entry from a reference, an alias-map key and an alias, in the file that holds it: one place, so the editor jumps', () => {
     const { service, files } = setUpSplit();
     const root = files.document('/cfg/openclaw.json');
     const modelsUri = files.uri('/cfg/models.json5');
     const glm = { uri: modelsUri, range: { start: at(PROVIDER, '"zai.glm-4.7"', 0), end: at(PROVIDER, '"zai.glm-4.7"', 13) } };
     assert.deepStrictEqual(service.getDefinition(root, at(ROOT, '"amazon-bedrock/zai.glm-4.7"', 3)), [glm]);
-    const [model, alias] = service.getDefinition(root, at(ROOT, '"GLM"', 2));
-    assert.deepStrictEqual(model, glm);
-    assert.deepStrictEqual(alias!.range.start, at(ROOT, '"GLM"', 0, 1));
+    assert.deepStrictEqual(service.getDefinition(root, at(ROOT, '"GLM"', 2)), [glm], 'a bare alias: the model entry alone, not a peek of two');
+    assert.deepStrictEqual(service.getDefinition(root, at(ROOT, '"GLM"', 2, 1)), [glm], 'the alias value itself');
     assert.deepStrictEqual(service.getDefinition(root, at(ROOT, 'qwen.qwen3', 2))[0]!.uri, modelsUri);
   });
 

@@ -75,6 +75,8 @@ export async function prepareRun(): Promise<PreparedRun> {
     'extensions.autoCheckUpdates': false,
     'telemetry.telemetryLevel': 'off',
     'openclaw.aws.profile': 'fake',
+    // The sample writes its fallbacks on one line: VS Code shortens a line's inlay hints past 43 characters in all.
+    'editor.inlayHints.maximumLength': 0,
     // Machine-scoped: a local window reads them here...
     ...machineSettings,
   });

@@ -6,7 +6,8 @@ import { SuiteReport } from './prepare';
 
 /*
  * The extension as a person uses it, in the workbench page: open the file, hover a model, ask for
- * completion, open the quick fix, run "Test Model..." from the palette. A screenshot per step.
+ * completion, open the quick fix, run "Test Model..." and "Add Bedrock Model..." from the palette, see
+ * the Outline and breadcrumbs, the inlay hints, and format a JSON5 file. A screenshot per step.
  */
 
 export async function runUiSmoke(page: Page, workspace: string, screenshots: string, fake: FakeBedrock): Promise<SuiteReport> {
@@ -82,7 +83,86 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await page.keyboard.press('Escape');
   });
 
-  await step('the palette: OpenClaw: Test Model... streams an answer into the output', '05-test-model.png', async (shoot) => {
+  await step('the Outline and the breadcrumbs: models by name', '05-outline.png', async (shoot) => {
+    await goTo('"id": "deepseek.v3.2"', 9);
+    const crumb = page.locator('.monaco-breadcrumb-item', { hasText: 'DeepSeek V3.2' }).filter({ visible: true }).first();
+    await crumb.waitFor({ state: 'visible', timeout: 20_000 });
+    await page.keyboard.press('Control+Shift+P');
+    await page.keyboard.type('Focus on Outline View');
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+    const row = page.locator('.outline-pane .monaco-list-row', { hasText: 'amazon-bedrock' }).filter({ visible: true }).first();
+    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    const rows = await page.locator('.outline-pane .monaco-list-row').allInnerTexts();
+    if (!rows.some((text) => text.includes('providers'))) throw new Error(`the Outline lacks providers: ${rows.join(' | ')}`);
+    await shoot();
+    // Back to the editor.
+    await page.keyboard.press('Control+1');
+  });
+
+  await step('inlay hints: prices and context after references, the chain\'s cost after fallbacks', '06-inlay-hints.png', async (shoot) => {
+    // Without the side bar, so the hint at the end of the fallbacks line is on screen (wrapped, VS Code would shorten it;
+    // prepare.ts lifts editor.inlayHints.maximumLength, which shortens a line's hints past 43 characters in all).
+    const sideBar = page.locator('.part.sidebar');
+    const toggleSideBar = async (state: 'visible' | 'hidden') => {
+      await page.keyboard.press('Control+B');
+      await sideBar.waitFor({ state, timeout: 20_000 });
+    };
+    await toggleSideBar('hidden');
+    try {
+      await goTo('"fallbacks": [', 2);
+      // The end of the line in view: the chain's hint follows its last bracket.
+      await page.keyboard.press('End');
+      await bodyHas('$0.62/$1.85 · 131k');
+      await bodyHas('10k in + 1k out: $0.0062–$0.0082');
+      await shoot();
+    } finally {
+      await toggleSideBar('visible');
+    }
+  });
+
+  await step('Format Document on a JSON5 file: indentation back, comments and quotes kept', '07-formatted.png', async (shoot) => {
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('json5/openclaw.json5');
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.tab.active >> text=openclaw.json5', { timeout: 20_000 });
+    const lineText = async (line: number) =>
+      (await page.locator('.monaco-editor.focused .view-lines .view-line').nth(line - 1).innerText()).replace(/\u00a0/g, ' ');
+    const lineBecomes = async (line: number, accept: (text: string) => boolean, what: string) => {
+      for (const deadline = Date.now() + 20_000; !accept(await lineText(line)); await page.waitForTimeout(100)) {
+        if (Date.now() > deadline) throw new Error(`${what}: line ${line} is ${JSON.stringify(await lineText(line))}`);
+      }
+    };
+    const palette = async (command: string) => {
+      await page.keyboard.press('Control+Shift+P');
+      await page.keyboard.type(command);
+      await page.waitForTimeout(500);
+      await page.keyboard.press('Enter');
+    };
+    try {
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type('3');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Home');
+      await page.keyboard.type('        ');
+      await lineBecomes(3, (text) => text !== '  models: {' && text.trim() === 'models: {', 'not indented for the test');
+      await palette('Format Document');
+      await lineBecomes(3, (text) => text === '  models: {', 'not formatted');
+      await bodyHas('// JSON5 style, as the OpenClaw docs write it');
+      await shoot();
+    } finally {
+      // Leave the fixture as it is on disk, and ui/openclaw.json in front for the commands that follow.
+      await palette('File: Revert File');
+      await page.keyboard.press('Control+P');
+      await page.keyboard.type('ui/openclaw.json');
+      await page.waitForTimeout(500);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.tab.active >> text=openclaw.json', { timeout: 20_000 });
+    }
+  });
+
+  await step('the palette: OpenClaw: Test Model... streams an answer into the output', '08-test-model.png', async (shoot) => {
     // This run's own prompt and answer: the suites already put the fake's default answer in the output.
     const nonce = `ui-${process.pid}-${Date.now().toString(36)}`;
     const prompt = `Answer with the word ${nonce}`;
@@ -109,7 +189,7 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await shoot();
   });
 
-  await step('the palette: OpenClaw: Add Bedrock Model... lists the catalog and adds the pick', '06-add-model.png', async (shoot) => {
+  await step('the palette: OpenClaw: Add Bedrock Model... lists the catalog and adds the pick', '09-add-model.png', async (shoot) => {
     await page.keyboard.press('Control+Shift+P');
     await page.keyboard.type('OpenClaw: Add Bedrock Model...');
     await page.waitForTimeout(500);

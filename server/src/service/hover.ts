@@ -4,6 +4,7 @@ import { ConfiguredModel, isBedrockProvider } from './configModel';
 import { Environment, envReferences } from './envVars';
 import { describeUnknownKey, KeyChange, KeyHistory, keysOf } from './keyHistory';
 import { Effective, effectiveModel, EXAMPLE_REQUEST, formatCount, formatUsd, requestCost } from './modelFacts';
+import { includeHover } from './includeHover';
 import { formatMeasurements, TestResultSource } from './modelTests';
 import { compareVersions, TargetVersion } from './openclawVersions';
 import { findNodeAtOffset, JsonNode, keyOf } from './parser/ast';
@@ -28,9 +29,11 @@ export interface HoverContext extends CatalogContext {
 
 /**
  * Hover on a model `id`, on any model reference, on an alias value, on any key the schema explains,
- * and on any string with `${VAR}`s (whether each is set; never its value).
+ * on any string with `${VAR}`s (whether each is set; never its value), and on a `$include` path.
  */
 export function computeHover(analysis: Analysis, position: Position, context: HoverContext): Hover | undefined {
+  const include = includeHover(analysis, position);
+  if (include) return include;
   const described = describeNode(analysis, position, context);
   if (!described) return undefined;
   const variables = context.env ? envReferences(String(described.node.value)) : [];

@@ -48,6 +48,8 @@ export interface ConfigGraph {
   dependencies: ReadonlyMap<string, SourceFile | undefined>;
   merged: JsonNode | undefined;
   problems: IncludeProblem[];
+  /** Each `$include` path (a file's string node) whose file was read, with that file's uri: links, definition, hover. */
+  includeTargets: ReadonlyMap<JsonNode, string>;
   /** The file a node of the merged tree is written in. */
   fileOf(node: JsonNode): SourceFile;
   /** Where a file's content sits in the merged tree (the root's: []); the first place, when included twice. */
@@ -79,6 +81,7 @@ export function resolveIncludes(root: SourceFile, load: (uri: string) => SourceF
     dependencies: resolver.dependencies,
     merged,
     problems: resolver.problems,
+    includeTargets: resolver.includeTargets,
     fileOf: (node) => resolver.fileOf(node),
     mountOf: (file) => resolver.mounts.get(file),
   };
@@ -93,6 +96,7 @@ class IncludeResolver {
   readonly mounts = new Map<SourceFile, LogicalPath>();
   readonly dependencies = new Map<string, SourceFile | undefined>();
   readonly problems: IncludeProblem[] = [];
+  readonly includeTargets = new Map<JsonNode, string>();
   private readonly byRoot = new Map<JsonNode, SourceFile>();
   private readonly rootDirs: string[];
   /** The same folders, symlinks followed (as they are written when that fails, as OpenClaw does). */
@@ -191,15 +195,26 @@ class IncludeResolver {
     if (real && 'unresolvable' in real) return fail(`Failed to resolve include file realpath: ${includePath} (resolved: ${resolved})`);
     const securityChecks = `Include file failed security checks (regular file, max ${MAX_INCLUDE_BYTES} bytes, no hardlinks): ${includePath}`;
     if (real && 'path' in real && (real.regularFile === false || (real.hardLinks ?? 1) > 1)) return fail(securityChecks);
-    if (chain.includes(resolved)) return fail(`Circular include detected: ${[...chain, resolved].join(' -> ')}`);
-    if (depth >= MAX_DEPTH) return fail(`Maximum include depth (${MAX_DEPTH}) exceeded at: ${includePath}`);
     const uri = uriOf(resolved);
+    // A file met again in a cycle or past the depth limit is still a file to open: it was read already, or is not read now.
+    const linkIfRead = () => {
+      if (uri && this.dependencies.get(uri)) this.includeTargets.set(at, uri);
+    };
+    if (chain.includes(resolved)) {
+      linkIfRead();
+      return fail(`Circular include detected: ${[...chain, resolved].join(' -> ')}`);
+    }
+    if (depth >= MAX_DEPTH) {
+      linkIfRead();
+      return fail(`Maximum include depth (${MAX_DEPTH}) exceeded at: ${includePath}`);
+    }
     if (uri && !this.dependencies.has(uri)) this.dependencies.set(uri, this.load(uri));
     const file = uri ? this.dependencies.get(uri) : undefined;
     if (!file) {
       const why = uri && this.options.whyUnread?.(uri);
       return fail(`Failed to read include file: ${includePath} (resolved: ${resolved})${why ? `: ${why}` : ''}`);
     }
+    this.includeTargets.set(at, uri!);
     if (Buffer.byteLength(file.text, 'utf8') > MAX_INCLUDE_BYTES) return fail(securityChecks);
     // A file that does not parse (or is UTF-16) fails the whole configuration; what could be read still counts here.
     if (file.parse.errors.length > 0 || !file.parse.root || file.refusedEncoding) fail(`Failed to parse include file: ${includePath} (resolved: ${resolved})`);

@@ -9,6 +9,12 @@ import { CodeActionRequest, computeCodeActions } from './codeActions';
 import { computeModelLenses, ModelLens } from './codeLens';
 import { computeCompletion } from './completion';
 import { computeDiagnostics } from './diagnostics';
+import { computeDocumentHighlights } from './documentHighlight';
+import { computeDocumentSymbols, computeWorkspaceSymbols } from './documentSymbols';
+import { computeFoldingRanges } from './folding';
+import { computeIncludeLinks } from './includeLinks';
+import { computeInlayHints } from './inlayHints';
+import { computeSelectionRanges } from './selectionRanges';
 import { dotenvPaths, Environment } from './envVars';
 import { fsPathOf } from './includes';
 import { computeFormatting } from './formatting';
@@ -25,7 +31,27 @@ import { ownedSchema } from './schema/ownedSchema';
 import { SchemaValidator } from './schema/schemaValidator';
 import { findNodeAtDottedPath, keyOf } from './parser/ast';
 import { computeDefinition, computeReferences, computeRename, prepareRename, RenameTarget } from './navigation';
-import { CodeAction, CompletionList, Diagnostic, FormattingOptions, Hover, Location, Position, Range, ServiceSettings, TextDocumentLike, TextEdit, WorkspaceEdit } from './types';
+import {
+  CodeAction,
+  CompletionList,
+  Diagnostic,
+  DocumentHighlight,
+  DocumentLink,
+  DocumentSymbol,
+  FoldingRange,
+  FormattingOptions,
+  Hover,
+  InlayHint,
+  Location,
+  Position,
+  Range,
+  SelectionRange,
+  ServiceSettings,
+  TextDocumentLike,
+  TextEdit,
+  WorkspaceEdit,
+  WorkspaceSymbol,
+} from './types';
 import { ConfigWorkspace, FileSource } from './workspace';
 
 /** The facade: every feature over one parse per document version. No LSP, no VS Code, no I/O. */
@@ -87,6 +113,19 @@ export interface LanguageService {
   forget(uri: string): void;
   /** Edits that format the document (only the lines of `range`, if given), or why it is not formatted (a syntax error). */
   getFormatting(document: TextDocumentLike, options: FormattingOptions, range?: Range): TextEdit[] | string;
+  /** The file's tree for the Outline and breadcrumbs: models by name, aliases by alias, the rest by key. */
+  getDocumentSymbols(document: TextDocumentLike): DocumentSymbol[];
+  /** Models and aliases of the configurations behind `documents` whose name holds the query's characters in order. */
+  getWorkspaceSymbols(documents: TextDocumentLike[], query: string): WorkspaceSymbol[];
+  getFoldingRanges(document: TextDocumentLike): FoldingRange[];
+  /** Smart select at each position: the string's content, the string, its property, the object, ... */
+  getSelectionRanges(document: TextDocumentLike, positions: Position[]): SelectionRange[];
+  /** Where this file names the model or alias under the cursor: its definition Write, its uses Read. */
+  getDocumentHighlights(document: TextDocumentLike, position: Position): DocumentHighlight[];
+  /** `$include` paths whose file was read, as links to it. */
+  getDocumentLinks(document: TextDocumentLike): DocumentLink[];
+  /** Prices and context windows after model references, the example request's span after `fallbacks`, within `range`. */
+  getInlayHints(document: TextDocumentLike, range: Range): InlayHint[];
 }
 
 export interface LanguageServiceOptions {
@@ -327,6 +366,16 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       workspace.forget(uri);
     },
     getFormatting: (document, options, range) => computeFormatting(analyze(document).file, options, range),
+    getDocumentSymbols: (document) => computeDocumentSymbols(analyze(document)),
+    getWorkspaceSymbols: (documents, query) => computeWorkspaceSymbols(documents.map(analyze), query),
+    getFoldingRanges: (document) => computeFoldingRanges(analyze(document).file),
+    getSelectionRanges: (document, positions) => computeSelectionRanges(analyze(document).file, positions),
+    getDocumentHighlights: (document, position) => computeDocumentHighlights(analyze(document), position),
+    getDocumentLinks: (document) => computeIncludeLinks(analyze(document)),
+    getInlayHints: (document, range) => {
+      const analysis = analyze(document);
+      return computeInlayHints(analysis, range, { catalog: catalogFor(analysis), facts: catalog.facts });
+    },
   };
 }
 

@@ -80,3 +80,16 @@ function orDefault<T>(value: T | undefined, fallback: T): Effective<T> {
 function positive(value: number | undefined): number | undefined {
   return value !== undefined && Number.isFinite(value) && value > 0 ? value : undefined;
 }
+
+/** Prices in few characters, for inlay hints and outlines: $3, $0.5, $1.25, $0.0062. */
+export function compactUsd(value: number): string {
+  return formatUsd(value).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+}
+
+/** Token counts in few characters: 200k, 262k, 1M, 1.5M, 512. */
+export function compactCount(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (Math.abs(value) >= 999_500) return `${Number((value / 1_000_000).toFixed(1))}M`;
+  if (Math.abs(value) >= 1_000) return `${Math.round(value / 1_000)}k`;
+  return String(value);
+}

@@ -3,6 +3,7 @@ import { AliasEntry, ConfiguredModel, ModelReference } from './configModel';
 import { FileEdits } from './edits/fileEdits';
 import { renderString } from './edits/fileStyle';
 import { replaceNode } from './edits/objectEdits';
+import { includeDefinition } from './includeLinks';
 import { findNodeAtOffset, JsonNode } from './parser/ast';
 import { quoteForMessage } from './quoteForMessage';
 import { Resolution, splitReference, stripAuthProfile } from './references';
@@ -21,7 +22,7 @@ type Target =
   | { kind: 'alias'; entry: AliasEntry; node: JsonNode; reference?: ModelReference };
 
 /** What the string under the cursor names. */
-function targetAt(analysis: Analysis, position: Position): Target | undefined {
+export function targetAt(analysis: Analysis, position: Position): Target | undefined {
   const node = findNodeAtOffset(analysis.parse.root, analysis.document.offsetAt(position));
   if (!node || node.type !== 'string') return undefined;
   const meaning = analysis.meaningOf(node);
@@ -35,20 +36,19 @@ function targetAt(analysis: Analysis, position: Position): Target | undefined {
   return { kind: 'model', model: resolution.model, node, reference };
 }
 
-function resolve(analysis: Analysis, reference: ModelReference): Resolution {
+export function resolve(analysis: Analysis, reference: ModelReference): Resolution {
   return reference.isMapKey ? analysis.resolver.resolveQualified(reference.value) : analysis.resolver.resolve(reference.value, reference.agent);
 }
 
-/** The model entry a reference, an alias-map key or an alias selects. */
+/** The model entry a reference, an alias-map key or an alias selects (one place: the editor jumps); the file a `$include` path names. */
 export function computeDefinition(analysis: Analysis, position: Position): Location[] {
+  const include = includeDefinition(analysis, position);
+  if (include) return include;
   const target = targetAt(analysis, position);
   if (!target) return [];
   if (target.kind === 'model') return target.reference ? [analysis.locate(target.model.idNode)] : [];
-  const resolution = analysis.resolver.resolveQualified(target.entry.key);
-  const locations = resolution.kind === 'model' ? [analysis.locate(resolution.model.idNode)] : [];
-  // From a bare alias, its entry in the alias map is a definition too.
-  if (target.reference) locations.push(analysis.locate(target.entry.alias!.node));
-  return locations;
+  const model = modelOfAlias(analysis, target.entry);
+  return model ? [analysis.locate(model.idNode)] : [];
 }
 
 /** A model's references (from its id or any reference to it), or an alias's (from its value). */
@@ -158,7 +158,7 @@ function mapKeyIdentity(key: string): string {
 }
 
 /** References that select a model through this alias entry. */
-function aliasUses(analysis: Analysis, entry: AliasEntry): ModelReference[] {
+export function aliasUses(analysis: Analysis, entry: AliasEntry): ModelReference[] {
   return analysis.config.references.filter((reference) => {
     if (reference.isMapKey) return false;
     const resolution = analysis.resolver.resolve(reference.value, reference.agent);
@@ -166,7 +166,7 @@ function aliasUses(analysis: Analysis, entry: AliasEntry): ModelReference[] {
   });
 }
 
-function modelOfAlias(analysis: Analysis, entry: AliasEntry): ConfiguredModel | undefined {
+export function modelOfAlias(analysis: Analysis, entry: AliasEntry): ConfiguredModel | undefined {
   const resolution = analysis.resolver.resolveQualified(entry.key);
   return resolution.kind === 'model' ? resolution.model : undefined;
 }

@@ -169,3 +169,68 @@ export interface FormattingOptions {
   tabSize: number;
   insertSpaces: boolean;
 }
+
+/** LSP's SymbolKind values that the service uses. */
+export const SymbolKind = {
+  Module: 2,
+  Class: 5,
+  Variable: 13,
+  Constant: 14,
+  String: 15,
+  Number: 16,
+  Boolean: 17,
+  Array: 18,
+} as const;
+export type SymbolKind = (typeof SymbolKind)[keyof typeof SymbolKind];
+
+/** A hierarchical symbol (Outline, breadcrumbs, sticky scroll). `selectionRange` lies inside `range`. */
+export interface DocumentSymbol {
+  name: string;
+  detail?: string;
+  kind: SymbolKind;
+  range: Range;
+  selectionRange: Range;
+  children?: DocumentSymbol[];
+}
+
+/** A symbol of any open configuration, for Go to Symbol in Workspace. */
+export interface WorkspaceSymbol {
+  name: string;
+  kind: SymbolKind;
+  location: Location;
+  containerName?: string;
+}
+
+export interface FoldingRange {
+  startLine: number;
+  endLine: number;
+  kind?: 'comment' | 'region';
+}
+
+/** Smart select: a range and the next larger one around it. */
+export interface SelectionRange {
+  range: Range;
+  parent?: SelectionRange;
+}
+
+export const DocumentHighlightKind = { Read: 2, Write: 3 } as const;
+export type DocumentHighlightKind = (typeof DocumentHighlightKind)[keyof typeof DocumentHighlightKind];
+
+export interface DocumentHighlight {
+  range: Range;
+  kind: DocumentHighlightKind;
+}
+
+/** A link in the text: a `$include` path to the file it names. */
+export interface DocumentLink {
+  range: Range;
+  target: string;
+  tooltip?: string;
+}
+
+export interface InlayHint {
+  position: Position;
+  label: string;
+  tooltip?: string;
+  paddingLeft?: boolean;
+}
