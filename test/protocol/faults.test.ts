@@ -21,7 +21,6 @@ const TIMEOUT_SECONDS = 1;
 describe('faults from Bedrock over the protocol', function () {
   this.timeout(60_000);
   const bedrock = useFakeBedrock();
-  const scratch = scratchFolders('openclaw-cache-', 'suite');
   let server: LspSession;
   let liveCount = 0;
 
@@ -44,6 +43,8 @@ describe('faults from Bedrock over the protocol', function () {
   after(async () => {
     await server.shutdown();
   });
+  // After the hook above, so that its folder goes once the server cannot write its catalog cache there.
+  const scratch = scratchFolders('openclaw-cache-', 'suite');
   beforeEach(() => bedrock.fake.reset());
 
   function command<T>(name: string, argument: unknown): Promise<T> {

@@ -39,11 +39,12 @@ const CONFIG = (baseUrl: string) => `{
 describe('security over the protocol', function () {
   this.timeout(30_000);
   const bedrock = useFakeBedrock();
-  const scratch = scratchFolders('openclaw-cache-');
   const sessions: LspSession[] = [];
   afterEach(async () => {
     for (const session of sessions.splice(0)) await session.shutdown();
   });
+  // After the hook above, so that its folders go once no server can write its catalog cache there.
+  const scratch = scratchFolders('openclaw-cache-');
 
   const start = async (options: { env?: Record<string, string>; trusted?: boolean; workspaceFolders?: string[]; settings?: Record<string, unknown> }) => {
     const settings = {
