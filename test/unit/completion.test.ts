@@ -45,9 +45,14 @@ describe('completion', () => {
       assert.match(byLabel('amazon.nova-pro-v1:0').documentation!, /List price per 1M tokens: \$0\.80 in \/ \$3\.20 out/);
     });
 
-    it('leaves out ids the provider already lists', () => {
+    it('marks ids the provider already lists, and offers them last; every id has its name beside it', () => {
       const { items } = complete(BEDROCK(`{ id: "amazon.nova-pro-v1:0", name: "N" }, { id: "|" }`));
-      assert.ok(!items.some((i) => i.label === 'amazon.nova-pro-v1:0'));
+      const sorted = [...items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
+      assert.strictEqual(sorted.at(-1)!.label, 'amazon.nova-pro-v1:0');
+      assert.deepStrictEqual(sorted.at(-1)!.labelDetails, { description: 'Nova Pro · already configured' });
+      assert.deepStrictEqual(items.find((i) => i.label === 'amazon.nova-lite-v1:0')!.labelDetails, { description: 'Nova Lite' });
+      const entries = complete(BEDROCK(`{ id: "amazon.nova-pro-v1:0", name: "N" },\n|`)).items;
+      assert.deepStrictEqual(entries.find((i) => i.label === 'amazon.nova-pro-v1:0')?.labelDetails, { description: 'Nova Pro · already configured' });
     });
 
     it('replaces the whole string, keeping its quote, and filters with the quote typed', () => {

@@ -10,6 +10,20 @@ import { SuiteReport } from './prepare';
  * the Outline and breadcrumbs, the inlay hints, and format a JSON5 file. A screenshot per step.
  */
 
+/** A part of the window: the editor (with what opens over it), the editor to the window's right edge, the panel, all. */
+interface ReadmePicture {
+  name: string;
+  part: 'editor' | 'editor-wide' | 'panel' | 'window';
+}
+
+async function clipOf(page: Page, part: ReadmePicture['part']): Promise<{ x: number; y: number; width: number; height: number }> {
+  const viewport = page.viewportSize()!;
+  if (part === 'window') return { x: 0, y: 0, ...viewport };
+  const box = await page.locator(part === 'panel' ? '.part.panel' : '.part.editor').first().boundingBox();
+  if (!box) throw new Error(`no ${part} on screen for the README picture`);
+  return part === 'editor-wide' ? { ...box, width: viewport.width - box.x } : box;
+}
+
 export async function runUiSmoke(page: Page, workspace: string, screenshots: string, fake: FakeBedrock): Promise<SuiteReport> {
   const tests: SuiteReport['tests'] = [];
   const text = readFileSync(join(workspace, 'ui', 'openclaw.json'), 'utf8');
@@ -17,10 +31,17 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
   const lineOf = (needle: string) => lines.findIndex((line) => line.includes(needle)) + 1;
   const columnOf = (needle: string, delta: number) => lines[lineOf(needle) - 1]!.indexOf(needle) + 1 + delta;
 
-  /** A step shoots its screenshot while what it shows is open (`shoot`); a failed step, where it failed. */
-  const step = async (title: string, file: string, body: (shoot: () => Promise<void>) => Promise<void>) => {
+  /**
+   * A step shoots its screenshot while what it shows is open (`shoot`); a failed step, where it failed.
+   * `readme`: also a picture for the README, of one part of the window (screenshots/readme/, copied to
+   * media/readme/ by hand when they change: see the README's "Pictures").
+   */
+  const step = async (title: string, file: string, body: (shoot: (readme?: ReadmePicture) => Promise<void>) => Promise<void>) => {
     const started = Date.now();
-    const shoot = async () => void (await page.screenshot({ path: join(screenshots, file) }));
+    const shoot = async (readme?: ReadmePicture) => {
+      await page.screenshot({ path: join(screenshots, file) });
+      if (readme) await page.screenshot({ path: join(screenshots, 'readme', readme.name), clip: await clipOf(page, readme.part) });
+    };
     try {
       await body(shoot);
       tests.push({ title: `UI: ${title}`, state: 'passed', durationMs: Date.now() - started });
@@ -58,7 +79,7 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     for (const expected of ['Qwen3 Coder Next', '$0.50', '262,144', 'Test this model']) {
       if (!content.includes(expected)) throw new Error(`the hover lacks "${expected}": ${content}`);
     }
-    await shoot();
+    await shoot({ name: 'hover.png', part: 'editor' });
     await page.keyboard.press('Escape');
   });
 
@@ -70,7 +91,7 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await page.locator('.suggest-widget .monaco-list-row').nth(3).waitFor({ timeout: 20_000 });
     const rows = await page.locator('.suggest-widget .monaco-list-row').allInnerTexts();
     if (!rows.some((row) => row.includes('amazon-bedrock/deepseek.v3.2'))) throw new Error(`no amazon-bedrock/deepseek.v3.2 among: ${rows.join(' | ')}`);
-    await shoot();
+    await shoot({ name: 'completion.png', part: 'editor' });
     await page.keyboard.press('Escape');
   });
 
@@ -79,7 +100,7 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await page.keyboard.press('Control+.');
     await bodyHas("Add alias 'GPT OSS 120B' for amazon-bedrock/openai.gpt-oss-120b-1:0");
     await bodyHas('Add aliases for all 2 models');
-    await shoot();
+    await shoot({ name: 'quick-fix.png', part: 'editor-wide' });
     await page.keyboard.press('Escape');
   });
 
@@ -95,7 +116,7 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await row.waitFor({ state: 'visible', timeout: 20_000 });
     const rows = await page.locator('.outline-pane .monaco-list-row').allInnerTexts();
     if (!rows.some((text) => text.includes('providers'))) throw new Error(`the Outline lacks providers: ${rows.join(' | ')}`);
-    await shoot();
+    await shoot({ name: 'outline.png', part: 'window' });
     // Back to the editor.
     await page.keyboard.press('Control+1');
   });
@@ -115,9 +136,11 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
       await page.keyboard.press('End');
       await bodyHas('$0.62/$1.85 · 131k');
       await bodyHas('10k in + 1k out: $0.0062–$0.0082');
-      await shoot();
+      await shoot({ name: 'inlay-hints.png', part: 'editor' });
     } finally {
       await toggleSideBar('visible');
+      // Back to the line's start: the later steps' pictures show the editor from its left edge.
+      await page.keyboard.press('Home');
     }
   });
 
@@ -186,7 +209,7 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await bodyHas('tok/s');
     const sent = fake.requests.slice(sentBefore).filter((request) => request.operation === 'ConverseStream' && request.body.includes(nonce));
     if (sent.length !== 1) throw new Error(`the fake Bedrock received ${sent.length} ConverseStream requests with this run's prompt, not 1`);
-    await shoot();
+    await shoot({ name: 'test-model.png', part: 'panel' });
   });
 
   await step('the palette: OpenClaw: Add Bedrock Model... lists the catalog and adds the pick', '09-add-model.png', async (shoot) => {
@@ -202,7 +225,7 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await page.keyboard.press('Enter');
   });
 
-  await step('the Add Model confirmation: what was added, "Test It" and "Undo"; Undo takes it out again', '07-add-model-confirmation.png', async (shoot) => {
+  await step('the Add Model confirmation: what was added, "Test It" and "Undo"; Undo takes it out again', '10-add-model-confirmation.png', async (shoot) => {
     await bodyHas('Added amazon-bedrock/amazon.nova-lite-v1:0 with the alias "Nova Lite".');
     await page.getByRole('button', { name: 'Test It' }).first().waitFor({ state: 'visible', timeout: 20_000 });
     await shoot();
@@ -210,7 +233,7 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await bodyHas('Removed amazon-bedrock/amazon.nova-lite-v1:0 again.');
   });
 
-  await step('the status bar: the AWS profile and region, and a tooltip of short lines', '08-status-bar-tooltip.png', async (shoot) => {
+  await step('the status bar: the AWS profile and region, and a tooltip of short lines', '11-status-bar-tooltip.png', async (shoot) => {
     await page.locator('.statusbar-item', { hasText: 'fake · us-east-1' }).first().hover();
     await bodyHas('Amazon Bedrock');
     await bodyHas('Credentials: profile');

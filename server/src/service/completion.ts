@@ -147,16 +147,16 @@ class ItemBuilder {
   modelIds(provider: ProviderConfig | undefined, entry: JsonNode): void {
     const configured = new Set(provider?.models.filter((model) => model.entry !== entry).map((model) => model.id));
     for (const catalogEntry of this.offeredEntries()) {
-      if (configured.has(catalogEntry.id)) continue;
       this.offer(catalogEntry.id, () => {
         const edits = this.replaceSlot(this.quoted(catalogEntry.id));
         const fill = this.fillEntry(entry, catalogEntry, edits.main);
         return {
           label: catalogEntry.id,
+          labelDetails: catalogLabelDetails(catalogEntry, configured),
           kind: CompletionItemKind.Value,
           detail: describe(catalogEntry),
           documentation: this.documentation(catalogEntry),
-          sortText: rank(catalogEntry) + catalogEntry.id,
+          sortText: sortLast(configured, catalogEntry) + rank(catalogEntry) + catalogEntry.id,
           filterText: this.filterText(catalogEntry.id),
           textEdit: fill.main,
           additionalTextEdits: fill.additional.length > 0 ? fill.additional : undefined,
@@ -176,13 +176,13 @@ class ItemBuilder {
     const separator: TextEdit[] = previous && previous.commaOffset < 0 ? [this.edit(previous.end, 0, ',')] : [];
     const itemIndent = this.itemIndent(array);
     for (const catalogEntry of this.offeredEntries()) {
-      if (configured.has(catalogEntry.id)) continue;
       this.offer(catalogEntry.id, () => ({
         label: catalogEntry.id,
+        labelDetails: catalogLabelDetails(catalogEntry, configured),
         kind: CompletionItemKind.Snippet,
         detail: `New model entry: ${catalogEntry.name}`,
         documentation: this.documentation(catalogEntry),
-        sortText: rank(catalogEntry) + catalogEntry.id,
+        sortText: sortLast(configured, catalogEntry) + rank(catalogEntry) + catalogEntry.id,
         filterText: `${catalogEntry.id} ${catalogEntry.name}`,
         textEdit: this.edit(this.slot.replaceStart, this.slot.replaceEnd - this.slot.replaceStart, this.entrySnippet(catalogEntry, itemIndent) + (next ? ',' : '')),
         insertTextFormat: InsertTextFormat.Snippet,
@@ -205,6 +205,7 @@ class ItemBuilder {
       const aliasless = target.mapKey && !withEntry.has(ref.toLowerCase());
       this.offer(ref, () => ({
         label: ref,
+        labelDetails: { description: model.name?.value ?? model.id },
         kind: CompletionItemKind.Reference,
         detail: modelDetail(model),
         sortText: `${target.mapKey && !aliasless ? '1' : '0'}${ref}`,
@@ -249,6 +250,7 @@ class ItemBuilder {
       const ref = `${bedrockKey}/${catalogEntry.id}`;
       this.offer(ref, () => ({
         label: ref,
+        labelDetails: { description: `${catalogEntry.name} · not configured` },
         kind: CompletionItemKind.Reference,
         detail: `${catalogEntry.name} · not in models.providers.${bedrockKey} yet`,
         documentation: this.documentation(catalogEntry),
@@ -486,6 +488,19 @@ function describe(entry: CatalogEntry): string {
   const modalities = entry.inputModalities.map((m) => m.toLowerCase()).join('+');
   const access = entry.kind === 'inference-profile' ? 'inference profile' : entry.onDemand ? 'on demand' : 'needs an inference profile';
   return `${entry.name} · ${modalities} · ${access}`;
+}
+
+/**
+ * Beside a catalog id in every row, so that the suggest widget cuts neither the id nor what matters:
+ * the model's name, and whether the provider lists the id already (offered all the same, marked).
+ */
+function catalogLabelDetails(entry: CatalogEntry, configured: ReadonlySet<string>): CompletionItem['labelDetails'] {
+  return { description: configured.has(entry.id) ? `${entry.name} · already configured` : entry.name };
+}
+
+/** Ids the provider lists already go after every other. */
+function sortLast(configured: ReadonlySet<string>, entry: CatalogEntry): string {
+  return configured.has(entry.id) ? '9' : '';
 }
 
 /** Ids that work as they are first, then foundation models that need a profile, then legacy ones. */

@@ -99,6 +99,8 @@ export type InsertTextFormat = (typeof InsertTextFormat)[keyof typeof InsertText
 
 export interface CompletionItem {
   label: string;
+  /** Shown beside the label in every row (the label keeps its room): a model's name, "already configured". */
+  labelDetails?: { detail?: string; description?: string };
   kind: CompletionItemKind;
   detail?: string;
   /** Markdown. */
