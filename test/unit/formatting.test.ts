@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { benchDocuments } from '../../bench/documents';
 import { detectFileStyle } from '../../server/src/service/edits/fileStyle';
-import { INLINE_WIDTH } from '../../server/src/service/formatting';
+import { INLINE_WIDTH, MAX_SEPARATE_FORMATTING_EDITS } from '../../server/src/service/formatting';
 import { createLanguageService, createTextDocument, FormattingOptions, Range, TextEdit } from '../../server/src/service/languageService';
 import { parseJson5 } from '../../server/src/service/parser/json5Parser';
 import { toValue } from '../../server/src/service/parser/ast';
@@ -258,6 +258,17 @@ describe('formatting', () => {
       const crlf = '{\r\n  "a": 1,\r\n\r\n  "b": 2\r\n}\r\n';
       const emptyLine = { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } };
       assert.deepStrictEqual(edits(crlf), [{ range: emptyLine, newText: '' }], 'never between CR and LF');
+    });
+
+    it('past a thousand, come as one edit from the first change to the last, with the same result', () => {
+      const entries = Array.from({ length: MAX_SEPARATE_FORMATTING_EDITS + 1 }, (_, i) => `    "k${i}": ${i}, // c${i}`);
+      const text = `// head\n{\n${entries.join('\n')}\n}\n`;
+      const result = edits(text) as TextEdit[];
+      assert.strictEqual(result.length, 1);
+      assert.deepStrictEqual(result[0]!.range, { start: { line: 2, character: 2 }, end: { line: MAX_SEPARATE_FORMATTING_EDITS + 2, character: 4 } });
+      assert.strictEqual(applyEdits(text, result), text.replace(/^ {4}"/gm, '  "'));
+      const fewer = `{\n${entries.slice(0, MAX_SEPARATE_FORMATTING_EDITS).join('\n')}\n}\n`;
+      assert.strictEqual((edits(fewer) as TextEdit[]).length, MAX_SEPARATE_FORMATTING_EDITS, 'a thousand stay separate');
     });
 
     it('each leaves the document valid, with its value and comments, applied alone', () => {

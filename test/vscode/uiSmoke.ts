@@ -91,7 +91,7 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await page.locator('.suggest-widget .monaco-list-row').nth(3).waitFor({ timeout: 20_000 });
     const rows = await page.locator('.suggest-widget .monaco-list-row').allInnerTexts();
     if (!rows.some((row) => row.includes('amazon-bedrock/deepseek.v3.2'))) throw new Error(`no amazon-bedrock/deepseek.v3.2 among: ${rows.join(' | ')}`);
-    await shoot({ name: 'completion.png', part: 'editor' });
+    await shoot({ name: 'completion.png', part: 'editor-wide' });
     await page.keyboard.press('Escape');
   });
 
@@ -209,6 +209,10 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await bodyHas('tok/s');
     const sent = fake.requests.slice(sentBefore).filter((request) => request.operation === 'ConverseStream' && request.body.includes(nonce));
     if (sent.length !== 1) throw new Error(`the fake Bedrock received ${sent.length} ConverseStream requests with this run's prompt, not 1`);
+    // The progress notification goes once the run is done.
+    // (The toast, not the screen reader's alert that keeps its text.)
+    const toast = page.locator('.notification-toast', { hasText: 'Testing amazon-bedrock/qwen.qwen3-coder-next' });
+    await toast.first().waitFor({ state: 'hidden', timeout: 10_000 });
     await shoot({ name: 'test-model.png', part: 'panel' });
   });
 

@@ -127,11 +127,31 @@ export function formatEdits(
   return edits.filter((edit) => edit.offset >= first && edit.offset + edit.length <= last);
 }
 
+/**
+ * Past this many edits, formatting answers with one edit from the first change to the last. Re-indenting
+ * the 1 MB benchmark document is 37,724 edits otherwise: 3.7 MB of JSON-RPC and 75,000 positions, where
+ * one edit is 1 MB of text. VS Code reduces a formatting edit to minimal ones itself (so the cursor and
+ * markers stay), and the text is the same either way.
+ */
+export const MAX_SEPARATE_FORMATTING_EDITS = 1000;
+
 /** The formatting of one file as LSP edits, or why it is not formatted. */
 export function computeFormatting(file: SourceFile, options: FormattingOptions, range?: Range): TextEdit[] | string {
   const offsets = range && { start: file.document.offsetAt(range.start), end: file.document.offsetAt(range.end) };
   const edits = formatEdits(file.text, file.parse, options, offsets);
   if (typeof edits === 'string') return edits;
+  if (edits.length > MAX_SEPARATE_FORMATTING_EDITS) {
+    // The edits come in order and never overlap.
+    const start = edits[0]!.offset;
+    const last = edits[edits.length - 1]!;
+    const parts: string[] = [];
+    let at = start;
+    for (const edit of edits) {
+      parts.push(file.text.slice(at, edit.offset), edit.newText);
+      at = edit.offset + edit.length;
+    }
+    return [{ range: file.range(start, last.offset + last.length - start), newText: parts.join('') }];
+  }
   return edits.map((edit) => ({ range: file.range(edit.offset, edit.length), newText: edit.newText }));
 }
 

@@ -1,0 +1,10 @@
+import { benchDocuments } from './documents';
+import { createLanguageService, createTextDocument } from '../server/src/service/languageService';
+const service = createLanguageService();
+const doc = benchDocuments().find((d) => d.name === '2,000 models (JSON)')!;
+const d = createTextDocument(doc.uri, doc.text, 1);
+service.getDiagnostics(d);
+const s = performance.now();
+let n = 0;
+for (let i = 0; i < 40; i++) n = (service.getFormatting(d, { tabSize: 4, insertSpaces: true }) as unknown[]).length;
+console.log('per run', ((performance.now() - s) / 40).toFixed(1), 'edits', n);
