@@ -1,24 +1,47 @@
 import { writeFileSync } from 'fs';
-import { relative, resolve } from 'path';
+import { isAbsolute, relative, resolve, sep } from 'path';
 import { URI } from 'vscode-uri';
+import { homepage, version as packageVersion } from '../../package.json';
+import { CheckReport, githubReport, jsonReport, sarifReport, SEVERITY_NAMES } from './checkReports';
 import { encodeLike, readConfigFile } from './configFileReader';
 import { DiskFileSource } from './fileSource';
 import { SchemaBundle } from './schemaBundle';
-import { createLanguageService, createTextDocument, Diagnostic, Severity, TextDocumentLike, TextEdit } from './service/languageService';
+import {
+  createLanguageService,
+  createTextDocument,
+  Diagnostic,
+  LanguageService,
+  Severity,
+  TextDocumentLike,
+  TextEdit,
+} from './service/languageService';
 
 /*
  * openclaw-config check FILE...: the language server's diagnostics without an editor, as
- * `file:line:col severity message`. Exit code 1 when any file has an error, 2 on bad usage.
+ * `file:line:col severity message` (or JSON, SARIF, GitHub workflow commands), optionally after its
+ * "fix all". Exit code 1 when any file has an error, 2 on bad usage.
  * openclaw-config format [--check] FILE...: the language server's formatting, written in place.
  */
 
-const USAGE = `Usage: openclaw-config check [--openclaw-version VERSION] [--exit-zero] FILE...
+const USAGE = `Usage: openclaw-config check [--format text|json|sarif|github] [--fix] [--openclaw-version VERSION] [--exit-zero] FILE...
        openclaw-config format [--check] [--indent N|tab] FILE...
 
-check: checks OpenClaw configuration files (openclaw.json, JSON5) and prints one line per problem:
+check: checks OpenClaw configuration files (openclaw.json, JSON5) and the files they include, and
+prints one line per problem:
   file:line:col severity message
-Exits 1 when any file has an error (OpenClaw would refuse it), 0 otherwise.
+Exits 1 when any file has an error (OpenClaw would refuse it), 2 on a bad command line, an unreadable
+file or a fix that could not be made, 0 otherwise.
 
+  --format FORMAT             text (the default: the lines above), json (one document: files, each
+                              with its diagnostics: severity, code, message, range with 1-based line
+                              and column), sarif (SARIF 2.1.0, for GitHub code scanning) or github
+                              (GitHub Actions workflow commands: an annotation per problem)
+  --fix                       first apply every fix with one right answer (the editor's "Fix all":
+                              migrate the allowlist, add aliases, move or remove the legacy discovery
+                              key), keeping comments and layout; write each file that changes (the
+                              file or an included one), print one line per fix on stderr, then report
+                              what is left. A file that does not parse or is not valid UTF-8 is left
+                              as it is (exit 2)
   --openclaw-version VERSION  check against this OpenClaw version, whatever release last wrote
                               the file (default: the file's meta.lastTouchedVersion, else the
                               newest known), with the schema of that release bundled here
@@ -44,7 +67,8 @@ Control characters in file names and messages are printed as escapes (\n, \u001b
 /** What --openclaw-version takes: a release (2026.9.6), a pre-release (2026.3.2-beta.1), with or without a v. */
 const VERSION = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 
-const SEVERITY_NAMES: Record<Severity, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+type Format = (typeof FORMATS)[number];
 
 function main(argv: string[]): number {
   const [command, ...rest] = argv;
@@ -60,6 +84,8 @@ function main(argv: string[]): number {
   const files: string[] = [];
   let openclawVersion: string | undefined;
   let exitZero = false;
+  let fix = false;
+  let outputFormat: Format = 'text';
   let optionsEnded = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -79,6 +105,15 @@ function main(argv: string[]): number {
       }
     } else if (arg === '--exit-zero') {
       exitZero = true;
+    } else if (arg === '--fix') {
+      fix = true;
+    } else if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = arg === '--format' ? (rest[++i] ?? '') : arg.slice('--format='.length);
+      if (!(FORMATS as readonly string[]).includes(value)) {
+        process.stderr.write(`--format takes ${FORMATS.join(', ')}; '${printable(value)}' is none of them\n`);
+        return 2;
+      }
+      outputFormat = value as Format;
     } else {
       process.stderr.write(`Unknown option ${printable(arg)}\n${USAGE}`);
       return 2;
@@ -89,19 +124,23 @@ function main(argv: string[]): number {
     return 2;
   }
 
-  const service = createLanguageService({
-    settings: { openclawVersion, openclawVersionFrom: 'command-line', env: process.env },
-    files: new DiskFileSource(() => undefined),
-    schemas: SchemaBundle.beside(__dirname),
-  });
-  let errors = 0;
-  let warnings = 0;
-  let unreadable = 0;
+  const newService = () =>
+    createLanguageService({
+      settings: { openclawVersion, openclawVersionFrom: 'command-line', env: process.env },
+      files: new DiskFileSource(() => undefined),
+      schemas: SchemaBundle.beside(__dirname),
+    });
+  // Fixes first, each file with a service of its own (a fix may rewrite a file another one includes); then the check of what is left.
+  let notFixed = 0;
+  if (fix) for (const file of files) if (!fixFile(file, newService())) notFixed++;
+
+  const service = newService();
+  const report: CheckReport = { files: [], unreadable: [], errors: 0, warnings: 0 };
   for (const file of files) {
     const read = readConfigFile(file);
     if (!read.ok) {
       process.stderr.write(`${printable(file)}: cannot read: ${printable(read.reason)}\n`);
-      unreadable++;
+      report.unreadable.push({ file, reason: read.reason });
       continue;
     }
     // The file and those it includes, each with its own findings.
@@ -109,20 +148,106 @@ function main(argv: string[]): number {
     const configuration = service.getConfigurationDiagnostics(document);
     for (const { uri, diagnostics } of configuration) {
       const path = URI.parse(uri).fsPath;
-      const nearby = relative(process.cwd(), path);
-      const shown = uri === configuration[0]!.uri ? file : nearby.startsWith('..') ? path : nearby;
-      for (const diagnostic of sortByPosition(diagnostics)) {
-        const { line, character } = diagnostic.range.start;
-        const severity = SEVERITY_NAMES[diagnostic.severity];
-        process.stdout.write(`${printable(shown)}:${line + 1}:${character + 1} ${severity} ${printable(diagnostic.message)}\n`);
-        if (diagnostic.severity === Severity.Error) errors++;
-        if (diagnostic.severity === Severity.Warning) warnings++;
+      const shown = uri === configuration[0]!.uri ? file : shownPath(path);
+      const sorted = sortByPosition(diagnostics);
+      report.files.push({ shown, relative: relativePath(path), diagnostics: sorted });
+      for (const diagnostic of sorted) {
+        if (diagnostic.severity === Severity.Error) report.errors++;
+        if (diagnostic.severity === Severity.Warning) report.warnings++;
       }
     }
   }
-  process.stderr.write(`${files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s).\n`);
-  if (unreadable > 0) return 2;
-  return errors > 0 && !exitZero ? 1 : 0;
+  process.stdout.write(formatReport(report, outputFormat));
+  process.stderr.write(`${files.length} file(s) checked: ${report.errors} error(s), ${report.warnings} warning(s).\n`);
+  if (report.unreadable.length > 0 || notFixed > 0) return 2;
+  return report.errors > 0 && !exitZero ? 1 : 0;
+}
+
+function formatReport(report: CheckReport, outputFormat: Format): string {
+  switch (outputFormat) {
+    case 'json':
+      return jsonReport(report);
+    case 'sarif':
+      return sarifReport(report, { name: 'openclaw-config', version: packageVersion, informationUri: homepage }, process.cwd());
+    case 'github':
+      return githubReport(report);
+    default:
+      return report.files
+        .flatMap(({ shown, diagnostics }) =>
+          diagnostics.map(({ range, severity, message }) =>
+            `${printable(shown)}:${range.start.line + 1}:${range.start.character + 1} ${SEVERITY_NAMES[severity]} ${printable(message)}\n`,
+          ),
+        )
+        .join('');
+  }
+}
+
+/** An included file's path as printed: relative to the working folder when inside it, else absolute. */
+function shownPath(path: string): string {
+  const nearby = relative(process.cwd(), path);
+  return nearby.startsWith('..') || isAbsolute(nearby) ? path : nearby;
+}
+
+/** Relative to the working folder with / between names when inside it, else absolute: for SARIF and GitHub annotations. */
+function relativePath(path: string): string {
+  return shownPath(path).split(sep).join('/');
+}
+
+/**
+ * --fix for one file: applies the fixes with one right answer (what "fix all" does in the editor) to the
+ * file and the files it includes, writes those that change, in place, and prints one line per fix.
+ * False when the fixes could not be made: a file that cannot be read, does not parse, or whose bytes its
+ * text cannot give back (invalid UTF-8) is not written, nor is any other file of the same fix.
+ */
+function fixFile(file: string, service: LanguageService): boolean {
+  const shown = printable(file);
+  const read = readConfigFile(file);
+  if (!read.ok) return true; // The check says it cannot read the file, and exits 2.
+  const rootUri = URI.file(resolve(file)).toString();
+  const document = createTextDocument(rootUri, read.text, 1, read.encoding);
+  const plan = service.getFixAll(document);
+  if (!plan) return true;
+  const refuse = (why: string) => {
+    process.stderr.write(`${shown}: not fixed: ${why}\n`);
+    return false;
+  };
+  const syntax = service
+    .getConfigurationDiagnostics(document)
+    .find(({ diagnostics }) => diagnostics.some((diagnostic) => diagnostic.code === 'syntax'));
+  if (syntax) return refuse(`${printable(syntax.uri === rootUri ? 'the file' : shownPath(URI.parse(syntax.uri).fsPath))} has a syntax error; fix it first`);
+  const sources = new Map(service.getConfigurationSources(document).map(({ uri, text }) => [uri, text]));
+  const writes: { path: string; bytes: Buffer }[] = [];
+  for (const [uri, edits] of Object.entries(plan.edit.changes)) {
+    const path = uri === rootUri ? file : URI.parse(uri).fsPath;
+    const name = uri === rootUri ? 'the file' : printable(shownPath(path));
+    const current = uri === rootUri ? read : readConfigFile(path);
+    if (!current.ok) return refuse(`${name}: cannot read: ${printable(current.reason)}`);
+    if (current.text !== sources.get(uri)) return refuse(`${name} changed while it was being fixed`);
+    const unsafe = whyNotWritable(current);
+    if (unsafe) return refuse(`${name} has ${unsafe}; fix its encoding first`);
+    const fixed = applyTextEdits(createTextDocument(uri, current.text, 1, current.encoding), edits);
+    if (fixed !== current.text) writes.push({ path, bytes: encodeLike(fixed, current.bytes) });
+  }
+  for (const { path, bytes } of writes) {
+    try {
+      // In place, as format writes: a symbolic link, the owner and the mode stay.
+      writeFileSync(path, bytes);
+    } catch (error) {
+      return refuse(`cannot write ${printable(shownPath(path))}: ${printable((error as Error).message)}`);
+    }
+  }
+  for (const title of plan.fixes) process.stderr.write(`${shown}: fixed: ${printable(title)}\n`);
+  for (const { path } of writes) if (resolve(path) !== resolve(file)) process.stderr.write(`${shown}: wrote ${printable(shownPath(path))}\n`);
+  return true;
+}
+
+/** Why writing the text back would not give the file's bytes (decoding lost some), or undefined when it would. */
+function whyNotWritable(read: { text: string; bytes: Buffer; encoding: { invalidUtf8Count?: number } }): string | undefined {
+  if (encodeLike(read.text, read.bytes).equals(read.bytes)) return undefined;
+  const invalid = read.encoding.invalidUtf8Count;
+  return invalid
+    ? `${invalid} invalid UTF-8 sequence(s), which writing it back would replace with U+FFFD`
+    : 'bytes that its text cannot give back';
 }
 
 function format(args: string[]): number {
@@ -171,11 +296,8 @@ function format(args: string[]): number {
       continue;
     }
     // Written back, the text must give the same bytes: a file whose decoding lost bytes is not rewritten.
-    if (!encodeLike(read.text, read.bytes).equals(read.bytes)) {
-      const invalid = read.encoding.invalidUtf8Count;
-      const why = invalid
-        ? `${invalid} invalid UTF-8 sequence(s), which writing it back would replace with U+FFFD`
-        : 'bytes that its text cannot give back';
+    const why = whyNotWritable(read);
+    if (why) {
       process.stderr.write(`${shown}: not formatted: the file has ${why}; fix its encoding first\n`);
       failed++;
       continue;
@@ -213,7 +335,8 @@ function applyTextEdits(document: TextDocumentLike, edits: TextEdit[]): string {
   const text = document.getText();
   let result = '';
   let cursor = 0;
-  for (const edit of edits) {
+  const sorted = [...edits].sort((a, b) => document.offsetAt(a.range.start) - document.offsetAt(b.range.start));
+  for (const edit of sorted) {
     const start = document.offsetAt(edit.range.start);
     result += text.slice(cursor, start) + edit.newText;
     cursor = document.offsetAt(edit.range.end);

@@ -25,6 +25,8 @@ export interface SessionOptions {
   env?: NodeJS.ProcessEnv;
   /** The workspace's folders (uris); none by default. */
   workspaceFolders?: string[];
+  /** The server's command and arguments (default: this Node running the built server/out/server.js --stdio). */
+  command?: string[];
 }
 
 /** The built server in a child process, spoken to over stdio with real JSON-RPC. */
@@ -58,7 +60,8 @@ export class LspSession {
     this.workspaceFolders = options.workspaceFolders ?? [];
     this.pullsConfiguration = options.pullsConfiguration ?? true;
     this.initializationOptions = { settings: options.initialSettings ?? this.settings, ...options.initializationOptions };
-    this.process = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
+    const [command, ...args] = options.command ?? [process.execPath, ...SERVER_EXEC_ARGV, SERVER_PATH, '--stdio'];
+    this.process = spawn(command!, args, { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
     this.process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

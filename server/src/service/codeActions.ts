@@ -16,7 +16,7 @@ import { quoteForMessage } from './quoteForMessage';
 import { rewriteModelId } from './renameModel';
 import { placeSchemaIssues } from './schemaDiagnostics';
 import { SchemaValidator } from './schema/schemaValidator';
-import { CodeAction, CodeActionKind, Diagnostic, DiagnosticCode, Range } from './types';
+import { CodeAction, CodeActionKind, Diagnostic, DiagnosticCode, Range, WorkspaceEdit } from './types';
 
 export interface CodeActionRequest {
   range: Range;
@@ -152,13 +152,20 @@ export function computeCodeActions(analysis: Analysis, request: CodeActionReques
   return actions;
 }
 
+/** What "fix all" does: one title per fix applied, the edit of them all, and the diagnostic codes they resolve. */
+export interface FixAllPlan {
+  fixes: string[];
+  edit: WorkspaceEdit;
+  resolves: Set<DiagnosticCode>;
+}
+
 /**
  * Every fix with one right answer, applied one after another (each planned on the texts the previous
  * left), as one edit per file: the allowlist migration (first: aliases added to a map that still is the
  * allowlist would widen it), aliases for all models, the legacy discovery key as the target version's
- * doctor treats it. Choices (which inference profile) stay quick fixes.
+ * doctor treats it. Choices (which inference profile) stay quick fixes. Undefined when there is nothing to fix.
  */
-function fixAllAction(analysis: Analysis, context: CodeActionContext, diagnostics: Diagnostic[] | undefined): CodeAction | undefined {
+export function planFixAll(analysis: Analysis, context: CodeActionContext): FixAllPlan | undefined {
   const version = context.target.version;
   const steps: [resolves: DiagnosticCode, step: (sequence: EditSequence) => { title: string; sequence?: EditSequence }][] = [
     ['legacy-allowlist', (sequence) => {
@@ -176,21 +183,26 @@ function fixAllAction(analysis: Analysis, context: CodeActionContext, diagnostic
     }],
   ];
   let sequence = EditSequence.start(analysis, context.reanalyze);
-  const done: string[] = [];
-  const resolved = new Set<DiagnosticCode>();
+  const fixes: string[] = [];
+  const resolves = new Set<DiagnosticCode>();
   for (const [code, step] of steps) {
     const result = step(sequence);
     if (!result.sequence) continue;
     sequence = result.sequence;
-    done.push(result.title);
-    resolved.add(code);
+    fixes.push(result.title);
+    resolves.add(code);
   }
-  if (done.length === 0) return undefined;
+  return fixes.length === 0 ? undefined : { fixes, edit: sequence.toWorkspaceEdit(), resolves };
+}
+
+function fixAllAction(analysis: Analysis, context: CodeActionContext, diagnostics: Diagnostic[] | undefined): CodeAction | undefined {
+  const plan = planFixAll(analysis, context);
+  if (!plan) return undefined;
   return {
-    title: `Fix all: ${done.join(', ')}`,
+    title: `Fix all: ${plan.fixes.join(', ')}`,
     kind: CodeActionKind.SourceFixAllOpenClaw,
-    edit: sequence.toWorkspaceEdit(),
-    diagnostics: (diagnostics ?? []).filter((diagnostic) => resolved.has(diagnostic.code)),
+    edit: plan.edit,
+    diagnostics: (diagnostics ?? []).filter((diagnostic) => plan.resolves.has(diagnostic.code)),
   };
 }
 

@@ -5,7 +5,7 @@ import { addModel, AddedModel, ModelChoice, modelChoices } from './addModel';
 import { Analysis } from './analysis';
 import { builtInFacts, builtInSnapshot } from './builtInCatalog';
 import { baseModelId, CatalogIndex, CatalogSnapshot, CatalogSource } from './catalog';
-import { CodeActionRequest, computeCodeActions } from './codeActions';
+import { CodeActionContext, CodeActionRequest, computeCodeActions, FixAllPlan, planFixAll } from './codeActions';
 import { computeModelLenses, ModelLens } from './codeLens';
 import { computeCompletion } from './completion';
 import { computeDiagnostics } from './diagnostics';
@@ -59,6 +59,8 @@ export interface LanguageService {
   getDiagnostics(document: TextDocumentLike): Diagnostic[];
   getHover(document: TextDocumentLike, position: Position): Hover | undefined;
   getCodeActions(document: TextDocumentLike, request: CodeActionRequest): CodeAction[];
+  /** The fixes with one right answer, all at once (the source.fixAll action's): for `openclaw-config check --fix`. */
+  getFixAll(document: TextDocumentLike): FixAllPlan | undefined;
   getCompletion(document: TextDocumentLike, position: Position): CompletionList;
   /** The model entry a reference, alias-map key or alias selects, in whichever file it is. */
   getDefinition(document: TextDocumentLike, position: Position): Location[];
@@ -260,6 +262,16 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return new Environment(env, paths.map((path) => ({ path, text: options.files?.get(URI.file(path).toString())?.getText() })), home);
   };
 
+  const codeActionContext = (document: TextDocumentLike, analysis: Analysis): CodeActionContext => ({
+    target: targetOf(analysis),
+    catalog: catalogFor(analysis),
+    facts: catalog.facts,
+    schema: schemaFor(analysis),
+    keys,
+    maxDiagnostics: settings.maxDiagnosticsPerFile,
+    reanalyze: (texts) => workspace.reanalyze(document, texts),
+  });
+
   const catalogFor = (analysis: Analysis): CatalogIndex => catalogIndexOf(catalog.snapshot(regionOf(analysis)));
   const catalogIndexOf = (snapshot: CatalogSnapshot): CatalogIndex => {
     let index = indexes.get(snapshot);
@@ -304,15 +316,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     getCodeActions: (document, request) => {
       const analysis = analyze(document);
-      return computeCodeActions(analysis, request, {
-        target: targetOf(analysis),
-        catalog: catalogFor(analysis),
-        facts: catalog.facts,
-        schema: schemaFor(analysis),
-        keys,
-        maxDiagnostics: settings.maxDiagnosticsPerFile,
-        reanalyze: (texts) => workspace.reanalyze(document, texts),
-      });
+      return computeCodeActions(analysis, request, codeActionContext(document, analysis));
+    },
+    getFixAll: (document) => {
+      const analysis = analyze(document);
+      return planFixAll(analysis, codeActionContext(document, analysis));
     },
     getCompletion: (document, position) => {
       const analysis = analyze(document);
@@ -388,7 +396,7 @@ function includeRoots(env: Readonly<Record<string, string | undefined>>): string
     .map((entry) => resolve(entry.startsWith('~') ? entry.replace(/^~/, env.HOME ?? homedir()) : entry));
 }
 
-export type { CodeActionRequest } from './codeActions';
+export type { CodeActionRequest, FixAllPlan } from './codeActions';
 export type { FileSource } from './workspace';
 export type { RealPath } from './includes';
 export type { RenameTarget } from './navigation';
