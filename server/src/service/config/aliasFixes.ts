@@ -5,7 +5,7 @@ import { FileEdits } from '../edits/fileEdits';
 import { FileStyle, renderKey, renderString } from '../edits/fileStyle';
 import { appendAtPath, appendProperties, NewProperty, OffsetEdit, replaceNode } from '../edits/objectEdits';
 import { AllowlistMigration, allowlistMarkerEdits, migrateAllowlistEdits, pendingAllowlistMigration } from './legacy';
-import { compareVersions, MODEL_POLICY_VERSION } from './openclawVersions';
+import { releaseRules } from './releaseRules';
 import { propertyValue } from '../parser/ast';
 import { SourceFile } from '../parser/sourceFile';
 
@@ -60,7 +60,7 @@ export type NewEntryEffect =
 
 export function newEntryEffect(analysis: Analysis, version: string): NewEntryEffect {
   const { config } = analysis;
-  if (compareVersions(version, MODEL_POLICY_VERSION) < 0) {
+  if (!releaseRules(version).modelPolicy) {
     return (config.aliasMap?.children?.length ?? 0) > 0 ? { kind: 'extends' } : { kind: 'limits' };
   }
   if (config.modelPolicy || config.allowlistMigrated) return { kind: 'none' };

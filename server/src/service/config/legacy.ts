@@ -2,9 +2,10 @@ import { Analysis } from './analysis';
 import { FileEdits } from '../edits/fileEdits';
 import { renderString } from '../edits/fileStyle';
 import { appendAtPath, appendProperties, indentationOf, multiLineObject, NewProperty, removeProperty, replaceNode } from '../edits/objectEdits';
-import { compareVersions, MODEL_POLICY_VERSION, TargetVersion } from './openclawVersions';
+import { TargetVersion } from './openclawVersions';
 import { findNodeAtPath, findProperty, JsonNode, keyOf, valueOf } from '../parser/ast';
 import { isValidPolicyRef, policyAliases } from './modelPolicy';
+import { releaseRules, releaseThatChanged } from './releaseRules';
 
 /*
  * Keys that newer OpenClaw moved, and the fixes `openclaw doctor --fix` applies to them, measured on
@@ -21,9 +22,6 @@ import { isValidPolicyRef, policyAliases } from './modelPolicy';
 
 export const LEGACY_DISCOVERY_PATH = ['models', 'bedrockDiscovery'];
 const DISCOVERY_PATH = ['plugins', 'entries', 'amazon-bedrock', 'config', 'discovery'];
-/** The first release whose doctor deletes models.bedrockDiscovery instead of moving it. */
-export const DISCOVERY_DELETED_SINCE = '2026.5.12';
-const DISCOVERY_MOVED_IN = '2026.4.5';
 const ALLOWLIST_MARKER_PATH = ['meta', 'migrations', 'modelPolicyAllowlist'];
 
 export function legacyDiscovery(analysis: Analysis): JsonNode | undefined {
@@ -32,16 +30,16 @@ export function legacyDiscovery(analysis: Analysis): JsonNode | undefined {
 
 /** Whether the target version's doctor deletes the legacy key rather than moving it. */
 export function doctorDeletesDiscovery(version: string): boolean {
-  return compareVersions(version, DISCOVERY_DELETED_SINCE) >= 0;
+  return releaseRules(version).doctorOnLegacyDiscovery === 'deletes';
 }
 
 /** Says when the key moved and what the target's doctor does; and, for a file an older release wrote with it, that release. */
 export function describeLegacyDiscovery(target: TargetVersion, rejects: string): string {
   const doctor = doctorDeletesDiscovery(target.version) ? 'deletes it' : 'moves it there';
-  const moved = `moved to plugins.entries.amazon-bedrock.config.discovery in OpenClaw ${DISCOVERY_MOVED_IN}`;
+  const moved = `moved to plugins.entries.amazon-bedrock.config.discovery in OpenClaw ${releaseThatChanged('discovery')}`;
   const writer = target.writtenBy;
   const what =
-    writer && compareVersions(writer, DISCOVERY_MOVED_IN) < 0
+    writer && releaseRules(writer).discovery === 'models'
       ? `OpenClaw ${writer} wrote this file (meta.lastTouchedVersion) with models.bedrockDiscovery, which ${moved}`
       : `models.bedrockDiscovery ${moved}`;
   return `${what}: ${rejects} ("openclaw doctor --fix" of this version ${doctor}.)`;
@@ -99,7 +97,7 @@ export interface AllowlistMigration {
 /** Whether the alias map still carries the allowlist role a 2026.8.1+ OpenClaw would migrate. */
 export function pendingAllowlistMigration(analysis: Analysis, version: string): AllowlistMigration | undefined {
   const { config } = analysis;
-  if (compareVersions(version, MODEL_POLICY_VERSION) < 0 || config.allowlistMigrated || config.modelPolicy || !config.aliasMap) return undefined;
+  if (!releaseRules(version).modelPolicy || config.allowlistMigrated || config.modelPolicy || !config.aliasMap) return undefined;
   const refs = config.aliasMap.children!.map((property) => String(keyOf(property).value)).filter((key) => key.trim() !== '');
   const aliases = policyAliases(config.aliases.filter((entry) => entry.agent === undefined));
   return { refs, invalid: refs.filter((ref) => !isValidPolicyRef(ref, aliases)) };

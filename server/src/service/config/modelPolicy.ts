@@ -1,6 +1,6 @@
 import { Analysis } from './analysis';
 import { AliasEntry, ConfiguredModel } from './configModel';
-import { compareVersions, MODEL_POLICY_VERSION } from './openclawVersions';
+import { releaseRules } from './releaseRules';
 import { findNodeAtPath, JsonNode, keyOf, propertyValue, valueOf } from '../parser/ast';
 import { quoteForMessage as q } from '../utils/quoteForMessage';
 
@@ -16,7 +16,7 @@ export type Restriction = { kind: 'none' } | { kind: 'alias-map' } | { kind: 'po
 export function modelRestriction(analysis: Analysis, version: string): Restriction {
   const { config } = analysis;
   const mapSize = config.aliasMap?.children?.length ?? 0;
-  if (compareVersions(version, MODEL_POLICY_VERSION) < 0) return mapSize > 0 ? { kind: 'alias-map' } : { kind: 'none' };
+  if (!releaseRules(version).modelPolicy) return mapSize > 0 ? { kind: 'alias-map' } : { kind: 'none' };
   if (config.modelPolicy) {
     const allow = propertyValue(config.modelPolicy, 'allow');
     const refs = allow?.type === 'array' ? allow.children!.flatMap((item) => (item.type === 'string' ? [item.value as string] : [])) : [];

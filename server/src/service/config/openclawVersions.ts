@@ -1,13 +1,10 @@
 /*
- * What changed between OpenClaw versions, as far as this extension's checks care. Sources:
+ * Which OpenClaw version a file is checked for (what each release changes: releaseRules.ts). Sources:
  * ../shared/reference/openclaw-config-facts.md, measured against openclaw 2026.9.6 and read from
  * 2026.3.x / 2026.4.x releases.
  */
 
 export const NEWEST_KNOWN_VERSION = '2026.9.6';
-
-/** From this version on the allowlist is agents.defaults.modelPolicy.allow, not the alias map. */
-export const MODEL_POLICY_VERSION = '2026.8.1';
 
 export type VersionSource = 'installed' | 'file' | 'setting' | 'command-line' | 'default';
 

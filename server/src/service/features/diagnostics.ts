@@ -12,7 +12,8 @@ import { Environment, envReferences } from '../config/envVars';
 import { describeUnknownKey, KeyHistory, keysOf } from '../schema/keyHistory';
 import { describeLegacyDiscovery, pendingAllowlistMigration } from '../config/legacy';
 import { checkPolicyRefs, modelRestriction, policyAllows } from '../config/modelPolicy';
-import { compareVersions, describeTarget, MODEL_POLICY_VERSION, TargetVersion } from '../config/openclawVersions';
+import { compareVersions, describeTarget, TargetVersion } from '../config/openclawVersions';
+import { releaseRules, releaseThatChanged } from '../config/releaseRules';
 import { JsonNode, keyOf } from '../parser/ast';
 import { Resolution } from '../config/references';
 import { dottedPath, placeSchemaIssues } from './schemaDiagnostics';
@@ -234,13 +235,13 @@ function overflowed(analysis: Analysis, node: JsonNode): string | undefined {
 }
 
 function checkModelPolicy(analysis: Analysis, target: TargetVersion, report: Report): void {
-  if (compareVersions(target.version, MODEL_POLICY_VERSION) >= 0) {
+  if (releaseRules(target.version).modelPolicy) {
     for (const issue of checkPolicyRefs(analysis)) report(issue.node, Severity.Error, 'policy-ref', issue.message, issue.path);
   }
   const migration = pendingAllowlistMigration(analysis, target.version);
   const mapKey = analysis.config.aliasMap?.parent && keyOf(analysis.config.aliasMap.parent);
   if (!migration || !mapKey) return;
-  const since = `Since OpenClaw ${MODEL_POLICY_VERSION} the /model allowlist is agents.defaults.modelPolicy.allow`;
+  const since = `Since OpenClaw ${releaseThatChanged('modelPolicy')} the /model allowlist is agents.defaults.modelPolicy.allow`;
   if (migration.refs.length === 0) return;
   const message =
     migration.invalid.length > 0
@@ -387,7 +388,7 @@ function checkMissingAliases(analysis: Analysis, target: TargetVersion, report: 
   for (const { model, entries } of modelsWithoutAlias(analysis)) {
     const ref = q(`${model.provider.id}/${model.id}`);
     if (restriction.kind === 'alias-map' && entries.length === 0 && !policyAllows(mapKeys, model, [])) {
-      const why = compareVersions(target.version, MODEL_POLICY_VERSION) < 0
+      const why = !releaseRules(target.version).modelPolicy
         ? 'a non-empty alias map is also the allowlist'
         : 'this alias map is still the allowlist (not migrated to modelPolicy.allow)';
       const message = `${ref} has no entry in agents.defaults.models. On ${describeTarget(target)} ${why}, so /model cannot select this model at all`;

@@ -1,7 +1,7 @@
 import { CatalogContext, CatalogEntry } from '../catalog/catalog';
 import { FileStyle } from '../edits/fileStyle';
 import { newModelEntryFields } from '../catalog/modelEntry';
-import { compareVersions, MODEL_POLICY_VERSION } from '../config/openclawVersions';
+import { releaseRules } from '../config/releaseRules';
 
 /*
  * A minimal openclaw.json for Amazon Bedrock, for "OpenClaw: Open Configuration" when the file is
@@ -36,7 +36,7 @@ export function newConfigurationText(region: string, version: string, context: C
     },
     // The alias map is for aliases only: from OpenClaw 2026.8.1 the /model allowlist is modelPolicy.allow,
     // and a map without this marker would still act as one. (Before, a non-empty map is the allowlist.)
-    ...(compareVersions(version, MODEL_POLICY_VERSION) >= 0 ? { meta: { migrations: { modelPolicyAllowlist: true } } } : {}),
+    ...(releaseRules(version).modelPolicy ? { meta: { migrations: { modelPolicyAllowlist: true } } } : {}),
   };
   return `${JSON.stringify(config, null, 2)}\n`;
 }
