@@ -1,7 +1,7 @@
 import { getLanguageService, JSONSchema } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, createTextDocument, Range, TextDocumentLike } from '../server/src/service/languageService';
-import { NEWEST_KNOWN_VERSION } from '../server/src/service/openclawVersions';
+import { NEWEST_KNOWN_VERSION } from '../server/src/service/config/openclawVersions';
 import { parseJson5 } from '../server/src/service/parser/json5Parser';
 import { ownedSchema } from '../server/src/service/schema/ownedSchema';
 import { BenchDocument } from './documents';

@@ -2,7 +2,7 @@ import { AdversarialFigures } from './adversarial';
 import { DiscoveryFigures } from './catalog';
 import { BenchDocument, LARGE_MODEL_COUNT } from './documents';
 import { Measured } from './extension';
-import { MAX_DOCUMENT_SYMBOLS } from '../server/src/service/documentSymbols';
+import { MAX_DOCUMENT_SYMBOLS } from '../server/src/service/features/documentSymbols';
 import { BaselineFigures, SCREENFUL_LINES, ServiceFigures } from './inProcess';
 import { DIAGNOSTICS_DEBOUNCE_MS, MEMORY_AFTER_PASSES, ProtocolFigures } from './protocol';
 import { SchemaFigures } from './schemas';

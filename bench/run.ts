@@ -2,7 +2,7 @@ import { writeFileSync } from 'fs';
 import { cpus, loadavg } from 'os';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
-import { NEWEST_KNOWN_VERSION } from '../server/src/service/openclawVersions';
+import { NEWEST_KNOWN_VERSION } from '../server/src/service/config/openclawVersions';
 import { measureAdversarial } from './adversarial';
 import { measureDiscovery } from './catalog';
 import { benchDocuments } from './documents';

@@ -1,7 +1,9 @@
 // Bundles the extension client, the language server and the CLI, each into one file.
-import { build } from 'esbuild';
+// `--watch` rebuilds on every change (the "watch" task of .vscode/tasks.json), printing the lines its problem matcher waits for.
+import { build, context } from 'esbuild';
 
 const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
 
 const common = {
   bundle: true,
@@ -13,10 +15,35 @@ const common = {
   logLevel: 'warning',
 };
 
-await Promise.all([
+const bundles = [
   // The banner marks when the bundle starts to load: activation time counts loading, as VS Code's does.
-  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'], banner: { js: '"use strict";\nvar extensionLoadStarted = performance.now();' } }),
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'], banner: { js: '"use strict";\nvar extensionLoadStarted = performance.now();' } },
   // The shebangs let npm install the bundles as commands (openclaw-language-server, openclaw-config).
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', banner: { js: '#!/usr/bin/env node' } }),
-  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } }),
-]);
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (watch) {
+  // The format of the "$esbuild-watch" problem matcher: a start line, each error with its place, an end line;
+  // one start and one end for the three bundles, so that the task is done when all three are.
+  let building = 0;
+  const problemMatcherLines = {
+    name: 'problem-matcher-lines',
+    setup(esbuild) {
+      esbuild.onStart(() => {
+        if (building++ === 0) console.log('[watch] build started');
+      });
+      esbuild.onEnd(({ errors }) => {
+        for (const { text, location } of errors) {
+          console.error(`✘ [ERROR] ${text}`);
+          if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+        }
+        if (--building === 0) console.log('[watch] build finished');
+      });
+    },
+  };
+  // Errors are printed by the plugin alone: esbuild's own report puts a blank line the matcher does not expect.
+  for (const options of bundles) await (await context({ ...options, logLevel: 'silent', plugins: [problemMatcherLines] })).watch();
+} else {
+  await Promise.all(bundles.map((options) => build(options)));
+}

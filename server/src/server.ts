@@ -29,14 +29,12 @@ import {
   TextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CatalogStore, CatalogStoreSettings } from './bedrock/catalogStore';
-import { BedrockConnection } from './bedrock/connection';
-import type { NetworkSettings } from './bedrock/network';
-import { DiskFileSource, realFolderPath } from './fileSource';
-import { URI } from 'vscode-uri';
+import { CatalogStore } from './bedrock/catalogStore';
+import { DiskFileSource } from './fileSource';
 import { ModelTesting } from './modelTesting';
 import { SchemaBundle } from './schemaBundle';
-import { mergeSettings, proxySettings } from './settings';
+import { bedrockConnection, catalogSettings, maxDiagnosticsPerFile, mergeSettings, networkSettings, proxySettings, serviceSettings } from './settings';
+import { WorkspaceTrust } from './trust';
 import { commandArgument, notOpen, SERVER_COMMANDS } from './commandArguments';
 import { OpenClawIntegration } from './openclawIntegration';
 import {
@@ -66,11 +64,8 @@ import {
 import {
   CodeActionKind as ServiceCodeActionKind,
   createLanguageService,
-  DEFAULT_MAX_DIAGNOSTICS,
   describeChoice,
   Diagnostic,
-  isPathInside,
-  ServiceSettings,
   StoredTestResult,
   summarizeMeasurements,
 } from './service/languageService';
@@ -87,7 +82,6 @@ const DIAGNOSTICS_DELAY_MS = 150;
  * (about 50-100 ms when the server starts); past it, the schema is read in the foreground, as needed.
  */
 const SCHEMA_WAIT_MS = 1000;
-const DEFAULT_CATALOG_TTL_MINUTES = 60;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -102,29 +96,15 @@ let initialization: ServerInitializationOptions = {};
 /** initializationOptions.settings: what the client's later settings are laid over (settings.ts). */
 let initialSettings: ServerSettings = {};
 let currentSettings: ServerSettings = {};
-let trusted = true;
-/** What an untrusted workspace turns off, as the client shows it. */
-const RESTRICTED =
-  'This workspace is not trusted: the extension makes no AWS request, runs no openclaw command and reads no file outside the workspace. Trust the workspace to turn them on.';
-/** Folders of the workspace (real file system paths): an untrusted one reads files only there, symlinks followed. */
-let workspaceFolders: string[] = [];
+const trust = new WorkspaceTrust();
 
-const bedrockConnection = (region: string, variant: { fips?: boolean; dualStack?: boolean } = {}): BedrockConnection => ({
-  region,
-  endpoint: currentSettings.bedrock?.endpoint || undefined,
-  profile: currentSettings.aws?.profile || process.env.AWS_PROFILE || undefined,
-  fips: currentSettings.aws?.useFipsEndpoint === true || process.env.AWS_USE_FIPS_ENDPOINT === 'true' || variant.fips === true,
-  dualStack: process.env.AWS_USE_DUALSTACK_ENDPOINT === 'true' || variant.dualStack === true,
-});
+/** Bedrock in `region` as the current settings reach it. */
+const connectionTo = (region: string, variant?: { fips?: boolean; dualStack?: boolean }) => bedrockConnection(currentSettings, region, variant);
+/** The catalog store's settings from `settings`, as trust allows. */
+const catalogSettingsOf = (settings: ServerSettings) =>
+  catalogSettings(settings, { trusted: trust.isTrusted, cacheDir: initialization.cacheDir, connection: (region) => connectionTo(region) });
 
-const networkSettings = (settings: ServerSettings): NetworkSettings => ({
-  proxy: settings.http?.proxy || undefined,
-  proxyStrictSSL: settings.http?.proxyStrictSSL,
-  noProxy: settings.http?.noProxy,
-  http1: settings.bedrock?.http1 === true,
-});
-
-const catalog = new CatalogStore(catalogSettings({}), {
+const catalog = new CatalogStore(catalogSettingsOf({}), {
   log: (line) => connection.console.info(line),
   onUpdate: () => notifyCatalogChanged(),
   onProblem: (problem) => {
@@ -141,15 +121,15 @@ const catalog = new CatalogStore(catalogSettings({}), {
 });
 
 const testResults = new Map<string, StoredTestResult>();
-const files = new DiskFileSource((uri) => documents.get(uri), (path) => (trusted || workspaceFolders.some((folder) => isPathInside(folder, path)) ? undefined : 'not read: the workspace is not trusted, and the file is outside it'));
+const files = new DiskFileSource((uri) => documents.get(uri), (path) => trust.refusesRead(path));
 const service = createLanguageService({ catalog, testResults: { last: (ref) => testResults.get(ref) }, files, schemas: SchemaBundle.beside(__dirname) });
 const openclaw = new OpenClawIntegration({
   service,
-  command: () => (trusted ? currentSettings.cli?.path || 'openclaw' : undefined),
+  command: () => (trust.isTrusted ? currentSettings.cli?.path || 'openclaw' : undefined),
   validateOnSave: () => currentSettings.cli?.validateOnSave !== false,
   cacheDir: () => currentSettings.catalog?.cachePath || initialization.cacheDir,
   onVersionChange: () => {
-    service.configure(serviceSettings(currentSettings));
+    service.configure(serviceSettings(currentSettings, openclaw.installedVersion));
     revalidateAll();
   },
   revalidate: (uri) => (uri ? forceValidate(uri) : revalidateAll()),
@@ -161,9 +141,9 @@ const testing = new ModelTesting({
   service,
   results: testResults,
   settings: () => currentSettings,
-  connection: bedrockConnection,
+  connection: connectionTo,
   network: () => networkSettings(currentSettings),
-  restricted: () => (trusted ? undefined : RESTRICTED),
+  restricted: () => trust.restriction,
   output: (params) => void connection.sendNotification(TEST_OUTPUT_NOTIFICATION, params),
   log: (line) => connection.console.info(line),
 });
@@ -174,9 +154,8 @@ connection.onInitialize((params): InitializeResult => {
   canRefreshInlayHints = Boolean(params.capabilities.workspace?.inlayHint?.refreshSupport);
   canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
   initialization = (params.initializationOptions ?? {}) as ServerInitializationOptions;
-  trusted = initialization.trusted !== false;
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []);
-  workspaceFolders = folders.map((folder) => realFolderPath(URI.parse(folder.uri).fsPath));
+  trust.start(initialization.trusted, folders.map((folder) => folder.uri));
   initialSettings = mergeSettings({}, initialization.settings);
   applySettings(initialSettings);
   return {
@@ -219,8 +198,8 @@ connection.onInitialized(async () => {
 });
 
 connection.onNotification(TRUST_GRANTED_NOTIFICATION, () => {
-  trusted = true;
-  catalog.configure(catalogSettings(currentSettings));
+  trust.grant();
+  catalog.configure(catalogSettingsOf(currentSettings));
   void openclaw.refresh();
   for (const document of documents.all()) catalog.snapshot(service.getRegion(document));
   // Files outside the workspace can be read now: included files, .env.
@@ -253,42 +232,14 @@ function applySettings(settings: ServerSettings): void {
   const cliChanged = JSON.stringify(settings.cli) !== JSON.stringify(currentSettings.cli);
   const hintsChanged = JSON.stringify(settings.inlayHints) !== JSON.stringify(currentSettings.inlayHints);
   currentSettings = settings;
-  service.configure(serviceSettings(settings));
+  service.configure(serviceSettings(settings, openclaw.installedVersion));
   // The schema of the version the settings point to, read while the client sets up and opens files.
   void service.prepareSchema();
-  catalog.configure(catalogSettings(settings));
+  catalog.configure(catalogSettingsOf(settings));
   revalidateAll();
   notifyCatalogChanged();
   if (cliChanged) void openclaw.refresh();
   if (hintsChanged) refreshInlayHints();
-}
-
-function serviceSettings(settings: ServerSettings): ServiceSettings {
-  return {
-    installedVersion: openclaw.installedVersion,
-    openclawVersion: settings.version || undefined,
-    awsRegion: settings.aws?.region || undefined,
-    env: process.env,
-    maxDiagnosticsPerFile: maxDiagnosticsPerFile(settings),
-  };
-}
-
-/** openclaw.diagnostics.maxPerFile when it is a count (at least 1), else the default. */
-function maxDiagnosticsPerFile(settings: ServerSettings): number {
-  const max = settings.diagnostics?.maxPerFile;
-  return typeof max === 'number' && Number.isFinite(max) && max >= 1 ? Math.floor(max) : DEFAULT_MAX_DIAGNOSTICS;
-}
-
-function catalogSettings(settings: ServerSettings): CatalogStoreSettings {
-  const ttlMinutes = settings.catalog?.ttlMinutes;
-  return {
-    // An untrusted workspace makes no AWS request: the built-in list serves.
-    live: settings.catalog?.live !== false && trusted,
-    ttlMs: (typeof ttlMinutes === 'number' && ttlMinutes >= 0 ? ttlMinutes : DEFAULT_CATALOG_TTL_MINUTES) * 60_000,
-    cacheDir: settings.catalog?.cachePath || initialization.cacheDir,
-    connection: (region) => bedrockConnection(region),
-    network: networkSettings(settings),
-  };
 }
 
 function notifyCatalogChanged(): void {
@@ -637,7 +588,7 @@ async function addModel(document: TextDocument, params: AddModelParams): Promise
 
 async function refreshCatalog(document: TextDocument | undefined): Promise<RefreshCatalogResult> {
   const region = service.getRegion(document);
-  if (!trusted) return { region, origin: 'built-in', count: catalog.snapshot(region).entries.length, problem: RESTRICTED };
+  if (!trust.isTrusted) return { region, origin: 'built-in', count: catalog.snapshot(region).entries.length, problem: trust.restriction };
   try {
     const snapshot = await catalog.refresh(region);
     return { region, origin: snapshot.origin, count: snapshot.entries.length };
@@ -653,12 +604,12 @@ function catalogStatus(document: TextDocument | undefined): CatalogStatus {
   const snapshot = catalog.snapshot(region);
   return {
     region,
-    profile: bedrockConnection(region).profile,
+    profile: connectionTo(region).profile,
     origin: snapshot.origin,
     count: snapshot.entries.length,
     fetchedAt: snapshot.fetchedAt,
     problem: snapshot.problem,
-    restricted: trusted ? undefined : RESTRICTED,
+    restricted: trust.restriction,
     schema: document && guard('schema label', () => service.getSchemaLabel(document)),
   };
 }

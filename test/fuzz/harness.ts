@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'worker_threads';
 import { URI } from 'vscode-uri';
 import { decodeConfigBytes, readConfigFile } from '../../server/src/configFileReader';
 import { DiskFileSource, realFolderPath, realPathOf } from '../../server/src/fileSource';
-import { builtInSnapshot } from '../../server/src/service/builtInCatalog';
+import { builtInSnapshot } from '../../server/src/service/catalog/builtInCatalog';
 import {
   CodeAction,
   CompletionItem,
@@ -32,7 +32,7 @@ import {
 } from '../../server/src/service/languageService';
 import type { JsonNode } from '../../server/src/service/parser/ast';
 import { parseJson5 } from '../../server/src/service/parser/json5Parser';
-import { formatEdits } from '../../server/src/service/formatting';
+import { formatEdits } from '../../server/src/service/features/formatting';
 import { applyEdits, memoryFiles, REPO_ROOT } from '../helpers';
 
 /*

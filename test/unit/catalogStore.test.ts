@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { CatalogProblem, CatalogStore, CatalogStoreSettings } from '../../server/src/bedrock/catalogStore';
 import { discoverCatalogExplained } from '../../server/src/bedrock/discovery';
-import { CatalogSnapshot } from '../../server/src/service/catalog';
+import { CatalogSnapshot } from '../../server/src/service/catalog/catalog';
 import { useFakeBedrock } from '../fakeBedrockFixture';
 import { scratchFolders } from '../scratch';
 

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { buildConfigModel } from '../../server/src/service/configModel';
+import { buildConfigModel } from '../../server/src/service/config/configModel';
 import { parseJson5 } from '../../server/src/service/parser/json5Parser';
 import { readSample } from '../helpers';
 

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { MAX_DOCUMENT_SYMBOLS } from '../../server/src/service/documentSymbols';
+import { MAX_DOCUMENT_SYMBOLS } from '../../server/src/service/features/documentSymbols';
 import { createLanguageService, DocumentSymbol, SymbolKind } from '../../server/src/service/languageService';
 import { documentOf, memoryFiles, readSample } from '../helpers';
 

@@ -3,7 +3,7 @@ import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { awsEndpointFunctions } from '@aws-sdk/core/client';
 import { bedrockEndpoint } from '../../server/src/bedrock/endpoints';
-import { AWS_DNS_SUFFIXES, endpointVariantOf, isAwsHost, regionOfEndpoint } from '../../server/src/service/region';
+import { AWS_DNS_SUFFIXES, endpointVariantOf, isAwsHost, regionOfEndpoint } from '../../server/src/service/config/region';
 
 /*
  * Bedrock endpoints for commercial, China and GovCloud regions, with FIPS and dual stack, checked

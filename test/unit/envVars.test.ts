@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { createLanguageService, Diagnostic } from '../../server/src/service/languageService';
-import { envReferences } from '../../server/src/service/envVars';
+import { envReferences } from '../../server/src/service/config/envVars';
 import { memoryFiles } from '../helpers';
 
 /*

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { benchDocuments } from '../../bench/documents';
 import { detectFileStyle } from '../../server/src/service/edits/fileStyle';
-import { INLINE_WIDTH, MAX_SEPARATE_FORMATTING_EDITS } from '../../server/src/service/formatting';
+import { INLINE_WIDTH, MAX_SEPARATE_FORMATTING_EDITS } from '../../server/src/service/features/formatting';
 import { createLanguageService, createTextDocument, FormattingOptions, Range, TextEdit } from '../../server/src/service/languageService';
 import { parseJson5 } from '../../server/src/service/parser/json5Parser';
 import { toValue } from '../../server/src/service/parser/ast';

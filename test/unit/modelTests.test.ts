@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { createLanguageService, formatMeasurements, measurementFacts, summarizeMeasurements, testFigures, TestMeasurements } from '../../server/src/service/languageService';
-import { formatUsd } from '../../server/src/service/modelFacts';
+import { formatUsd } from '../../server/src/service/config/modelFacts';
 import { applyEdits, documentOf, editsTo } from '../helpers';
 
 const TEXT = `{

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { createLanguageService } from '../../server/src/service/languageService';
-import { resolveTargetVersion } from '../../server/src/service/openclawVersions';
+import { resolveTargetVersion } from '../../server/src/service/config/openclawVersions';
 import { documentOf } from '../helpers';
 
 /** Error-level findings as `path: message`, for a version (what `openclaw config validate` would say). */

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { buildConfigModel } from '../../server/src/service/configModel';
+import { buildConfigModel } from '../../server/src/service/config/configModel';
 import { parseJson5 } from '../../server/src/service/parser/json5Parser';
-import { ReferenceResolver, Resolution, stripAuthProfile } from '../../server/src/service/references';
+import { ReferenceResolver, Resolution, stripAuthProfile } from '../../server/src/service/config/references';
 
 const CONFIG = `{
   models: {

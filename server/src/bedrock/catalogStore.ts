@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { builtInFacts, builtInSnapshot } from '../service/builtInCatalog';
-import { baseModelId, CatalogEntry, CatalogSnapshot, CatalogSource, ModelFacts } from '../service/catalog';
+import { builtInFacts, builtInSnapshot } from '../service/catalog/builtInCatalog';
+import { baseModelId, CatalogEntry, CatalogSnapshot, CatalogSource, ModelFacts } from '../service/catalog/catalog';
 import { BedrockConnection, describeConnection } from './connection';
 import type { NetworkSettings } from './network';
 

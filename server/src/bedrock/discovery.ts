@@ -6,7 +6,7 @@ import {
   ListFoundationModelsCommand,
   paginateListInferenceProfiles,
 } from '@aws-sdk/client-bedrock';
-import { CatalogEntry } from '../service/catalog';
+import { CatalogEntry } from '../service/catalog/catalog';
 import { explainAwsError } from './awsErrors';
 import { BedrockConnection, CATALOG_TIMEOUTS, CatalogTimeouts, endpointOptions } from './connection';
 import { bedrockEndpoint } from './endpoints';

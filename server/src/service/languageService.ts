@@ -1,36 +1,36 @@
 import { homedir } from 'os';
 import { delimiter, resolve } from 'path';
 import { URI } from 'vscode-uri';
-import { addModel, AddedModel, ModelChoice, modelChoices } from './addModel';
-import { Analysis } from './analysis';
-import { builtInFacts, builtInSnapshot } from './builtInCatalog';
-import { baseModelId, CatalogIndex, CatalogSnapshot, CatalogSource } from './catalog';
-import { CodeActionContext, CodeActionRequest, computeCodeActions, FixAllPlan, planFixAll } from './codeActions';
-import { computeModelLenses, ModelLens } from './codeLens';
-import { computeCompletion } from './completion';
-import { computeDiagnostics } from './diagnostics';
-import { computeDocumentHighlights } from './documentHighlight';
-import { computeDocumentSymbols, computeWorkspaceSymbols } from './documentSymbols';
-import { computeFoldingRanges } from './folding';
-import { computeIncludeLinks } from './includeLinks';
-import { computeInlayHints } from './inlayHints';
-import { computeSelectionRanges } from './selectionRanges';
-import { dotenvPaths, Environment } from './envVars';
-import { fsPathOf } from './includes';
-import { computeFormatting } from './formatting';
-import { computeHover } from './hover';
-import { KeyHistory, KeyHistorySource } from './keyHistory';
-import { findTestTarget, listTestTargets, ModelTestTarget, TestResultSource } from './modelTests';
-import { rewriteModelId } from './renameModel';
-import { buildConfigModel } from './configModel';
-import { newConfigurationText } from './newConfiguration';
-import { compareVersions, resolveTargetVersion } from './openclawVersions';
-import { resolveRegion } from './region';
+import { addModel, AddedModel, ModelChoice, modelChoices } from './features/addModel';
+import { Analysis } from './config/analysis';
+import { builtInFacts, builtInSnapshot } from './catalog/builtInCatalog';
+import { baseModelId, CatalogIndex, CatalogSnapshot, CatalogSource } from './catalog/catalog';
+import { CodeActionContext, CodeActionRequest, computeCodeActions, FixAllPlan, planFixAll } from './features/codeActions';
+import { computeModelLenses, ModelLens } from './features/codeLens';
+import { computeCompletion } from './features/completion';
+import { computeDiagnostics } from './features/diagnostics';
+import { computeDocumentHighlights } from './features/documentHighlight';
+import { computeDocumentSymbols, computeWorkspaceSymbols } from './features/documentSymbols';
+import { computeFoldingRanges } from './features/folding';
+import { computeIncludeLinks } from './features/includeLinks';
+import { computeInlayHints } from './features/inlayHints';
+import { computeSelectionRanges } from './features/selectionRanges';
+import { dotenvPaths, Environment } from './config/envVars';
+import { fsPathOf } from './config/includes';
+import { computeFormatting } from './features/formatting';
+import { computeHover } from './features/hover';
+import { KeyHistory, KeyHistorySource } from './schema/keyHistory';
+import { findTestTarget, listTestTargets, ModelTestTarget, TestResultSource } from './features/modelTests';
+import { rewriteModelId } from './edits/renameModel';
+import { buildConfigModel } from './config/configModel';
+import { newConfigurationText } from './features/newConfiguration';
+import { compareVersions, resolveTargetVersion } from './config/openclawVersions';
+import { resolveRegion } from './config/region';
 import { JsonSchema } from './schema/jsonSchema';
 import { ownedSchema } from './schema/ownedSchema';
 import { SchemaValidator } from './schema/schemaValidator';
 import { findNodeAtDottedPath, keyOf } from './parser/ast';
-import { computeDefinition, computeReferences, computeRename, prepareRename, RenameTarget } from './navigation';
+import { computeDefinition, computeReferences, computeRename, prepareRename, RenameTarget } from './features/navigation';
 import {
   CodeAction,
   CompletionList,
@@ -52,7 +52,7 @@ import {
   WorkspaceEdit,
   WorkspaceSymbol,
 } from './types';
-import { ConfigWorkspace, FileSource } from './workspace';
+import { ConfigWorkspace, FileSource } from './config/workspace';
 
 /** The facade: every feature over one parse per document version. No LSP, no VS Code, no I/O. */
 export interface LanguageService {
@@ -396,20 +396,20 @@ function includeRoots(env: Readonly<Record<string, string | undefined>>): string
     .map((entry) => resolve(entry.startsWith('~') ? entry.replace(/^~/, env.HOME ?? homedir()) : entry));
 }
 
-export type { CodeActionRequest, FixAllPlan } from './codeActions';
-export type { FileSource } from './workspace';
-export type { RealPath } from './includes';
-export type { RenameTarget } from './navigation';
-export type { AddedModel, ModelChoice } from './addModel';
-export { describeChoice } from './addModel';
-export { DEFAULT_MAX_DIAGNOSTICS, validatorPathOf } from './diagnostics';
-export { quoteForMessage } from './quoteForMessage';
+export type { CodeActionRequest, FixAllPlan } from './features/codeActions';
+export type { FileSource } from './config/workspace';
+export type { RealPath } from './config/includes';
+export type { RenameTarget } from './features/navigation';
+export type { AddedModel, ModelChoice } from './features/addModel';
+export { describeChoice } from './features/addModel';
+export { DEFAULT_MAX_DIAGNOSTICS, validatorPathOf } from './features/diagnostics';
+export { quoteForMessage } from './utils/quoteForMessage';
 export { SchemaValidator } from './schema/schemaValidator';
-export { isPathInside } from './includes';
+export { isPathInside } from './config/includes';
 export type { JsonSchema } from './schema/jsonSchema';
-export type { ModelLens } from './codeLens';
-export type { ModelTestTarget, StoredTestResult, TestMeasurements, TestPrices } from './modelTests';
-export { describeTestTarget, formatDuration, formatMeasurements, measurementFacts, summarizeMeasurements, testFigures } from './modelTests';
-export type { CatalogEntry, CatalogSnapshot, CatalogSource, ModelFacts } from './catalog';
+export type { ModelLens } from './features/codeLens';
+export type { ModelTestTarget, StoredTestResult, TestMeasurements, TestPrices } from './features/modelTests';
+export { describeTestTarget, formatDuration, formatMeasurements, measurementFacts, summarizeMeasurements, testFigures } from './features/modelTests';
+export type { CatalogEntry, CatalogSnapshot, CatalogSource, ModelFacts } from './catalog/catalog';
 export * from './types';
-export { createTextDocument } from './document';
+export { createTextDocument } from './parser/document';

@@ -1,5 +1,5 @@
-import { Analysis } from '../analysis';
-import { SourceFile } from '../sourceFile';
+import { Analysis } from '../config/analysis';
+import { SourceFile } from '../parser/sourceFile';
 import { WorkspaceEdit } from '../types';
 import { differenceEdits, FileEdits } from './fileEdits';
 import { applyOffsetEdits, differenceEdit, OffsetEdit } from './objectEdits';

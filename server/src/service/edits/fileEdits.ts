@@ -1,4 +1,4 @@
-import { SourceFile } from '../sourceFile';
+import { SourceFile } from '../parser/sourceFile';
 import { WorkspaceEdit } from '../types';
 import { applyOffsetEdits, differenceEdit, OffsetEdit } from './objectEdits';
 

@@ -1,5 +1,5 @@
 import { JsonNode, Quote } from './ast';
-import { quoteForMessage } from '../quoteForMessage';
+import { quoteForMessage } from '../utils/quoteForMessage';
 
 /*
  * An error-tolerant JSON5 parser written for this project. Why our own: jsonc-parser reads comments

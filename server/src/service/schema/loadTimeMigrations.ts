@@ -1,4 +1,4 @@
-import { compareVersions } from '../openclawVersions';
+import { releaseRules } from '../config/releaseRules';
 import { SchemaIssue } from './schemaValidator';
 
 /*
@@ -8,8 +8,6 @@ import { SchemaIssue } from './schemaValidator';
  * OpenClaw's (an error inside agents.list[0] is reported at agents.entries.<id>), and `filePath`
  * leads each of those paths back to the text the user wrote, to underline it there.
  */
-
-export const LOAD_TIME_MIGRATIONS_SINCE = '2026.8.1';
 
 export type ValuePath = (string | number)[];
 
@@ -33,7 +31,7 @@ type Move = { validated: ValuePath; file: ValuePath };
 
 /** `value` is rewritten in place: pass a copy made for validation. */
 export function valueOpenClawValidates(value: unknown, version: string): ValidatedValue {
-  if (compareVersions(version, LOAD_TIME_MIGRATIONS_SINCE) < 0 || !isRecord(value)) {
+  if (!releaseRules(version).loadTimeMigrations || !isRecord(value)) {
     return { value, filePath: (path) => path, ruleIssues: () => [] };
   }
   const writtenAgentKeys = new Set(isRecord(value.agents) ? Object.keys(value.agents) : []);

@@ -1,4 +1,4 @@
-import { compareVersions } from '../openclawVersions';
+import { compareVersions } from '../config/openclawVersions';
 import { JsonSchema } from './jsonSchema';
 
 /*

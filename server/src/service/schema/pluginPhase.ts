@@ -1,4 +1,4 @@
-import { quoteForMessage } from '../quoteForMessage';
+import { quoteForMessage } from '../utils/quoteForMessage';
 import type { JsonSchema } from './jsonSchema';
 import type { SchemaIssue } from './schemaInterpreter';
 
