@@ -34,6 +34,7 @@ import { BedrockConnection } from './bedrock/connection';
 import type { NetworkSettings } from './bedrock/network';
 import { DiskFileSource, realFolderPath } from './fileSource';
 import { URI } from 'vscode-uri';
+import { ModelComparison } from './modelComparison';
 import { ModelTesting } from './modelTesting';
 import { SchemaBundle } from './schemaBundle';
 import { mergeSettings, proxySettings } from './settings';
@@ -48,6 +49,9 @@ import {
   AddModelParams,
   AddModelResult,
   CLIENT_TEST_COMMAND,
+  COMPARE_MODELS_COMMAND,
+  COMPARE_PROGRESS_NOTIFICATION,
+  CompareModelsParams,
   CONFIGURATION_FILES_NOTIFICATION,
   MODEL_CHOICES_COMMAND,
   NEW_CONFIGURATION_COMMAND,
@@ -165,6 +169,14 @@ const testing = new ModelTesting({
   network: () => networkSettings(currentSettings),
   restricted: () => (trusted ? undefined : RESTRICTED),
   output: (params) => void connection.sendNotification(TEST_OUTPUT_NOTIFICATION, params),
+  log: (line) => connection.console.info(line),
+});
+
+const comparison = new ModelComparison({
+  service,
+  testing,
+  settings: () => currentSettings,
+  progress: (params) => void connection.sendNotification(COMPARE_PROGRESS_NOTIFICATION, params),
   log: (line) => connection.console.info(line),
 });
 
@@ -577,7 +589,7 @@ function format(uri: string, options: { tabSize: number; insertSpaces: boolean }
   return [];
 }
 
-connection.onExecuteCommand(async (params, token) => {
+connection.onExecuteCommand(async (params, token, workDone) => {
   const { command } = params;
   // Throws InvalidParams for an unknown command or arguments it does not take.
   const argument = commandArgument<{ uri?: string }>(command, params.arguments);
@@ -594,6 +606,11 @@ connection.onExecuteCommand(async (params, token) => {
       return addModel(openDocument(command, argument.uri!), argument as AddModelParams);
     case NEW_CONFIGURATION_COMMAND:
       return service.getNewConfiguration() satisfies NewConfigurationResult;
+    case COMPARE_MODELS_COMMAND: {
+      const result = await comparison.run(openDocument(command, argument.uri!), argument as CompareModelsParams, token, workDone);
+      if (canRefreshCodeLenses) void connection.sendRequest(CodeLensRefreshRequest.type);
+      return result;
+    }
     default: {
       const result = await testing.run(openDocument(command, argument.uri!), argument as TestModelParams, token);
       if (canRefreshCodeLenses) void connection.sendRequest(CodeLensRefreshRequest.type);

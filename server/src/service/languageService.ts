@@ -2,6 +2,7 @@ import { homedir } from 'os';
 import { delimiter, resolve } from 'path';
 import { URI } from 'vscode-uri';
 import { addModel, AddedModel, ModelChoice, modelChoices } from './addModel';
+import { defaultAgentChain } from './agentChain';
 import { Analysis } from './analysis';
 import { builtInFacts, builtInSnapshot } from './builtInCatalog';
 import { baseModelId, CatalogIndex, CatalogSnapshot, CatalogSource } from './catalog';
@@ -86,6 +87,8 @@ export interface LanguageService {
   getTestTargets(document: TextDocumentLike): ModelTestTarget[];
   /** The test target a reference (provider/id or alias) names. */
   getTestTarget(document: TextDocumentLike, reference: string): ModelTestTarget | undefined;
+  /** The default agent's model chain (primary, then fallbacks), as provider/id refs of configured models. */
+  getDefaultChain(document: TextDocumentLike): string[];
   /** Inference profile ids to use for a foundation model id, best first. */
   getSuggestedProfiles(document: TextDocumentLike, modelId: string): string[];
   /**
@@ -338,6 +341,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return { uri: file.uri, range: property ? file.nodeRange(keyOf(property)) : file.range(node.offset, 1) };
     },
     getConfigurationSources: (document) => analyze(document).graph.files.map((file) => ({ uri: file.uri, text: file.text })),
+    getDefaultChain: (document) => defaultAgentChain(analyze(document)),
     getSuggestedProfiles: (document, modelId) => catalogFor(analyze(document)).suggestedProfileIds(modelId),
     getModelIdRewrite: (document, reference, newId) => {
       const analysis = analyze(document);
@@ -401,6 +405,8 @@ export { isPathInside } from './includes';
 export type { JsonSchema } from './schema/jsonSchema';
 export type { ModelLens } from './codeLens';
 export type { ModelTestTarget, StoredTestResult, TestMeasurements, TestPrices } from './modelTests';
+export { comparisonMarkdown, comparisonRows, runFigures } from './modelComparison';
+export type { ComparedColumn, ComparisonRow, RunFigures } from './modelComparison';
 export { describeTestTarget, formatDuration, formatMeasurements, measurementFacts, summarizeMeasurements, testFigures } from './modelTests';
 export type { CatalogEntry, CatalogSnapshot, CatalogSource, ModelFacts } from './catalog';
 export * from './types';
