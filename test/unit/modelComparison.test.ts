@@ -2,6 +2,8 @@ import * as assert from 'assert';
 import { createLanguageService, StoredTestResult } from '../../server/src/service/languageService';
 import { ComparedColumn, comparisonMarkdown, comparisonRows, median, runFigures, sortRows } from '../../server/src/service/modelComparison';
 import { documentOf } from '../helpers';
+import type { CompareModelsResult } from '../../server/src/protocol';
+import { applyProgress, ComparisonState, finishRound, fixApplied, newComparison, sorted, startRound } from '../../client/src/compare/comparisonState';
 
 /*
  * Compare Models, the pure part: figures of a run, medians over complete runs, the rows sorted by any
@@ -135,5 +137,48 @@ describe("an agent's model chain: hover and the default agent's chain", () => {
     assert.deepStrictEqual(service.getDefaultChain(documentOf(marked)), ['amazon-bedrock/qwen.qwen3-coder-next']);
     const sole = CONFIG.replace(/\{ id: "writer".*\n/, '');
     assert.deepStrictEqual(service.getDefaultChain(documentOf(sole)), ['amazon-bedrock/qwen.qwen3-coder-next']);
+  });
+});
+
+describe('the Compare Models panel state: progress folded in, rounds, sorting, a fix applied', () => {
+  const figures = (totalMs: number, cost: number) => ({ outcome: 'complete' as const, timeToFirstTokenMs: 100, totalMs, inputTokens: 10, outputTokens: 50, tokensPerSecond: 10, cost });
+  const answer = (column: number, totalMs: number, cost: number): CompareModelsResult['models'][number] => ({
+    ref: ['amazon-bedrock/a', 'amazon-bedrock/b'][column]!, label: ['A', 'B'][column]!, modelId: '', region: 'us-east-1', prompt: 'Hi', outcome: 'complete',
+    text: `answer ${column}`, reasoning: '', report: '', facts: [], runs: [figures(totalMs, cost)], priceSource: 'file',
+  });
+  const round = (state: ComparisonState, times: [number, number]) => {
+    const before = state.columns.map((column) => column.runs.length);
+    let next = startRound(state);
+    next = applyProgress(next, { compareId: 'x', kind: 'start', column: 0, ref: 'amazon-bedrock/a', run: 0 });
+    next = applyProgress(next, { compareId: 'x', kind: 'text', column: 0, run: 0, delta: 'ans' });
+    assert.deepStrictEqual([next.columns[0]!.state, next.columns[0]!.text], ['running', 'ans']);
+    const ended = answer(0, times[0], 0.001);
+    const { text: _text, reasoning: _reasoning, ...result } = ended;
+    next = applyProgress(next, { compareId: 'x', kind: 'end', column: 0, run: 0, result, figures: ended.runs[0]! });
+    assert.strictEqual(next.status, 'A: complete.');
+    const models = [answer(0, times[0], 0.001), answer(1, times[1], 0.0005)];
+    return finishRound(next, before, { compareId: 'x', prompt: 'Hi', region: 'us-east-1', concurrency: 4, models, markdown: '' });
+  };
+
+  it('a round: the answer replaces the runs the notifications added, so none counts twice; Run again gives medians', () => {
+    const first = round(newComparison('file:///c/openclaw.json', 'Hi', [{ reference: 'A', ref: 'amazon-bedrock/a', label: 'A' }, { reference: 'B', ref: 'amazon-bedrock/b', label: 'B' }]), [1000, 3000]);
+    assert.deepStrictEqual(first.columns.map((column) => [column.runs.length, column.text, column.state]), [[1, 'answer 0', 'complete'], [1, 'answer 1', 'complete']]);
+    assert.strictEqual(first.status, 'Done: 2 of 2 complete.');
+    const second = round(first, [2000, 5000]);
+    assert.deepStrictEqual(second.rows.map((row) => [row.label, row.cells.totalMs, row.runs]), [['A', '1.5 s', 2], ['B', '4.0 s', 2]]);
+    assert.strictEqual(second.status, 'Done: 2 of 2 complete. Figures are medians over 2 runs.');
+    assert.ok(second.markdown.includes('Medians over 2 runs.'), second.markdown);
+    const byCost = sorted(second, 'cost', 'ascending');
+    assert.deepStrictEqual(byCost.rows.map((row) => row.label), ['B', 'A']);
+    assert.match(byCost.markdown.split('\n')[4]!, /^\| B /, 'the Markdown follows the sort');
+  });
+
+  it('a fix applied: the column sends the new id, its figures (another model\'s) are dropped', () => {
+    const state = round(newComparison('file:///c/openclaw.json', 'Hi', [{ reference: 'A', ref: 'amazon-bedrock/a', label: 'A' }, { reference: 'B', ref: 'amazon-bedrock/b', label: 'B' }]), [1000, 3000]);
+    const fixed = fixApplied(state, 1, 'amazon-bedrock/us.b');
+    assert.deepStrictEqual([fixed.columns[1]!.reference, fixed.columns[1]!.runs, fixed.columns[1]!.note], [
+      'amazon-bedrock/us.b', [], 'Now using amazon-bedrock/us.b: Run again to compare it.',
+    ]);
+    assert.strictEqual(fixed.rows[1]!.status, 'waiting');
   });
 });
