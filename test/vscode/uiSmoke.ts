@@ -210,6 +210,15 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await bodyHas('Removed amazon-bedrock/amazon.nova-lite-v1:0 again.');
   });
 
+  await step('the status bar: the AWS profile and region, and a tooltip of short lines', '08-status-bar-tooltip.png', async (shoot) => {
+    await page.locator('.statusbar-item', { hasText: 'fake · us-east-1' }).first().hover();
+    await bodyHas('Amazon Bedrock');
+    await bodyHas('Credentials: profile');
+    await shoot();
+    await page.mouse.move(10, 10);
+  });
+
+  // Last: the panel takes the editor's place, and the status bar shows the AWS item only beside an OpenClaw file.
   await step('the palette: OpenClaw: Compare Models... with the chain pre-selected, the panel sorted from the keyboard', '10-compare-models.png', async (shoot) => {
     const nonce = `compare-${process.pid}-${Date.now().toString(36)}`;
     fake.setConverseScript('qwen.qwen3-coder-next', { text: ['Qwen answers ', nonce, '.'], chunkDelayMs: 50 });
@@ -243,15 +252,11 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await view.getByRole('button', { name: /^Cost/ }).focus();
     await page.keyboard.press('Enter');
     await costHeader.and(view.locator('[aria-sort="ascending"]')).waitFor({ timeout: 10_000 });
+    // The panel's editor group alone (Ctrl+K Ctrl+M), for a screenshot of the whole table.
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+M');
+    await page.waitForTimeout(800);
     await shoot();
-  });
-
-  await step('the status bar: the AWS profile and region, and a tooltip of short lines', '08-status-bar-tooltip.png', async (shoot) => {
-    await page.locator('.statusbar-item', { hasText: 'fake · us-east-1' }).first().hover();
-    await bodyHas('Amazon Bedrock');
-    await bodyHas('Credentials: profile');
-    await shoot();
-    await page.mouse.move(10, 10);
   });
 
   return { passed: tests.filter((t) => t.state === 'passed').length, failed: tests.filter((t) => t.state === 'failed').length, tests };

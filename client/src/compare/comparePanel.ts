@@ -103,7 +103,8 @@ export class ComparePanel {
       this.update(finishRound(this.state, runsBefore, result));
       return result;
     } catch (error) {
-      this.update(finishRound(this.state, runsBefore, undefined, `The comparison failed: ${error instanceof Error ? error.message : String(error)}`));
+      const problem = cancel.token.isCancellationRequested ? 'Cancelled.' : `The comparison failed: ${error instanceof Error ? error.message : String(error)}`;
+      this.update(finishRound(this.state, runsBefore, undefined, problem));
       return undefined;
     } finally {
       listening.dispose();
@@ -250,10 +251,11 @@ button.sort:hover { text-decoration: underline; background: none; }
 .meta, caption { color: var(--vscode-descriptionForeground); }
 caption { caption-side: bottom; text-align: left; padding-top: 4px; font-size: 0.9em; }
 table { border-collapse: collapse; width: 100%; }
+.table-wrap { overflow-x: auto; }
 th, td { padding: 4px 8px; border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); text-align: left; vertical-align: top; }
 th[scope="row"] span { display: block; }
 th[scope="row"] code { font-family: var(--vscode-editor-font-family); font-size: 0.85em; color: var(--vscode-descriptionForeground); font-weight: normal; }
-td.number { text-align: right; font-variant-numeric: tabular-nums; }
+td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .answers { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 12px; }
 .answer { border: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); padding: 8px; background: var(--vscode-sideBar-background, transparent); }
 .answer .state { margin: 0 0 6px; color: var(--vscode-descriptionForeground); }

@@ -107,7 +107,7 @@ function render(): void {
     if (column) answers.append(answerCard(column, index, current.running));
   }
 
-  root.replaceChildren(toolbar, prompt, meta, table, element('h2', { text: 'Answers', className: 'section' }), answers);
+  root.replaceChildren(toolbar, prompt, meta, element('div', { className: 'table-wrap' }, table), element('h2', { text: 'Answers', className: 'section' }), answers);
   if (focused) (document.querySelector(`[data-focus-key="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
   const rendered = [HEADERS.map((header) => header.label), ...[...body.rows].map((tr) => [...tr.cells].map((cell) => cell.textContent ?? ''))];
   vscode.postMessage({ type: 'rendered', rounds: current.rounds, running: current.running, table: rendered });
