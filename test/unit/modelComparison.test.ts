@@ -129,6 +129,8 @@ describe("an agent's model chain: hover and the default agent's chain", () => {
     assert.match(writer, /\| 1 \| \*\*GLM\*\* `amazon-bedrock\/zai\.glm-4\.7`¹ \|.*\n\| 2 \| `amazon-bedrock\/qwen\.qwen3-coder-next` \|.*\n\n¹ from agents\.defaults\.model/);
     const fallbacksKey = hoverAt(CONFIG, 'fallbacks: ["amazon-bedrock/deepseek');
     assert.match(fallbacksKey, /^\*\*Model chain\*\* of agents\.defaults/, 'the keys inside model show the chain too');
+    const unconfigured = hoverAt('{ agents: { defaults: { model: "nowhere/x" } } }', 'model:');
+    assert.match(unconfigured, /^`model`\n\n/, 'no chain card when no model of the chain is configured: the key card alone');
   });
 
   it("the default agent's chain: configured models only, each once; the agent marked default, else the only agent, else agents.defaults", () => {

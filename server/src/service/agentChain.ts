@@ -94,7 +94,8 @@ export function agentChainCard(analysis: Analysis, node: JsonNode, context: Chai
   const isListed = path.length === 3 && path[0] === 'agents' && path[1] === 'list' && typeof path[2] === 'number';
   if (!isDefaults && !isListed) return undefined;
   const links = agentChain(analysis, path);
-  if (links.length === 0) return undefined;
+  // A chain of models the file does not configure has nothing to show beyond the references themselves.
+  if (!links.some((link) => link.model)) return undefined;
   const agentId = isListed ? stringValue(propertyValue(object, 'id')) : undefined;
   const whose = isDefaults ? 'agents.defaults' : `agent ${agentId ? cell(quoteForMessage(agentId)) : `#${path[2]}`}`;
   const rows = links.map((link, index) => chainRow(analysis, index + 1, link, context));
