@@ -1,5 +1,6 @@
 import { AdversarialFigures } from './adversarial';
 import { DiscoveryFigures } from './catalog';
+import { CompareFigures } from './compare';
 import { BenchDocument, LARGE_MODEL_COUNT } from './documents';
 import { Measured } from './extension';
 import { MAX_DOCUMENT_SYMBOLS } from '../server/src/service/features/documentSymbols';
@@ -19,6 +20,7 @@ export interface BenchResults {
   documents: DocumentResult[];
   adversarial: AdversarialFigures[];
   discovery: DiscoveryFigures;
+  compare: CompareFigures;
   packageBytes: Measured<number>;
   schemas: SchemaFigures;
   activationMs: Measured<number>;
@@ -48,6 +50,7 @@ export function renderReport(results: BenchResults): string {
     ...adversarialSection(results.adversarial),
     ...schemasSection(results.schemas),
     ...discoverySection(results.discovery),
+    ...compareSection(results.compare),
     ...targetsSection(results),
   ].join('\n');
 }
@@ -228,6 +231,23 @@ function discoverySection(discovery: DiscoveryFigures): string[] {
     table(['Listing', 'Requests', 'Each request arrived at (ms after discovery started)'], rows),
     '',
     together,
+    '',
+  ];
+}
+
+function compareSection(compare: CompareFigures): string[] {
+  return [
+    `## Compare Models (fake Bedrock on 127.0.0.1, ${compare.latencyMs} ms before each ConverseStream answer, ${compare.models} models)`,
+    '',
+    table(
+      ['From the command to', 'Median / p95 (ms)', 'Runs'],
+      [
+        ["the first column's first token", timing(compare.firstToken), String(compare.firstToken.runs)],
+        ['the answer (every model done)', timing(compare.total), String(compare.total.runs)],
+      ],
+    ),
+    '',
+    `At most ${compare.peakInFlight} requests were in flight at once (openclaw.compare.concurrency, default 4).`,
     '',
   ];
 }

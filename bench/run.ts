@@ -5,6 +5,7 @@ import { performance } from 'perf_hooks';
 import { NEWEST_KNOWN_VERSION } from '../server/src/service/config/openclawVersions';
 import { measureAdversarial } from './adversarial';
 import { measureDiscovery } from './catalog';
+import { measureCompare } from './compare';
 import { benchDocuments } from './documents';
 import { measurePackageSize, readActivationTime, VSIX_PATH } from './extension';
 import { BaselineFigures, measureBaselines, measureService } from './inProcess';
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
   const adversarial = await measureAdversarial();
   progress('catalog discovery against the fake Bedrock');
   const discovery = await measureDiscovery();
+  progress('Compare Models against the fake Bedrock');
+  const compare = await measureCompare();
   progress('bundled schemas: cold load and compile, first diagnostics with and without them');
   const schemaLoads = measureSchemaLoads();
   const schemaStart = await measureSchemaStart();
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
     documents,
     adversarial,
     discovery,
+    compare,
     packageBytes,
     schemas,
     activationMs: readActivationTime(),

@@ -23,6 +23,7 @@ import {
   TRUST_GRANTED_NOTIFICATION,
 } from '../../server/src/protocol';
 import { addBedrockModel } from './addModel';
+import { registerCompareModels } from './compare/compareModels';
 import { openConfiguration } from './openConfiguration';
 import { AwsStatusBar, chooseAwsProfileAndRegion } from './statusBar';
 import { ModelTester } from './testModel';
@@ -111,6 +112,7 @@ export function activate(context: vscode.ExtensionContext): OpenClawExtensionApi
     tester,
     new AwsStatusBar(languageClient),
     vscode.commands.registerCommand(CLIENT_TEST_COMMAND, (uri?: string, reference?: string, prompt?: string) => tester.run(uri, reference, prompt)),
+    registerCompareModels(context, languageClient, (fix) => tester.applyFix(fix)),
     vscode.commands.registerCommand('openclaw.addModel', (uri?: string, id?: string) => addBedrockModel(languageClient, uri, id)),
     vscode.commands.registerCommand('openclaw.openConfiguration', () => openConfiguration(languageClient)),
     languageClient.onNotification(CATALOG_PROBLEM_NOTIFICATION, (params: CatalogProblemParams) => void showCatalogProblem(languageClient, params.message)),

@@ -142,7 +142,8 @@ export class ModelTester implements vscode.Disposable {
     else if (choice === 'Show Output') this.output.show();
   }
 
-  private async applyFix(fix: ModelIdFix): Promise<boolean> {
+  /** Switches the model to the fix's id everywhere the file names it (Compare Models applies fixes with it too). */
+  async applyFix(fix: ModelIdFix): Promise<boolean> {
     const edit = await this.client.protocol2CodeConverter.asWorkspaceEdit(fix.edit);
     if (!edit || !(await vscode.workspace.applyEdit(edit))) return false;
     void vscode.window.showInformationMessage(`Now using ${fix.newId} in the model entry and every reference to it.`);

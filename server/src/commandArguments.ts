@@ -1,5 +1,16 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { ADD_MODEL_COMMAND, CATALOG_STATUS_COMMAND, MODEL_CHOICES_COMMAND, NEW_CONFIGURATION_COMMAND, REFRESH_CATALOG_COMMAND, TEST_MODEL_COMMAND, TEST_TARGETS_COMMAND } from './protocol';
+import {
+  ADD_MODEL_COMMAND,
+  CATALOG_STATUS_COMMAND,
+  COMPARE_MODELS_COMMAND,
+  MAX_COMPARE_MODELS,
+  MAX_COMPARE_RUNS,
+  MODEL_CHOICES_COMMAND,
+  NEW_CONFIGURATION_COMMAND,
+  REFRESH_CATALOG_COMMAND,
+  TEST_MODEL_COMMAND,
+  TEST_TARGETS_COMMAND,
+} from './protocol';
 import { quoteForMessage } from './service/languageService';
 
 /*
@@ -12,7 +23,7 @@ interface CommandShape {
   /** What the command takes, as messages show it. */
   takes: string;
   /** The fields of its object argument: required unless optional. */
-  fields: Record<string, { type: 'string' | 'boolean'; optional?: boolean }>;
+  fields: Record<string, { type: 'string' | 'boolean' | 'number' | 'string[]'; optional?: boolean; min?: number; max?: number }>;
   /** The argument may be left out. */
   optional?: boolean;
   /** A document uri alone (a string) stands for { uri }. */
@@ -32,6 +43,16 @@ const SHAPES: Record<string, CommandShape> = {
   [TEST_MODEL_COMMAND]: {
     takes: '{ uri, reference, prompt?, runId? }',
     fields: { uri: { type: 'string' }, reference: { type: 'string' }, prompt: { type: 'string', optional: true }, runId: { type: 'string', optional: true } },
+  },
+  [COMPARE_MODELS_COMMAND]: {
+    takes: '{ uri, references, prompt?, runs?, compareId? }',
+    fields: {
+      uri: { type: 'string' },
+      references: { type: 'string[]', min: 1, max: MAX_COMPARE_MODELS },
+      prompt: { type: 'string', optional: true },
+      runs: { type: 'number', optional: true, min: 1, max: MAX_COMPARE_RUNS },
+      compareId: { type: 'string', optional: true },
+    },
   },
 };
 
@@ -57,7 +78,15 @@ export function commandArgument<T>(command: string, args: unknown[] | undefined)
       if (field.optional) continue;
       throw invalid(`${needs}: ${name} is missing.`);
     }
+    if (field.type === 'string[]') {
+      if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || item.trim() === '')) throw invalid(`${needs}: ${name} is not a list of strings.`);
+      if (!within(value.length, field)) throw invalid(`${needs}: ${name} holds ${value.length}, not ${field.min} to ${field.max}.`);
+      continue;
+    }
     if (typeof value !== field.type) throw invalid(`${needs}: ${name} is ${kindOf(value)}, not a ${field.type}.`);
+    if (field.type === 'number' && !(Number.isInteger(value) && within(value as number, field))) {
+      throw invalid(`${needs}: ${name} is ${JSON.stringify(value)}, not a whole number from ${field.min} to ${field.max}.`);
+    }
     if (field.type === 'string' && !field.optional && (value as string).trim() === '') throw invalid(`${needs}: ${name} is empty.`);
   }
   return fields as T;
@@ -66,6 +95,10 @@ export function commandArgument<T>(command: string, args: unknown[] | undefined)
 /** A uri that names no open document: the server works on what the client opened (textDocument/didOpen). */
 export function notOpen(command: string, uri: string): ResponseError<void> {
   return invalid(`${command}: ${quoteForMessage(uri)} is not open; the server knows the documents the client opened (textDocument/didOpen).`);
+}
+
+function within(count: number, bounds: { min?: number; max?: number }): boolean {
+  return count >= (bounds.min ?? -Infinity) && count <= (bounds.max ?? Infinity);
 }
 
 function invalid(message: string): ResponseError<void> {

@@ -3,7 +3,16 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BedrockConnection } from './bedrock/connection';
 import type { NetworkSettings } from './bedrock/network';
 import { ModelIdFix, ServerSettings, TEST_OUTPUT_INTERVAL_MS, TestModelParams, TestModelResult, TestOutputParams, TestTargetItem } from './protocol';
-import { describeTestTarget, formatMeasurements, LanguageService, measurementFacts, quoteForMessage, StoredTestResult } from './service/languageService';
+import {
+  describeTestTarget,
+  formatMeasurements,
+  LanguageService,
+  measurementFacts,
+  quoteForMessage,
+  StoredTestResult,
+  TestMeasurements,
+  TestPrices,
+} from './service/languageService';
 
 /*
  * The "Test model" command behind the LSP: which models a file offers, one test prompt at a time per
@@ -27,16 +36,24 @@ export interface ModelTestingHost {
   log(line: string): void;
 }
 
+export interface MeasuredTest {
+  result: TestModelResult;
+  measurements?: TestMeasurements;
+  prices?: TestPrices;
+}
+
 export class ModelTesting {
   constructor(private readonly host: ModelTestingHost) {}
 
   targets(document: TextDocument): TestTargetItem[] {
+    const chain = this.host.service.getDefaultChain(document);
     return this.host.service.getTestTargets(document).map((target) => ({
       ref: target.ref,
       name: target.name,
       aliases: target.aliases,
       description: describeTestTarget(target),
       ...(target.problem ? { problem: target.problem.message, fix: this.profileFix(document, target.ref, target.problem.profiles) } : {}),
+      ...(chain.includes(target.ref) ? { chainPosition: chain.indexOf(target.ref) } : {}),
     }));
   }
 
@@ -48,6 +65,14 @@ export class ModelTesting {
 
   /** A test prompt to a model of `document`; `params` are checked (commandArguments.ts). */
   async run(document: TextDocument, params: TestModelParams, token: CancellationToken): Promise<TestModelResult> {
+    return (await this.measure(document, params, token)).result;
+  }
+
+  /**
+   * A test prompt, with what it measured and the prices its cost used (none when no request went out).
+   * The output of a run with a runId goes to `send` (Compare Models), else to the host's output.
+   */
+  async measure(document: TextDocument, params: TestModelParams, token: CancellationToken, send = (piece: TestOutputParams) => this.host.output(piece)): Promise<MeasuredTest> {
     const { service } = this.host;
     const target = service.getTestTarget(document, params.reference);
     const settings = this.host.settings();
@@ -55,18 +80,18 @@ export class ModelTesting {
     // Untrusted comes first: a model of a file the workspace may not read is no better a reason.
     const restricted = this.host.restricted();
     if (restricted) {
-      return { ref: target?.ref ?? params.reference, modelId: target?.modelId ?? '', region: '', prompt, outcome: 'failed', text: '', reasoning: '', report: '', facts: [], problem: { kind: 'restricted', message: restricted } };
+      return { result: { ref: target?.ref ?? params.reference, modelId: target?.modelId ?? '', region: '', prompt, outcome: 'failed', text: '', reasoning: '', report: '', facts: [], problem: { kind: 'restricted', message: restricted } } };
     }
     if (!target) {
       const message = `${quoteForMessage(params.reference)} is not a Bedrock model configured in this file.`;
-      return { ref: params.reference, modelId: '', region: '', prompt, outcome: 'failed', text: '', reasoning: '', report: '', facts: [], problem: { kind: 'not-configured', message } };
+      return { result: { ref: params.reference, modelId: '', region: '', prompt, outcome: 'failed', text: '', reasoning: '', report: '', facts: [], problem: { kind: 'not-configured', message } } };
     }
     const region = settings.aws?.region || target.baseUrlRegion || service.getRegion(document);
     const connection = this.host.connection(region, target.baseUrlVariant ?? {});
     const timeoutSeconds = settings.bedrock?.timeoutSeconds;
     const cancel = new AbortController();
     const subscription = token.onCancellationRequested(() => cancel.abort());
-    const output = params.runId ? new GatheredOutput(params.runId, (piece) => this.host.output(piece)) : undefined;
+    const output = params.runId ? new GatheredOutput(params.runId, send) : undefined;
     const stream = (kind: TestOutputParams['kind']) => (delta: string) => output?.add(kind, delta);
     this.host.log(`Testing ${target.ref} in ${region}.`);
     try {
@@ -113,7 +138,7 @@ export class ModelTesting {
         ? `; kept the first ${result.truncated.limit} characters: ${result.truncated.text} more of the answer and ${result.truncated.reasoning} of the reasoning dropped`
         : '';
       this.host.log(`Test of ${target.ref}: ${result.outcome}${result.problem ? ` (${result.problem.message})` : ''}; ${result.report}${cut}.`);
-      return result;
+      return { result, measurements: outcome.measurements, prices: target.prices };
     } finally {
       output?.dispose();
       subscription.dispose();

@@ -10,6 +10,8 @@ export interface ServerSettings {
   bedrock?: { endpoint?: string; runtimeEndpoint?: string; timeoutSeconds?: number; http1?: boolean };
   catalog?: { live?: boolean; ttlMinutes?: number; cachePath?: string };
   test?: { prompt?: string };
+  /** Compare Models: how many test prompts run at once (default 4). */
+  compare?: { concurrency?: number };
   cli?: { path?: string; validateOnSave?: boolean };
   diagnostics?: { maxPerFile?: number };
   /** Prices and context windows after model references (default on). */
@@ -105,6 +107,8 @@ export interface TestTargetItem {
   problem?: string;
   /** For a model that needs an inference profile: the switch to one, to offer before the test runs. */
   fix?: ModelIdFix;
+  /** Its place in the default agent's chain (0: the primary), when it is in it: Compare Models pre-selects those. */
+  chainPosition?: number;
 }
 
 /** workspace/executeCommand: catalog models a document's configuration can add. Argument: { uri }. */
@@ -220,3 +224,63 @@ export interface ModelIdFix {
 
 /** The client command that runs a test with its own UI; code lenses and hover links use it when the client has it. */
 export const CLIENT_TEST_COMMAND = 'openclaw.testModel';
+
+/**
+ * workspace/executeCommand: one prompt to several configured models at once, at most
+ * `openclaw.compare.concurrency` (default 4) at a time, each `runs` times (default 1, at most
+ * MAX_COMPARE_RUNS). Argument: CompareModelsParams. Progress streams as COMPARE_PROGRESS_NOTIFICATIONs
+ * (and as $/progress when the request carries a workDoneToken); cancel the request to stop every stream.
+ */
+export const COMPARE_MODELS_COMMAND = 'openclaw.server.compareModels';
+
+export const MAX_COMPARE_RUNS = 10;
+export const MAX_COMPARE_MODELS = 20;
+
+export interface CompareModelsParams {
+  uri: string;
+  /** provider/id refs or aliases, one column each. */
+  references: string[];
+  prompt?: string;
+  runs?: number;
+  /** The id progress notifications carry; the server makes one when none is given. */
+  compareId?: string;
+}
+
+/** Server → client, while a comparison runs: a run starts, a piece of its answer arrives, a run ends. */
+export const COMPARE_PROGRESS_NOTIFICATION = 'openclaw/compareProgress';
+
+export type CompareProgressParams =
+  | { compareId: string; kind: 'start'; column: number; ref: string; run: number }
+  | { compareId: string; kind: 'text' | 'reasoning'; column: number; run: number; delta: string }
+  /** The run's result without its text (the pieces carried it) and its figures. */
+  | { compareId: string; kind: 'end'; column: number; run: number; result: Omit<TestModelResult, 'text' | 'reasoning'>; figures: CompareRunFigures };
+
+/** What one run measured (numbers; undefined where the run did not get that far). */
+export interface CompareRunFigures {
+  outcome: TestModelResult['outcome'];
+  timeToFirstTokenMs?: number;
+  totalMs?: number;
+  inputTokens?: number;
+  outputTokens?: number;
+  tokensPerSecond?: number;
+  cost?: number;
+}
+
+/** One model of a comparison: its last run's test result, every run's figures, and the prices they used. */
+export interface ComparedModelResult extends TestModelResult {
+  /** Its alias, else its name, else the ref. */
+  label: string;
+  runs: CompareRunFigures[];
+  /** 'file': the model entry's prices; 'list': the catalog's list price; none: no cost. */
+  priceSource?: 'file' | 'list';
+}
+
+export interface CompareModelsResult {
+  compareId: string;
+  prompt: string;
+  region: string;
+  concurrency: number;
+  models: ComparedModelResult[];
+  /** The table of medians, one row per model, as a user pastes it. */
+  markdown: string;
+}

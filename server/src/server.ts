@@ -31,6 +31,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogStore } from './bedrock/catalogStore';
 import { DiskFileSource } from './fileSource';
+import { ModelComparison } from './modelComparison';
 import { ModelTesting } from './modelTesting';
 import { SchemaBundle } from './schemaBundle';
 import { bedrockConnection, catalogSettings, maxDiagnosticsPerFile, mergeSettings, networkSettings, proxySettings, serviceSettings } from './settings';
@@ -46,6 +47,9 @@ import {
   AddModelParams,
   AddModelResult,
   CLIENT_TEST_COMMAND,
+  COMPARE_MODELS_COMMAND,
+  COMPARE_PROGRESS_NOTIFICATION,
+  CompareModelsParams,
   CONFIGURATION_FILES_NOTIFICATION,
   MODEL_CHOICES_COMMAND,
   NEW_CONFIGURATION_COMMAND,
@@ -145,6 +149,14 @@ const testing = new ModelTesting({
   network: () => networkSettings(currentSettings),
   restricted: () => trust.restriction,
   output: (params) => void connection.sendNotification(TEST_OUTPUT_NOTIFICATION, params),
+  log: (line) => connection.console.info(line),
+});
+
+const comparison = new ModelComparison({
+  service,
+  testing,
+  settings: () => currentSettings,
+  progress: (params) => void connection.sendNotification(COMPARE_PROGRESS_NOTIFICATION, params),
   log: (line) => connection.console.info(line),
 });
 
@@ -528,7 +540,7 @@ function format(uri: string, options: { tabSize: number; insertSpaces: boolean }
   return [];
 }
 
-connection.onExecuteCommand(async (params, token) => {
+connection.onExecuteCommand(async (params, token, workDone) => {
   const { command } = params;
   // Throws InvalidParams for an unknown command or arguments it does not take.
   const argument = commandArgument<{ uri?: string }>(command, params.arguments);
@@ -545,6 +557,11 @@ connection.onExecuteCommand(async (params, token) => {
       return addModel(openDocument(command, argument.uri!), argument as AddModelParams);
     case NEW_CONFIGURATION_COMMAND:
       return service.getNewConfiguration() satisfies NewConfigurationResult;
+    case COMPARE_MODELS_COMMAND: {
+      const result = await comparison.run(openDocument(command, argument.uri!), argument as CompareModelsParams, token, workDone);
+      if (canRefreshCodeLenses) void connection.sendRequest(CodeLensRefreshRequest.type);
+      return result;
+    }
     default: {
       const result = await testing.run(openDocument(command, argument.uri!), argument as TestModelParams, token);
       if (canRefreshCodeLenses) void connection.sendRequest(CodeLensRefreshRequest.type);

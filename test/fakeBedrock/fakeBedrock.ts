@@ -28,6 +28,17 @@ export type Failure =
   /** No response at all, until the client gives up or the fake stops. */
   | { kind: 'hang' };
 
+/**
+ * A model's whole answer for Compare Models tests: it completes (with `script`, if given); Bedrock refuses
+ * it for want of an inference profile; it is throttled once (a 429 the SDK retries), then completes;
+ * it streams slowly (a delta every `chunkDelayMs`, 400 by default), for cancelling.
+ */
+export type ModelOutcome =
+  | { kind: 'complete'; script?: ConverseScript }
+  | { kind: 'needsInferenceProfile' }
+  | { kind: 'throttledThenComplete'; script?: ConverseScript }
+  | { kind: 'slow'; chunkDelayMs?: number; deltas?: number };
+
 /** How a request ended: answered in full, the client left first, the fake broke it off on purpose, or stop() ended it. */
 export type RequestEnd = 'completed' | 'clientClosed' | 'cut' | 'serverStopped';
 
@@ -85,6 +96,8 @@ export class FakeBedrock {
   private readonly scripts = new Map<string, ConverseScript>();
   private failures: FailureRule[] = [];
   private readonly delays = new Map<Operation | '*', number>();
+  /** Requests of each operation being answered now, and the most at once since the last reset. */
+  private readonly load = new Map<Operation, { now: number; peak: number }>();
   private readonly stopping = new AbortController();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly log: (line: string) => void;
@@ -134,6 +147,35 @@ export class FakeBedrock {
     this.failures.push({ operation, failure, modelId, remaining: times });
   }
 
+  /** How `modelId` answers ConverseStream (and Converse): see ModelOutcome. */
+  scriptOutcome(modelId: string, outcome: ModelOutcome): void {
+    switch (outcome.kind) {
+      case 'complete':
+        this.setConverseScript(modelId, outcome.script ?? {});
+        break;
+      case 'needsInferenceProfile':
+        this.fail('ConverseStream', { kind: 'onDemandNotSupported' }, { modelId });
+        break;
+      case 'throttledThenComplete':
+        this.fail('ConverseStream', { kind: 'serviceError', name: 'ThrottlingException' }, { modelId, times: 1 });
+        this.setConverseScript(modelId, outcome.script ?? {});
+        break;
+      case 'slow': {
+        const deltas = outcome.deltas ?? 50;
+        this.setConverseScript(modelId, { text: Array.from({ length: deltas }, (_, index) => `part ${index + 1}. `), chunkDelayMs: outcome.chunkDelayMs ?? 400 });
+        break;
+      }
+    }
+  }
+
+  /**
+   * The most requests of `operation` the fake was answering at once since the last reset: requests
+   * overlap from their arrival (body read) until the fake is done with them (RecordedRequest.ended).
+   */
+  peakInFlight(operation: Operation): number {
+    return this.load.get(operation)?.peak ?? 0;
+  }
+
   /** Extra latency before answering; an operation's own delay wins over '*'. */
   delay(operation: Operation | '*', ms: number): void {
     this.delays.set(operation, ms);
@@ -163,6 +205,7 @@ export class FakeBedrock {
     this.scripts.clear();
     this.failures = [];
     this.delays.clear();
+    this.load.clear();
     this.requests.length = 0;
   }
 
@@ -196,7 +239,14 @@ export class FakeBedrock {
         headers: exchange.headers, body, modelId: served?.modelId, time, ended,
       };
       this.requests.push(record);
-      end = await this.respond(exchange, record, AbortSignal.any([this.stopping.signal, exchange.clientGone]));
+      const load = this.loadOf(record.operation);
+      load.now += 1;
+      load.peak = Math.max(load.peak, load.now);
+      try {
+        end = await this.respond(exchange, record, AbortSignal.any([this.stopping.signal, exchange.clientGone]));
+      } finally {
+        load.now -= 1;
+      }
     } catch (error) {
       if (!record) {
         end = this.interrupted();
@@ -211,6 +261,14 @@ export class FakeBedrock {
       this.log(`${exchange.protocol} ${exchange.method} ${path} (${endpoint} endpoint, ${served?.operation ?? 'unknown operation'}): ` +
         `${exchange.status ?? 'no response'}, ${end} after ${Date.now() - time} ms`);
     }
+  }
+
+  /** Unknown paths count under no operation: a throwaway counter. */
+  private loadOf(operation: Operation | undefined): { now: number; peak: number } {
+    if (!operation) return { now: 0, peak: 0 };
+    let load = this.load.get(operation);
+    if (!load) this.load.set(operation, (load = { now: 0, peak: 0 }));
+    return load;
   }
 
   private async respond(exchange: Exchange, request: RecordedRequest, signal: AbortSignal): Promise<RequestEnd> {

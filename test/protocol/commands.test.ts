@@ -24,7 +24,7 @@ describe('server commands with wrong arguments', function () {
   before(async () => {
     server = new LspSession();
     const initialized = (await server.initialize()) as { capabilities: { executeCommandProvider: { commands: string[] } } };
-    assert.deepStrictEqual(initialized.capabilities.executeCommandProvider.commands.length, 7);
+    assert.deepStrictEqual(initialized.capabilities.executeCommandProvider.commands.length, 8);
     await server.open(URI, TEXT);
   });
   after(async () => {
@@ -68,6 +68,12 @@ describe('server commands with wrong arguments', function () {
     ['openclaw.server.testModel', [{ uri: URI, reference: 'Sonnet', prompt: 5 }], 'openclaw.server.testModel takes { uri, reference, prompt?, runId? }: prompt is a number, not a string.'],
     ['openclaw.server.testModel', [{ uri: URI, reference: 'Sonnet', runId: {} }], 'openclaw.server.testModel takes { uri, reference, prompt?, runId? }: runId is an object, not a string.'],
     ['openclaw.server.testModel', [{ uri: NOT_OPEN, reference: 'Sonnet' }], notOpen('openclaw.server.testModel')],
+    ['openclaw.server.compareModels', [URI], 'openclaw.server.compareModels takes { uri, references, prompt?, runs?, compareId? }: the argument is a string, not an object.'],
+    ['openclaw.server.compareModels', [{ uri: URI }], 'openclaw.server.compareModels takes { uri, references, prompt?, runs?, compareId? }: references is missing.'],
+    ['openclaw.server.compareModels', [{ uri: URI, references: 'Sonnet' }], 'openclaw.server.compareModels takes { uri, references, prompt?, runs?, compareId? }: references is not a list of strings.'],
+    ['openclaw.server.compareModels', [{ uri: URI, references: ['Sonnet'], runs: '2' }], 'openclaw.server.compareModels takes { uri, references, prompt?, runs?, compareId? }: runs is a string, not a number.'],
+    ['openclaw.server.compareModels', [{ uri: URI, references: Array(21).fill('Sonnet') }], 'openclaw.server.compareModels takes { uri, references, prompt?, runs?, compareId? }: references holds 21, not 1 to 20.'],
+    ['openclaw.server.compareModels', [{ uri: NOT_OPEN, references: ['Sonnet'] }], notOpen('openclaw.server.compareModels')],
     ['openclaw.server.newConfiguration', [42], 'openclaw.server.newConfiguration takes nothing: the argument is a number, not an object.'],
   ];
   for (const [command, args, message] of cases) {
@@ -77,7 +83,7 @@ describe('server commands with wrong arguments', function () {
   }
 
   it('an unknown command: InvalidParams naming the commands there are', async () => {
-    await rejected('openclaw.server.nope', [URI], 'Unknown command openclaw.server.nope: this server runs openclaw.server.refreshCatalog, openclaw.server.catalogStatus, openclaw.server.testTargets, openclaw.server.modelChoices, openclaw.server.addModel, openclaw.server.newConfiguration, openclaw.server.testModel.');
+    await rejected('openclaw.server.nope', [URI], 'Unknown command openclaw.server.nope: this server runs openclaw.server.refreshCatalog, openclaw.server.catalogStatus, openclaw.server.testTargets, openclaw.server.modelChoices, openclaw.server.addModel, openclaw.server.newConfiguration, openclaw.server.testModel, openclaw.server.compareModels.');
   });
 
   it('a 100,000-character uri is quoted shortened', async () => {

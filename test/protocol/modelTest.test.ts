@@ -62,7 +62,7 @@ describe('test prompt over the protocol, against the fake Bedrock', function () 
     const targets = await execute<TestTargetItem[]>('openclaw.server.testTargets', { uri: URI });
     const { fix, ...opus } = targets[1]!;
     assert.deepStrictEqual([targets[0], opus], [
-      { ref: 'amazon-bedrock/us.anthropic.claude-sonnet-4-6', name: 'Sonnet', aliases: ['Sonnet'], description: '$3.00 / $15.00 per 1M · 200,000 context' },
+      { ref: 'amazon-bedrock/us.anthropic.claude-sonnet-4-6', name: 'Sonnet', aliases: ['Sonnet'], description: '$3.00 / $15.00 per 1M · 200,000 context', chainPosition: 0 },
       {
         ref: 'amazon-bedrock/anthropic.claude-opus-4-6-v1',
         name: 'Opus',
@@ -71,6 +71,7 @@ describe('test prompt over the protocol, against the fake Bedrock', function () 
         problem:
           'anthropic.claude-opus-4-6-v1 cannot be invoked on demand in us-east-1 (built-in list): Bedrock answers "on-demand throughput isn\'t supported". ' +
           'Use an inference profile id: us.anthropic.claude-opus-4-6-v1, global.anthropic.claude-opus-4-6-v1.',
+        chainPosition: 1,
       },
     ]);
     assert.deepStrictEqual([fix?.uri, fix?.newId, fix?.alternatives], [URI, 'us.anthropic.claude-opus-4-6-v1', ['us.anthropic.claude-opus-4-6-v1', 'global.anthropic.claude-opus-4-6-v1']]);

@@ -6,7 +6,7 @@ import { SuiteReport } from './prepare';
 
 /*
  * The extension as a person uses it, in the workbench page: open the file, hover a model, ask for
- * completion, open the quick fix, run "Test Model..." and "Add Bedrock Model..." from the palette, see
+ * completion, open the quick fix, run "Test Model...", "Add Bedrock Model..." and "Compare Models..." from the palette, see
  * the Outline and breadcrumbs, the inlay hints, and format a JSON5 file. A screenshot per step.
  */
 
@@ -243,6 +243,47 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await bodyHas('Credentials: profile');
     await shoot();
     await page.mouse.move(10, 10);
+  });
+
+  // Last: the panel takes the editor's place, and the status bar shows the AWS item only beside an OpenClaw file.
+  await step('the palette: OpenClaw: Compare Models... with the chain pre-selected, the panel sorted from the keyboard', '10-compare-models.png', async (shoot) => {
+    const nonce = `compare-${process.pid}-${Date.now().toString(36)}`;
+    fake.setConverseScript('qwen.qwen3-coder-next', { text: ['Qwen answers ', nonce, '.'], chunkDelayMs: 50 });
+    fake.setConverseScript('deepseek.v3.2', { text: ['DeepSeek answers ', nonce, '.'], chunkDelayMs: 50 });
+    fake.setConverseScript('zai.glm-4.7', { text: ['GLM answers ', nonce, '.'], chunkDelayMs: 50 });
+    const sentBefore = fake.requests.length;
+    await page.keyboard.press('Control+Shift+P');
+    await page.keyboard.type('OpenClaw: Compare Models...');
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+    await bodyHas('Compare which models?');
+    // The default agent's primary and fallbacks are checked.
+    const checked = await page.locator('.quick-input-list .monaco-list-row[aria-checked="true"]').allInnerTexts();
+    for (const name of ['Qwen3 Coder', 'DeepSeek V3.2', 'GLM 4.7']) {
+      if (!checked.some((row) => row.includes(name))) throw new Error(`${name} is not pre-selected: ${checked.join(' | ')}`);
+    }
+    if (checked.length !== 3) throw new Error(`${checked.length} models pre-selected, not 3: ${checked.join(' | ')}`);
+    await page.keyboard.press('Enter');
+    await bodyHas('The prompt every model gets');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(`Say ${nonce}`);
+    await page.keyboard.press('Enter');
+    // The webview's document sits in two nested frames.
+    const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await view.getByText('Done: 3 of 3 complete.').waitFor({ state: 'visible', timeout: 30_000 });
+    for (const name of ['Qwen', 'DeepSeek', 'GLM']) await view.getByText(`${name} answers ${nonce}.`).waitFor({ state: 'visible', timeout: 20_000 });
+    const sent = fake.requests.slice(sentBefore).filter((request) => request.operation === 'ConverseStream' && request.body.includes(nonce));
+    if (sent.length !== 3) throw new Error(`the fake Bedrock received ${sent.length} ConverseStream requests with this prompt, not 3`);
+    // Sorting by cost from the keyboard: focus the header's button, press Enter, aria-sort follows.
+    const costHeader = view.locator('th', { has: view.getByRole('button', { name: /^Cost/ }) });
+    await view.getByRole('button', { name: /^Cost/ }).focus();
+    await page.keyboard.press('Enter');
+    await costHeader.and(view.locator('[aria-sort="ascending"]')).waitFor({ timeout: 10_000 });
+    // The panel's editor group alone (Ctrl+K Ctrl+M), for a screenshot of the whole table.
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+M');
+    await page.waitForTimeout(800);
+    await shoot();
   });
 
   return { passed: tests.filter((t) => t.state === 'passed').length, failed: tests.filter((t) => t.state === 'failed').length, tests };

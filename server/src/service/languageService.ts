@@ -2,6 +2,7 @@ import { homedir } from 'os';
 import { delimiter, resolve } from 'path';
 import { URI } from 'vscode-uri';
 import { addModel, AddedModel, ModelChoice, modelChoices } from './features/addModel';
+import { defaultAgentChain } from './features/agentChain';
 import { Analysis } from './config/analysis';
 import { builtInFacts, builtInSnapshot } from './catalog/builtInCatalog';
 import { baseModelId, CatalogIndex, CatalogSnapshot, CatalogSource } from './catalog/catalog';
@@ -88,6 +89,8 @@ export interface LanguageService {
   getTestTargets(document: TextDocumentLike): ModelTestTarget[];
   /** The test target a reference (provider/id or alias) names. */
   getTestTarget(document: TextDocumentLike, reference: string): ModelTestTarget | undefined;
+  /** The default agent's model chain (primary, then fallbacks), as provider/id refs of configured models. */
+  getDefaultChain(document: TextDocumentLike): string[];
   /** Inference profile ids to use for a foundation model id, best first. */
   getSuggestedProfiles(document: TextDocumentLike, modelId: string): string[];
   /**
@@ -346,6 +349,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return { uri: file.uri, range: property ? file.nodeRange(keyOf(property)) : file.range(node.offset, 1) };
     },
     getConfigurationSources: (document) => analyze(document).graph.files.map((file) => ({ uri: file.uri, text: file.text })),
+    getDefaultChain: (document) => defaultAgentChain(analyze(document)),
     getSuggestedProfiles: (document, modelId) => catalogFor(analyze(document)).suggestedProfileIds(modelId),
     getModelIdRewrite: (document, reference, newId) => {
       const analysis = analyze(document);
@@ -409,6 +413,8 @@ export { isPathInside } from './config/includes';
 export type { JsonSchema } from './schema/jsonSchema';
 export type { ModelLens } from './features/codeLens';
 export type { ModelTestTarget, StoredTestResult, TestMeasurements, TestPrices } from './features/modelTests';
+export { comparisonMarkdown, comparisonRows, runFigures } from './features/modelComparison';
+export type { ComparedColumn, ComparisonRow, RunFigures } from './features/modelComparison';
 export { describeTestTarget, formatDuration, formatMeasurements, measurementFacts, summarizeMeasurements, testFigures } from './features/modelTests';
 export type { CatalogEntry, CatalogSnapshot, CatalogSource, ModelFacts } from './catalog/catalog';
 export * from './types';

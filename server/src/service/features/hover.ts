@@ -1,3 +1,4 @@
+import { agentChainCard } from './agentChain';
 import { Analysis } from '../config/analysis';
 import { baseModelId, CatalogContext } from '../catalog/catalog';
 import { ConfiguredModel, isBedrockProvider } from '../config/configModel';
@@ -38,7 +39,9 @@ export function computeHover(analysis: Analysis, position: Position, context: Ho
   if (!described) return undefined;
   const variables = context.env ? envReferences(String(described.node.value)) : [];
   const environment = variables.map((name) => `${code(`\${${quoteForMessage(name)}}`)}: ${escape(context.env!.describe(name))}.`).join('\n\n');
-  const parts = [described.card, environment].filter((part): part is string => Boolean(part));
+  // On an agent's `model` key: its chain, before what the schema says of the key.
+  const chain = isKey(described.node) ? agentChainCard(analysis, described.node, context) : undefined;
+  const parts = [chain, described.card, environment].filter((part): part is string => Boolean(part));
   if (parts.length === 0) return undefined;
   return { contents: parts.join('\n\n---\n\n'), range: described.range, modelRef: described.modelRef };
 }

@@ -108,7 +108,7 @@ function fallbacksArray(node: JsonNode): JsonNode | undefined {
 }
 
 /** The file's prices when it sets any (OpenClaw counts a missing one as $0), else a Bedrock model's list price. */
-function modelPrices(model: ConfiguredModel, context: CatalogContext): Prices | undefined {
+export function modelPrices(model: ConfiguredModel, context: CatalogContext): Prices | undefined {
   const input = model.cost?.input?.value;
   const output = model.cost?.output?.value;
   if (input !== undefined || output !== undefined) return { input: input ?? 0, output: output ?? 0 };

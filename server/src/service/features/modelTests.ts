@@ -3,6 +3,7 @@ import { checkBedrockModels } from '../catalog/bedrockChecks';
 import { CatalogContext } from '../catalog/catalog';
 import { ConfiguredModel, isBedrockProvider } from '../config/configModel';
 import { effectiveModel, formatCount, formatUsd } from '../config/modelFacts';
+import { formatDuration, runFigures } from './modelComparison';
 import { endpointVariantOf, regionOfEndpoint } from '../config/region';
 
 /*
@@ -125,12 +126,8 @@ export interface TestFigures {
 
 /** Output tokens over the time after the first token; cost from the target's prices. */
 export function testFigures(measurements: TestMeasurements, prices: TestPrices | undefined): TestFigures {
-  const { inputTokens, outputTokens, timeToFirstTokenMs, totalMs } = measurements;
-  const generationMs = timeToFirstTokenMs === undefined ? undefined : totalMs - timeToFirstTokenMs;
-  return {
-    tokensPerSecond: outputTokens !== undefined && generationMs !== undefined && generationMs > 0 ? (outputTokens * 1000) / generationMs : undefined,
-    cost: prices && inputTokens !== undefined && outputTokens !== undefined ? (inputTokens * prices.input + outputTokens * prices.output) / 1_000_000 : undefined,
-  };
+  const { tokensPerSecond, cost } = runFigures(measurements, prices);
+  return { tokensPerSecond, cost };
 }
 
 /** A test's figures, one fact each, for a block with a line per fact: [label, value]. */
@@ -165,6 +162,4 @@ export function summarizeMeasurements(measurements: TestMeasurements): string {
   return `${formatDuration(measurements.totalMs)}${tokensPerSecond === undefined ? '' : `, ${tokensPerSecond.toFixed(0)} tok/s`}`;
 }
 
-export function formatDuration(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
+export { formatDuration };
