@@ -1,22 +1,31 @@
-import { AliasFixer, allowlistNote, modelsWithoutAlias, refOf } from './aliasFixes';
+import { AliasFixer, allowlistNote, modelsWithoutAlias, NewEntryEffect, newEntryEffect, planAliasEdits, refOf } from './aliasFixes';
 import { Analysis } from './analysis';
 import { checkBedrockModels } from './bedrockChecks';
 import { CatalogContext, CatalogIndex } from './catalog';
 import { fillEdits, fillTitle, modelsMissingFacts } from './missingFacts';
 import { renderKey, renderString } from './edits/fileStyle';
 import { EditSequence } from './edits/editSequence';
-import { FileEdits } from './edits/fileEdits';
-import { appendProperties, replaceNode } from './edits/objectEdits';
+import { differenceEdits, FileEdits } from './edits/fileEdits';
+import { appendProperties, OffsetEdit, replaceNode } from './edits/objectEdits';
 import { DEFAULT_MAX_DIAGNOSTICS } from './diagnostics';
 import { KeyHistory, keysOf } from './keyHistory';
-import { doctorDeletesDiscovery, legacyDiscovery, migrateAllowlistEdits, moveDiscoveryEdits, pendingAllowlistMigration, removeDiscoveryEdits } from './legacy';
+import {
+  allowlistMarkerEdits,
+  doctorDeletesDiscovery,
+  legacyDiscovery,
+  migrateAllowlistEdits,
+  moveDiscoveryEdits,
+  pendingAllowlistMigration,
+  removeDiscoveryEdits,
+} from './legacy';
 import { TargetVersion } from './openclawVersions';
 import { keyOf, JsonNode } from './parser/ast';
 import { quoteForMessage } from './quoteForMessage';
 import { rewriteModelId } from './renameModel';
 import { placeSchemaIssues } from './schemaDiagnostics';
 import { SchemaValidator } from './schema/schemaValidator';
-import { CodeAction, CodeActionKind, Diagnostic, DiagnosticCode, Range } from './types';
+import { SourceFile } from './sourceFile';
+import { CodeAction, CodeActionKind, Diagnostic, DiagnosticCode, Range, WorkspaceEdit } from './types';
 
 export interface CodeActionRequest {
   range: Range;
@@ -159,6 +168,81 @@ export function computeCodeActions(analysis: Analysis, request: CodeActionReques
  * doctor treats it. Choices (which inference profile) stay quick fixes.
  */
 function fixAllAction(analysis: Analysis, context: CodeActionContext, diagnostics: Diagnostic[] | undefined): CodeAction | undefined {
+  const fix = fixAllInOnePass(analysis, context.target.version) ?? fixAllStepByStep(analysis, context);
+  if (!fix) return undefined;
+  return {
+    title: `Fix all: ${fix.titles.join(', ')}`,
+    kind: CodeActionKind.SourceFixAllOpenClaw,
+    edit: fix.edit,
+    diagnostics: (diagnostics ?? []).filter((diagnostic) => fix.resolved.has(diagnostic.code)),
+  };
+}
+
+export interface FixAll {
+  /** What each step did, in order. */
+  titles: string[];
+  resolved: Set<DiagnosticCode>;
+  edit: WorkspaceEdit;
+}
+
+/**
+ * Fix all with every step planned on the document as it is, without analysing the texts in between:
+ * on a 1 MB file each analysis is a full parse, and this is the common case. What the steps change is
+ * known ahead: after the migration (or the marker) new alias entries leave /model as it is, and none
+ * of the steps adds or removes what another reads (models, aliases, the legacy key). Undefined when the
+ * steps' edits touch one another (two steps creating the same object): then fixAllStepByStep.
+ */
+export function fixAllInOnePass(analysis: Analysis, version: string): FixAll | undefined {
+  const steps: { code: DiagnosticCode; title: string; edits: FileEdits }[] = [];
+  const migration = pendingAllowlistMigration(analysis, version);
+  const migrate = migration && migrateAllowlistEdits(analysis, migration);
+  if (migrate && !migrate.isEmpty) steps.push({ code: 'legacy-allowlist', title: 'migrate the allowlist', edits: migrate });
+
+  const missing = modelsWithoutAlias(analysis);
+  if (missing.length > 0) {
+    const effect: NewEntryEffect = migrate || !missing.some(({ entries }) => entries.length === 0) ? { kind: 'none' } : newEntryEffect(analysis, version);
+    // The migration as a step of the alias fix is the previous step's: as above. It is planned on the migrated text otherwise.
+    if (effect.kind === 'migrate-first') return undefined;
+    const keep = effect.kind === 'mark-first' ? allowlistMarkerEdits(analysis) : new FileEdits();
+    const plan = keep && planAliasEdits(analysis, missing);
+    if (plan) steps.push({ code: 'no-alias', title: `add aliases${allowlistNote(effect, plan.aliases.size)}`, edits: keep.addAll(plan.edits) });
+  }
+
+  if (legacyDiscovery(analysis)) {
+    const deletes = doctorDeletesDiscovery(version);
+    const edits = deletes ? removeDiscoveryEdits(analysis) : moveDiscoveryEdits(analysis);
+    if (edits && !edits.isEmpty) steps.push({ code: 'legacy-key', title: deletes ? 'remove models.bedrockDiscovery' : 'move models.bedrockDiscovery', edits });
+  }
+  if (steps.length === 0 || touchEachOther(steps.map((step) => step.edits))) return undefined;
+
+  const all = new FileEdits();
+  for (const step of steps) all.addAll(step.edits);
+  return { titles: steps.map((step) => step.title), resolved: new Set(steps.map((step) => step.code)), edit: differenceEdits(all.results()) };
+}
+
+/** Whether an edit of one step overlaps or meets an edit of another (in the same file). */
+function touchEachOther(steps: FileEdits[]): boolean {
+  const byFile = new Map<SourceFile, { edit: OffsetEdit; step: number }[]>();
+  steps.forEach((edits, step) => {
+    for (const [file, list] of edits.entries()) {
+      const tagged = byFile.get(file) ?? byFile.set(file, []).get(file)!;
+      for (const edit of list) tagged.push({ edit, step });
+    }
+  });
+  for (const tagged of byFile.values()) {
+    tagged.sort((a, b) => a.edit.offset - b.edit.offset);
+    // The furthest end reached by each step so far: an edit must start past those of the other steps.
+    const reach = new Map<number, number>();
+    for (const { edit, step } of tagged) {
+      for (const [other, end] of reach) if (other !== step && end >= edit.offset) return true;
+      reach.set(step, Math.max(reach.get(step) ?? -1, edit.offset + edit.length));
+    }
+  }
+  return false;
+}
+
+/** Fix all one step after another, each planned on the configuration the previous left (analysed again). */
+export function fixAllStepByStep(analysis: Analysis, context: Pick<CodeActionContext, 'target' | 'reanalyze'>): FixAll | undefined {
   const version = context.target.version;
   const steps: [resolves: DiagnosticCode, step: (sequence: EditSequence) => { title: string; sequence?: EditSequence }][] = [
     ['legacy-allowlist', (sequence) => {
@@ -176,22 +260,16 @@ function fixAllAction(analysis: Analysis, context: CodeActionContext, diagnostic
     }],
   ];
   let sequence = EditSequence.start(analysis, context.reanalyze);
-  const done: string[] = [];
+  const titles: string[] = [];
   const resolved = new Set<DiagnosticCode>();
   for (const [code, step] of steps) {
     const result = step(sequence);
     if (!result.sequence) continue;
     sequence = result.sequence;
-    done.push(result.title);
+    titles.push(result.title);
     resolved.add(code);
   }
-  if (done.length === 0) return undefined;
-  return {
-    title: `Fix all: ${done.join(', ')}`,
-    kind: CodeActionKind.SourceFixAllOpenClaw,
-    edit: sequence.toWorkspaceEdit(),
-    diagnostics: (diagnostics ?? []).filter((diagnostic) => resolved.has(diagnostic.code)),
-  };
+  return titles.length === 0 ? undefined : { titles, resolved, edit: sequence.toWorkspaceEdit() };
 }
 
 /** Unknown keys in reach with one close key of their object that the object does not have yet: the key they are likely a typo of. */
