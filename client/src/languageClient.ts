@@ -28,8 +28,9 @@ import { AwsStatusBar, chooseAwsProfileAndRegion } from './statusBar';
 import { ModelTester } from './testModel';
 
 /*
- * The extension: starts the language server over IPC, points it at OpenClaw config files, and keeps
- * it running. Every language feature lives in the server.
+ * The language client: starts the language server over IPC, points it at OpenClaw config files, and
+ * keeps it running. Every language feature lives in the server. Its own bundle (client/out/languageClient.js),
+ * loaded by extension.ts once activate() has returned: vscode-languageclient is most of the client's code.
  */
 
 const LANGUAGE_ID = 'openclaw';
@@ -37,28 +38,17 @@ const LANGUAGE_ID = 'openclaw';
 const MAX_RESTARTS = 5;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
-let client: LanguageClient | undefined;
 /** Files that open configurations `$include` (uris, as the server reported them). */
 let includedFiles = new Set<string>();
 
-/** Set by the bundle's first line (scripts/build.mjs). */
-declare const extensionLoadStarted: number | undefined;
-
-/** What the extension exports: how long it took to activate (read by the VS Code tests, for the benchmark). */
-export interface OpenClawExtensionApi {
-  /** Loading the bundle plus activate(), as VS Code counts activation (not the wait between them). */
-  activationMs: number;
-  /** Loading (evaluating) the bundle, from its first line to the end of this module. */
-  loadMs: number;
-  /** activate() alone. */
-  activateCallMs: number;
+/** What extension.ts runs the extension's commands with once the client is there. */
+export interface ClientSession {
+  commands: Record<string, (...args: (string | undefined)[]) => unknown>;
+  stop(): Promise<void>;
 }
 
-export function activate(context: vscode.ExtensionContext): OpenClawExtensionApi {
-  const started = performance.now();
-  const output = vscode.window.createOutputChannel('OpenClaw', { log: true });
-  context.subscriptions.push(output);
-
+/** Creates and starts the language client, and what goes with it (status bar, test runner, listeners). */
+export function startLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): ClientSession {
   const serverModule = context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
@@ -93,26 +83,14 @@ export function activate(context: vscode.ExtensionContext): OpenClawExtensionApi
     },
   };
   const languageClient = new LanguageClient('openclaw', 'OpenClaw Language Server', serverOptions, clientOptions);
-  client = languageClient;
 
-  context.subscriptions.push(
-    vscode.commands.registerCommand('openclaw.restartServer', async () => {
-      output.info('Restarting the language server on request.');
-      await languageClient.restart();
-    }),
-    vscode.commands.registerCommand('openclaw.refreshCatalog', () => refreshCatalog(languageClient)),
-    vscode.commands.registerCommand('openclaw.chooseAwsProfile', chooseAwsProfileAndRegion),
-    vscode.workspace.onDidOpenTextDocument(adoptConfiguredFile),
-  );
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(adoptConfiguredFile));
   vscode.workspace.textDocuments.forEach(adoptConfiguredFile);
 
   const tester = new ModelTester(languageClient, chooseAwsProfileAndRegion);
   context.subscriptions.push(
     tester,
     new AwsStatusBar(languageClient),
-    vscode.commands.registerCommand(CLIENT_TEST_COMMAND, (uri?: string, reference?: string, prompt?: string) => tester.run(uri, reference, prompt)),
-    vscode.commands.registerCommand('openclaw.addModel', (uri?: string, id?: string) => addBedrockModel(languageClient, uri, id)),
-    vscode.commands.registerCommand('openclaw.openConfiguration', () => openConfiguration(languageClient)),
     languageClient.onNotification(CATALOG_PROBLEM_NOTIFICATION, (params: CatalogProblemParams) => void showCatalogProblem(languageClient, params.message)),
     languageClient.onNotification(CONFIGURATION_FILES_NOTIFICATION, (params: ConfigurationFilesParams) => {
       includedFiles = new Set(params.uris);
@@ -122,14 +100,20 @@ export function activate(context: vscode.ExtensionContext): OpenClawExtensionApi
   );
   // Activation does not wait for the server: requests made before it runs wait for it in the client.
   languageClient.start().catch((error: unknown) => output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`));
-  const activateCallMs = performance.now() - started;
-  const loadMs = typeof extensionLoadStarted === 'number' ? moduleLoaded - extensionLoadStarted : 0;
-  return { activationMs: loadMs + activateCallMs, loadMs, activateCallMs };
-}
-
-export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  return {
+    commands: {
+      'openclaw.restartServer': async () => {
+        output.info('Restarting the language server on request.');
+        await languageClient.restart();
+      },
+      'openclaw.refreshCatalog': () => refreshCatalog(languageClient),
+      'openclaw.chooseAwsProfile': chooseAwsProfileAndRegion,
+      [CLIENT_TEST_COMMAND]: (uri?: string, reference?: string, prompt?: string) => tester.run(uri, reference, prompt),
+      'openclaw.addModel': (uri?: string, id?: string) => addBedrockModel(languageClient, uri, id),
+      'openclaw.openConfiguration': () => openConfiguration(languageClient),
+    },
+    stop: () => languageClient.stop(),
+  };
 }
 
 function httpSettings(): { proxy?: string; proxyStrictSSL?: boolean; noProxy?: string[] } {
@@ -189,6 +173,3 @@ function restartingErrorHandler(output: vscode.LogOutputChannel): ErrorHandler {
     },
   };
 }
-
-// The last statement of the module: the bundle has loaded.
-const moduleLoaded = performance.now();
