@@ -1,4 +1,4 @@
-import { writeFileSync } from 'fs';
+import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { cpus, loadavg } from 'os';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
@@ -78,8 +78,17 @@ async function main(): Promise<void> {
     durationMs: performance.now() - started,
   });
   process.stdout.write(report);
-  writeFileSync(RESULTS_PATH, report);
+  writeFileSync(RESULTS_PATH, `${report}${keptNotes()}`);
   progress(`written to ${RESULTS_PATH}`);
+}
+
+/** Written by hand below the figures (what profiles showed): kept when the figures are rewritten. */
+const NOTES_HEADING = '## Profiles (issue 19)';
+
+function keptNotes(): string {
+  const previous = existsSync(RESULTS_PATH) ? readFileSync(RESULTS_PATH, 'utf8') : '';
+  const at = previous.indexOf(NOTES_HEADING);
+  return at < 0 ? '' : `\n${previous.slice(at)}`;
 }
 
 function progress(message: string): void {
