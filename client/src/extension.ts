@@ -1,46 +1,26 @@
 import * as vscode from 'vscode';
-import {
-  CloseAction,
-  CloseHandlerResult,
-  ErrorAction,
-  ErrorHandler,
-  ExecuteCommandRequest,
-  LanguageClient,
-  LanguageClientOptions,
-  ServerOptions,
-  TransportKind,
-} from 'vscode-languageclient/node';
-import {
-  CATALOG_PROBLEM_NOTIFICATION,
-  CatalogProblemParams,
-  CLIENT_TEST_COMMAND,
-  CONFIGURATION_FILES_NOTIFICATION,
-  ConfigurationFilesParams,
-  REFRESH_CATALOG_COMMAND,
-  RefreshCatalogResult,
-  SERVER_EXEC_ARGV,
-  ServerInitializationOptions,
-  TRUST_GRANTED_NOTIFICATION,
-} from '../../server/src/protocol';
-import { addBedrockModel } from './addModel';
-import { registerCompareModels } from './compare/compareModels';
-import { openConfiguration } from './openConfiguration';
-import { AwsStatusBar, chooseAwsProfileAndRegion } from './statusBar';
-import { ModelTester } from './testModel';
+import { COMPARE_VIEW_TYPE } from './compare/viewType';
+import type { ClientSession } from './languageClient';
 
 /*
- * The extension: starts the language server over IPC, points it at OpenClaw config files, and keeps
- * it running. Every language feature lives in the server.
+ * The extension's entry point, kept small: activate() registers the commands and returns; the language
+ * client (client/out/languageClient.js, its own bundle: vscode-languageclient is most of the client's
+ * code) is loaded and started right after. VS Code counts loading this bundle and activate() as
+ * activation; a command run meanwhile waits for the client.
  */
 
-const LANGUAGE_ID = 'openclaw';
-/** More crashes than this within the window and the client stops restarting the server. */
-const MAX_RESTARTS = 5;
-const RESTART_WINDOW_MS = 3 * 60 * 1000;
+/** The commands package.json contributes, which the client's session runs. */
+const COMMANDS = [
+  'openclaw.restartServer',
+  'openclaw.refreshCatalog',
+  'openclaw.chooseAwsProfile',
+  'openclaw.testModel',
+  'openclaw.addModel',
+  'openclaw.openConfiguration',
+  'openclaw.compareModels',
+];
 
-let client: LanguageClient | undefined;
-/** Files that open configurations `$include` (uris, as the server reported them). */
-let includedFiles = new Set<string>();
+let session: Promise<ClientSession> | undefined;
 
 /** Set by the bundle's first line (scripts/build.mjs). */
 declare const extensionLoadStarted: number | undefined;
@@ -59,137 +39,36 @@ export function activate(context: vscode.ExtensionContext): OpenClawExtensionApi
   const started = performance.now();
   const output = vscode.window.createOutputChannel('OpenClaw', { log: true });
   context.subscriptions.push(output);
-
-  const serverModule = context.asAbsolutePath('server/out/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
-  };
-  const initializationOptions: ServerInitializationOptions = {
-    // Plain copies: configuration objects carry functions. VS Code's proxy settings go along, as the
-    // server (a process of its own) does not get VS Code's proxy support.
-    settings: { ...JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('openclaw'))), http: httpSettings() },
-    cacheDir: context.globalStorageUri.fsPath,
-    catalogNotifications: true,
-    handlesTestCommand: true,
-    trusted: vscode.workspace.isTrusted,
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANGUAGE_ID }],
-    outputChannel: output,
-    errorHandler: restartingErrorHandler(output),
-    initializationOptions,
-    middleware: {
-      // Hovers link to "Test this model": let that one command run from them, and draw $(icons).
-      provideHover: async (document, position, token, next) => {
-        const hover = await next(document, position, token);
-        for (const content of hover?.contents ?? []) {
-          if (content instanceof vscode.MarkdownString) {
-            content.isTrusted = { enabledCommands: [CLIENT_TEST_COMMAND] };
-            content.supportThemeIcons = true;
-          }
-        }
-        return hover;
-      },
-    },
-  };
-  const languageClient = new LanguageClient('openclaw', 'OpenClaw Language Server', serverOptions, clientOptions);
-  client = languageClient;
-
-  context.subscriptions.push(
-    vscode.commands.registerCommand('openclaw.restartServer', async () => {
-      output.info('Restarting the language server on request.');
-      await languageClient.restart();
+  const starting = new Promise<ClientSession>((resolve, reject) =>
+    setImmediate(() => {
+      try {
+        // A separate bundle beside this one (scripts/build.mjs), loaded once activate() has returned.
+        resolve((require('./languageClient') as typeof import('./languageClient')).startLanguageClient(context, output));
+      } catch (error) {
+        output.error(`The language client did not start: ${error instanceof Error ? error.message : String(error)}`);
+        reject(error);
+      }
     }),
-    vscode.commands.registerCommand('openclaw.refreshCatalog', () => refreshCatalog(languageClient)),
-    vscode.commands.registerCommand('openclaw.chooseAwsProfile', chooseAwsProfileAndRegion),
-    vscode.workspace.onDidOpenTextDocument(adoptConfiguredFile),
   );
-  vscode.workspace.textDocuments.forEach(adoptConfiguredFile);
-
-  const tester = new ModelTester(languageClient, chooseAwsProfileAndRegion);
+  session = starting;
+  for (const command of COMMANDS) {
+    context.subscriptions.push(vscode.commands.registerCommand(command, async (...args: unknown[]) => (await starting).commands[command]!(...args)));
+  }
+  // A Compare Models panel open before a reload comes back once the client is there.
   context.subscriptions.push(
-    tester,
-    new AwsStatusBar(languageClient),
-    vscode.commands.registerCommand(CLIENT_TEST_COMMAND, (uri?: string, reference?: string, prompt?: string) => tester.run(uri, reference, prompt)),
-    registerCompareModels(context, languageClient, (fix) => tester.applyFix(fix)),
-    vscode.commands.registerCommand('openclaw.addModel', (uri?: string, id?: string) => addBedrockModel(languageClient, uri, id)),
-    vscode.commands.registerCommand('openclaw.openConfiguration', () => openConfiguration(languageClient)),
-    languageClient.onNotification(CATALOG_PROBLEM_NOTIFICATION, (params: CatalogProblemParams) => void showCatalogProblem(languageClient, params.message)),
-    languageClient.onNotification(CONFIGURATION_FILES_NOTIFICATION, (params: ConfigurationFilesParams) => {
-      includedFiles = new Set(params.uris);
-      vscode.workspace.textDocuments.forEach(adoptConfiguredFile);
+    vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => (await starting).revivePanel(panel, state),
     }),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void languageClient.sendNotification(TRUST_GRANTED_NOTIFICATION)),
   );
-  // Activation does not wait for the server: requests made before it runs wait for it in the client.
-  languageClient.start().catch((error: unknown) => output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`));
   const activateCallMs = performance.now() - started;
   const loadMs = typeof extensionLoadStarted === 'number' ? moduleLoaded - extensionLoadStarted : 0;
   return { activationMs: loadMs + activateCallMs, loadMs, activateCallMs };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
-}
-
-function httpSettings(): { proxy?: string; proxyStrictSSL?: boolean; noProxy?: string[] } {
-  const http = vscode.workspace.getConfiguration('http');
-  return { proxy: http.get<string>('proxy'), proxyStrictSSL: http.get<boolean>('proxyStrictSSL'), noProxy: http.get<string[]>('noProxy') };
-}
-
-/** OpenClaw: Refresh Bedrock Models — fetch the live catalog now and say what came of it. */
-async function refreshCatalog(languageClient: LanguageClient): Promise<void> {
-  const document = vscode.window.activeTextEditor?.document;
-  const args = document?.languageId === LANGUAGE_ID ? [document.uri.toString()] : [];
-  const result: RefreshCatalogResult = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Fetching the Bedrock model list…' },
-    () => languageClient.sendRequest(ExecuteCommandRequest.type, { command: REFRESH_CATALOG_COMMAND, arguments: args }),
-  );
-  if (result.problem) {
-    const served = result.origin === 'live' ? 'The list fetched earlier stays in use.' : 'The built-in list serves meanwhile.';
-    await showCatalogProblem(languageClient, `Bedrock models for ${result.region}: ${result.problem} ${served}`);
-  } else {
-    void vscode.window.showInformationMessage(`Bedrock models for ${result.region}: ${result.count} models and inference profiles, live from your account.`);
-  }
-}
-
-async function showCatalogProblem(languageClient: LanguageClient, message: string): Promise<void> {
-  const choice = await vscode.window.showWarningMessage(message, 'Open Settings', 'Retry');
-  if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'openclaw.aws');
-  if (choice === 'Retry') await refreshCatalog(languageClient);
-}
-
-/**
- * Files the user lists in `openclaw.files`, and files a configuration includes, become OpenClaw
- * documents (highlighting and features).
- */
-function adoptConfiguredFile(document: vscode.TextDocument): void {
-  if (document.languageId === LANGUAGE_ID || document.uri.scheme === 'output') return;
-  const patterns = vscode.workspace.getConfiguration('openclaw').get<string[]>('files', []);
-  if (includedFiles.has(document.uri.toString()) || patterns.some((pattern) => vscode.languages.match({ pattern }, document) > 0)) {
-    void vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
-  }
-}
-
-/** Restarts a crashed server, unless it keeps crashing; then says so and where to look. */
-function restartingErrorHandler(output: vscode.LogOutputChannel): ErrorHandler {
-  const crashes: number[] = [];
-  return {
-    error: () => ({ action: ErrorAction.Continue }),
-    closed: (): CloseHandlerResult => {
-      const now = Date.now();
-      crashes.push(now);
-      while (crashes.length > 0 && now - crashes[0]! > RESTART_WINDOW_MS) crashes.shift();
-      if (crashes.length > MAX_RESTARTS) {
-        const message = `The OpenClaw language server stopped ${crashes.length} times in 3 minutes and will not be restarted. See the "OpenClaw" output for details; run "OpenClaw: Restart Language Server" to try again.`;
-        return { action: CloseAction.DoNotRestart, message };
-      }
-      output.warn(`The language server stopped; restarting it (${crashes.length} of ${MAX_RESTARTS} within 3 minutes).`);
-      return { action: CloseAction.Restart, handled: true };
-    },
-  };
+  const stopping = session;
+  session = undefined;
+  await (await stopping)?.stop();
 }
 
 // The last statement of the module: the bundle has loaded.

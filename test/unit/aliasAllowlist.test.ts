@@ -1,6 +1,8 @@
 import * as assert from 'assert';
+import { fixAllInOnePass, fixAllStepByStep } from '../../server/src/service/features/codeActions';
 import { CodeAction, createLanguageService } from '../../server/src/service/languageService';
-import { applyEdits, commentsOf, documentOf, editsTo } from '../helpers';
+import { ConfigWorkspace } from '../../server/src/service/config/workspace';
+import { applyEdits, commentsOf, documentOf, editsTo, readSample } from '../helpers';
 
 /*
  * Alias fixes must not change what /model may select (OpenClaw's `models status --json` "allowed"; the
@@ -140,4 +142,29 @@ describe('alias fixes keep what /model may select', () => {
     assert.ok(after.includes('"openai/gpt-5": { alias: "GPT" }, "amazon-bedrock/a.one": { alias: "One" }, "amazon-bedrock/b.two": { alias: "Two" } }'), after);
   });
 
+  it('fix all plans every step on the file as it is, with no analysis in between (one pass), and makes what step by step makes', () => {
+    const restricting = `{\n${PROVIDERS}  agents: { defaults: { models: { "openai/gpt-5": { alias: "GPT" } } } },\n}\n`;
+    const metaFirst = `{\n  meta: { lastTouchedVersion: "2026.9.6" },\n${PROVIDERS}  agents: { defaults: { models: { "openai/gpt-5": {} } } },\n}\n`;
+    const discovery = `{\n  models: { bedrockDiscovery: { enabled: true }, providers: { "amazon-bedrock": { models: [ { id: "a.one" } ] } } },\n}\n`;
+    const cases: [string, string][] = [
+      [readSample(), '2026.9.6'], [readSample(), '2026.5.12'], [restricting, '2026.9.6'], [restricting, '2026.7.2'],
+      [`{\n${PROVIDERS}}\n`, '2026.9.6'], [`{\n${PROVIDERS}}\n`, '2026.7.2'], [metaFirst, '2026.9.6'], [discovery, '2026.9.6'], [discovery, '2026.4.20'],
+    ];
+    let onePass = 0;
+    for (const [text, version] of cases) {
+      const document = documentOf(text);
+      const workspace = new ConfigWorkspace(undefined, () => ({ includeRoots: [] }));
+      const analysis = workspace.analyze(document);
+      const reanalyze = (texts: ReadonlyMap<string, string>) => workspace.reanalyze(document, texts);
+      const target = { version } as Parameters<typeof fixAllStepByStep>[1]['target'];
+      const fast = fixAllInOnePass(analysis, version);
+      const stepByStep = fixAllStepByStep(analysis, { target, reanalyze });
+      if (fast) {
+        onePass++;
+        assert.deepStrictEqual(fast, stepByStep, `${version}: ${text}`);
+      }
+    }
+    // Only steps that create objects at the same place (the root's end, twice) need the texts between them.
+    assert.strictEqual(onePass, cases.length - 1, `${onePass} of ${cases.length} in one pass`);
+  });
 });

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient } from 'vscode-languageclient/node';
 import { CompareModelsResult, MAX_COMPARE_MODELS, ModelIdFix, TEST_TARGETS_COMMAND, TestTargetItem } from '../../../server/src/protocol';
 import { configDocument } from '../configDocument';
-import { ComparePanel, COMPARE_VIEW_TYPE, ComparisonProgress, PanelServices, RenderedTable } from './comparePanel';
+import { ComparePanel, ComparisonProgress, PanelServices, RenderedTable } from './comparePanel';
 import { ComparisonState, newComparison } from './comparisonState';
 
 /*
@@ -19,19 +19,23 @@ export interface CompareCommandResult extends CompareModelsResult {
   panel?: RenderedTable;
 }
 
-export function registerCompareModels(context: vscode.ExtensionContext, client: LanguageClient, applyFix: (fix: ModelIdFix) => Promise<boolean>): vscode.Disposable {
+/** Compare Models once the language client is there: the command, and a panel restored after a reload (extension.ts registers both). */
+export interface CompareModels extends vscode.Disposable {
+  run(uri?: string, references?: string[], prompt?: string): Promise<CompareCommandResult | undefined>;
+  revive(panel: vscode.WebviewPanel, state: unknown): void;
+}
+
+export function startCompareModels(context: vscode.ExtensionContext, client: LanguageClient, applyFix: (fix: ModelIdFix) => Promise<boolean>): CompareModels {
   const progress = new ComparisonProgress(client);
   const services: PanelServices = { client, extensionUri: context.extensionUri, applyFix, progress };
-  return vscode.Disposable.from(
-    progress,
-    vscode.commands.registerCommand('openclaw.compareModels', (uri?: string, references?: string[], prompt?: string) => compareModels(context, services, uri, references, prompt)),
-    vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-        if (isComparisonState(state)) ComparePanel.revive(panel, services, state);
-        else panel.dispose();
-      },
-    }),
-  );
+  return {
+    run: (uri, references, prompt) => compareModels(context, services, uri, references, prompt),
+    revive(panel, state) {
+      if (isComparisonState(state)) ComparePanel.revive(panel, services, state);
+      else panel.dispose();
+    },
+    dispose: () => progress.dispose(),
+  };
 }
 
 /** From the palette (no arguments), or with the document, the references and the prompt given (then no pick, no input box). */

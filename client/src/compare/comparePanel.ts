@@ -11,7 +11,9 @@ import { applyProgress, ComparisonState, finishRound, fixApplied, HostMessage, s
  * COMPARE_MODELS_COMMAND) and folds its progress into the state.
  */
 
-export const COMPARE_VIEW_TYPE = 'openclaw.compare';
+import { COMPARE_VIEW_TYPE } from './viewType';
+
+export { COMPARE_VIEW_TYPE };
 /** Streamed text is posted to the webview at most this often. */
 const POST_INTERVAL_MS = 100;
 

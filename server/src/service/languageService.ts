@@ -175,6 +175,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   let installedSchema: SchemaValidator | undefined;
   /** Our schemas, one per stretch of OpenClaw versions that share one (keyed by the schema itself). */
   const ownedSchemas = new Map<string, SchemaValidator>();
+  const ownedByVersion = new Map<string, SchemaValidator>();
   /** Bundled schemas, by release, loaded on first use (undefined: it could not be read). */
   const bundledSchemas = new Map<string, SchemaValidator | undefined>();
   const bundledLabel = (release: string) => `the bundled schema of OpenClaw ${release}`;
@@ -226,12 +227,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const schemaOfVersion = (version: string): SchemaValidator => {
     const bundled = bundledSchema(version);
     if (bundled) return bundled;
-    const schema = ownedSchema(version);
-    const key = JSON.stringify(schema);
-    let validator = ownedSchemas.get(key);
+    // Built and compared once per version: printing the schema to find its validator cost a small file's pass a tenth of its time.
+    let validator = ownedByVersion.get(version);
     if (!validator) {
-      validator = new SchemaValidator(schema, "the extension's own schema (models, agents and the Bedrock plugin)");
+      const schema = ownedSchema(version);
+      const key = JSON.stringify(schema);
+      validator = ownedSchemas.get(key) ?? new SchemaValidator(schema, "the extension's own schema (models, agents and the Bedrock plugin)");
       ownedSchemas.set(key, validator);
+      ownedByVersion.set(version, validator);
     }
     return validator;
   };

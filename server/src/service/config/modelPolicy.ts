@@ -25,15 +25,22 @@ export function modelRestriction(analysis: Analysis, version: string): Restricti
   return !config.allowlistMigrated && mapSize > 0 ? { kind: 'alias-map' } : { kind: 'none' };
 }
 
-/** Whether a policy lets /model select a model: by its ref, a provider wildcard, or one of its aliases. */
-export function policyAllows(allow: string[], model: ConfiguredModel, aliases: string[]): boolean {
-  const ref = `${model.provider.id}/${model.id}`.toLowerCase();
-  const folded = new Set(aliases.map((alias) => alias.trim().toLowerCase()));
-  return allow.some((entry) => {
+/**
+ * Whether a policy lets /model select a model: by its ref or a provider wildcard. Prepared once per
+ * policy (exact refs in a set), so that checking every model of a long list stays linear.
+ */
+export function policyMatcher(allow: string[]): (model: ConfiguredModel) => boolean {
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  for (const entry of allow) {
     const value = entry.trim().toLowerCase();
-    if (value === ref || folded.has(value)) return true;
-    return value.endsWith('/*') && ref.startsWith(value.slice(0, -1));
-  });
+    exact.add(value);
+    if (value.endsWith('/*')) prefixes.push(value.slice(0, -1));
+  }
+  return (model) => {
+    const ref = `${model.provider.id}/${model.id}`.toLowerCase();
+    return exact.has(ref) || prefixes.some((prefix) => ref.startsWith(prefix));
+  };
 }
 
 /**

@@ -1,21 +1,30 @@
-import { AliasFixer, allowlistNote, modelsWithoutAlias, refOf } from '../config/aliasFixes';
+import { AliasFixer, allowlistNote, modelsWithoutAlias, NewEntryEffect, newEntryEffect, planAliasEdits, refOf } from '../config/aliasFixes';
 import { Analysis } from '../config/analysis';
 import { checkBedrockModels } from '../catalog/bedrockChecks';
 import { CatalogContext, CatalogIndex } from '../catalog/catalog';
 import { fillEdits, fillTitle, modelsMissingFacts } from '../catalog/missingFacts';
 import { renderKey, renderString } from '../edits/fileStyle';
 import { EditSequence } from '../edits/editSequence';
-import { FileEdits } from '../edits/fileEdits';
-import { appendProperties, replaceNode } from '../edits/objectEdits';
+import { differenceEdits, FileEdits } from '../edits/fileEdits';
+import { appendProperties, OffsetEdit, replaceNode } from '../edits/objectEdits';
 import { DEFAULT_MAX_DIAGNOSTICS } from './diagnostics';
 import { KeyHistory, keysOf } from '../schema/keyHistory';
-import { doctorDeletesDiscovery, legacyDiscovery, migrateAllowlistEdits, moveDiscoveryEdits, pendingAllowlistMigration, removeDiscoveryEdits } from '../config/legacy';
+import {
+  allowlistMarkerEdits,
+  doctorDeletesDiscovery,
+  legacyDiscovery,
+  migrateAllowlistEdits,
+  moveDiscoveryEdits,
+  pendingAllowlistMigration,
+  removeDiscoveryEdits,
+} from '../config/legacy';
 import { TargetVersion } from '../config/openclawVersions';
 import { keyOf, JsonNode } from '../parser/ast';
 import { quoteForMessage } from '../utils/quoteForMessage';
 import { rewriteModelId } from '../edits/renameModel';
 import { placeSchemaIssues } from './schemaDiagnostics';
 import { SchemaValidator } from '../schema/schemaValidator';
+import { SourceFile } from '../parser/sourceFile';
 import { CodeAction, CodeActionKind, Diagnostic, DiagnosticCode, Range, WorkspaceEdit } from '../types';
 
 export interface CodeActionRequest {
@@ -160,12 +169,73 @@ export interface FixAllPlan {
 }
 
 /**
- * Every fix with one right answer, applied one after another (each planned on the texts the previous
- * left), as one edit per file: the allowlist migration (first: aliases added to a map that still is the
- * allowlist would widen it), aliases for all models, the legacy discovery key as the target version's
- * doctor treats it. Choices (which inference profile) stay quick fixes. Undefined when there is nothing to fix.
+ * Every fix with one right answer, as one edit per file: the allowlist migration (first: aliases added
+ * to a map that still is the allowlist would widen it), aliases for all models, the legacy discovery key
+ * as the target version's doctor treats it. Choices (which inference profile) stay quick fixes.
+ * Undefined when there is nothing to fix. Planned in one pass where the steps cannot meet, else step by step.
  */
-export function planFixAll(analysis: Analysis, context: CodeActionContext): FixAllPlan | undefined {
+export function planFixAll(analysis: Analysis, context: Pick<CodeActionContext, 'target' | 'reanalyze'>): FixAllPlan | undefined {
+  return fixAllInOnePass(analysis, context.target.version) ?? fixAllStepByStep(analysis, context);
+}
+
+/**
+ * Fix all with every step planned on the document as it is, without analysing the texts in between:
+ * on a 1 MB file each analysis is a full parse, and this is the common case. What the steps change is
+ * known ahead: after the migration (or the marker) new alias entries leave /model as it is, and none
+ * of the steps adds or removes what another reads (models, aliases, the legacy key). Undefined when the
+ * steps' edits touch one another (two steps creating the same object): then fixAllStepByStep.
+ */
+export function fixAllInOnePass(analysis: Analysis, version: string): FixAllPlan | undefined {
+  const steps: { code: DiagnosticCode; title: string; edits: FileEdits }[] = [];
+  const migration = pendingAllowlistMigration(analysis, version);
+  const migrate = migration && migrateAllowlistEdits(analysis, migration);
+  if (migrate && !migrate.isEmpty) steps.push({ code: 'legacy-allowlist', title: 'migrate the allowlist', edits: migrate });
+
+  const missing = modelsWithoutAlias(analysis);
+  if (missing.length > 0) {
+    const effect: NewEntryEffect = migrate || !missing.some(({ entries }) => entries.length === 0) ? { kind: 'none' } : newEntryEffect(analysis, version);
+    // The migration as a step of the alias fix is the previous step's: as above. It is planned on the migrated text otherwise.
+    if (effect.kind === 'migrate-first') return undefined;
+    const keep = effect.kind === 'mark-first' ? allowlistMarkerEdits(analysis) : new FileEdits();
+    const plan = keep && planAliasEdits(analysis, missing);
+    if (plan) steps.push({ code: 'no-alias', title: `add aliases${allowlistNote(effect, plan.aliases.size)}`, edits: keep.addAll(plan.edits) });
+  }
+
+  if (legacyDiscovery(analysis)) {
+    const deletes = doctorDeletesDiscovery(version);
+    const edits = deletes ? removeDiscoveryEdits(analysis) : moveDiscoveryEdits(analysis);
+    if (edits && !edits.isEmpty) steps.push({ code: 'legacy-key', title: deletes ? 'remove models.bedrockDiscovery' : 'move models.bedrockDiscovery', edits });
+  }
+  if (steps.length === 0 || touchEachOther(steps.map((step) => step.edits))) return undefined;
+
+  const all = new FileEdits();
+  for (const step of steps) all.addAll(step.edits);
+  return { fixes: steps.map((step) => step.title), edit: differenceEdits(all.results()), resolves: new Set(steps.map((step) => step.code)) };
+}
+
+/** Whether an edit of one step overlaps or meets an edit of another (in the same file). */
+function touchEachOther(steps: FileEdits[]): boolean {
+  const byFile = new Map<SourceFile, { edit: OffsetEdit; step: number }[]>();
+  steps.forEach((edits, step) => {
+    for (const [file, list] of edits.entries()) {
+      const tagged = byFile.get(file) ?? byFile.set(file, []).get(file)!;
+      for (const edit of list) tagged.push({ edit, step });
+    }
+  });
+  for (const tagged of byFile.values()) {
+    tagged.sort((a, b) => a.edit.offset - b.edit.offset);
+    // The furthest end reached by each step so far: an edit must start past those of the other steps.
+    const reach = new Map<number, number>();
+    for (const { edit, step } of tagged) {
+      for (const [other, end] of reach) if (other !== step && end >= edit.offset) return true;
+      reach.set(step, Math.max(reach.get(step) ?? -1, edit.offset + edit.length));
+    }
+  }
+  return false;
+}
+
+/** Fix all one step after another, each planned on the configuration the previous left (analysed again). */
+export function fixAllStepByStep(analysis: Analysis, context: Pick<CodeActionContext, 'target' | 'reanalyze'>): FixAllPlan | undefined {
   const version = context.target.version;
   const steps: [resolves: DiagnosticCode, step: (sequence: EditSequence) => { title: string; sequence?: EditSequence }][] = [
     ['legacy-allowlist', (sequence) => {

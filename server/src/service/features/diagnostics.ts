@@ -11,7 +11,7 @@ import { encodingDiagnostics } from './encoding';
 import { Environment, envReferences } from '../config/envVars';
 import { describeUnknownKey, KeyHistory, keysOf } from '../schema/keyHistory';
 import { describeLegacyDiscovery, pendingAllowlistMigration } from '../config/legacy';
-import { checkPolicyRefs, modelRestriction, policyAllows } from '../config/modelPolicy';
+import { checkPolicyRefs, modelRestriction, policyMatcher } from '../config/modelPolicy';
 import { compareVersions, describeTarget, TargetVersion } from '../config/openclawVersions';
 import { releaseRules, releaseThatChanged } from '../config/releaseRules';
 import { JsonNode, keyOf } from '../parser/ast';
@@ -383,17 +383,19 @@ function checkMissingAliases(analysis: Analysis, target: TargetVersion, report: 
   const restriction = modelRestriction(analysis, target.version);
   // A map that is the allowlist allows its keys, provider/* ones included.
   const mapKeys = restriction.kind === 'alias-map' ? analysis.config.aliases.flatMap((entry) => (entry.agent === undefined ? [entry.key] : [])) : [];
+  const mapAllows = policyMatcher(mapKeys);
+  const policyAllows = policyMatcher(restriction.kind === 'policy' ? restriction.allow : []);
   const pinned = pinnedModels(analysis);
   const stillRuns = (model: ConfiguredModel) => (pinned.has(model) ? ' (it still runs as the primary or a fallback).' : '.');
   for (const { model, entries } of modelsWithoutAlias(analysis)) {
     const ref = q(`${model.provider.id}/${model.id}`);
-    if (restriction.kind === 'alias-map' && entries.length === 0 && !policyAllows(mapKeys, model, [])) {
+    if (restriction.kind === 'alias-map' && entries.length === 0 && !mapAllows(model)) {
       const why = !releaseRules(target.version).modelPolicy
         ? 'a non-empty alias map is also the allowlist'
         : 'this alias map is still the allowlist (not migrated to modelPolicy.allow)';
       const message = `${ref} has no entry in agents.defaults.models. On ${describeTarget(target)} ${why}, so /model cannot select this model at all`;
       report(model.idNode, Severity.Warning, 'no-alias', `${message}${stillRuns(model)}`);
-    } else if (restriction.kind === 'policy' && !policyAllows(restriction.allow, model, [])) {
+    } else if (restriction.kind === 'policy' && !policyAllows(model)) {
       const message = `${ref} has no alias in agents.defaults.models, and agents.defaults.modelPolicy.allow does not list it, so /model cannot select it at all`;
       report(model.idNode, Severity.Warning, 'no-alias', `${message}${stillRuns(model)}`);
     } else if (entries.length > 0) {

@@ -320,8 +320,7 @@ class Parser {
       key.quote = this.token === Token.Identifier ? '' : this.tokenQuote;
       key.closed = this.token === Token.Identifier || this.tokenClosed;
     }
-    // children is set once, [key] or [key, value]: an array grown by push keeps room for 17.
-    property.children = [key];
+    // children is set once, [key] or [key, value], when the value is known: an array grown by push keeps room for 17.
     this.next();
     let end = key.end;
     if (this.at(Token.Colon)) {
@@ -334,6 +333,7 @@ class Parser {
       const sameLine = this.text.lastIndexOf('\n', this.tokenOffset - 1) < key.end;
       const startsValue = this.at(Token.String) || this.at(Token.Number) || this.at(Token.OpenBrace) || this.at(Token.OpenBracket);
       if (!(sameLine && startsValue)) {
+        property.children = [key];
         property.length = end - property.offset;
         return property;
       }
@@ -343,8 +343,11 @@ class Parser {
     if (value) {
       property.children = [key, value];
       end = value.end;
-    } else if (this.tokenOffset === valueOffset) {
-      this.error(`Expected a value for '${quoteForMessage(String(key.value))}'.`, this.tokenOffset, this.tokenEnd - this.tokenOffset);
+    } else {
+      property.children = [key];
+      if (this.tokenOffset === valueOffset) {
+        this.error(`Expected a value for '${quoteForMessage(String(key.value))}'.`, this.tokenOffset, this.tokenEnd - this.tokenOffset);
+      }
     }
     property.length = end - property.offset;
     return property;

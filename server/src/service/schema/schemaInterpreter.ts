@@ -32,11 +32,6 @@ interface Budget {
   stopAtLimit: boolean;
 }
 
-/** What one check found: issues at or below a value, none when it is valid. */
-type Found = SchemaIssue[];
-
-const NONE: Found = [];
-
 export class SchemaInterpreter {
   private readonly patterns = new Map<string, RegExp | null>();
   private readonly refs = new Map<string, JsonSchema | boolean | undefined>();
@@ -49,134 +44,126 @@ export class SchemaInterpreter {
   /** The value's issues, at most `limit` of them, and how many more were found. */
   check(value: unknown, limit = Infinity): { issues: SchemaIssue[]; more: number } {
     const budget: Budget = { left: limit, uncounted: 0, stopAtLimit: false };
-    const issues = dedupe(this.walk(this.root, value, budget));
-    return { issues, more: budget.uncounted };
+    const found: SchemaIssue[] = [];
+    this.walk(this.root, value, budget, found);
+    return { issues: dedupe(found), more: budget.uncounted };
   }
 
   /** Whether the value meets the schema: stops at the first failure. */
   accepts(schema: JsonSchema | boolean, value: unknown): boolean {
-    return this.walk(schema, value, { left: 1, uncounted: 0, stopAtLimit: true }).length === 0;
+    const found: SchemaIssue[] = [];
+    this.walk(schema, value, { left: 1, uncounted: 0, stopAtLimit: true }, found);
+    return found.length === 0;
   }
 
-  private walk(schema: JsonSchema | boolean | undefined, value: unknown, budget: Budget): Found {
-    if (schema === undefined || schema === true || exhausted(budget)) return NONE;
-    if (schema === false) return this.spend(budget, () => this.falseIssue());
+  /*
+   * The walk appends what it finds to `found`, in the order of the schema and the value. No closures
+   * and no arrays per value: a large file has hundreds of thousands of values.
+   */
+  private walk(schema: JsonSchema | boolean | undefined, value: unknown, budget: Budget, found: SchemaIssue[]): void {
+    if (schema === undefined || schema === true || exhausted(budget)) return;
+    if (schema === false) {
+      if (spend(budget)) found.push(this.falseIssue());
+      return;
+    }
     if (schema.$ref !== undefined) {
       // draft-07: a $ref's siblings are ignored.
-      return this.walk(this.resolve(schema.$ref), value, budget);
+      this.walk(this.resolve(schema.$ref), value, budget, found);
+      return;
     }
-    let found: Found = NONE;
-    const add = (more: Found) => {
-      if (more.length > 0) found = found === NONE ? [...more] : found.concat(more);
-    };
-
     const { type, enum: allowed } = schema;
     if (type !== undefined && !matchesType(type, value)) {
       // A value of the wrong type: nothing below it is worth checking.
-      return this.spend(budget, () => this.invalid(`expected ${typeList(type)}, ${received(value)}`));
+      if (spend(budget)) found.push(this.invalid(`expected ${typeList(type)}, ${received(value)}`));
+      return;
     }
-    if (schema.const !== undefined && !deepEqual(schema.const, value)) add(this.spend(budget, () => this.invalid(`expected ${JSON.stringify(schema.const)}`)));
-    if (allowed !== undefined && !allowed.some((candidate) => deepEqual(candidate, value))) {
-      add(this.spend(budget, () => this.invalid(`expected one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`)));
+    if (schema.const !== undefined && !deepEqual(schema.const, value) && spend(budget)) found.push(this.invalid(`expected ${JSON.stringify(schema.const)}`));
+    if (allowed !== undefined && !allowed.some((candidate) => deepEqual(candidate, value)) && spend(budget)) {
+      found.push(this.invalid(`expected one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`));
     }
-    if (typeof value === 'number') add(this.numberIssues(schema, value, budget));
-    else if (typeof value === 'string') add(this.stringIssues(schema, value, budget));
-    else if (Array.isArray(value)) add(this.arrayIssues(schema, value, budget));
-    else if (value !== null && typeof value === 'object') add(this.objectIssues(schema, value as Record<string, unknown>, budget));
+    if (typeof value === 'number') this.numberIssues(schema, value, budget, found);
+    else if (typeof value === 'string') this.stringIssues(schema, value, budget, found);
+    else if (Array.isArray(value)) this.arrayIssues(schema, value, budget, found);
+    else if (value !== null && typeof value === 'object') this.objectIssues(schema, value as Record<string, unknown>, budget, found);
 
-    if (schema.allOf) for (const branch of schema.allOf) add(this.walk(branch, value, budget));
-    if (schema.anyOf) add(this.alternatives(schema.anyOf, value, budget, false));
-    if (schema.oneOf) add(this.alternatives(schema.oneOf, value, budget, true));
-    if (schema.not !== undefined && this.accepts(schema.not as JsonSchema, value)) add(this.spend(budget, () => this.invalid('this combination of settings is not allowed')));
+    if (schema.allOf) for (const branch of schema.allOf) this.walk(branch, value, budget, found);
+    if (schema.anyOf) this.alternatives(schema.anyOf, value, budget, false, found);
+    if (schema.oneOf) this.alternatives(schema.oneOf, value, budget, true, found);
+    if (schema.not !== undefined && this.accepts(schema.not as JsonSchema, value) && spend(budget)) found.push(this.invalid('this combination of settings is not allowed'));
     if (schema.if !== undefined) {
       const branch = this.accepts(schema.if as JsonSchema, value) ? schema.then : schema.else;
-      if (branch !== undefined) add(this.walk(branch as JsonSchema, value, budget));
+      if (branch !== undefined) this.walk(branch as JsonSchema, value, budget, found);
     }
-    return found;
   }
 
-  private numberIssues(schema: JsonSchema, value: number, budget: Budget): Found {
-    let found: Found = NONE;
-    const issue = (message: string) => (found = found.concat(this.spend(budget, () => this.invalid(message))));
+  private numberIssues(schema: JsonSchema, value: number, budget: Budget, found: SchemaIssue[]): void {
     const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf } = schema;
     // draft-04's boolean exclusiveMinimum/Maximum make minimum/maximum exclusive; draft-07's are numbers.
-    if (typeof minimum === 'number') {
-      if (exclusiveMinimum === true ? value <= minimum : value < minimum) issue(`must be ${exclusiveMinimum === true ? '>' : '>='} ${minimum}`);
+    if (typeof minimum === 'number' && (exclusiveMinimum === true ? value <= minimum : value < minimum) && spend(budget)) {
+      found.push(this.invalid(`must be ${exclusiveMinimum === true ? '>' : '>='} ${minimum}`));
     }
-    if (typeof maximum === 'number') {
-      if (exclusiveMaximum === true ? value >= maximum : value > maximum) issue(`must be ${exclusiveMaximum === true ? '<' : '<='} ${maximum}`);
+    if (typeof maximum === 'number' && (exclusiveMaximum === true ? value >= maximum : value > maximum) && spend(budget)) {
+      found.push(this.invalid(`must be ${exclusiveMaximum === true ? '<' : '<='} ${maximum}`));
     }
-    if (typeof exclusiveMinimum === 'number' && value <= exclusiveMinimum) issue(`must be > ${exclusiveMinimum}`);
-    if (typeof exclusiveMaximum === 'number' && value >= exclusiveMaximum) issue(`must be < ${exclusiveMaximum}`);
-    if (typeof multipleOf === 'number' && multipleOf > 0 && !Number.isInteger(value / multipleOf)) issue(`must be a multiple of ${multipleOf}`);
-    return found;
+    if (typeof exclusiveMinimum === 'number' && value <= exclusiveMinimum && spend(budget)) found.push(this.invalid(`must be > ${exclusiveMinimum}`));
+    if (typeof exclusiveMaximum === 'number' && value >= exclusiveMaximum && spend(budget)) found.push(this.invalid(`must be < ${exclusiveMaximum}`));
+    if (typeof multipleOf === 'number' && multipleOf > 0 && !Number.isInteger(value / multipleOf) && spend(budget)) {
+      found.push(this.invalid(`must be a multiple of ${multipleOf}`));
+    }
   }
 
-  private stringIssues(schema: JsonSchema, value: string, budget: Budget): Found {
-    let found: Found = NONE;
-    const issue = (message: string) => (found = found.concat(this.spend(budget, () => this.invalid(message))));
+  private stringIssues(schema: JsonSchema, value: string, budget: Budget, found: SchemaIssue[]): void {
+    const { minLength, maxLength } = schema;
     // Lengths count code points, as JSON Schema (and ajv) do.
-    const length = typeof schema.minLength === 'number' || typeof schema.maxLength === 'number' ? codePoints(value) : 0;
-    if (typeof schema.minLength === 'number' && length < schema.minLength) issue(`must NOT have fewer than ${schema.minLength} characters`);
-    if (typeof schema.maxLength === 'number' && length > schema.maxLength) issue(`must NOT have more than ${schema.maxLength} characters`);
+    const length = typeof minLength === 'number' || typeof maxLength === 'number' ? codePoints(value) : 0;
+    if (typeof minLength === 'number' && length < minLength && spend(budget)) found.push(this.invalid(`must NOT have fewer than ${minLength} characters`));
+    if (typeof maxLength === 'number' && length > maxLength && spend(budget)) found.push(this.invalid(`must NOT have more than ${maxLength} characters`));
     if (typeof schema.pattern === 'string') {
       const pattern = this.pattern(schema.pattern);
-      if (pattern && !pattern.test(value)) issue(`must match pattern "${schema.pattern}"`);
+      if (pattern && !pattern.test(value) && spend(budget)) found.push(this.invalid(`must match pattern "${schema.pattern}"`));
     }
-    if (typeof schema.format === 'string' && !matchesFormat(schema.format, value)) issue(`must match format "${schema.format}"`);
-    return found;
+    if (typeof schema.format === 'string' && !matchesFormat(schema.format, value) && spend(budget)) found.push(this.invalid(`must match format "${schema.format}"`));
   }
 
-  private arrayIssues(schema: JsonSchema, value: unknown[], budget: Budget): Found {
-    let found: Found = NONE;
-    const add = (more: Found) => {
-      if (more.length > 0) found = found === NONE ? [...more] : found.concat(more);
-    };
-    const issue = (message: string) => add(this.spend(budget, () => this.invalid(message)));
-    if (typeof schema.minItems === 'number' && value.length < schema.minItems) issue(`must NOT have fewer than ${schema.minItems} items`);
-    if (typeof schema.maxItems === 'number' && value.length > schema.maxItems) issue(`must NOT have more than ${schema.maxItems} items`);
+  private arrayIssues(schema: JsonSchema, value: unknown[], budget: Budget, found: SchemaIssue[]): void {
+    const { minItems, maxItems, items } = schema;
+    if (typeof minItems === 'number' && value.length < minItems && spend(budget)) found.push(this.invalid(`must NOT have fewer than ${minItems} items`));
+    if (typeof maxItems === 'number' && value.length > maxItems && spend(budget)) found.push(this.invalid(`must NOT have more than ${maxItems} items`));
     if (schema.uniqueItems === true) {
       const duplicate = firstDuplicate(value);
-      if (duplicate) issue(`must NOT have duplicate items (items ${duplicate[0]} and ${duplicate[1]} are identical)`);
+      if (duplicate && spend(budget)) found.push(this.invalid(`must NOT have duplicate items (items ${duplicate[0]} and ${duplicate[1]} are identical)`));
     }
-    const { items } = schema;
-    if (items === undefined) return found;
+    if (items === undefined) return;
     for (let i = 0; i < value.length && !exhausted(budget); i++) {
       const itemSchema = Array.isArray(items) ? (i < items.length ? items[i] : (schema.additionalItems as JsonSchema | boolean | undefined)) : items;
       this.path.push(i);
-      add(this.walk(itemSchema, value[i], budget));
+      this.walk(itemSchema, value[i], budget, found);
       this.path.pop();
     }
-    return found;
   }
 
-  private objectIssues(schema: JsonSchema, value: Record<string, unknown>, budget: Budget): Found {
-    let found: Found = NONE;
-    const add = (more: Found) => {
-      if (more.length > 0) found = found === NONE ? [...more] : found.concat(more);
-    };
+  private objectIssues(schema: JsonSchema, value: Record<string, unknown>, budget: Budget, found: SchemaIssue[]): void {
     // A key without a value (a half-typed property) is absent, as in JSON.
     const keys = Object.keys(value).filter((key) => value[key] !== undefined);
-    if (typeof schema.minProperties === 'number' && keys.length < schema.minProperties) {
-      add(this.spend(budget, () => this.invalid(`must NOT have fewer than ${schema.minProperties} properties`)));
+    const { minProperties, maxProperties, properties, required } = schema;
+    if (typeof minProperties === 'number' && keys.length < minProperties && spend(budget)) found.push(this.invalid(`must NOT have fewer than ${minProperties} properties`));
+    if (typeof maxProperties === 'number' && keys.length > maxProperties && spend(budget)) found.push(this.invalid(`must NOT have more than ${maxProperties} properties`));
+    if (required) {
+      for (const key of required) {
+        if (hasDefault(properties?.[key])) continue;
+        if ((value[key] === undefined || !Object.hasOwn(value, key)) && spend(budget)) {
+          found.push({ path: [...this.path], key, kind: 'missing-key', message: `Missing required key "${key}"` });
+        }
+      }
     }
-    if (typeof schema.maxProperties === 'number' && keys.length > schema.maxProperties) {
-      add(this.spend(budget, () => this.invalid(`must NOT have more than ${schema.maxProperties} properties`)));
-    }
-    for (const key of schema.required ?? []) {
-      if (hasDefault(schema.properties?.[key])) continue;
-      if (value[key] === undefined || !Object.hasOwn(value, key)) add(this.spend(budget, () => ({ path: [...this.path], key, kind: 'missing-key', message: `Missing required key "${key}"` })));
-    }
-    const properties = schema.properties;
     const patternProperties = schema.patternProperties as Record<string, JsonSchema> | undefined;
     const additional = schema.additionalProperties;
     const names = schema.propertyNames as JsonSchema | boolean | undefined;
-    const unknown = (key: string): SchemaIssue => ({ path: [...this.path], key, kind: 'unknown-key', message: `Unrecognized key: "${quoteForMessage(key)}"` });
     for (const key of keys) {
       if (exhausted(budget)) break;
       this.path.push(key);
       if (names !== undefined && names !== true && !this.accepts(names, key)) {
-        add(this.spend(budget, () => ({ path: [...this.path], kind: 'invalid-value', message: `Invalid key "${quoteForMessage(key)}": ${this.describeRefusal(names, key)}` })));
+        if (spend(budget)) found.push({ path: [...this.path], kind: 'invalid-value', message: `Invalid key "${quoteForMessage(key)}": ${this.describeRefusal(names, key)}` });
         this.path.pop();
         continue;
       }
@@ -186,23 +173,22 @@ export class SchemaInterpreter {
         const child = properties[key] as JsonSchema | boolean;
         if (child === false) {
           this.path.pop();
-          add(this.spend(budget, () => unknown(key)));
+          if (spend(budget)) found.push(this.unknownKey(key));
           continue;
         }
-        add(this.walk(child, value[key], budget));
+        this.walk(child, value[key], budget, found);
       }
       if (patternProperties) {
-        for (const [source, child] of Object.entries(patternProperties)) {
-          if (!this.pattern(source)?.test(key)) continue;
+        for (const source in patternProperties) {
+          if (!Object.hasOwn(patternProperties, source) || !this.pattern(source)?.test(key)) continue;
           matched = true;
-          add(this.walk(child, value[key], budget));
+          this.walk(patternProperties[source], value[key], budget, found);
         }
       }
-      if (!matched && additional !== undefined && additional !== true && additional !== false) add(this.walk(additional, value[key], budget));
+      if (!matched && additional !== undefined && additional !== true && additional !== false) this.walk(additional, value[key], budget, found);
       this.path.pop();
-      if (!matched && additional === false) add(this.spend(budget, () => unknown(key)));
+      if (!matched && additional === false && spend(budget)) found.push(this.unknownKey(key));
     }
-    return found;
   }
 
   /**
@@ -210,25 +196,30 @@ export class SchemaInterpreter {
    * where a branch had the value's shape and something inside is wrong, that deeper issue; else the
    * kinds of value the branches take.
    */
-  private alternatives(branches: JsonSchema[], value: unknown, budget: Budget, exactlyOne: boolean): Found {
-    const accepting = branches.filter((branch) => this.accepts(branch, value)).length;
-    if (exactlyOne ? accepting === 1 : accepting > 0) return NONE;
-    if (exactlyOne && accepting > 1) return this.spend(budget, () => this.invalid('matches more than one of the allowed forms'));
+  private alternatives(branches: JsonSchema[], value: unknown, budget: Budget, exactlyOne: boolean, found: SchemaIssue[]): void {
+    let accepting = 0;
+    for (const branch of branches) if (this.accepts(branch, value)) accepting++;
+    if (exactlyOne ? accepting === 1 : accepting > 0) return;
+    if (exactlyOne && accepting > 1) {
+      if (spend(budget)) found.push(this.invalid('matches more than one of the allowed forms'));
+      return;
+    }
     const depth = this.path.length;
     let deepest: SchemaIssue | undefined;
     const expected = new Set<string>();
     for (const branch of branches) {
-      const found = this.walk(branch, value, { left: 20, uncounted: 0, stopAtLimit: true });
-      for (const issue of found) {
+      const branchFound: SchemaIssue[] = [];
+      this.walk(branch, value, { left: 20, uncounted: 0, stopAtLimit: true }, branchFound);
+      for (const issue of branchFound) {
         const deeper = issue.path.length > depth || issue.kind !== 'invalid-value';
         if (deeper && (!deepest || issue.path.length > deepest.path.length)) deepest = issue;
       }
-      if (found.length === 1 && found[0]!.path.length === depth && found[0]!.kind === 'invalid-value') {
+      if (branchFound.length === 1 && branchFound[0]!.path.length === depth && branchFound[0]!.kind === 'invalid-value') {
         for (const kind of this.kindsOf(branch)) expected.add(kind);
       }
     }
-    if (deepest) return this.spend(budget, () => deepest!);
-    return this.spend(budget, () => this.invalid(`expected ${expected.size > 0 ? [...expected].join(' or ') : 'one of the allowed forms'}, ${received(value)}`));
+    if (!spend(budget)) return;
+    found.push(deepest ?? this.invalid(`expected ${expected.size > 0 ? [...expected].join(' or ') : 'one of the allowed forms'}, ${received(value)}`));
   }
 
   /** The kinds of value a branch takes, for "expected string or object". */
@@ -243,7 +234,9 @@ export class SchemaInterpreter {
 
   /** Why a property name is refused: its schema's first issue, without the "Invalid value: " lead. */
   private describeRefusal(schema: JsonSchema | boolean, key: string): string {
-    const [first] = this.walk(schema, key, { left: 1, uncounted: 0, stopAtLimit: true });
+    const found: SchemaIssue[] = [];
+    this.walk(schema, key, { left: 1, uncounted: 0, stopAtLimit: true }, found);
+    const [first] = found;
     return first ? first.message.replace(/^Invalid value: /, '') : 'not allowed';
   }
 
@@ -259,14 +252,8 @@ export class SchemaInterpreter {
     return { path: this.path.slice(0, -1), key, kind: 'unknown-key', message: `Unrecognized key: "${quoteForMessage(key)}"` };
   }
 
-  /** The issue (made only when it is kept), or nothing once the budget is spent: then it is counted. */
-  private spend(budget: Budget, issue: () => SchemaIssue): Found {
-    if (budget.left > 0) {
-      budget.left--;
-      return [issue()];
-    }
-    budget.uncounted++;
-    return NONE;
+  private unknownKey(key: string): SchemaIssue {
+    return { path: [...this.path], key, kind: 'unknown-key', message: `Unrecognized key: "${quoteForMessage(key)}"` };
   }
 
   private pattern(source: string): RegExp | null {
@@ -313,6 +300,16 @@ export class SchemaInterpreter {
  */
 function hasDefault(schema: JsonSchema | undefined): boolean {
   return typeof schema === 'object' && schema !== null && 'default' in schema;
+}
+
+/** Whether an issue is kept (then made); past the budget it is only counted. */
+function spend(budget: Budget): boolean {
+  if (budget.left > 0) {
+    budget.left--;
+    return true;
+  }
+  budget.uncounted++;
+  return false;
 }
 
 function exhausted(budget: Budget): boolean {
