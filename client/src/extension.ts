@@ -43,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): OpenClawExtensionApi
     setImmediate(() => {
       try {
         // A separate bundle beside this one (scripts/build.mjs), loaded once activate() has returned.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when activate() has returned, not with it
         resolve((require('./languageClient') as typeof import('./languageClient')).startLanguageClient(context, output));
       } catch (error) {
         output.error(`The language client did not start: ${error instanceof Error ? error.message : String(error)}`);

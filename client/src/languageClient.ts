@@ -45,6 +45,7 @@ let includedFiles = new Set<string>();
 /** What extension.ts runs the extension's commands with once the client is there. */
 export interface ClientSession {
   // The arguments as the command was run with (from a lens, a hover link, another extension): each command checks its own.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command checks the arguments it was given
   commands: Record<string, (...args: any[]) => unknown>;
   /** Restores a Compare Models panel after a reload. */
   revivePanel(panel: vscode.WebviewPanel, state: unknown): void;

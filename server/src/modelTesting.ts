@@ -96,6 +96,7 @@ export class ModelTesting {
     this.host.log(`Testing ${target.ref} in ${region}.`);
     try {
       // The runtime client loads with the first test, not with the server (see CatalogStore.fetch).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
       const { runConverseTest } = require('./bedrock/converseTest') as typeof import('./bedrock/converseTest');
       const outcome = await runConverseTest(
         {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
-import { mkdirSync, writeFileSync } from 'fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { escapeData, escapeProperty } from '../../server/src/checkReports';
 import { REPO_ROOT } from '../helpers';
@@ -130,7 +130,7 @@ describe('openclaw-config check --format (CLI)', () => {
     assert.deepStrictEqual(sarifProblems(log), []);
     const [run] = log.runs;
     assert.strictEqual(run.tool.driver.name, 'openclaw-config');
-    assert.strictEqual(run.tool.driver.version, require('../../package.json').version);
+    assert.strictEqual(run.tool.driver.version, (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version);
     assert.ok(run.tool.driver.rules.some((rule: { id: string }) => rule.id === 'no-alias'));
     assert.deepStrictEqual(run.results.map((r: any) => [`${r.locations[0].physicalLocation.region.startLine}:${r.locations[0].physicalLocation.region.startColumn}`, r.level]),
       SAMPLE_FINDINGS.map(([at, severity]) => [at, severity === 'hint' || severity === 'info' ? 'note' : severity]));

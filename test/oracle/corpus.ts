@@ -36,7 +36,7 @@ const SECTION = (name: string) => new RegExp(`\\n  ${name}: (\\{[\\s\\S]*?\\n  \
 function sectionOf(text: string, name: string): string {
   const match = SECTION(name).exec(text);
   if (!match) throw new Error(`No section ${name}`);
-  return `${match[1]!.replace(/\n  /g, '\n')}\n`;
+  return `${match[1]!.replace(/\n {2}/g, '\n')}\n`;
 }
 /** The file with these root sections replaced by an $include of ./<name>.json5 each. */
 function includeSections(text: string, names: string[]): string {
@@ -204,7 +204,7 @@ export const CORPUS: OracleCase[] = [
   { name: 'written by 2026.7.35: cli.banner and ui.assistant (gone since)', text: teamWith('meta: { lastTouchedVersion: "2026.7.35" },\n  cli: { banner: { taglineMode: "off" } },\n  ui: { assistant: { name: "Clawd" } },') },
   { name: 'written by 2026.5.7: canvasHost (gone since)', text: teamWith('meta: { lastTouchedVersion: "2026.5.7" },\n  canvasHost: { enabled: true, port: 18793 },') },
   { name: 'written by 2026.4.2: talk.voiceId and channels.telegram.streamMode', text: changed(teamWith('meta: { lastTouchedVersion: "2026.4.2" },\n  talk: { voiceId: "Rachel", apiKey: "${ELEVENLABS_API_KEY}" },'), 'dmPolicy: "allowlist",\n      allowFrom: ["123456789"],', 'dmPolicy: "allowlist",\n      streamMode: "partial",\n      allowFrom: ["123456789"],') },
-  { name: 'written by 2026.7.35: agents.list and agents.defaults.contextTokens (moved when loaded)', text: teamWith('meta: { lastTouchedVersion: "2026.7.35" },').replace(/\n    entries: \{[\s\S]*?\n    \},\n/, `
+  { name: 'written by 2026.7.35: agents.list and agents.defaults.contextTokens (moved when loaded)', text: teamWith('meta: { lastTouchedVersion: "2026.7.35" },').replace(/\n {4}entries: \{[\s\S]*?\n {4}\},\n/, `
     list: [
       { id: "main", default: true, identity: { name: "Clawd", emoji: "🦞" } },
       { id: "coder", workspace: "~/.openclaw/workspace-coder", model: { primary: "Coder", fallbacks: ["Sonnet"] } },

@@ -75,7 +75,7 @@ describe('code actions: aliases', () => {
         `${lastOld},\n        "amazon-bedrock/openai.gpt-oss-120b-1:0": {"alias": "GPT OSS 120B"},\n        "amazon-bedrock/qwen.qwen3-32b-v1:0": {"alias": "Qwen3 32B"}\n      }`,
       ),
     );
-    assert.strictEqual(after.replace(/,\n        "amazon-bedrock\/openai[^\n]*\n[^\n]*Qwen3 32B"\}/, ''), migrated, 'the migration, and nothing else, changed');
+    assert.strictEqual(after.replace(/,\n {8}"amazon-bedrock\/openai[^\n]*\n[^\n]*Qwen3 32B"\}/, ''), migrated, 'the migration, and nothing else, changed');
     assertSound(before, after);
   });
 
