@@ -51,7 +51,10 @@ const CASES: AdversarialCase[] = [
       const path = join(folder, 'openclaw.json');
       writeFileSync(path, text);
       for (let i = 1; i < 9; i++) writeFileSync(join(folder, `f${i}.json5`), `{ "$include": [${six(`f${i + 1}.json5`)}] }\n`);
-      writeFileSync(join(folder, 'f9.json5'), '{ models: { providers: { "amazon-bedrock": { models: [{ id: "zai.glm-4.7", name: "GLM 4.7" }] } } } }\n');
+      writeFileSync(
+        join(folder, 'f9.json5'),
+        '{ models: { providers: { "amazon-bedrock": { models: [{ id: "zai.glm-4.7", name: "GLM 4.7" }] } } } }\n',
+      );
       return { path, text, hoverAt: { line: 2, character: 45 }, size: '10 files, 6⁹ includes' };
     },
   },
@@ -68,13 +71,19 @@ export async function measureAdversarial(): Promise<AdversarialFigures[]> {
       await session.initialize();
       const diagnostics = session.nextDiagnostics(uri, 120_000);
       const opened = performance.now();
-      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'openclaw', version: 1, text } });
+      await session.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'openclaw', version: 1, text },
+      });
       const latencies: Promise<number>[] = [];
       let firstDiagnosticsAt: number | undefined;
       void diagnostics.then(() => (firstDiagnosticsAt = performance.now()));
       while (firstDiagnosticsAt === undefined || performance.now() - firstDiagnosticsAt < HOVERS_AFTER_MS) {
         const sent = performance.now();
-        latencies.push(session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: hoverAt }).then(() => performance.now() - sent));
+        latencies.push(
+          session.connection
+            .sendRequest('textDocument/hover', { textDocument: { uri }, position: hoverAt })
+            .then(() => performance.now() - sent),
+        );
         await new Promise((resolve) => setTimeout(resolve, HOVER_EVERY_MS));
       }
       const published = await diagnostics;

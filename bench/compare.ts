@@ -24,7 +24,11 @@ const RUNS = 10;
 const URI = 'file:///bench/openclaw.json';
 const MODELS = ['qwen.qwen3-coder-next', 'deepseek.v3.2', 'zai.glm-4.7', 'moonshotai.kimi-k2.5', 'minimax.minimax-m2.1'];
 const TEXT = JSON.stringify({
-  models: { providers: { 'amazon-bedrock': { baseUrl: 'https://bedrock-runtime.us-east-1.amazonaws.com', models: MODELS.map((id) => ({ id, name: id })) } } },
+  models: {
+    providers: {
+      'amazon-bedrock': { baseUrl: 'https://bedrock-runtime.us-east-1.amazonaws.com', models: MODELS.map((id) => ({ id, name: id })) },
+    },
+  },
 });
 
 export async function measureCompare(): Promise<CompareFigures> {
@@ -42,7 +46,11 @@ export async function measureCompare(): Promise<CompareFigures> {
     fake.delay('ConverseStream', LATENCY_MS);
     fake.setConverseScript('*', { text: ['One', ' two', ' three.'], chunkDelayMs: 20 });
     const references = MODELS.map((id) => `amazon-bedrock/${id}`);
-    const compare = () => server.connection.sendRequest('workspace/executeCommand', { command: 'openclaw.server.compareModels', arguments: [{ uri: URI, references }] }) as Promise<CompareModelsResult>;
+    const compare = () =>
+      server.connection.sendRequest('workspace/executeCommand', {
+        command: 'openclaw.server.compareModels',
+        arguments: [{ uri: URI, references }],
+      }) as Promise<CompareModelsResult>;
     await compare();
     const firstTokens: number[] = [];
     const totals: number[] = [];
@@ -61,7 +69,13 @@ export async function measureCompare(): Promise<CompareFigures> {
       totals.push(performance.now() - started);
       firstTokens.push(await firstToken);
     }
-    return { latencyMs: LATENCY_MS, models: MODELS.length, firstToken: summarize(firstTokens), total: summarize(totals), peakInFlight: fake.peakInFlight('ConverseStream') };
+    return {
+      latencyMs: LATENCY_MS,
+      models: MODELS.length,
+      firstToken: summarize(firstTokens),
+      total: summarize(totals),
+      peakInFlight: fake.peakInFlight('ConverseStream'),
+    };
   } finally {
     await server.shutdown();
     sandbox.restore();

@@ -42,7 +42,9 @@ const UNALIASED_EVERY = 20;
 
 export function benchDocuments(): BenchDocument[] {
   const reference = readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'reference.json'), 'utf8');
-  const documents = [documentOf('reference.json', 'file:///bench/reference/openclaw.json', reference, 'json', reference, modelIdsIn(reference).length)];
+  const documents = [
+    documentOf('reference.json', 'file:///bench/reference/openclaw.json', reference, 'json', reference, modelIdsIn(reference).length),
+  ];
   for (const count of [200, LARGE_MODEL_COUNT]) {
     const config = generatedConfig(count);
     const json = JSON.stringify(config, null, 2) + '\n';
@@ -76,7 +78,12 @@ function generatedModel(index: number): ModelEntry {
     name: real?.name ?? `Vendor Model Name ${index} (generated for the benchmark)`,
     reasoning: index % 3 === 0,
     input: ['text'],
-    cost: { input: round2(0.1 + (index % 50) * 0.07), output: round2(0.4 + (index % 50) * 0.29), cacheRead: round2((index % 7) * 0.01), cacheWrite: round2((index % 5) * 0.1) },
+    cost: {
+      input: round2(0.1 + (index % 50) * 0.07),
+      output: round2(0.4 + (index % 50) * 0.29),
+      cacheRead: round2((index % 7) * 0.01),
+      cacheWrite: round2((index % 5) * 0.1),
+    },
     contextWindow: [32768, 131072, 200000, 262144][index % 4]!,
     maxTokens: [4096, 8192, 16384, 32768][index % 4]!,
   };

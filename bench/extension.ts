@@ -26,9 +26,17 @@ export function measurePackageSize(): Measured<number> {
 
 export function readActivationTime(): Measured<number> {
   if (!existsSync(ACTIVATION_PATH)) return { notMeasured: 'not measured: run npm run test:vscode first' };
-  const { activationMs, loadMs, activateCallMs, vscode } = JSON.parse(readFileSync(ACTIVATION_PATH, 'utf8')) as { activationMs?: unknown; loadMs?: number; activateCallMs?: number; vscode?: string };
+  const { activationMs, loadMs, activateCallMs, vscode } = JSON.parse(readFileSync(ACTIVATION_PATH, 'utf8')) as {
+    activationMs?: unknown;
+    loadMs?: number;
+    activateCallMs?: number;
+    vscode?: string;
+  };
   if (typeof activationMs !== 'number') return { notMeasured: `${ACTIVATION_PATH} has no activationMs` };
-  return { value: activationMs, note: `loading the bundle ${loadMs?.toFixed(0)} + activate() ${activateCallMs?.toFixed(0)}, VS Code ${vscode} (code-server), from npm run test:vscode` };
+  return {
+    value: activationMs,
+    note: `loading the bundle ${loadMs?.toFixed(0)} + activate() ${activateCallMs?.toFixed(0)}, VS Code ${vscode} (code-server), from npm run test:vscode`,
+  };
 }
 
 function npm(...args: string[]): void {

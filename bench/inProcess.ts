@@ -70,7 +70,11 @@ let nextVersion = 1;
 
 export function measureService(document: BenchDocument): ServiceFigures {
   const runs = runsFor(document.text.length);
-  const parse = timeSync(runs, () => document.text, (text) => parseJson5(text));
+  const parse = timeSync(
+    runs,
+    () => document.text,
+    (text) => parseJson5(text),
+  );
 
   // The service caches its analysis per document and version: every run gets a new version with a
   // new text (trailing spaces, a different number each time), so every run is a full pass.
@@ -107,7 +111,11 @@ export function measureService(document: BenchDocument): ServiceFigures {
     formatting: {
       asWritten: timeWarm((d) => service.getFormatting(d, AS_WRITTEN)),
       asWrittenEdits: editCount(service.getFormatting(warm, AS_WRITTEN)),
-      reindented: timeSync(runs, () => warm, (d) => service.getFormatting(d, REINDENTED)),
+      reindented: timeSync(
+        runs,
+        () => warm,
+        (d) => service.getFormatting(d, REINDENTED),
+      ),
       reindentedEdits: editCount(service.getFormatting(warm, REINDENTED)),
     },
     documentSymbols: timeWarm((d) => service.getDocumentSymbols(d)),
@@ -131,7 +139,11 @@ const jsoncSettings = { comments: 'ignore', trailingCommas: 'ignore' } as const;
 
 export async function measureBaselines(jsonText: string): Promise<BaselineFigures> {
   const runs = runsFor(jsonText.length);
-  const jsonParse = timeSync(runs, () => jsonText, (text) => JSON.parse(text));
+  const jsonParse = timeSync(
+    runs,
+    () => jsonText,
+    (text) => JSON.parse(text),
+  );
   // Given a schema, doValidation registers and resolves it on every call; that is part of its cost.
   const jsonLanguageService = await timeAsync(
     runs,

@@ -76,7 +76,11 @@ export async function measureProtocol(document: BenchDocument, runs: ProtocolRun
     const positions = createTextDocument(document.uri, document.text);
     const request = (method: string, offset: number) => {
       const params = { textDocument: { uri: document.uri }, position: positions.positionAt(offset) };
-      return timeAsync(runs.requests, () => params, (p) => server.connection.sendRequest(method, p));
+      return timeAsync(
+        runs.requests,
+        () => params,
+        (p) => server.connection.sendRequest(method, p),
+      );
     };
     const formatting = async (options: typeof AS_WRITTEN, runs: number) => {
       const params = { textDocument: { uri: document.uri }, options };
@@ -84,7 +88,11 @@ export async function measureProtocol(document: BenchDocument, runs: ProtocolRun
       return { timing: await timeAsync(runs, () => params, format), edits: editCount(await format()) };
     };
     const timeRequest = (method: string, params: Record<string, unknown>) =>
-      timeAsync(runs.requests, () => ({ textDocument: { uri: document.uri }, ...params }), (p) => server.connection.sendRequest(method, p));
+      timeAsync(
+        runs.requests,
+        () => ({ textDocument: { uri: document.uri }, ...params }),
+        (p) => server.connection.sendRequest(method, p),
+      );
     const documentSymbols = await timeRequest('textDocument/documentSymbol', {});
     const inlayHints = await timeRequest('textDocument/inlayHint', { range: screenfulAt(positions, document.referenceOffset) });
     const asWritten = await formatting(AS_WRITTEN, runs.requests);

@@ -87,7 +87,21 @@ function diagnosticsSection(results: { documents: InProcessResult[]; schemaVersi
   return [
     '## Full diagnostics pass, against JSON.parse and the JSON language service (in-process)',
     '',
-    table(['Document', 'Size', 'Our parse', 'Our diagnostics', 'Problems found', 'JSON.parse', 'JSON LS', 'Ours ÷ JSON.parse', 'Ours ÷ JSON LS', 'Runs'], rows),
+    table(
+      [
+        'Document',
+        'Size',
+        'Our parse',
+        'Our diagnostics',
+        'Problems found',
+        'JSON.parse',
+        'JSON LS',
+        'Ours ÷ JSON.parse',
+        'Ours ÷ JSON LS',
+        'Runs',
+      ],
+      rows,
+    ),
     '',
     '- *Our diagnostics*: a fresh pass over a new version of the document (parse, analysis, schema, Bedrock checks), as after an edit.',
     '- *JSON.parse* and *JSON LS* read the strict-JSON form of the same configuration (neither reads JSON5), so a JSON5 row',
@@ -111,7 +125,18 @@ function featuresSection(documents: InProcessResult[]): string[] {
   return [
     '## Editor features on an analysed document (in-process, warm)',
     '',
-    table(['Document', 'Completion at a model reference', 'Completion at a model id', 'Hover on a model id', 'Fix all', 'What fix all does', 'Runs (requests / fix all)'], rows),
+    table(
+      [
+        'Document',
+        'Completion at a model reference',
+        'Completion at a model id',
+        'Hover on a model id',
+        'Fix all',
+        'What fix all does',
+        'Runs (requests / fix all)',
+      ],
+      rows,
+    ),
     '',
     '- The model reference is `agents.defaults.model.primary` (reference.json has none: the first key of `agents.defaults.models`);',
     '  the model id is that of the model entry halfway down the list. Fix all is `source.fixAll` over the whole document;',
@@ -136,7 +161,20 @@ function protocolSection(documents: DocumentResult[]): string[] {
   return [
     '## Over the protocol (the built server over stdio)',
     '',
-    table(['Document', 'First diagnostics after start', 'didChange → diagnostics', `… minus the ${DIAGNOSTICS_DEBOUNCE_MS} ms debounce`, 'Hover', 'Completion at reference', 'Completion at model id', 'Server RSS', 'Runs (changes / requests)'], rows),
+    table(
+      [
+        'Document',
+        'First diagnostics after start',
+        'didChange → diagnostics',
+        `… minus the ${DIAGNOSTICS_DEBOUNCE_MS} ms debounce`,
+        'Hover',
+        'Completion at reference',
+        'Completion at model id',
+        'Server RSS',
+        'Runs (changes / requests)',
+      ],
+      rows,
+    ),
     '',
     '- *First diagnostics after start*: from spawning the server through initialize and didOpen to the first publishDiagnostics.',
     `- *didChange → diagnostics*: the whole text sent, until its diagnostics arrive. The server waits ${DIAGNOSTICS_DEBOUNCE_MS} ms after an`,
@@ -158,8 +196,10 @@ function formattingSection(documents: DocumentResult[]): string[] {
   return [
     '## Formatting the whole document',
     '',
-    table(['Document', 'In-process, tab size 2 (as written)', 'In-process, tab size 4', 'Protocol, tab size 2', 'Protocol, tab size 4'],
-      rows),
+    table(
+      ['Document', 'In-process, tab size 2 (as written)', 'In-process, tab size 4', 'Protocol, tab size 2', 'Protocol, tab size 4'],
+      rows,
+    ),
     '',
     '- Tab size 2 is how the documents are written (the JSON ones as OpenClaw writes them): formatting finds nothing or little to',
     '  change. Tab size 4 re-indents every indented line: one edit per line, all sent back over the protocol.',
@@ -180,7 +220,13 @@ function outlineSection(documents: DocumentResult[]): string[] {
     '## Outline and inlay hints',
     '',
     table(
-      ['Document', 'Document symbols, in-process', 'Document symbols, protocol', `Inlay hints for ${SCREENFUL_LINES} lines, in-process`, 'Inlay hints, protocol'],
+      [
+        'Document',
+        'Document symbols, in-process',
+        'Document symbols, protocol',
+        `Inlay hints for ${SCREENFUL_LINES} lines, in-process`,
+        'Inlay hints, protocol',
+      ],
       rows,
     ),
     '',
@@ -203,7 +249,17 @@ function adversarialSection(figures: AdversarialFigures[]): string[] {
   return [
     '## Adversarial inputs (over the protocol)',
     '',
-    table(['Input', 'Size', 'First diagnostics after didOpen', 'Diagnostics published', 'Server peak RSS', 'Hover while it analyses (requests)'], rows),
+    table(
+      [
+        'Input',
+        'Size',
+        'First diagnostics after didOpen',
+        'Diagnostics published',
+        'Server peak RSS',
+        'Hover while it analyses (requests)',
+      ],
+      rows,
+    ),
     '',
     '- Hovers are sent every 100 ms from didOpen until a second after the first diagnostics; those sent while the server',
     '  analyses wait for it, so their p95 is about how long the server is busy at a stretch.',
@@ -212,9 +268,16 @@ function adversarialSection(figures: AdversarialFigures[]): string[] {
 }
 
 function schemasSection(schemas: SchemaFigures): string[] {
-  const rows = schemas.loads.map((figure) => [`OpenClaw ${figure.release}`, timing(figure.load), timing(figure.compile), String(figure.load.runs)]);
+  const rows = schemas.loads.map((figure) => [
+    `OpenClaw ${figure.release}`,
+    timing(figure.load),
+    timing(figure.compile),
+    String(figure.load.runs),
+  ]);
   const { withBundle, withOwnSchema } = schemas.start;
-  const vsix = schemas.vsix ? `${size(schemas.vsix.stored)} in ${plural(schemas.vsix.files, 'file')}` : 'not measured (npm run package failed)';
+  const vsix = schemas.vsix
+    ? `${size(schemas.vsix.stored)} in ${plural(schemas.vsix.files, 'file')}`
+    : 'not measured (npm run package failed)';
   return [
     '## Bundled OpenClaw schemas',
     '',
@@ -222,19 +285,29 @@ function schemasSection(schemas: SchemaFigures): string[] {
     '',
     table(['Schema', 'SchemaBundle.load (cold)', 'new SchemaValidator (cold)', 'Runs (fresh processes)'], rows),
     '',
-    table(['First diagnostics after start, reference.json', 'Bundled schema (newest release)', 'Own schema (a release before the bundle)', 'Difference of medians'], [
-      ['median / p95', timing(withBundle), timing(withOwnSchema), ms(withBundle.median - withOwnSchema.median)],
-    ]),
+    table(
+      [
+        'First diagnostics after start, reference.json',
+        'Bundled schema (newest release)',
+        'Own schema (a release before the bundle)',
+        'Difference of medians',
+      ],
+      [['median / p95', timing(withBundle), timing(withOwnSchema), ms(withBundle.median - withOwnSchema.median)]],
+    ),
     '',
     '- Cold: each run in a fresh Node process. The server reads the schema of the version its settings point to in the background',
-    '  from initialize on (the bundle decompressed on libuv\'s threads), and a document opened meanwhile waits for it.',
+    "  from initialize on (the bundle decompressed on libuv's threads), and a document opened meanwhile waits for it.",
     `- First diagnostics: ${withBundle.runs} starts each, alternating; the difference is what the bundled schema adds to a start.`,
     '',
   ];
 }
 
 function discoverySection(discovery: DiscoveryFigures): string[] {
-  const rows = discovery.listings.map((listing) => [listing.name, String(listing.pageStarts.length), listing.pageStarts.map((ms) => `+${ms}`).join(', ')]);
+  const rows = discovery.listings.map((listing) => [
+    listing.name,
+    String(listing.pageStarts.length),
+    listing.pageStarts.map((ms) => `+${ms}`).join(', '),
+  ]);
   const together = discovery.startedTogether
     ? 'The listings **started together**: their first requests arrived within half a latency of each other; only pages of one listing follow each other.'
     : 'The listings did **not** start together: at least one first request waited for another listing.';
@@ -285,7 +358,10 @@ function renderTargets(targets: Target[]): string[] {
   return [
     `## Targets (the ${LARGE_MODEL_COUNT.toLocaleString('en-US')}-model documents, about 1 MB, unless said otherwise)`,
     '',
-    table(['Target', 'Limit', 'Measured', 'Result'], targets.map((target) => [target.name, target.limit, target.measured, verdict(target.met)])),
+    table(
+      ['Target', 'Limit', 'Measured', 'Result'],
+      targets.map((target) => [target.name, target.limit, target.measured, verdict(target.met)]),
+    ),
     '',
   ];
 }
@@ -293,11 +369,29 @@ function renderTargets(targets: Target[]): string[] {
 function evaluateTargets(results: BenchResults): Target[] {
   const large = results.documents.filter((result) => result.document.models === LARGE_MODEL_COUNT);
   /** One figure per large document, and whether all of them are within the limit. */
-  const each = (name: string, limit: string, figure: (result: DocumentResult) => number, format: (value: number) => string, within: (value: number) => boolean): Target =>
-    everyOf(large, name, limit, figure, format, within);
-  const p95Under5 = (name: string, figure: (result: DocumentResult) => Timing) => each(name, 'p95 < 5 ms', (result) => figure(result).p95, ms, (value) => value < 5);
+  const each = (
+    name: string,
+    limit: string,
+    figure: (result: DocumentResult) => number,
+    format: (value: number) => string,
+    within: (value: number) => boolean,
+  ): Target => everyOf(large, name, limit, figure, format, within);
+  const p95Under5 = (name: string, figure: (result: DocumentResult) => Timing) =>
+    each(
+      name,
+      'p95 < 5 ms',
+      (result) => figure(result).p95,
+      ms,
+      (value) => value < 5,
+    );
   const formattingWithin60 = (where: string, figure: (result: DocumentResult) => Timing) =>
-    each(`Formatting (tab size 4: every line re-indented), ${where} (median)`, '< 60 ms', (r) => figure(r).median, ms, (value) => value < 60);
+    each(
+      `Formatting (tab size 4: every line re-indented), ${where} (median)`,
+      '< 60 ms',
+      (r) => figure(r).median,
+      ms,
+      (value) => value < 60,
+    );
   const memoryMeasured = large.every((result) => result.protocol.memory);
   const { withBundle, withOwnSchema } = results.schemas.start;
 
@@ -309,18 +403,47 @@ function evaluateTargets(results: BenchResults): Target[] {
     p95Under5('Completion at a model reference, over the protocol', (r) => r.protocol.completionAtReference),
     p95Under5('Completion at a model id, over the protocol', (r) => r.protocol.completionAtModelId),
     p95Under5('Hover on a model id, over the protocol', (r) => r.protocol.hover),
-    each('Document symbols, in-process', 'p95 < 20 ms', (r) => r.service.documentSymbols.p95, ms, (value) => value < 20),
-    each('Document symbols, over the protocol', 'p95 < 20 ms', (r) => r.protocol.documentSymbols.p95, ms, (value) => value < 20),
+    each(
+      'Document symbols, in-process',
+      'p95 < 20 ms',
+      (r) => r.service.documentSymbols.p95,
+      ms,
+      (value) => value < 20,
+    ),
+    each(
+      'Document symbols, over the protocol',
+      'p95 < 20 ms',
+      (r) => r.protocol.documentSymbols.p95,
+      ms,
+      (value) => value < 20,
+    ),
     p95Under5('Inlay hints for a screenful, in-process', (r) => r.service.inlayHints),
     p95Under5('Inlay hints for a screenful, over the protocol', (r) => r.protocol.inlayHints),
     formattingWithin60('in-process', (r) => r.service.formatting.reindented),
     formattingWithin60('over the protocol', (r) => r.protocol.formatting.reindented),
-    each('First diagnostics after the server starts (median)', '< 500 ms', (r) => r.protocol.firstDiagnostics.median, ms, (value) => value < 500),
+    each(
+      'First diagnostics after the server starts (median)',
+      '< 500 ms',
+      (r) => r.protocol.firstDiagnostics.median,
+      ms,
+      (value) => value < 500,
+    ),
     memoryMeasured
-      ? each('Server memory with the document open (RSS)', '< 150 MB', (r) => r.protocol.memory!.rssMb, megabytes, (value) => value < 150)
+      ? each(
+          'Server memory with the document open (RSS)',
+          '< 150 MB',
+          (r) => r.protocol.memory!.rssMb,
+          megabytes,
+          (value) => value < 150,
+        )
       : { name: 'Server memory with the document open (RSS)', limit: '< 150 MB', measured: 'not measured (no /proc)', met: undefined },
     ...results.adversarial.flatMap((figure): Target[] => [
-      { name: `Server peak memory: ${figure.name}`, limit: '< 300 MB', measured: figure.peakRssMb === undefined ? 'not measured (no /proc)' : megabytes(figure.peakRssMb), met: figure.peakRssMb === undefined ? undefined : figure.peakRssMb < 300 },
+      {
+        name: `Server peak memory: ${figure.name}`,
+        limit: '< 300 MB',
+        measured: figure.peakRssMb === undefined ? 'not measured (no /proc)' : megabytes(figure.peakRssMb),
+        met: figure.peakRssMb === undefined ? undefined : figure.peakRssMb < 300,
+      },
       { name: `Hover while it analyses: ${figure.name}`, limit: 'p95 < 1 s', measured: ms(figure.hover.p95), met: figure.hover.p95 < 1000 },
     ]),
     {
@@ -352,11 +475,39 @@ export function inProcessTargets(documents: InProcessResult[]): Target[] {
     return small ? diagnostics(result) / diagnostics(small) : NaN;
   };
   return [
-    everyOf(large, `Linear: the ${LARGE_MODEL_COUNT.toLocaleString('en-US')}-model pass ÷ the ${LINEARITY_BASE}-model pass (10× the size)`, '≤ 11×', growth, times, (value) => value <= 11),
-    everyOf(documents, 'Full diagnostics ÷ the JSON language service, every document', '≤ 0.5× (2× faster)',
-      (r) => diagnostics(r) / r.baseline.jsonLanguageService.median, times, (value) => value <= 0.5, true),
-    everyOf(large, 'Full diagnostics ÷ JSON.parse', '≤ 10×', (r) => diagnostics(r) / r.baseline.jsonParse.median, times, (value) => value <= 10),
-    everyOf(large, 'Fix all, one pass computing every fix (median)', '< 30 ms', (r) => r.service.fixAll.median, ms, (value) => value < 30),
+    everyOf(
+      large,
+      `Linear: the ${LARGE_MODEL_COUNT.toLocaleString('en-US')}-model pass ÷ the ${LINEARITY_BASE}-model pass (10× the size)`,
+      '≤ 11×',
+      growth,
+      times,
+      (value) => value <= 11,
+    ),
+    everyOf(
+      documents,
+      'Full diagnostics ÷ the JSON language service, every document',
+      '≤ 0.5× (2× faster)',
+      (r) => diagnostics(r) / r.baseline.jsonLanguageService.median,
+      times,
+      (value) => value <= 0.5,
+      true,
+    ),
+    everyOf(
+      large,
+      'Full diagnostics ÷ JSON.parse',
+      '≤ 10×',
+      (r) => diagnostics(r) / r.baseline.jsonParse.median,
+      times,
+      (value) => value <= 10,
+    ),
+    everyOf(
+      large,
+      'Fix all, one pass computing every fix (median)',
+      '< 30 ms',
+      (r) => r.service.fixAll.median,
+      ms,
+      (value) => value < 30,
+    ),
   ];
 }
 
@@ -382,7 +533,13 @@ function everyOf<Result extends InProcessResult>(
   };
 }
 
-function measuredTarget(name: string, limit: string, measured: Measured<number>, format: (value: number) => string, within: (value: number) => boolean): Target {
+function measuredTarget(
+  name: string,
+  limit: string,
+  measured: Measured<number>,
+  format: (value: number) => string,
+  within: (value: number) => boolean,
+): Target {
   return 'value' in measured
     ? { name, limit, measured: `${format(measured.value)}${measured.note ? ` (${measured.note})` : ''}`, met: within(measured.value) }
     : { name, limit, measured: measured.notMeasured, met: undefined };

@@ -43,7 +43,12 @@ export function timeSync<T>(runs: number, prepare: (run: number) => T, measured:
   return summarize(samples);
 }
 
-export async function timeAsync<T>(runs: number, prepare: (run: number) => T, measured: (input: T) => Promise<unknown>, warmup = 3): Promise<Timing> {
+export async function timeAsync<T>(
+  runs: number,
+  prepare: (run: number) => T,
+  measured: (input: T) => Promise<unknown>,
+  warmup = 3,
+): Promise<Timing> {
   const samples: number[] = [];
   for (let run = 0; run < warmup + runs; run++) {
     const input = prepare(run);

@@ -6,7 +6,11 @@ for (const doc of benchDocuments().filter((d) => d.text.length > 500_000)) {
   service.getDiagnostics(d);
   const time = (name: string, f: () => unknown) => {
     const t: number[] = [];
-    for (let i = 0; i < 30; i++) { const s = performance.now(); f(); t.push(performance.now() - s); }
+    for (let i = 0; i < 30; i++) {
+      const s = performance.now();
+      f();
+      t.push(performance.now() - s);
+    }
     t.sort((a, b) => a - b);
     console.log(doc.name, name, 'median', t[15].toFixed(2), 'p95', t[28].toFixed(2));
   };

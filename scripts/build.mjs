@@ -29,7 +29,14 @@ const bundles = [
   // The shebangs let npm install the bundles as commands (openclaw-language-server, openclaw-config).
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', banner: { js: '#!/usr/bin/env node' } },
   // The Compare Models webview's script: a browser bundle, loaded by nonce under the panel's CSP.
-  { ...common, entryPoints: ['client/src/compare/view/compareView.ts'], outfile: 'client/out/compareView.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  {
+    ...common,
+    entryPoints: ['client/src/compare/view/compareView.ts'],
+    outfile: 'client/out/compareView.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 

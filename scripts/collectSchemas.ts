@@ -30,13 +30,22 @@ function collect(version: string, node: string): void {
   try {
     writeFileSync(join(home, 'package.json'), '{ "private": true }\n');
     const env = { ...process.env, PATH: `${join(node, '..')}:${process.env.PATH}` };
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', `openclaw@${version}`], { cwd: home, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', `openclaw@${version}`], {
+      cwd: home,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     const scratch = join(home, 'home');
     mkdirSync(scratch);
     const printSchema = () =>
       execFileSync(node, [join(home, 'node_modules', 'openclaw', 'openclaw.mjs'), 'config', 'schema'], {
         cwd: scratch,
-        env: { ...env, HOME: scratch, OPENCLAW_CONFIG_PATH: join(scratch, 'openclaw.json'), OPENCLAW_STATE_DIR: join(scratch, '.openclaw') },
+        env: {
+          ...env,
+          HOME: scratch,
+          OPENCLAW_CONFIG_PATH: join(scratch, 'openclaw.json'),
+          OPENCLAW_STATE_DIR: join(scratch, '.openclaw'),
+        },
         encoding: 'utf8',
         maxBuffer: 64 * 1024 * 1024,
         timeout: 180_000,
@@ -73,11 +82,15 @@ export interface Collected {
 /** Why a release printed no schema, in a line: what its install or `config schema` said. */
 function whyNoSchema(error: Error & { stderr?: string | Buffer }): string {
   const said = `${error.message}\n${error.stderr ?? ''}`;
-  if (/Could not resolve hostname github\.com|git --no-replace-objects ls-remote/.test(said)) return 'its install needs a dependency from GitHub, out of reach offline';
+  if (/Could not resolve hostname github\.com|git --no-replace-objects ls-remote/.test(said))
+    return 'its install needs a dependency from GitHub, out of reach offline';
   if (/too many arguments for 'config'/.test(said)) return 'it has no `openclaw config schema`';
   const missing = /Cannot find module '([^']+)'/.exec(said);
   if (missing) return `it cannot start without ${missing[1]}, which its postinstall downloads`;
-  return said.split('\n').find((line) => line.trim() !== '')!.slice(0, 200);
+  return said
+    .split('\n')
+    .find((line) => line.trim() !== '')!
+    .slice(0, 200);
 }
 
 export function collectSchemas(releases: string[] = stableReleases()): Collected {

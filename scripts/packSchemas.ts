@@ -2,7 +2,18 @@ import { createHash } from 'crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { brotliCompressSync, constants } from 'zlib';
-import { CHUNK_KEY, compareReleases, eraOf, poolFileOf, RemovedIndex, SCHEMA_INDEX_FILE, SCHEMA_REMOVED_FILE, SCHEMA_SINCE_FILE, SchemaIndex, SinceIndex } from '../server/src/schemaBundle';
+import {
+  CHUNK_KEY,
+  compareReleases,
+  eraOf,
+  poolFileOf,
+  RemovedIndex,
+  SCHEMA_INDEX_FILE,
+  SCHEMA_REMOVED_FILE,
+  SCHEMA_SINCE_FILE,
+  SchemaIndex,
+  SinceIndex,
+} from '../server/src/schemaBundle';
 import { collectSchemas, RAW_DIR } from './collectSchemas';
 
 /*
@@ -54,7 +65,10 @@ export function pack(releases: string[], failed: Record<string, string>): void {
   let total = 0;
   let compressedTotal = 0;
   for (const era of eras) {
-    const text = [...pool].filter(([hash]) => eraOf(lastUse.get(hash)!) === era).map(([hash, chunk]) => `${hash}\t${chunk}`).join('\n');
+    const text = [...pool]
+      .filter(([hash]) => eraOf(lastUse.get(hash)!) === era)
+      .map(([hash, chunk]) => `${hash}\t${chunk}`)
+      .join('\n');
     const compressed = brotliCompressSync(text, {
       params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24, [constants.BROTLI_PARAM_SIZE_HINT]: text.length },
     });
@@ -62,11 +76,18 @@ export function pack(releases: string[], failed: Record<string, string>): void {
     total += text.length;
     compressedTotal += compressed.length;
   }
-  const index: SchemaIndex = { source: 'openclaw config schema, from the openclaw npm package (MIT)', eras, releases: roots, notBundled: failed };
+  const index: SchemaIndex = {
+    source: 'openclaw config schema, from the openclaw npm package (MIT)',
+    eras,
+    releases: roots,
+    notBundled: failed,
+  };
   writeFileSync(join(OUT_DIR, SCHEMA_INDEX_FILE), `${JSON.stringify(index, null, 1)}\n`);
   writeFileSync(join(OUT_DIR, SCHEMA_SINCE_FILE), `${JSON.stringify(since)}\n`);
   writeFileSync(join(OUT_DIR, SCHEMA_REMOVED_FILE), `${JSON.stringify(removed)}\n`);
-  console.log(`${releases.length} releases (${releases[0]} … ${releases[releases.length - 1]}): ${pool.size} chunks, ${total} bytes, ${compressedTotal} bytes compressed in ${eras.length} streams`);
+  console.log(
+    `${releases.length} releases (${releases[0]} … ${releases[releases.length - 1]}): ${pool.size} chunks, ${total} bytes, ${compressedTotal} bytes compressed in ${eras.length} streams`,
+  );
 }
 
 /** The chunk text of a value whose text reaches CHUNK_BYTES (stored in the pool, a placeholder returned); else its text. */
@@ -74,7 +95,9 @@ function chunkOf(value: unknown, pool: Map<string, string>, used: Set<string>, i
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   const text = Array.isArray(value)
     ? `[${value.map((item) => chunkOf(item, pool, used, false)).join(',')}]`
-    : `{${Object.entries(value).map(([key, child]) => `${JSON.stringify(key)}:${chunkOf(child, pool, used, false)}`).join(',')}}`;
+    : `{${Object.entries(value)
+        .map(([key, child]) => `${JSON.stringify(key)}:${chunkOf(child, pool, used, false)}`)
+        .join(',')}}`;
   if (text.length < CHUNK_BYTES && !isRoot) return text;
   const hash = createHash('sha256').update(text).digest('base64url').slice(0, 16);
   pool.set(hash, text);
@@ -105,8 +128,10 @@ function keyPaths(schema: unknown): Set<string> {
         visit(child, childPath, depth + 1);
       }
     }
-    if (schemaNode.additionalProperties && typeof schemaNode.additionalProperties === 'object') visit(schemaNode.additionalProperties, `${path}.*`, depth + 1);
-    if (schemaNode.items && typeof schemaNode.items === 'object' && !Array.isArray(schemaNode.items)) visit(schemaNode.items, `${path}.[]`, depth + 1);
+    if (schemaNode.additionalProperties && typeof schemaNode.additionalProperties === 'object')
+      visit(schemaNode.additionalProperties, `${path}.*`, depth + 1);
+    if (schemaNode.items && typeof schemaNode.items === 'object' && !Array.isArray(schemaNode.items))
+      visit(schemaNode.items, `${path}.[]`, depth + 1);
   };
   visit(schema, '', 0);
   return paths;

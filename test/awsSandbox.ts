@@ -42,7 +42,10 @@ export class AwsSandbox {
 
   constructor() {
     writeFileSync(this.env.AWS_CONFIG_FILE!, '[profile fake]\nregion = us-east-1\n');
-    writeFileSync(this.env.AWS_SHARED_CREDENTIALS_FILE!, `[fake]\naws_access_key_id = ${FAKE_ACCESS_KEY_ID}\naws_secret_access_key = ${FAKE_SECRET_ACCESS_KEY}\n`);
+    writeFileSync(
+      this.env.AWS_SHARED_CREDENTIALS_FILE!,
+      `[fake]\naws_access_key_id = ${FAKE_ACCESS_KEY_ID}\naws_secret_access_key = ${FAKE_SECRET_ACCESS_KEY}\n`,
+    );
   }
 
   /** Points this process's environment at the sandbox until restore(). */

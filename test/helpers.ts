@@ -37,7 +37,12 @@ export function documentOf(text: string, uri = 'file:///test/openclaw.json'): Te
 export function applyEdits(text: string, edits: TextEdit[]): string {
   const document = createTextDocument('file:///apply', text);
   const spans = edits
-    .map((edit, index) => ({ start: document.offsetAt(edit.range.start), end: document.offsetAt(edit.range.end), text: edit.newText, index }))
+    .map((edit, index) => ({
+      start: document.offsetAt(edit.range.start),
+      end: document.offsetAt(edit.range.end),
+      text: edit.newText,
+      index,
+    }))
     .sort((a, b) => a.start - b.start || a.index - b.index);
   let result = '';
   let cursor = 0;
@@ -74,7 +79,7 @@ export function memoryFiles(
   const realPath = (path: string): RealPath => {
     const parts = path.split('/').filter(Boolean);
     let current = '/';
-    for (let hops = 0; parts.length > 0; ) {
+    for (let hops = 0; parts.length > 0;) {
       const next = posix.join(current, parts.shift()!);
       const target = links[next];
       if (target === undefined) {

@@ -19,7 +19,10 @@ export async function addBedrockModel(client: LanguageClient, uri?: string, id?:
   const chosen = id ?? (await pickModel(client, document));
   if (!chosen) return undefined;
   const params: AddModelParams = { uri: document.uri.toString(), id: chosen };
-  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: ADD_MODEL_COMMAND, arguments: [params] })) as AddModelResult;
+  const result = (await client.sendRequest(ExecuteCommandRequest.type, {
+    command: ADD_MODEL_COMMAND,
+    arguments: [params],
+  })) as AddModelResult;
   if (result.problem || !result.edit || !result.selection) {
     void vscode.window.showErrorMessage(`Could not add ${chosen}: ${result.problem ?? 'no edit came back.'}`);
     return result;
@@ -62,7 +65,9 @@ async function undoAdd(ref: string, before: Map<string, string>, after: Map<stri
   for (const [uri, text] of before) {
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
     if (document.getText() !== after.get(uri)) {
-      void vscode.window.showWarningMessage(`${ref} was not removed: ${vscode.workspace.asRelativePath(document.uri)} changed since it was added. Use Edit > Undo there.`);
+      void vscode.window.showWarningMessage(
+        `${ref} was not removed: ${vscode.workspace.asRelativePath(document.uri)} changed since it was added. Use Edit > Undo there.`,
+      );
       return;
     }
     edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
@@ -71,7 +76,10 @@ async function undoAdd(ref: string, before: Map<string, string>, after: Map<stri
 }
 
 async function pickModel(client: LanguageClient, document: vscode.TextDocument): Promise<string | undefined> {
-  const listing = (await client.sendRequest(ExecuteCommandRequest.type, { command: MODEL_CHOICES_COMMAND, arguments: [{ uri: document.uri.toString() }] })) as ModelChoicesResult | null;
+  const listing = (await client.sendRequest(ExecuteCommandRequest.type, {
+    command: MODEL_CHOICES_COMMAND,
+    arguments: [{ uri: document.uri.toString() }],
+  })) as ModelChoicesResult | null;
   if (!listing || listing.choices.length === 0) {
     void vscode.window.showInformationMessage('Every model of the Bedrock catalog is configured already.');
     return undefined;

@@ -27,7 +27,10 @@ export function readProfileNames(env: NodeJS.ProcessEnv = process.env): string[]
     }
   };
   const aws = join(homedir(), '.aws');
-  return profileNamesIn(read(env.AWS_CONFIG_FILE || join(aws, 'config')), read(env.AWS_SHARED_CREDENTIALS_FILE || join(aws, 'credentials')));
+  return profileNamesIn(
+    read(env.AWS_CONFIG_FILE || join(aws, 'config')),
+    read(env.AWS_SHARED_CREDENTIALS_FILE || join(aws, 'credentials')),
+  );
 }
 
 /** Regions where Bedrock runs text models (a pick list; any other region can be typed). */
@@ -74,7 +77,10 @@ export async function pickAwsProfileAndRegion(current: AwsChoice, profileNames: 
   const inUse = (value: string, currentValue: string) => (value === currentValue ? 'in use' : undefined);
   const chain = { label: 'Default credential chain', description: 'AWS_PROFILE, environment keys, SSO, instance role', value: '' };
   const profiles = profileNames.map((name) => ({ label: name, description: inUse(name, current.profile), value: name }));
-  const profile = await pick([chain, ...profiles], { title: 'AWS profile for Bedrock (1/2)', placeHolder: 'Profiles of ~/.aws/config and ~/.aws/credentials' });
+  const profile = await pick([chain, ...profiles], {
+    title: 'AWS profile for Bedrock (1/2)',
+    placeHolder: 'Profiles of ~/.aws/config and ~/.aws/credentials',
+  });
   if (!profile) return undefined;
   const fromFile = { label: 'From the file', description: 'the amazon-bedrock baseUrl, then AWS_REGION, then us-east-1', value: '' };
   const regions = BEDROCK_REGIONS.map((region) => ({ label: region, description: inUse(region, current.region), value: region }));

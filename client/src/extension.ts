@@ -53,7 +53,9 @@ export function activate(context: vscode.ExtensionContext): OpenClawExtensionApi
   );
   session = starting;
   for (const command of COMMANDS) {
-    context.subscriptions.push(vscode.commands.registerCommand(command, async (...args: unknown[]) => (await starting).commands[command]!(...args)));
+    context.subscriptions.push(
+      vscode.commands.registerCommand(command, async (...args: unknown[]) => (await starting).commands[command]!(...args)),
+    );
   }
   // A Compare Models panel open before a reload comes back once the client is there.
   context.subscriptions.push(

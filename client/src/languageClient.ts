@@ -57,7 +57,11 @@ export function startLanguageClient(context: vscode.ExtensionContext, output: vs
   const serverModule = context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] },
+    },
   };
   const initializationOptions: ServerInitializationOptions = {
     // Plain copies: configuration objects carry functions. VS Code's proxy settings go along, as the
@@ -98,7 +102,10 @@ export function startLanguageClient(context: vscode.ExtensionContext, output: vs
     tester,
     compare,
     new AwsStatusBar(languageClient),
-    languageClient.onNotification(CATALOG_PROBLEM_NOTIFICATION, (params: CatalogProblemParams) => void showCatalogProblem(languageClient, params.message)),
+    languageClient.onNotification(
+      CATALOG_PROBLEM_NOTIFICATION,
+      (params: CatalogProblemParams) => void showCatalogProblem(languageClient, params.message),
+    ),
     languageClient.onNotification(CONFIGURATION_FILES_NOTIFICATION, (params: ConfigurationFilesParams) => {
       includedFiles = new Set(params.uris);
       vscode.workspace.textDocuments.forEach(adoptConfiguredFile);
@@ -106,7 +113,11 @@ export function startLanguageClient(context: vscode.ExtensionContext, output: vs
     vscode.workspace.onDidGrantWorkspaceTrust(() => void languageClient.sendNotification(TRUST_GRANTED_NOTIFICATION)),
   );
   // Activation does not wait for the server: requests made before it runs wait for it in the client.
-  languageClient.start().catch((error: unknown) => output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`));
+  languageClient
+    .start()
+    .catch((error: unknown) =>
+      output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`),
+    );
   return {
     commands: {
       'openclaw.restartServer': async () => {
@@ -142,7 +153,9 @@ async function refreshCatalog(languageClient: LanguageClient): Promise<void> {
     const served = result.origin === 'live' ? 'The list fetched earlier stays in use.' : 'The built-in list serves meanwhile.';
     await showCatalogProblem(languageClient, `Bedrock models for ${result.region}: ${result.problem} ${served}`);
   } else {
-    void vscode.window.showInformationMessage(`Bedrock models for ${result.region}: ${result.count} models and inference profiles, live from your account.`);
+    void vscode.window.showInformationMessage(
+      `Bedrock models for ${result.region}: ${result.count} models and inference profiles, live from your account.`,
+    );
   }
 }
 

@@ -21,7 +21,10 @@ export async function openConfiguration(client: LanguageClient): Promise<vscode.
       create,
     );
     if (choice !== create) return undefined;
-    const template = (await client.sendRequest(ExecuteCommandRequest.type, { command: NEW_CONFIGURATION_COMMAND, arguments: [] })) as NewConfigurationResult;
+    const template = (await client.sendRequest(ExecuteCommandRequest.type, {
+      command: NEW_CONFIGURATION_COMMAND,
+      arguments: [],
+    })) as NewConfigurationResult;
     mkdirSync(dirname(path), { recursive: true });
     // 'wx': never over a file that appeared meanwhile.
     writeFileSync(path, template.text, { flag: 'wx' });

@@ -54,7 +54,9 @@ export class AwsStatusBar implements vscode.Disposable {
 export async function chooseAwsProfileAndRegion(): Promise<boolean> {
   const settings = vscode.workspace.getConfiguration('openclaw');
   const current = { profile: settings.get<string>('aws.profile', ''), region: settings.get<string>('aws.region', '') };
-  const chosen = await pickAwsProfileAndRegion(current, readProfileNames(), (items, options) => vscode.window.showQuickPick(items, options));
+  const chosen = await pickAwsProfileAndRegion(current, readProfileNames(), (items, options) =>
+    vscode.window.showQuickPick(items, options),
+  );
   if (!chosen) return false;
   await settings.update('aws.profile', chosen.profile, vscode.ConfigurationTarget.Global);
   await settings.update('aws.region', chosen.region, vscode.ConfigurationTarget.Global);

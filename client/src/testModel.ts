@@ -51,7 +51,14 @@ export class ModelTester implements vscode.Disposable {
     const target = reference ?? (await this.pickModel(document));
     if (!target) return undefined;
     const configured = vscode.workspace.getConfiguration('openclaw').get<string>('test.prompt', '') || DEFAULT_PROMPT;
-    const prompt = givenPrompt ?? (await vscode.window.showInputBox({ title: `Test ${target}`, prompt: 'The prompt to send', value: configured, ignoreFocusOut: true }));
+    const prompt =
+      givenPrompt ??
+      (await vscode.window.showInputBox({
+        title: `Test ${target}`,
+        prompt: 'The prompt to send',
+        value: configured,
+        ignoreFocusOut: true,
+      }));
     if (prompt === undefined) return undefined;
 
     const runId = `run-${++this.runs}`;
@@ -61,7 +68,12 @@ export class ModelTester implements vscode.Disposable {
     const params: TestModelParams = { uri: document.uri.toString(), reference: target, prompt, runId };
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Testing ${target}…`, cancellable: true },
-      (_progress, token) => this.client.sendRequest(ExecuteCommandRequest.type, { command: TEST_MODEL_COMMAND, arguments: [params] }, token) as Promise<TestModelResult>,
+      (_progress, token) =>
+        this.client.sendRequest(
+          ExecuteCommandRequest.type,
+          { command: TEST_MODEL_COMMAND, arguments: [params] },
+          token,
+        ) as Promise<TestModelResult>,
     );
     this.sections.delete(runId);
     this.report(result);
@@ -92,7 +104,12 @@ export class ModelTester implements vscode.Disposable {
     if (!picked?.target.problem) return picked?.target.ref;
     const { problem, fix, ref } = picked.target;
     const switchTo = fix && `Use ${fix.newId}, then test`;
-    const choice = await vscode.window.showWarningMessage(`${ref}: ${problem}`, { modal: true }, ...(switchTo ? [switchTo] : []), 'Test it as it is');
+    const choice = await vscode.window.showWarningMessage(
+      `${ref}: ${problem}`,
+      { modal: true },
+      ...(switchTo ? [switchTo] : []),
+      'Test it as it is',
+    );
     if (choice === 'Test it as it is') return ref;
     if (!switchTo || choice !== switchTo || !(await this.applyFix(fix!))) return undefined;
     return `${ref.slice(0, ref.indexOf('/') + 1)}${fix!.newId}`;
@@ -110,9 +127,14 @@ export class ModelTester implements vscode.Disposable {
     this.output.appendLine('');
     const cut = result.truncated;
     if (cut) {
-      for (const [part, dropped] of [['answer', cut.text], ['reasoning', cut.reasoning]] as const) {
+      for (const [part, dropped] of [
+        ['answer', cut.text],
+        ['reasoning', cut.reasoning],
+      ] as const) {
         if (dropped === 0) continue;
-        this.output.appendLine(`[cut] The ${part} above stops at ${cut.limit.toLocaleString()} characters: ${dropped.toLocaleString()} more arrived and were not kept.`);
+        this.output.appendLine(
+          `[cut] The ${part} above stops at ${cut.limit.toLocaleString()} characters: ${dropped.toLocaleString()} more arrived and were not kept.`,
+        );
       }
     }
     if (result.outcome !== 'complete') this.output.appendLine(`[${result.outcome}]${result.problem ? ` ${result.problem.message}` : ''}`);

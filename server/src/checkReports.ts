@@ -27,7 +27,7 @@ export const SEVERITY_NAMES: Record<Severity, 'error' | 'warning' | 'info' | 'hi
 
 /** What each diagnostic code means: SARIF's rules (one per code, GitHub code scanning lists them). */
 export const RULE_DESCRIPTIONS: Record<DiagnosticCode, string> = {
-  'syntax': 'The file is not valid JSON5.',
+  syntax: 'The file is not valid JSON5.',
   'not-an-object': 'The configuration is not an object.',
   'duplicate-key': 'A key appears twice in one object; the last one wins.',
   'no-alias': 'A model has no alias, so /model cannot select it by name (or, where the alias map is the allowlist, at all).',
@@ -35,7 +35,7 @@ export const RULE_DESCRIPTIONS: Record<DiagnosticCode, string> = {
   'unresolved-reference': 'A reference (alias, model, provider) that nothing in the file defines.',
   'duplicate-alias': 'Two models share one alias.',
   'duplicate-model-id': 'A provider lists one model id twice.',
-  'schema': 'The value does not match the schema of the OpenClaw release checked.',
+  schema: 'The value does not match the schema of the OpenClaw release checked.',
   'legacy-key': 'A key an older OpenClaw used and the release checked moved or rejects.',
   'policy-ref': 'A model policy names a model that is not configured.',
   'legacy-allowlist': 'The alias map still acts as the /model allowlist; the release checked has modelPolicy.allow for that.',
@@ -43,12 +43,12 @@ export const RULE_DESCRIPTIONS: Record<DiagnosticCode, string> = {
   'needs-inference-profile': 'The Bedrock model is invoked through an inference profile only; its bare id fails.',
   'not-in-region': 'The Bedrock model is not offered in the region used.',
   'legacy-model': 'The Bedrock model is LEGACY in the region: AWS is retiring it.',
-  'image-input': 'The model entry\'s input kinds disagree with what the Bedrock model accepts (images).',
-  'include': 'An $include that OpenClaw cannot read or refuses.',
-  'include-limit': 'An $include chain over OpenClaw\'s limits.',
+  'image-input': "The model entry's input kinds disagree with what the Bedrock model accepts (images).",
+  include: 'An $include that OpenClaw cannot read or refuses.',
+  'include-limit': "An $include chain over OpenClaw's limits.",
   'env-var': 'A ${VAR} reference to an environment variable that is not set.',
   'non-aws-endpoint': 'An amazon-bedrock baseUrl that is not an AWS endpoint.',
-  'encoding': 'The file is not plain UTF-8 (UTF-16, invalid bytes).',
+  encoding: 'The file is not plain UTF-8 (UTF-16, invalid bytes).',
   'missing-facts': 'A model entry without its prices or context window.',
   'too-many-problems': 'More problems than the per-file limit; the rest are not shown.',
 };

@@ -174,8 +174,9 @@ function formatReport(report: CheckReport, outputFormat: Format): string {
     default:
       return report.files
         .flatMap(({ shown, diagnostics }) =>
-          diagnostics.map(({ range, severity, message }) =>
-            `${printable(shown)}:${range.start.line + 1}:${range.start.character + 1} ${SEVERITY_NAMES[severity]} ${printable(message)}\n`,
+          diagnostics.map(
+            ({ range, severity, message }) =>
+              `${printable(shown)}:${range.start.line + 1}:${range.start.character + 1} ${SEVERITY_NAMES[severity]} ${printable(message)}\n`,
           ),
         )
         .join('');
@@ -214,7 +215,10 @@ function fixFile(file: string, service: LanguageService): boolean {
   const syntax = service
     .getConfigurationDiagnostics(document)
     .find(({ diagnostics }) => diagnostics.some((diagnostic) => diagnostic.code === 'syntax'));
-  if (syntax) return refuse(`${printable(syntax.uri === rootUri ? 'the file' : shownPath(URI.parse(syntax.uri).fsPath))} has a syntax error; fix it first`);
+  if (syntax)
+    return refuse(
+      `${printable(syntax.uri === rootUri ? 'the file' : shownPath(URI.parse(syntax.uri).fsPath))} has a syntax error; fix it first`,
+    );
   const sources = new Map(service.getConfigurationSources(document).map(({ uri, text }) => [uri, text]));
   const writes: { path: string; bytes: Buffer }[] = [];
   for (const [uri, edits] of Object.entries(plan.edit.changes)) {
@@ -237,7 +241,8 @@ function fixFile(file: string, service: LanguageService): boolean {
     }
   }
   for (const title of plan.fixes) process.stderr.write(`${shown}: fixed: ${printable(title)}\n`);
-  for (const { path } of writes) if (resolve(path) !== resolve(file)) process.stderr.write(`${shown}: wrote ${printable(shownPath(path))}\n`);
+  for (const { path } of writes)
+    if (resolve(path) !== resolve(file)) process.stderr.write(`${shown}: wrote ${printable(shownPath(path))}\n`);
   return true;
 }
 

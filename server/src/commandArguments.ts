@@ -31,18 +31,31 @@ interface CommandShape {
 }
 
 const URI_ONLY: CommandShape = { takes: '{ uri } or the uri alone', fields: { uri: { type: 'string' } }, uriAlone: true };
-const OPTIONAL_URI: CommandShape = { takes: '{ uri }, the uri alone, or nothing', fields: { uri: { type: 'string', optional: true } }, optional: true, uriAlone: true };
+const OPTIONAL_URI: CommandShape = {
+  takes: '{ uri }, the uri alone, or nothing',
+  fields: { uri: { type: 'string', optional: true } },
+  optional: true,
+  uriAlone: true,
+};
 
 const SHAPES: Record<string, CommandShape> = {
   [REFRESH_CATALOG_COMMAND]: OPTIONAL_URI,
   [CATALOG_STATUS_COMMAND]: OPTIONAL_URI,
   [TEST_TARGETS_COMMAND]: URI_ONLY,
   [MODEL_CHOICES_COMMAND]: URI_ONLY,
-  [ADD_MODEL_COMMAND]: { takes: '{ uri, id, apply? }', fields: { uri: { type: 'string' }, id: { type: 'string' }, apply: { type: 'boolean', optional: true } } },
+  [ADD_MODEL_COMMAND]: {
+    takes: '{ uri, id, apply? }',
+    fields: { uri: { type: 'string' }, id: { type: 'string' }, apply: { type: 'boolean', optional: true } },
+  },
   [NEW_CONFIGURATION_COMMAND]: { takes: 'nothing', fields: {}, optional: true },
   [TEST_MODEL_COMMAND]: {
     takes: '{ uri, reference, prompt?, runId? }',
-    fields: { uri: { type: 'string' }, reference: { type: 'string' }, prompt: { type: 'string', optional: true }, runId: { type: 'string', optional: true } },
+    fields: {
+      uri: { type: 'string' },
+      reference: { type: 'string' },
+      prompt: { type: 'string', optional: true },
+      runId: { type: 'string', optional: true },
+    },
   },
   [COMPARE_MODELS_COMMAND]: {
     takes: '{ uri, references, prompt?, runs?, compareId? }',
@@ -79,7 +92,8 @@ export function commandArgument<T>(command: string, args: unknown[] | undefined)
       throw invalid(`${needs}: ${name} is missing.`);
     }
     if (field.type === 'string[]') {
-      if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || item.trim() === '')) throw invalid(`${needs}: ${name} is not a list of strings.`);
+      if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || item.trim() === ''))
+        throw invalid(`${needs}: ${name} is not a list of strings.`);
       if (!within(value.length, field)) throw invalid(`${needs}: ${name} holds ${value.length}, not ${field.min} to ${field.max}.`);
       continue;
     }
@@ -94,7 +108,9 @@ export function commandArgument<T>(command: string, args: unknown[] | undefined)
 
 /** A uri that names no open document: the server works on what the client opened (textDocument/didOpen). */
 export function notOpen(command: string, uri: string): ResponseError<void> {
-  return invalid(`${command}: ${quoteForMessage(uri)} is not open; the server knows the documents the client opened (textDocument/didOpen).`);
+  return invalid(
+    `${command}: ${quoteForMessage(uri)} is not open; the server knows the documents the client opened (textDocument/didOpen).`,
+  );
 }
 
 function within(count: number, bounds: { min?: number; max?: number }): boolean {

@@ -15,8 +15,7 @@ const MAX_LISTED_INVALID = 100;
 const TOO_LARGE = `over the limit of ${formatBytes(MAX_FILE_BYTES)} (${MAX_FILE_BYTES / (1024 * 1024)} MB) for a configuration file`;
 
 export type ConfigFileRead =
-  | { ok: true; text: string; encoding: FileEncoding; size: number; mtimeMs: number; bytes: Buffer }
-  | { ok: false; reason: string };
+  { ok: true; text: string; encoding: FileEncoding; size: number; mtimeMs: number; bytes: Buffer } | { ok: false; reason: string };
 
 /** A file's text and what its bytes say, or why it was not read (a sentence fragment: "not a regular file (a FIFO)"). */
 export function readConfigFile(path: string): ConfigFileRead {

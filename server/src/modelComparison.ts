@@ -42,7 +42,9 @@ export interface WorkProgress {
 /** openclaw.compare.concurrency when it is a count of at least 1, else 4. */
 export function compareConcurrency(settings: ServerSettings): number {
   const setting = settings.compare?.concurrency;
-  return typeof setting === 'number' && Number.isFinite(setting) && setting >= 1 ? Math.min(Math.floor(setting), MAX_COMPARE_CONCURRENCY) : DEFAULT_COMPARE_CONCURRENCY;
+  return typeof setting === 'number' && Number.isFinite(setting) && setting >= 1
+    ? Math.min(Math.floor(setting), MAX_COMPARE_CONCURRENCY)
+    : DEFAULT_COMPARE_CONCURRENCY;
 }
 
 export class ModelComparison {
@@ -51,7 +53,12 @@ export class ModelComparison {
   constructor(private readonly host: ModelComparisonHost) {}
 
   /** `params` are checked (commandArguments.ts): references, runs within bounds. */
-  async run(document: TextDocument, params: CompareModelsParams, token: CancellationToken, work?: WorkProgress): Promise<CompareModelsResult> {
+  async run(
+    document: TextDocument,
+    params: CompareModelsParams,
+    token: CancellationToken,
+    work?: WorkProgress,
+  ): Promise<CompareModelsResult> {
     const { service, testing } = this.host;
     const compareId = params.compareId ?? `compare-${++this.count}`;
     const references = [...new Set(params.references)];
@@ -80,7 +87,13 @@ export class ModelComparison {
           // A test never throws for what Bedrock answers; this is our own failure: the other columns go on.
           this.host.log(`Comparing ${reference} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
           const message = `The test failed inside the language server: ${error instanceof Error ? error.message : String(error)}`;
-          test = { result: { ...notStarted(targets[column]?.ref ?? reference, targets[column]?.modelId ?? '', params.prompt ?? ''), outcome: 'failed', problem: { kind: 'internal', message } } };
+          test = {
+            result: {
+              ...notStarted(targets[column]?.ref ?? reference, targets[column]?.modelId ?? '', params.prompt ?? ''),
+              outcome: 'failed',
+              problem: { kind: 'internal', message },
+            },
+          };
         }
       }
       measured[column]![run] = test;
@@ -109,7 +122,15 @@ export class ModelComparison {
     });
     const prompt = models.find((model) => model.prompt)?.prompt ?? params.prompt ?? '';
     const region = models.find((model) => model.region)?.region ?? service.getRegion(document);
-    const rows = comparisonRows(models.map((model) => ({ ref: model.ref, label: model.label, priceSource: model.priceSource, runs: model.runs, problem: model.problem?.message })));
+    const rows = comparisonRows(
+      models.map((model) => ({
+        ref: model.ref,
+        label: model.label,
+        priceSource: model.priceSource,
+        runs: model.runs,
+        problem: model.problem?.message,
+      })),
+    );
     return { compareId, prompt, region, concurrency, models, markdown: comparisonMarkdown(prompt, rows, { region }) };
   }
 }

@@ -2,7 +2,15 @@ import { CancellationToken } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BedrockConnection } from './bedrock/connection';
 import type { NetworkSettings } from './bedrock/network';
-import { ModelIdFix, ServerSettings, TEST_OUTPUT_INTERVAL_MS, TestModelParams, TestModelResult, TestOutputParams, TestTargetItem } from './protocol';
+import {
+  ModelIdFix,
+  ServerSettings,
+  TEST_OUTPUT_INTERVAL_MS,
+  TestModelParams,
+  TestModelResult,
+  TestOutputParams,
+  TestTargetItem,
+} from './protocol';
 import {
   describeTestTarget,
   formatMeasurements,
@@ -72,7 +80,12 @@ export class ModelTesting {
    * A test prompt, with what it measured and the prices its cost used (none when no request went out).
    * The output of a run with a runId goes to `send` (Compare Models), else to the host's output.
    */
-  async measure(document: TextDocument, params: TestModelParams, token: CancellationToken, send = (piece: TestOutputParams) => this.host.output(piece)): Promise<MeasuredTest> {
+  async measure(
+    document: TextDocument,
+    params: TestModelParams,
+    token: CancellationToken,
+    send = (piece: TestOutputParams) => this.host.output(piece),
+  ): Promise<MeasuredTest> {
     const { service } = this.host;
     const target = service.getTestTarget(document, params.reference);
     const settings = this.host.settings();
@@ -80,11 +93,37 @@ export class ModelTesting {
     // Untrusted comes first: a model of a file the workspace may not read is no better a reason.
     const restricted = this.host.restricted();
     if (restricted) {
-      return { result: { ref: target?.ref ?? params.reference, modelId: target?.modelId ?? '', region: '', prompt, outcome: 'failed', text: '', reasoning: '', report: '', facts: [], problem: { kind: 'restricted', message: restricted } } };
+      return {
+        result: {
+          ref: target?.ref ?? params.reference,
+          modelId: target?.modelId ?? '',
+          region: '',
+          prompt,
+          outcome: 'failed',
+          text: '',
+          reasoning: '',
+          report: '',
+          facts: [],
+          problem: { kind: 'restricted', message: restricted },
+        },
+      };
     }
     if (!target) {
       const message = `${quoteForMessage(params.reference)} is not a Bedrock model configured in this file.`;
-      return { result: { ref: params.reference, modelId: '', region: '', prompt, outcome: 'failed', text: '', reasoning: '', report: '', facts: [], problem: { kind: 'not-configured', message } } };
+      return {
+        result: {
+          ref: params.reference,
+          modelId: '',
+          region: '',
+          prompt,
+          outcome: 'failed',
+          text: '',
+          reasoning: '',
+          report: '',
+          facts: [],
+          problem: { kind: 'not-configured', message },
+        },
+      };
     }
     const region = settings.aws?.region || target.baseUrlRegion || service.getRegion(document);
     const connection = this.host.connection(region, target.baseUrlVariant ?? {});
@@ -138,7 +177,9 @@ export class ModelTesting {
       const cut = result.truncated
         ? `; kept the first ${result.truncated.limit} characters: ${result.truncated.text} more of the answer and ${result.truncated.reasoning} of the reasoning dropped`
         : '';
-      this.host.log(`Test of ${target.ref}: ${result.outcome}${result.problem ? ` (${result.problem.message})` : ''}; ${result.report}${cut}.`);
+      this.host.log(
+        `Test of ${target.ref}: ${result.outcome}${result.problem ? ` (${result.problem.message})` : ''}; ${result.report}${cut}.`,
+      );
       return { result, measurements: outcome.measurements, prices: target.prices };
     } finally {
       output?.dispose();

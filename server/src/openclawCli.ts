@@ -98,7 +98,13 @@ function scratchEnvironment(home: string): NodeJS.ProcessEnv {
   return { ...process.env, HOME: home, OPENCLAW_STATE_DIR: join(home, '.openclaw') };
 }
 
-function run(command: string, args: string[], timeout: number, env: NodeJS.ProcessEnv, exitCodeIsVerdict = false): Promise<{ stdout: string }> {
+function run(
+  command: string,
+  args: string[],
+  timeout: number,
+  env: NodeJS.ProcessEnv,
+  exitCodeIsVerdict = false,
+): Promise<{ stdout: string }> {
   return new Promise((resolve, reject) => {
     execFile(command, args, { timeout, env, maxBuffer: 64 * 1024 * 1024, windowsHide: true }, (error, stdout) => {
       // `config validate` exits 1 for an invalid file, with its answer on stdout.

@@ -67,7 +67,9 @@ export class OpenClawIntegration {
       this.host.log(`OpenClaw ${cli.version}'s schema is in use (compiled in ${Date.now() - started} ms).`);
       this.host.revalidate();
     } catch (error) {
-      this.host.log(`Could not use the schema of OpenClaw ${cli.version}: ${(error as Error).message}. The schemas the extension ships stay in use.`);
+      this.host.log(
+        `Could not use the schema of OpenClaw ${cli.version}: ${(error as Error).message}. The schemas the extension ships stay in use.`,
+      );
     }
   }
 
@@ -82,7 +84,9 @@ export class OpenClawIntegration {
     const folder = dirname(URI.parse(sources[0]!.uri).fsPath);
     const files = sources.map((source) => ({ uri: source.uri, path: relative(folder, URI.parse(source.uri).fsPath), text: source.text }));
     if (files.some((file) => file.path.startsWith('..') || isAbsolute(file.path))) {
-      this.host.log(`openclaw config validate skipped for ${document.uri}: it includes files outside its folder, which a scratch copy cannot reproduce.`);
+      this.host.log(
+        `openclaw config validate skipped for ${document.uri}: it includes files outside its folder, which a scratch copy cannot reproduce.`,
+      );
       return;
     }
     const configuration = this.host.service.getConfigurationDiagnostics(document).flatMap((file) => file.diagnostics);
@@ -104,13 +108,18 @@ export class OpenClawIntegration {
     if (verdict.valid && ours.length > 0) {
       this.host.log(`OpenClaw ${cli.version} accepts ${document.uri}, where the extension reports: ${listed(ours.map((d) => d.message))}`);
     }
-    if (missed.length > 0) this.host.log(`OpenClaw ${cli.version} found what the extension did not in ${document.uri}: ${listed(missed.map((i) => `${i.path}: ${i.message}`))}`);
+    if (missed.length > 0)
+      this.host.log(
+        `OpenClaw ${cli.version} found what the extension did not in ${document.uri}: ${listed(missed.map((i) => `${i.path}: ${i.message}`))}`,
+      );
     const found = new Map<string, Diagnostic[]>(files.map((file) => [file.uri, []]));
     // Sections our schema leaves open may hold any number of OpenClaw's findings: at most as many as a file shows.
     for (const issue of missed.slice(0, this.host.maxDiagnostics())) {
       const location = this.host.service.locatePath(document, issue.path);
       // A finding in a file that is not open goes on the saved document's first line, naming the file.
-      const shown = this.host.document(location.uri) ? location : { uri: document.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+      const shown = this.host.document(location.uri)
+        ? location
+        : { uri: document.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
       const where = shown.uri === location.uri ? '' : ` (in ${relative(folder, URI.parse(location.uri).fsPath)})`;
       found.get(shown.uri)?.push({
         range: shown.range,

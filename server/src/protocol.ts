@@ -253,7 +253,14 @@ export type CompareProgressParams =
   | { compareId: string; kind: 'start'; column: number; ref: string; run: number }
   | { compareId: string; kind: 'text' | 'reasoning'; column: number; run: number; delta: string }
   /** The run's result without its text (the pieces carried it) and its figures. */
-  | { compareId: string; kind: 'end'; column: number; run: number; result: Omit<TestModelResult, 'text' | 'reasoning'>; figures: CompareRunFigures };
+  | {
+      compareId: string;
+      kind: 'end';
+      column: number;
+      run: number;
+      result: Omit<TestModelResult, 'text' | 'reasoning'>;
+      figures: CompareRunFigures;
+    };
 
 /** What one run measured (numbers; undefined where the run did not get that far). */
 export interface CompareRunFigures {

@@ -60,7 +60,9 @@ export class SchemaBundle {
 
   /** Where the bundle sits beside the running code: server/schemas from server/out (bundles) or server/src (sources). */
   static beside(codeDir: string): SchemaBundle | undefined {
-    const dir = [join(codeDir, '..', 'schemas'), join(codeDir, '..', '..', 'schemas')].find((candidate) => existsSync(join(candidate, SCHEMA_INDEX_FILE)));
+    const dir = [join(codeDir, '..', 'schemas'), join(codeDir, '..', '..', 'schemas')].find((candidate) =>
+      existsSync(join(candidate, SCHEMA_INDEX_FILE)),
+    );
     return dir ? new SchemaBundle(dir) : undefined;
   }
 
@@ -154,7 +156,7 @@ const decompress = promisify(brotliDecompress);
 /** A stream's chunks: lines of `hash<TAB>json`. */
 function readChunks(stream: Buffer, into: Map<string, string>): void {
   const text = stream.toString('utf8');
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const tab = text.indexOf('\t', start);

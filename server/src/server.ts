@@ -34,7 +34,15 @@ import { DiskFileSource } from './fileSource';
 import { ModelComparison } from './modelComparison';
 import { ModelTesting } from './modelTesting';
 import { SchemaBundle } from './schemaBundle';
-import { bedrockConnection, catalogSettings, maxDiagnosticsPerFile, mergeSettings, networkSettings, proxySettings, serviceSettings } from './settings';
+import {
+  bedrockConnection,
+  catalogSettings,
+  maxDiagnosticsPerFile,
+  mergeSettings,
+  networkSettings,
+  proxySettings,
+  serviceSettings,
+} from './settings';
 import { WorkspaceTrust } from './trust';
 import { commandArgument, notOpen, SERVER_COMMANDS } from './commandArguments';
 import { OpenClawIntegration } from './openclawIntegration';
@@ -103,7 +111,8 @@ let currentSettings: ServerSettings = {};
 const trust = new WorkspaceTrust();
 
 /** Bedrock in `region` as the current settings reach it. */
-const connectionTo = (region: string, variant?: { fips?: boolean; dualStack?: boolean }) => bedrockConnection(currentSettings, region, variant);
+const connectionTo = (region: string, variant?: { fips?: boolean; dualStack?: boolean }) =>
+  bedrockConnection(currentSettings, region, variant);
 /** The catalog store's settings from `settings`, as trust allows. */
 const catalogSettingsOf = (settings: ServerSettings) =>
   catalogSettings(settings, { trusted: trust.isTrusted, cacheDir: initialization.cacheDir, connection: (region) => connectionTo(region) });
@@ -118,15 +127,24 @@ const catalog = new CatalogStore(catalogSettingsOf({}), {
     if (reportedProblems.has(key)) return;
     reportedProblems.add(key);
     const message = `The live Bedrock model list is unavailable, so completion uses the built-in list. ${problem.message}`;
-    if (initialization.catalogNotifications) void connection.sendNotification(CATALOG_PROBLEM_NOTIFICATION, { region: problem.region, message });
+    if (initialization.catalogNotifications)
+      void connection.sendNotification(CATALOG_PROBLEM_NOTIFICATION, { region: problem.region, message });
     // A notification, not window/showMessageRequest: nothing waits on the user's answer.
     else void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   },
 });
 
 const testResults = new Map<string, StoredTestResult>();
-const files = new DiskFileSource((uri) => documents.get(uri), (path) => trust.refusesRead(path));
-const service = createLanguageService({ catalog, testResults: { last: (ref) => testResults.get(ref) }, files, schemas: SchemaBundle.beside(__dirname) });
+const files = new DiskFileSource(
+  (uri) => documents.get(uri),
+  (path) => trust.refusesRead(path),
+);
+const service = createLanguageService({
+  catalog,
+  testResults: { last: (ref) => testResults.get(ref) },
+  files,
+  schemas: SchemaBundle.beside(__dirname),
+});
 const openclaw = new OpenClawIntegration({
   service,
   command: () => (trust.isTrusted ? currentSettings.cli?.path || 'openclaw' : undefined),
@@ -167,7 +185,10 @@ connection.onInitialize((params): InitializeResult => {
   canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
   initialization = (params.initializationOptions ?? {}) as ServerInitializationOptions;
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []);
-  trust.start(initialization.trusted, folders.map((folder) => folder.uri));
+  trust.start(
+    initialization.trusted,
+    folders.map((folder) => folder.uri),
+  );
   initialSettings = mergeSettings({}, initialization.settings);
   applySettings(initialSettings);
   return {
@@ -231,7 +252,10 @@ connection.onDidChangeConfiguration(async (change) => {
 
 async function refreshSettings(): Promise<void> {
   try {
-    const [settings, http] = (await connection.workspace.getConfiguration([{ section: 'openclaw' }, { section: 'http' }])) as [unknown, unknown];
+    const [settings, http] = (await connection.workspace.getConfiguration([{ section: 'openclaw' }, { section: 'http' }])) as [
+      unknown,
+      unknown,
+    ];
     applySettings(mergeSettings(mergeSettings(initialSettings, settings), proxySettings(http)));
   } catch (error) {
     connection.console.error(`Could not read the openclaw settings: ${String(error)}`);
@@ -282,7 +306,11 @@ function validate(document: TextDocument): void {
     // Closed or edited meanwhile: nothing to publish, or a newer version will be.
     if (documents.get(document.uri) !== document || validatedVersions.get(document.uri) !== document.version) return;
     const diagnostics = guard('diagnostics', () => service.getDiagnostics(document)) ?? [];
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [...diagnostics, ...openclaw.extraDiagnostics(document)] });
+    void connection.sendDiagnostics({
+      uri: document.uri,
+      version: document.version,
+      diagnostics: [...diagnostics, ...openclaw.extraDiagnostics(document)],
+    });
     scheduleConfigurationRefresh();
   };
   // The schema of the version this file is checked with, read without blocking if it is not yet.
@@ -434,12 +462,10 @@ connection.onCompletion((params) => {
   const list = guard('completion', () => service.getCompletion(document, params.position)) ?? { items: [], isIncomplete: false };
   return {
     isIncomplete: list.isIncomplete,
-    items: list.items.map(
-      (item): CompletionItem => ({
-        ...item,
-        documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
-      }),
-    ),
+    items: list.items.map((item): CompletionItem => ({
+      ...item,
+      documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
+    })),
   };
 });
 
@@ -453,15 +479,13 @@ connection.onCodeAction((params) => {
       only: params.context.only,
     }),
   );
-  return (actions ?? []).map(
-    (action): CodeAction => ({
-      title: action.title,
-      kind: action.kind,
-      diagnostics: action.diagnostics,
-      isPreferred: action.isPreferred,
-      edit: action.edit,
-    }),
-  );
+  return (actions ?? []).map((action): CodeAction => ({
+    title: action.title,
+    kind: action.kind,
+    diagnostics: action.diagnostics,
+    isPreferred: action.isPreferred,
+    edit: action.edit,
+  }));
 });
 
 connection.onCodeLens((params) => {
@@ -598,7 +622,8 @@ async function addModel(document: TextDocument, params: AddModelParams): Promise
   if (typeof added === 'string') return { problem: added };
   if (params.apply) {
     const applied = await connection.workspace.applyEdit({ label: `Add ${added.ref}`, edit: added.edit });
-    if (!applied.applied) return { problem: `The editor did not apply the edit${applied.failureReason ? `: ${applied.failureReason}` : ''}.` };
+    if (!applied.applied)
+      return { problem: `The editor did not apply the edit${applied.failureReason ? `: ${applied.failureReason}` : ''}.` };
   }
   return { ref: added.ref, alias: added.alias, edit: added.edit, selection: added.selection };
 }
@@ -642,7 +667,9 @@ function guard<T>(feature: string, run: () => T): T | undefined {
 }
 
 // Last line of defence: a promise nobody awaited must not end the process.
-process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+process.on('unhandledRejection', (reason) =>
+  connection.console.error(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`),
+);
 
 documents.listen(connection);
 connection.listen();

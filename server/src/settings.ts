@@ -35,7 +35,13 @@ function merge(base: unknown, over: unknown): unknown {
 /** VS Code's `http` section as the server uses it: the proxy settings only. */
 export function proxySettings(http: unknown): ServerSettings | undefined {
   if (!isRecord(http)) return undefined;
-  return { http: { proxy: http.proxy as string | undefined, proxyStrictSSL: http.proxyStrictSSL as boolean | undefined, noProxy: http.noProxy as string[] | undefined } };
+  return {
+    http: {
+      proxy: http.proxy as string | undefined,
+      proxyStrictSSL: http.proxyStrictSSL as boolean | undefined,
+      noProxy: http.noProxy as string[] | undefined,
+    },
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -66,7 +72,11 @@ export function maxDiagnosticsPerFile(settings: ServerSettings): number {
 }
 
 /** How to reach Bedrock in `region`: the settings first, then the AWS environment variables, then the endpoint's own variant. */
-export function bedrockConnection(settings: ServerSettings, region: string, variant: { fips?: boolean; dualStack?: boolean } = {}): BedrockConnection {
+export function bedrockConnection(
+  settings: ServerSettings,
+  region: string,
+  variant: { fips?: boolean; dualStack?: boolean } = {},
+): BedrockConnection {
   return {
     region,
     endpoint: settings.bedrock?.endpoint || undefined,

@@ -40,6 +40,8 @@ export class WorkspaceTrust {
 
   /** Why the file at `path` (a real path) is not read, or undefined when it may be. */
   refusesRead(path: string): string | undefined {
-    return this.trusted || this.folders.some((folder) => isPathInside(folder, path)) ? undefined : 'not read: the workspace is not trusted, and the file is outside it';
+    return this.trusted || this.folders.some((folder) => isPathInside(folder, path))
+      ? undefined
+      : 'not read: the workspace is not trusted, and the file is outside it';
   }
 }

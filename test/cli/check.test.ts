@@ -33,24 +33,46 @@ describe('openclaw-config check (CLI)', () => {
     const lines = stdout.trimEnd().split('\n');
     assert.deepStrictEqual(
       lines.map((line) => /^samples\/openclaw\.json:(\d+:\d+) (\w+) /.exec(line)?.slice(1).join(' ')),
-      ['31:19 warning', '97:22 hint', '103:19 warning', '112:19 warning', '121:19 warning', '140:19 warning', '149:19 warning', '160:5 error', '170:7 info'],
+      [
+        '31:19 warning',
+        '97:22 hint',
+        '103:19 warning',
+        '112:19 warning',
+        '121:19 warning',
+        '140:19 warning',
+        '149:19 warning',
+        '160:5 error',
+        '170:7 info',
+      ],
     );
     assert.strictEqual(
       lines[5],
       'samples/openclaw.json:140:19 warning amazon-bedrock/openai.gpt-oss-120b-1:0 has no entry in agents.defaults.models. On OpenClaw 2026.9.6 this alias map is still the allowlist (not migrated to modelPolicy.allow), so /model cannot select this model at all.',
     );
-    assert.match(lines[7]!, /^samples\/openclaw\.json:160:5 error models\.bedrockDiscovery moved to plugins\.entries\.amazon-bedrock\.config\.discovery in OpenClaw 2026\.4\.5: OpenClaw 2026\.9\.6 rejects the file/);
+    assert.match(
+      lines[7]!,
+      /^samples\/openclaw\.json:160:5 error models\.bedrockDiscovery moved to plugins\.entries\.amazon-bedrock\.config\.discovery in OpenClaw 2026\.4\.5: OpenClaw 2026\.9\.6 rejects the file/,
+    );
     assert.strictEqual(stderr, '1 file(s) checked: 1 error(s), 6 warning(s).\n');
     assert.strictEqual(code, 1);
   });
 
-  it('follows $include: the included file\'s findings under its own path', () => {
+  it("follows $include: the included file's findings under its own path", () => {
     const folder = scratchFolder();
-    writeFileSync(join(folder, 'openclaw.json'), '{\n  models: { $include: "./models.json5" },\n  agents: { defaults: { models: { "amazon-bedrock/x.one": { alias: "One" } } } },\n}\n');
-    writeFileSync(join(folder, 'models.json5'), '{\n  providers: { "amazon-bedrock": { models: [\n    { id: "x.one", name: "One", temperature: 1 },\n  ] } },\n}\n');
+    writeFileSync(
+      join(folder, 'openclaw.json'),
+      '{\n  models: { $include: "./models.json5" },\n  agents: { defaults: { models: { "amazon-bedrock/x.one": { alias: "One" } } } },\n}\n',
+    );
+    writeFileSync(
+      join(folder, 'models.json5'),
+      '{\n  providers: { "amazon-bedrock": { models: [\n    { id: "x.one", name: "One", temperature: 1 },\n  ] } },\n}\n',
+    );
     const { code, stdout } = check('check', join(folder, 'openclaw.json'));
     assert.deepStrictEqual(
-      stdout.trimEnd().split('\n').map((line) => line.split(' ').slice(0, 2).join(' ')),
+      stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split(' ').slice(0, 2).join(' ')),
       [`${join(folder, 'openclaw.json')}:3:25 info`, `${join(folder, 'models.json5')}:3:33 error`],
       stdout,
     );
@@ -58,10 +80,13 @@ describe('openclaw-config check (CLI)', () => {
     assert.strictEqual(code, 1);
   });
 
-  it('refuses an include whose symlink leads out of the configuration\'s folder, as OpenClaw does, and reads nothing there', () => {
+  it("refuses an include whose symlink leads out of the configuration's folder, as OpenClaw does, and reads nothing there", () => {
     const outside = scratchFolder();
     const folder = scratchFolder();
-    writeFileSync(join(outside, 'secret.json'), '{ models: { providers: { "amazon-bedrock": { models: [{ id: "secret-model-id", name: "S" }] } } } }\n');
+    writeFileSync(
+      join(outside, 'secret.json'),
+      '{ models: { providers: { "amazon-bedrock": { models: [{ id: "secret-model-id", name: "S" }] } } } }\n',
+    );
     writeFileSync(join(outside, 'hostname'), 'vm\n');
     symlinkSync(join(outside, 'secret.json'), join(folder, 'secret-link.json'));
     symlinkSync(outside, join(folder, 'etclink'));
@@ -85,8 +110,17 @@ describe('openclaw-config check (CLI)', () => {
     writeFileSync(broken, '{\n  models: { mode: "merge" \n');
     const { code, stdout } = check('check', '--openclaw-version', '2026.3.31', broken, SAMPLE_PATH);
     assert.strictEqual(code, 1);
-    assert.ok(stdout.startsWith(`${broken}:1:1 error Expected '}' to close the object opened here.\n${broken}:2:11 error Expected '}' to close the object opened here.\n`), stdout);
-    assert.strictEqual(stdout.split('\n').filter((line) => line.startsWith(SAMPLE_PATH) && / error /.test(line)).length, 0, 'the sample is valid for 2026.3.31');
+    assert.ok(
+      stdout.startsWith(
+        `${broken}:1:1 error Expected '}' to close the object opened here.\n${broken}:2:11 error Expected '}' to close the object opened here.\n`,
+      ),
+      stdout,
+    );
+    assert.strictEqual(
+      stdout.split('\n').filter((line) => line.startsWith(SAMPLE_PATH) && / error /.test(line)).length,
+      0,
+      'the sample is valid for 2026.3.31',
+    );
     assert.ok(stdout.split('\n').filter((line) => line.startsWith(SAMPLE_PATH)).length >= 2);
   });
 
@@ -109,7 +143,11 @@ describe('openclaw-config check (CLI)', () => {
   it('takes every argument after -- as a file, even one that starts with -', () => {
     const folder = mkdtempSync(join(scratch, 'dashes-'));
     writeFileSync(join(folder, '-weird-name.json'), '{\n  models: { mode: "bogus" },\n}\n');
-    const spawned = spawnSync(process.execPath, [CLI, 'check', '--', '-weird-name.json', '--exit-zero'], { encoding: 'utf8', cwd: folder, timeout: 8000 });
+    const spawned = spawnSync(process.execPath, [CLI, 'check', '--', '-weird-name.json', '--exit-zero'], {
+      encoding: 'utf8',
+      cwd: folder,
+      timeout: 8000,
+    });
     assert.match(spawned.stdout, /^-weird-name\.json:2:19 error /);
     assert.match(spawned.stderr, /^--exit-zero: cannot read: ENOENT/m, 'after --, --exit-zero is a file name too');
     assert.strictEqual(spawned.status, 2);
@@ -118,8 +156,18 @@ describe('openclaw-config check (CLI)', () => {
   it('escapes control characters in file names, so each problem stays on one line', () => {
     const folder = mkdtempSync(join(scratch, 'names-'));
     writeFileSync(join(folder, 'a\nb\u001b[31m.json'), '{\n  models: { mode: "bogus" },\n}\n');
-    const spawned = spawnSync(process.execPath, [CLI, 'check', 'a\nb\u001b[31m.json', 'missing\n.json'], { encoding: 'utf8', cwd: folder, timeout: 8000 });
-    assert.deepStrictEqual(spawned.stdout.trimEnd().split('\n').map((line) => line.split(' ')[0]), ['a\\nb\\u001b[31m.json:2:19']);
+    const spawned = spawnSync(process.execPath, [CLI, 'check', 'a\nb\u001b[31m.json', 'missing\n.json'], {
+      encoding: 'utf8',
+      cwd: folder,
+      timeout: 8000,
+    });
+    assert.deepStrictEqual(
+      spawned.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split(' ')[0]),
+      ['a\\nb\\u001b[31m.json:2:19'],
+    );
     assert.match(spawned.stderr, /^missing\\n\.json: cannot read: ENOENT[^\n]*\n2 file\(s\) checked/);
   });
 
@@ -153,10 +201,16 @@ describe('openclaw-config check (CLI)', () => {
     const { code, stdout } = check('check', le, be);
     assert.ok(!stdout.includes('\u0000'), 'no NUL bytes in the output');
     // The rest is checked too, as the text reads once saved as UTF-8 (here: the allowlist note of 2026.9.6).
-    assert.deepStrictEqual(stdout.trimEnd().split('\n').filter((line) => / error /.test(line)), [
-      `${le}:1:1 error This file is UTF-16 (byte order mark FF FE); OpenClaw reads UTF-8 and refuses it: save it as UTF-8.`,
-      `${be}:1:1 error This file is UTF-16 (byte order mark FE FF); OpenClaw reads UTF-8 and refuses it: save it as UTF-8.`,
-    ]);
+    assert.deepStrictEqual(
+      stdout
+        .trimEnd()
+        .split('\n')
+        .filter((line) => / error /.test(line)),
+      [
+        `${le}:1:1 error This file is UTF-16 (byte order mark FF FE); OpenClaw reads UTF-8 and refuses it: save it as UTF-8.`,
+        `${be}:1:1 error This file is UTF-16 (byte order mark FE FF); OpenClaw reads UTF-8 and refuses it: save it as UTF-8.`,
+      ],
+    );
     assert.strictEqual(code, 1);
   });
 
@@ -174,11 +228,17 @@ describe('openclaw-config check (CLI)', () => {
     const latin1 = join(scratch, 'latin1.json');
     writeFileSync(latin1, Buffer.from(`// caf\u00e9\n${WITH_ACCENT}`, 'latin1'));
     const { code, stdout } = check('check', latin1);
-    assert.deepStrictEqual(stdout.trimEnd().split('\n').filter((line) => / (error|warning|info) Invalid UTF-8/.test(line)), [
-      `${latin1}:1:7 info Invalid UTF-8 (byte 0xE9) in a comment: OpenClaw reads it as U+FFFD, harmless there; the file is not UTF-8 though.`,
-      `${latin1}:5:105 warning Invalid UTF-8 (byte 0xE9): OpenClaw reads it as U+FFFD, so the id becomes 'a\\uFFFD'.`,
-      `${latin1}:8:52 warning Invalid UTF-8 (byte 0xE9): OpenClaw reads it as U+FFFD, so the key becomes 'amazon-bedrock/a\\uFFFD'.`,
-    ]);
+    assert.deepStrictEqual(
+      stdout
+        .trimEnd()
+        .split('\n')
+        .filter((line) => / (error|warning|info) Invalid UTF-8/.test(line)),
+      [
+        `${latin1}:1:7 info Invalid UTF-8 (byte 0xE9) in a comment: OpenClaw reads it as U+FFFD, harmless there; the file is not UTF-8 though.`,
+        `${latin1}:5:105 warning Invalid UTF-8 (byte 0xE9): OpenClaw reads it as U+FFFD, so the id becomes 'a\\uFFFD'.`,
+        `${latin1}:8:52 warning Invalid UTF-8 (byte 0xE9): OpenClaw reads it as U+FFFD, so the key becomes 'amazon-bedrock/a\\uFFFD'.`,
+      ],
+    );
     assert.strictEqual(code, 0, 'OpenClaw accepts the file (it reads the ids as a\uFFFD)');
   });
 

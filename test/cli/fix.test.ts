@@ -55,7 +55,13 @@ describe('openclaw-config check --fix (CLI)', () => {
     const folder = project();
     const before = check(['openclaw.json'], folder);
     assert.strictEqual(before.code, 1);
-    assert.deepStrictEqual(before.stdout.trimEnd().split('\n').map((line) => line.split(' ').slice(0, 2).join(' ')), ['openclaw.json:5:5 error', 'openclaw.json:10:17 info']);
+    assert.deepStrictEqual(
+      before.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split(' ').slice(0, 2).join(' ')),
+      ['openclaw.json:5:5 error', 'openclaw.json:10:17 info'],
+    );
 
     const { code, stdout, stderr } = check(['--fix', 'openclaw.json'], folder);
     assert.deepStrictEqual(stderr.trimEnd().split('\n'), [
@@ -79,7 +85,11 @@ describe('openclaw-config check --fix (CLI)', () => {
     assert.strictEqual(config, CONFIG.replace('    bedrockDiscovery: { enabled: true },\n', '').replace(/\}\n$/, migrated));
 
     const again = check(['--fix', 'openclaw.json'], folder);
-    assert.deepStrictEqual([again.code, again.stdout, again.stderr], [0, '', '1 file(s) checked: 0 error(s), 0 warning(s).\n'], 'a second run changes nothing');
+    assert.deepStrictEqual(
+      [again.code, again.stdout, again.stderr],
+      [0, '', '1 file(s) checked: 0 error(s), 0 warning(s).\n'],
+      'a second run changes nothing',
+    );
     assert.strictEqual(readFileSync(join(folder, 'openclaw.json'), 'utf8'), config);
     assert.strictEqual(readFileSync(join(folder, 'agents.json5'), 'utf8'), agents);
   });
@@ -90,7 +100,10 @@ describe('openclaw-config check --fix (CLI)', () => {
     assert.strictEqual(code, 1);
     assert.match(stderr, /^openclaw\.json: fixed: remove models\.bedrockDiscovery$/m);
     const report = JSON.parse(stdout);
-    assert.deepStrictEqual(report.files[0].diagnostics.map((d: { code: string; severity: string }) => `${d.code} ${d.severity}`), ['schema error']);
+    assert.deepStrictEqual(
+      report.files[0].diagnostics.map((d: { code: string; severity: string }) => `${d.code} ${d.severity}`),
+      ['schema error'],
+    );
     assert.doesNotMatch(readFileSync(join(folder, 'openclaw.json'), 'utf8'), /bedrockDiscovery/);
   });
 

@@ -34,7 +34,7 @@ describe('openclaw-config format (CLI)', () => {
     assert.strictEqual(readFileSync(written, 'utf8'), OPENCLAW_WRITES);
   });
 
-  it('gives OpenClaw\'s bytes back from a re-indented copy of what it wrote', () => {
+  it("gives OpenClaw's bytes back from a re-indented copy of what it wrote", () => {
     const file = join(scratch(), 'openclaw.json');
     writeFileSync(file, JSON.stringify(JSON.parse(OPENCLAW_WRITES), null, '\t'));
     assert.strictEqual(run('format', file).code, 0);

@@ -76,9 +76,10 @@ export function systemProfile(geography: Geography, modelId: string, modelName: 
   const destinations = regions.filter((region) => region !== '');
   return {
     inferenceProfileName: `${label} ${modelName}`,
-    description: destinations.length > 0
-      ? `Routes requests to ${modelName} in ${destinations.join(', ')}.`
-      : `Routes requests to ${modelName} in commercial AWS regions worldwide.`,
+    description:
+      destinations.length > 0
+        ? `Routes requests to ${modelName} in ${destinations.join(', ')}.`
+        : `Routes requests to ${modelName} in commercial AWS regions worldwide.`,
     createdAt: PROFILES_CREATED,
     updatedAt: PROFILES_CREATED,
     inferenceProfileArn: `arn:aws:bedrock:${REGION}:${ACCOUNT_ID}:inference-profile/${inferenceProfileId}`,
@@ -95,21 +96,64 @@ const ON_DEMAND_AND_PROFILE: InferenceType[] = ['ON_DEMAND', 'INFERENCE_PROFILE'
 
 function defaultFoundationModels(): FoundationModel[] {
   const anthropic = (modelId: string, modelName: string, details: Partial<FoundationModel> = {}) =>
-    foundationModel(modelId, { modelName, providerName: 'Anthropic', inputModalities: TEXT_AND_IMAGE, inferenceTypesSupported: PROFILE_ONLY, ...details });
+    foundationModel(modelId, {
+      modelName,
+      providerName: 'Anthropic',
+      inputModalities: TEXT_AND_IMAGE,
+      inferenceTypesSupported: PROFILE_ONLY,
+      ...details,
+    });
   return [
     anthropic('anthropic.claude-opus-4-6-v1', 'Claude Opus 4.6'),
     anthropic('anthropic.claude-sonnet-4-6', 'Claude Sonnet 4.6'),
     anthropic('anthropic.claude-haiku-4-5-20251001-v1:0', 'Claude Haiku 4.5'),
-    anthropic('anthropic.claude-3-5-sonnet-20240620-v1:0', 'Claude 3.5 Sonnet', { inferenceTypesSupported: ['ON_DEMAND'], modelLifecycle: { status: 'LEGACY' } }),
+    anthropic('anthropic.claude-3-5-sonnet-20240620-v1:0', 'Claude 3.5 Sonnet', {
+      inferenceTypesSupported: ['ON_DEMAND'],
+      modelLifecycle: { status: 'LEGACY' },
+    }),
     // Context-suffixed ids are provisioned-throughput variants.
-    anthropic('anthropic.claude-3-5-sonnet-20240620-v1:0:200k', 'Claude 3.5 Sonnet', { inferenceTypesSupported: ['PROVISIONED'], modelLifecycle: { status: 'LEGACY' } }),
-    anthropic('anthropic.claude-v2:1', 'Claude', { inputModalities: ['TEXT'], inferenceTypesSupported: ['ON_DEMAND'], modelLifecycle: { status: 'LEGACY' } }),
-    foundationModel('amazon.nova-pro-v1:0', { modelName: 'Nova Pro', providerName: 'Amazon', inputModalities: TEXT_AND_IMAGE, customizationsSupported: ['FINE_TUNING', 'DISTILLATION'], inferenceTypesSupported: ON_DEMAND_AND_PROFILE }),
-    foundationModel('amazon.nova-lite-v1:0', { modelName: 'Nova Lite', providerName: 'Amazon', inputModalities: TEXT_AND_IMAGE, customizationsSupported: ['FINE_TUNING', 'DISTILLATION'], inferenceTypesSupported: ON_DEMAND_AND_PROFILE }),
-    foundationModel('amazon.titan-embed-text-v2:0', { modelName: 'Titan Text Embeddings V2', providerName: 'Amazon', outputModalities: ['EMBEDDING'], responseStreamingSupported: false }),
+    anthropic('anthropic.claude-3-5-sonnet-20240620-v1:0:200k', 'Claude 3.5 Sonnet', {
+      inferenceTypesSupported: ['PROVISIONED'],
+      modelLifecycle: { status: 'LEGACY' },
+    }),
+    anthropic('anthropic.claude-v2:1', 'Claude', {
+      inputModalities: ['TEXT'],
+      inferenceTypesSupported: ['ON_DEMAND'],
+      modelLifecycle: { status: 'LEGACY' },
+    }),
+    foundationModel('amazon.nova-pro-v1:0', {
+      modelName: 'Nova Pro',
+      providerName: 'Amazon',
+      inputModalities: TEXT_AND_IMAGE,
+      customizationsSupported: ['FINE_TUNING', 'DISTILLATION'],
+      inferenceTypesSupported: ON_DEMAND_AND_PROFILE,
+    }),
+    foundationModel('amazon.nova-lite-v1:0', {
+      modelName: 'Nova Lite',
+      providerName: 'Amazon',
+      inputModalities: TEXT_AND_IMAGE,
+      customizationsSupported: ['FINE_TUNING', 'DISTILLATION'],
+      inferenceTypesSupported: ON_DEMAND_AND_PROFILE,
+    }),
+    foundationModel('amazon.titan-embed-text-v2:0', {
+      modelName: 'Titan Text Embeddings V2',
+      providerName: 'Amazon',
+      outputModalities: ['EMBEDDING'],
+      responseStreamingSupported: false,
+    }),
     foundationModel('cohere.rerank-v3-5:0', { modelName: 'Rerank 3.5', providerName: 'Cohere', responseStreamingSupported: false }),
-    foundationModel('meta.llama4-scout-17b-instruct-v1:0', { modelName: 'Llama 4 Scout 17B Instruct', providerName: 'Meta', inputModalities: TEXT_AND_IMAGE, inferenceTypesSupported: PROFILE_ONLY }),
-    foundationModel('meta.llama4-maverick-17b-instruct-v1:0', { modelName: 'Llama 4 Maverick 17B Instruct', providerName: 'Meta', inputModalities: TEXT_AND_IMAGE, inferenceTypesSupported: PROFILE_ONLY }),
+    foundationModel('meta.llama4-scout-17b-instruct-v1:0', {
+      modelName: 'Llama 4 Scout 17B Instruct',
+      providerName: 'Meta',
+      inputModalities: TEXT_AND_IMAGE,
+      inferenceTypesSupported: PROFILE_ONLY,
+    }),
+    foundationModel('meta.llama4-maverick-17b-instruct-v1:0', {
+      modelName: 'Llama 4 Maverick 17B Instruct',
+      providerName: 'Meta',
+      inputModalities: TEXT_AND_IMAGE,
+      inferenceTypesSupported: PROFILE_ONLY,
+    }),
     foundationModel('deepseek.r1-v1:0', { modelName: 'DeepSeek-R1', providerName: 'DeepSeek', inferenceTypesSupported: PROFILE_ONLY }),
     foundationModel('deepseek.v3.2', { modelName: 'DeepSeek V3.2', providerName: 'DeepSeek' }),
     foundationModel('qwen.qwen3-coder-next', { modelName: 'Qwen3 Coder Next', providerName: 'Qwen' }),
@@ -119,7 +163,11 @@ function defaultFoundationModels(): FoundationModel[] {
     foundationModel('minimax.minimax-m2.1', { modelName: 'MiniMax M2.1', providerName: 'MiniMax' }),
     foundationModel('zai.glm-4.7', { modelName: 'GLM 4.7', providerName: 'Z.AI' }),
     foundationModel('zai.glm-4.7-flash', { modelName: 'GLM 4.7 Flash', providerName: 'Z.AI' }),
-    foundationModel('mistral.mistral-large-3-675b-instruct', { modelName: 'Mistral Large 3', providerName: 'Mistral AI', inputModalities: TEXT_AND_IMAGE }),
+    foundationModel('mistral.mistral-large-3-675b-instruct', {
+      modelName: 'Mistral Large 3',
+      providerName: 'Mistral AI',
+      inputModalities: TEXT_AND_IMAGE,
+    }),
     foundationModel('openai.gpt-oss-120b-1:0', { modelName: 'gpt-oss-120b', providerName: 'OpenAI' }),
   ];
 }

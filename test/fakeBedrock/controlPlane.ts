@@ -9,15 +9,18 @@ type Query = Record<string, string>;
 function invalidEnumValue(query: Query, key: string, allowed: readonly string[]): Reply | undefined {
   const value = query[key];
   if (value === undefined || allowed.includes(value)) return undefined;
-  return serviceErrorReply('ValidationException',
+  return serviceErrorReply(
+    'ValidationException',
     `1 validation error detected: Value '${value}' at '${key}' failed to satisfy constraint: ` +
-    `Member must satisfy enum value set: [${allowed.join(', ')}]`);
+      `Member must satisfy enum value set: [${allowed.join(', ')}]`,
+  );
 }
 
 export function listFoundationModels(catalog: FakeCatalog, query: Query): Reply {
-  const invalid = invalidEnumValue(query, 'byOutputModality', ['TEXT', 'IMAGE', 'EMBEDDING'])
-    ?? invalidEnumValue(query, 'byInferenceType', ['ON_DEMAND', 'PROVISIONED'])
-    ?? invalidEnumValue(query, 'byCustomizationType', ['FINE_TUNING', 'CONTINUED_PRE_TRAINING', 'DISTILLATION']);
+  const invalid =
+    invalidEnumValue(query, 'byOutputModality', ['TEXT', 'IMAGE', 'EMBEDDING']) ??
+    invalidEnumValue(query, 'byInferenceType', ['ON_DEMAND', 'PROVISIONED']) ??
+    invalidEnumValue(query, 'byCustomizationType', ['FINE_TUNING', 'CONTINUED_PRE_TRAINING', 'DISTILLATION']);
   if (invalid) return invalid;
   const { byProvider, byOutputModality, byInferenceType, byCustomizationType } = query;
   const matches = (model: FoundationModel) =>
@@ -52,9 +55,11 @@ export function listInferenceProfiles(catalog: FakeCatalog, query: Query, larges
   if (invalid) return invalid;
   const requested = query.maxResults === undefined ? AWS_MAX_PAGE_SIZE : Number(query.maxResults);
   if (!Number.isInteger(requested) || requested < 1 || requested > AWS_MAX_PAGE_SIZE) {
-    return serviceErrorReply('ValidationException',
+    return serviceErrorReply(
+      'ValidationException',
       `1 validation error detected: Value '${query.maxResults}' at 'maxResults' failed to satisfy constraint: ` +
-      `Member must have value between 1 and ${AWS_MAX_PAGE_SIZE}`);
+        `Member must have value between 1 and ${AWS_MAX_PAGE_SIZE}`,
+    );
   }
   const offset = query.nextToken === undefined ? 0 : decodeToken(query.nextToken);
   if (offset === undefined) return serviceErrorReply('ValidationException', 'The pagination token is invalid.');

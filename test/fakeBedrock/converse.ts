@@ -5,16 +5,19 @@ import { jsonReply, onDemandNotSupportedMessage, Reply, serviceErrorReply } from
 export type StopReason = 'end_turn' | 'tool_use' | 'max_tokens' | 'stop_sequence' | 'guardrail_intervened' | 'content_filtered';
 
 export type StreamExceptionType =
-  | 'throttlingException'
-  | 'validationException'
-  | 'modelStreamErrorException'
-  | 'internalServerException'
-  | 'serviceUnavailableException';
+  'throttlingException' | 'validationException' | 'modelStreamErrorException' | 'internalServerException' | 'serviceUnavailableException';
 
 /** Something that goes wrong in a ConverseStream response once `afterEvents` events were sent. */
 export type StreamFault =
   /** A `:message-type` exception frame; the SDK throws it from the `for await` loop. */
-  | { kind: 'exception'; afterEvents: number; exceptionType: StreamExceptionType; message?: string; originalStatusCode?: number; originalMessage?: string }
+  | {
+      kind: 'exception';
+      afterEvents: number;
+      exceptionType: StreamExceptionType;
+      message?: string;
+      originalStatusCode?: number;
+      originalMessage?: string;
+    }
   /** A `:message-type` error frame carrying `:error-code` and `:error-message`. */
   | { kind: 'errorFrame'; afterEvents: number; code: string; message: string }
   /** Half of the next frame, then the connection (HTTP/1.1) or the stream (HTTP/2) is cut. */
@@ -67,7 +70,10 @@ export function parseConverseRequest(body: string): ConverseRequest | Reply {
   }
   const messages = (parsed as { messages?: unknown }).messages;
   if (!Array.isArray(messages) || messages.length === 0) {
-    return serviceErrorReply('ValidationException', 'A conversation must start with a user message. Try again with a conversation that starts with a user message.');
+    return serviceErrorReply(
+      'ValidationException',
+      'A conversation must start with a user message. Try again with a conversation that starts with a user message.',
+    );
   }
   return parsed as ConverseRequest;
 }
@@ -79,11 +85,16 @@ export function invocationError(catalog: FakeCatalog, modelId: string, streaming
   const model = catalog.foundationModels.find((m) => m.modelId === id);
   if (!model) return serviceErrorReply('ValidationException', 'The provided model identifier is invalid.');
   if (!model.outputModalities.includes('TEXT')) {
-    return serviceErrorReply('ValidationException', "This action doesn't support the model that you provided. Try again with a supported text or chat model.");
+    return serviceErrorReply(
+      'ValidationException',
+      "This action doesn't support the model that you provided. Try again with a supported text or chat model.",
+    );
   }
-  if (streaming && !model.responseStreamingSupported) return serviceErrorReply('ValidationException', 'The model is unsupported for streaming.');
+  if (streaming && !model.responseStreamingSupported)
+    return serviceErrorReply('ValidationException', 'The model is unsupported for streaming.');
   if (model.inferenceTypesSupported.includes('ON_DEMAND')) return undefined;
-  if (model.inferenceTypesSupported.includes('INFERENCE_PROFILE')) return serviceErrorReply('ValidationException', onDemandNotSupportedMessage(modelId));
+  if (model.inferenceTypesSupported.includes('INFERENCE_PROFILE'))
+    return serviceErrorReply('ValidationException', onDemandNotSupportedMessage(modelId));
   return serviceErrorReply('ValidationException', "The provided model doesn't support on-demand throughput.");
 }
 
@@ -118,7 +129,10 @@ interface StreamEvent {
 }
 
 function converseEvents(script: ConverseScript, request: ConverseRequest): StreamEvent[] {
-  const delta = (contentBlockIndex: number, value: unknown): StreamEvent => ({ type: 'contentBlockDelta', payload: { contentBlockIndex, delta: value } });
+  const delta = (contentBlockIndex: number, value: unknown): StreamEvent => ({
+    type: 'contentBlockDelta',
+    payload: { contentBlockIndex, delta: value },
+  });
   const stop = (contentBlockIndex: number): StreamEvent => ({ type: 'contentBlockStop', payload: { contentBlockIndex } });
   const events: StreamEvent[] = [{ type: 'messageStart', payload: { role: 'assistant' } }];
   let textBlock = 0;
@@ -132,7 +146,10 @@ function converseEvents(script: ConverseScript, request: ConverseRequest): Strea
   else events.push(...(script.text ?? DEFAULT_TEXT).map((text) => delta(textBlock, { text })));
   events.push(stop(textBlock));
   events.push({ type: 'messageStop', payload: { stopReason: script.stopReason ?? 'end_turn' } });
-  events.push({ type: 'metadata', payload: { usage: usageOf(script, request), metrics: { latencyMs: script.latencyMs ?? DEFAULT_LATENCY_MS } } });
+  events.push({
+    type: 'metadata',
+    payload: { usage: usageOf(script, request), metrics: { latencyMs: script.latencyMs ?? DEFAULT_LATENCY_MS } },
+  });
   return events;
 }
 

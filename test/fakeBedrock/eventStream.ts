@@ -16,7 +16,10 @@ export function eventFrame(eventType: string, payload: unknown): Uint8Array {
 }
 
 export function exceptionFrame(exceptionType: string, payload: unknown): Uint8Array {
-  return frame({ ':message-type': text('exception'), ':exception-type': text(exceptionType), ':content-type': text('application/json') }, payload);
+  return frame(
+    { ':message-type': text('exception'), ':exception-type': text(exceptionType), ':content-type': text('application/json') },
+    payload,
+  );
 }
 
 export function errorFrame(code: string, message: string): Uint8Array {

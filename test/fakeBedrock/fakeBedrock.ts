@@ -162,7 +162,10 @@ export class FakeBedrock {
         break;
       case 'slow': {
         const deltas = outcome.deltas ?? 50;
-        this.setConverseScript(modelId, { text: Array.from({ length: deltas }, (_, index) => `part ${index + 1}. `), chunkDelayMs: outcome.chunkDelayMs ?? 400 });
+        this.setConverseScript(modelId, {
+          text: Array.from({ length: deltas }, (_, index) => `part ${index + 1}. `),
+          chunkDelayMs: outcome.chunkDelayMs ?? 400,
+        });
         break;
       }
     }
@@ -235,8 +238,17 @@ export class FakeBedrock {
     try {
       const body = await bodyRead;
       record = {
-        operation: served?.operation, endpoint, protocol: exchange.protocol, method: exchange.method, path, query,
-        headers: exchange.headers, body, modelId: served?.modelId, time, ended,
+        operation: served?.operation,
+        endpoint,
+        protocol: exchange.protocol,
+        method: exchange.method,
+        path,
+        query,
+        headers: exchange.headers,
+        body,
+        modelId: served?.modelId,
+        time,
+        ended,
       };
       this.requests.push(record);
       const load = this.loadOf(record.operation);
@@ -258,8 +270,10 @@ export class FakeBedrock {
       }
     } finally {
       settle(end);
-      this.log(`${exchange.protocol} ${exchange.method} ${path} (${endpoint} endpoint, ${served?.operation ?? 'unknown operation'}): ` +
-        `${exchange.status ?? 'no response'}, ${end} after ${Date.now() - time} ms`);
+      this.log(
+        `${exchange.protocol} ${exchange.method} ${path} (${endpoint} endpoint, ${served?.operation ?? 'unknown operation'}): ` +
+          `${exchange.status ?? 'no response'}, ${end} after ${Date.now() - time} ms`,
+      );
     }
   }
 
@@ -317,14 +331,24 @@ export class FakeBedrock {
     return refusal ?? { request: parsed, script: ownScript ?? this.scripts.get('*') ?? {} };
   }
 
-  private async sendFailure(exchange: Exchange, failure: Failure, operation: Operation, request: RecordedRequest, signal: AbortSignal): Promise<RequestEnd> {
+  private async sendFailure(
+    exchange: Exchange,
+    failure: Failure,
+    operation: Operation,
+    request: RecordedRequest,
+    signal: AbortSignal,
+  ): Promise<RequestEnd> {
     switch (failure.kind) {
       case 'serviceError':
         return this.send(exchange, serviceErrorReply(failure.name, failure.message, failure.status));
       case 'onDemandNotSupported':
         return this.send(exchange, serviceErrorReply('ValidationException', onDemandNotSupportedMessage(request.modelId ?? '')));
       case 'httpStatus':
-        return this.send(exchange, { status: failure.status, headers: { 'content-type': 'text/plain' }, body: failure.body ?? STATUS_CODES[failure.status] ?? '' });
+        return this.send(exchange, {
+          status: failure.status,
+          headers: { 'content-type': 'text/plain' },
+          body: failure.body ?? STATUS_CODES[failure.status] ?? '',
+        });
       case 'malformedJson': {
         const answer = this.jsonAnswer(operation, request);
         return this.send(exchange, { ...answer, body: answer.body.slice(0, Math.floor(answer.body.length / 2)) });

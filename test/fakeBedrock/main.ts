@@ -16,15 +16,17 @@ async function main(): Promise<void> {
     runtimePort: port(values['runtime-port'], process.env.FAKE_BEDROCK_RUNTIME_PORT, 4600),
     log: (line) => console.log(line),
   });
-  console.log([
-    'Fake Amazon Bedrock (us-east-1 catalog), HTTP/1.1 and cleartext HTTP/2 on both ports:',
-    `  control plane:  ${fake.controlEndpoint}`,
-    `  runtime:        ${fake.runtimeEndpoint}`,
-    'VS Code settings:',
-    `  "openclaw.bedrock.endpoint": "${fake.controlEndpoint}",`,
-    `  "openclaw.bedrock.runtimeEndpoint": "${fake.runtimeEndpoint}"`,
-    'Any credentials work. Ctrl+C stops it.',
-  ].join('\n'));
+  console.log(
+    [
+      'Fake Amazon Bedrock (us-east-1 catalog), HTTP/1.1 and cleartext HTTP/2 on both ports:',
+      `  control plane:  ${fake.controlEndpoint}`,
+      `  runtime:        ${fake.runtimeEndpoint}`,
+      'VS Code settings:',
+      `  "openclaw.bedrock.endpoint": "${fake.controlEndpoint}",`,
+      `  "openclaw.bedrock.runtimeEndpoint": "${fake.runtimeEndpoint}"`,
+      'Any credentials work. Ctrl+C stops it.',
+    ].join('\n'),
+  );
   const stop = () => {
     void fake.stop().then(() => process.exit(0));
   };

@@ -50,6 +50,8 @@ export function serviceErrorReply(name: ServiceErrorName, message?: string, stat
 }
 
 export function onDemandNotSupportedMessage(modelId: string): string {
-  return `Invocation of model ID ${modelId} with on-demand throughput isn't supported. ` +
-    'Retry your request with the ID or ARN of an inference profile that contains this model.';
+  return (
+    `Invocation of model ID ${modelId} with on-demand throughput isn't supported. ` +
+    'Retry your request with the ID or ARN of an inference profile that contains this model.'
+  );
 }

@@ -56,25 +56,29 @@ function exchangeOf(protocol: Protocol, request: CompatRequest, response: Compat
     get status() {
       return status;
     },
-    readBody: () => new Promise((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-      gone.signal.addEventListener('abort', () => reject(new Error('The client went away before sending the whole body')), { once: true });
-    }),
+    readBody: () =>
+      new Promise((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        request.on('data', (chunk: Buffer) => chunks.push(chunk));
+        request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        gone.signal.addEventListener('abort', () => reject(new Error('The client went away before sending the whole body')), {
+          once: true,
+        });
+      }),
     writeHead(code, responseHeaders) {
       status = code;
       writable.writeHead(code, responseHeaders);
     },
-    write: (chunk) => new Promise((resolve) => {
-      if (gone.signal.aborted) return resolve();
-      const done = () => {
-        gone.signal.removeEventListener('abort', done);
-        resolve();
-      };
-      gone.signal.addEventListener('abort', done, { once: true });
-      writable.write(chunk, done);
-    }),
+    write: (chunk) =>
+      new Promise((resolve) => {
+        if (gone.signal.aborted) return resolve();
+        const done = () => {
+          gone.signal.removeEventListener('abort', done);
+          resolve();
+        };
+        gone.signal.addEventListener('abort', done, { once: true });
+        writable.write(chunk, done);
+      }),
     end(body) {
       ended = true;
       writable.end(body);
@@ -104,10 +108,14 @@ export class DualProtocolListener {
       const close = () => response.destroy();
       handler(exchangeOf('http1', request, response, { cut: close, dropConnection: close }));
     });
-    const http2Server = http2.createServer((request, response) => handler(exchangeOf('http2', request, response, {
-      cut: () => response.stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR),
-      dropConnection: () => response.stream.session?.destroy(),
-    })));
+    const http2Server = http2.createServer((request, response) =>
+      handler(
+        exchangeOf('http2', request, response, {
+          cut: () => response.stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR),
+          dropConnection: () => response.stream.session?.destroy(),
+        }),
+      ),
+    );
     http2Server.on('session', (session) => {
       if (this.refuseHttp2) session.goaway(http2.constants.NGHTTP2_PROTOCOL_ERROR);
     });

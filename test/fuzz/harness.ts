@@ -130,7 +130,8 @@ export class Geometry {
     if (!Number.isInteger(line) || !Number.isInteger(character)) return `${name} has non-integer fields: ${safeJson(position)}`;
     if (line < 0 || character < 0) return `${name} is negative: ${safeJson(position)}`;
     if (line >= this.lineCount) return `${name} ${fmt(position as Position)} is beyond the last line (${this.lineCount} lines)`;
-    if (character > this.lineLength(line)) return `${name} ${fmt(position as Position)} is beyond the end of line ${line} (length ${this.lineLength(line)})`;
+    if (character > this.lineLength(line))
+      return `${name} ${fmt(position as Position)} is beyond the end of line ${line} (length ${this.lineLength(line)})`;
     return undefined;
   }
 
@@ -251,8 +252,17 @@ export type Sink = (failure: Failure) => void;
 export const SETTINGS: readonly ServiceSettings[] = [
   {},
   { openclawVersion: '2026.9.6', awsRegion: 'eu-west-1' },
-  { openclawVersion: '2026.3.2', env: { AWS_REGION: 'ap-northeast-1', OPENCLAW_INCLUDE_ROOTS: '/etc:/outside', X: 'x', AWS_BEARER_TOKEN_BEDROCK: 'k' } },
-  { installedVersion: 'not a version', openclawVersion: '9999.1.1', awsRegion: 'xx-nowhere-9', env: { AWS_DEFAULT_REGION: 'cn-north-1' }, maxDiagnosticsPerFile: 5 },
+  {
+    openclawVersion: '2026.3.2',
+    env: { AWS_REGION: 'ap-northeast-1', OPENCLAW_INCLUDE_ROOTS: '/etc:/outside', X: 'x', AWS_BEARER_TOKEN_BEDROCK: 'k' },
+  },
+  {
+    installedVersion: 'not a version',
+    openclawVersion: '9999.1.1',
+    awsRegion: 'xx-nowhere-9',
+    env: { AWS_DEFAULT_REGION: 'cn-north-1' },
+    maxDiagnosticsPerFile: 5,
+  },
 ];
 
 const uriOf = (path: string) => URI.file(path).toString();
@@ -318,10 +328,11 @@ class Session {
       const folder = join(root, world.disk.folderLink ?? world.confined!);
       this.located = (path) => (isPathInside(world.confined!, path) ? join(folder, path.slice(world.confined!.length)) : join(root, path));
       // Read as the server reads: a named pipe must not block the worker.
-      this.aliased = (uri) => this.safe(() => {
-        const read = readConfigFile(URI.parse(uri).fsPath);
-        return read.ok ? read.text : undefined;
-      });
+      this.aliased = (uri) =>
+        this.safe(() => {
+          const read = readConfigFile(URI.parse(uri).fsPath);
+          return read.ok ? read.text : undefined;
+        });
     }
     for (const [path, text] of Object.entries(world.files)) {
       this.texts.set(uriOf(this.located(path)), text);
@@ -329,7 +340,8 @@ class Session {
     }
     if (world.disk) {
       this.service = createLanguageService({ files: this.diskSource(), settings: SETTINGS[world.settings] });
-      for (const path of world.docs) this.documents.set(path, createTextDocument(uriOf(this.located(path)), world.files[path]!, Session.version++));
+      for (const path of world.docs)
+        this.documents.set(path, createTextDocument(uriOf(this.located(path)), world.files[path]!, Session.version++));
     } else if (world.multi) {
       const memory = memoryFiles(world.files, world.links);
       this.aliased = (uri) => memory.source.get(uri)?.getText();
@@ -339,7 +351,8 @@ class Session {
         get: (uri) => {
           const document = memory.source.get(uri);
           const real = memory.source.realPath!(uri);
-          if (document && world.confined && real && 'path' in real && !roots.some((root) => isPathInside(root, real.path))) this.strayReads.push(real.path);
+          if (document && world.confined && real && 'path' in real && !roots.some((root) => isPathInside(root, real.path)))
+            this.strayReads.push(real.path);
           return document;
         },
       };
@@ -347,7 +360,8 @@ class Session {
       for (const path of Object.keys(world.files)) this.documents.set(path, memory.document(path));
     } else {
       this.service = shared ?? createLanguageService({ settings: SETTINGS[world.settings] });
-      for (const [path, text] of Object.entries(world.files)) this.documents.set(path, createTextDocument(uriOf(path), text, Session.version++, world.encodings?.[path]));
+      for (const [path, text] of Object.entries(world.files))
+        this.documents.set(path, createTextDocument(uriOf(path), text, Session.version++, world.encodings?.[path]));
     }
     this.service = timedService(this.service, (ms) => (this.serviceMs += ms));
   }
@@ -448,9 +462,46 @@ class Session {
 // ---------------------------------------------------------------------------------------------
 // Executing one call, with every check on its result
 
-const RENAME_NAMES = ['', ' ', 'a b', 'GLM', 'Sonnet', 'fast', 'amazon-bedrock/zai.glm-4.7', 'zai.glm-4.7', 'new"quote', "it's", 'back\\slash', 'line\nbreak', '${X}', 'ü😀', '\uD800', '  padded  ', 'x'.repeat(300), 'us.anthropic.claude-sonnet-4-6', '*', '@profile'];
+const RENAME_NAMES = [
+  '',
+  ' ',
+  'a b',
+  'GLM',
+  'Sonnet',
+  'fast',
+  'amazon-bedrock/zai.glm-4.7',
+  'zai.glm-4.7',
+  'new"quote',
+  "it's",
+  'back\\slash',
+  'line\nbreak',
+  '${X}',
+  'ü😀',
+  '\uD800',
+  '  padded  ',
+  'x'.repeat(300),
+  'us.anthropic.claude-sonnet-4-6',
+  '*',
+  '@profile',
+];
 
-const GARBAGE_PATHS = ['', '.', '..', '<root>', 'models..providers', '0', '__proto__', 'constructor.prototype', 'models.providers.amazon-bedrock.models.99.id', 'agents.defaults.models.amazon-bedrock/zai.glm-4.7.alias', 'a'.repeat(500), 'models.providers.amazon-bedrock.models.-1', 'models.providers.amazon-bedrock.models.1e3', '\u0000', 'agents.list.0.model.primary'];
+const GARBAGE_PATHS = [
+  '',
+  '.',
+  '..',
+  '<root>',
+  'models..providers',
+  '0',
+  '__proto__',
+  'constructor.prototype',
+  'models.providers.amazon-bedrock.models.99.id',
+  'agents.defaults.models.amazon-bedrock/zai.glm-4.7.alias',
+  'a'.repeat(500),
+  'models.providers.amazon-bedrock.models.-1',
+  'models.providers.amazon-bedrock.models.1e3',
+  '\u0000',
+  'agents.list.0.model.primary',
+];
 
 const REAL_PATHS = [
   'models',
@@ -481,7 +532,7 @@ function execute(session: Session, call: Call, sink: Sink): void {
     fail(`threw ${err.name}: ${normalize(err.message)} @ ${topFrame(err.stack)}`, `${err.name}: ${err.message}`, err.stack);
   }
   if (session.strayReads.length > 0) {
-    const boundary = session.world.disk ? 'the untrusted workspace' : 'the configuration\'s folder and include roots';
+    const boundary = session.world.disk ? 'the untrusted workspace' : "the configuration's folder and include roots";
     fail(`read a file outside ${boundary}`, session.strayReads.join(', '));
     session.strayReads.length = 0;
   }
@@ -506,7 +557,10 @@ function executeChecked(session: Session, call: Call, fail: Fail): void {
     }
     const problem = target.rangeProblem(range);
     if (problem) {
-      const reason = problem.replace(/[\d:]+/g, '#').replace(/\(.*\)/, '').trim();
+      const reason = problem
+        .replace(/[\d:]+/g, '#')
+        .replace(/\(.*\)/, '')
+        .trim();
       fail(`${what} out of range (${reason})`, `${what} ${safeJson(range)} in ${session.paths.get(rangeUri)}: ${problem}${context}`);
       return false;
     }
@@ -573,7 +627,8 @@ function executeChecked(session: Session, call: Call, fail: Fail): void {
     case 'parse': {
       // A decoder's invalid UTF-8 must point at the U+FFFD it put in the text.
       for (const { offset } of session.world.encodings?.[call.doc]?.invalidUtf8 ?? []) {
-        if (text[offset] !== '\uFFFD') fail('decoded invalid UTF-8 not at a U+FFFD', `offset ${offset}: ${safeJson(text.slice(offset - 5, offset + 5))}`);
+        if (text[offset] !== '\uFFFD')
+          fail('decoded invalid UTF-8 not at a U+FFFD', `offset ${offset}: ${safeJson(text.slice(offset - 5, offset + 5))}`);
       }
       return checkParse(text, fail);
     }
@@ -604,14 +659,16 @@ function executeChecked(session: Session, call: Call, fail: Fail): void {
       const list: unknown = service.getCompletion(doc, position());
       const items = (Array.isArray(list) ? list : (list as { items?: unknown } | undefined)?.items) as CompletionItem[] | undefined;
       if (!Array.isArray(items)) return fail('result has no items array', safeJson(list));
-      if (!Array.isArray(list) && typeof (list as { isIncomplete?: unknown }).isIncomplete !== 'boolean') fail('isIncomplete is not a boolean', safeJson(list).slice(0, 200));
+      if (!Array.isArray(list) && typeof (list as { isIncomplete?: unknown }).isIncomplete !== 'boolean')
+        fail('isIncomplete is not a boolean', safeJson(list).slice(0, 200));
       const cursor = position();
       for (const item of items) {
         const context = ` (item ${safeJson(item.label)}) ${where()}`;
         if (typeof item.label !== 'string') fail('item without a label', safeJson(item));
         const mainOk = checkRange(item.textEdit?.range, uri, 'completion textEdit', context);
         let extraOk = true;
-        for (const extra of item.additionalTextEdits ?? []) extraOk = checkRange(extra?.range, uri, 'completion additionalTextEdit', context) && extraOk;
+        for (const extra of item.additionalTextEdits ?? [])
+          extraOk = checkRange(extra?.range, uri, 'completion additionalTextEdit', context) && extraOk;
         if (!mainOk) continue;
         const { start, end } = item.textEdit.range;
         // LSP: the edit's range must be a single line and contain the position completion was asked at.
@@ -729,10 +786,18 @@ function executeChecked(session: Session, call: Call, fail: Fail): void {
       if (afterText === undefined) return fail('selection in a document that is not part of the world', `${safeJson(selection)}${context}`);
       const afterGeometry = new Geometry(afterText);
       const problem = afterGeometry.rangeProblem(selection.range);
-      if (problem) return fail(`selection out of range in the text after the edit (${problem.replace(/[\d:]+/g, '#').replace(/\(.*\)/, '').trim()})`, `${safeJson(selection)}: ${problem}${context}`);
+      if (problem)
+        return fail(
+          `selection out of range in the text after the edit (${problem
+            .replace(/[\d:]+/g, '#')
+            .replace(/\(.*\)/, '')
+            .trim()})`,
+          `${safeJson(selection)}: ${problem}${context}`,
+        );
       if (call.expect) {
         const selected = afterText.slice(afterGeometry.offsetOf(selection.range.start), afterGeometry.offsetOf(selection.range.end));
-        if (!selected.includes(call.expect)) fail('selection does not select the new id', `selected ${safeJson(selected)}, expected ${safeJson(call.expect)}${context}`);
+        if (!selected.includes(call.expect))
+          fail('selection does not select the new id', `selected ${safeJson(selected)}, expected ${safeJson(call.expect)}${context}`);
       }
       return;
     }
@@ -778,7 +843,7 @@ function executeChecked(session: Session, call: Call, fail: Fail): void {
         // Edits stay within the lines of the range (one ending at a line's start does not take that line).
         const lastLine = range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
         const outside = result.find((edit) => edit.range.start.line < range.start.line || edit.range.end.line > lastLine);
-        if (outside) fail('a range formatting edit outside the range\'s lines', `${safeJson(outside)}${context}`);
+        if (outside) fail("a range formatting edit outside the range's lines", `${safeJson(outside)}${context}`);
       }
       let after: string;
       try {
@@ -805,14 +870,22 @@ function executeChecked(session: Session, call: Call, fail: Fail): void {
 
     case 'getDocumentSymbols': {
       const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-      const inside = (inner: { start: Position; end: Position }, outer: { start: Position; end: Position }) => before(outer.start, inner.start) && before(inner.end, outer.end);
+      const inside = (inner: { start: Position; end: Position }, outer: { start: Position; end: Position }) =>
+        before(outer.start, inner.start) && before(inner.end, outer.end);
       const visit = (symbols: DocumentSymbol[], parent: DocumentSymbol | undefined): void => {
         for (const symbol of symbols) {
           const context = ` (symbol ${safeJson(symbol.name)})`;
-          if (typeof symbol.name !== 'string' || symbol.name.trim() === '') fail('a symbol without a name (VS Code refuses it)', safeJson(symbol).slice(0, 200));
-          if (!checkRange(symbol.range, uri, 'symbol range', context) || !checkRange(symbol.selectionRange, uri, 'symbol selectionRange', context)) continue;
-          if (!inside(symbol.selectionRange, symbol.range)) fail('a symbol\'s selectionRange is not inside its range', safeJson(symbol).slice(0, 300));
-          if (parent && !inside(symbol.range, parent.range)) fail('a symbol is not inside its parent', `${safeJson(symbol.range)} in ${safeJson(parent.range)}${context}`);
+          if (typeof symbol.name !== 'string' || symbol.name.trim() === '')
+            fail('a symbol without a name (VS Code refuses it)', safeJson(symbol).slice(0, 200));
+          if (
+            !checkRange(symbol.range, uri, 'symbol range', context) ||
+            !checkRange(symbol.selectionRange, uri, 'symbol selectionRange', context)
+          )
+            continue;
+          if (!inside(symbol.selectionRange, symbol.range))
+            fail("a symbol's selectionRange is not inside its range", safeJson(symbol).slice(0, 300));
+          if (parent && !inside(symbol.range, parent.range))
+            fail('a symbol is not inside its parent', `${safeJson(symbol.range)} in ${safeJson(parent.range)}${context}`);
           visit(symbol.children ?? [], symbol);
         }
       };
@@ -824,12 +897,16 @@ function executeChecked(session: Session, call: Call, fail: Fail): void {
     case 'getWorkspaceSymbols': {
       const symbols = service.getWorkspaceSymbols([doc], call.text ?? '');
       if (!Array.isArray(symbols)) return fail('result is not an array', safeJson(symbols));
-      return checkLocations(symbols.map((symbol) => symbol.location), 'workspace symbol location');
+      return checkLocations(
+        symbols.map((symbol) => symbol.location),
+        'workspace symbol location',
+      );
     }
 
     case 'getFoldingRanges': {
       for (const range of service.getFoldingRanges(doc)) {
-        if (!(range.startLine >= 0 && range.startLine < range.endLine && range.endLine < geometry.lineCount)) fail('a folding range out of the document or empty', safeJson(range));
+        if (!(range.startLine >= 0 && range.startLine < range.endLine && range.endLine < geometry.lineCount))
+          fail('a folding range out of the document or empty', safeJson(range));
       }
       return;
     }
@@ -841,10 +918,12 @@ function executeChecked(session: Session, call: Call, fail: Fail): void {
       const contains = (outer: { start: Position; end: Position }, inner: { start: Position; end: Position }) =>
         geometry.offsetOf(outer.start) <= geometry.offsetOf(inner.start) && geometry.offsetOf(inner.end) <= geometry.offsetOf(outer.end);
       let current: SelectionRange | undefined = selection;
-      if (checkRange(current.range, uri, 'selection range', ` ${where()}`) && !contains(current.range, { start: cursor, end: cursor })) fail('the innermost selection range does not hold the position', `${safeJson(current.range)} ${where()}`);
+      if (checkRange(current.range, uri, 'selection range', ` ${where()}`) && !contains(current.range, { start: cursor, end: cursor }))
+        fail('the innermost selection range does not hold the position', `${safeJson(current.range)} ${where()}`);
       for (; current?.parent; current = current.parent) {
         if (!checkRange(current.parent.range, uri, 'selection range', ` ${where()}`)) break;
-        if (!contains(current.parent.range, current.range)) fail('a selection range\'s parent does not hold it', `${safeJson(current.range)} in ${safeJson(current.parent.range)} ${where()}`);
+        if (!contains(current.parent.range, current.range))
+          fail("a selection range's parent does not hold it", `${safeJson(current.range)} in ${safeJson(current.parent.range)} ${where()}`);
       }
       return;
     }
@@ -888,12 +967,14 @@ function executeChecked(session: Session, call: Call, fail: Fail): void {
     const limit = SETTINGS[session.world.settings]?.maxDiagnosticsPerFile ?? DEFAULT_MAX_DIAGNOSTICS;
     if (diagnostics.length > limit + 1) fail(`more ${what}s than the limit`, `${diagnostics.length} ${what}s for a limit of ${limit}`);
     const summary = diagnostics.findIndex((diagnostic) => diagnostic.code === 'too-many-problems');
-    if (summary >= 0 && summary !== diagnostics.length - 1) fail(`${what} [too-many-problems] not the last`, `at ${summary} of ${diagnostics.length}, limit ${limit}`);
+    if (summary >= 0 && summary !== diagnostics.length - 1)
+      fail(`${what} [too-many-problems] not the last`, `at ${summary} of ${diagnostics.length}, limit ${limit}`);
     for (const diagnostic of diagnostics) {
       const context = ` (${diagnostic.code}: ${diagnostic.message})`;
       checkRange(diagnostic.range, diagnosticsUri, `${what} [${diagnostic.code}]`, context);
       if (![1, 2, 3, 4].includes(diagnostic.severity)) fail(`${what} with severity ${diagnostic.severity}`, context);
-      if (typeof diagnostic.message !== 'string' || diagnostic.message === '') fail(`${what} [${diagnostic.code}] without a message`, safeJson(diagnostic));
+      if (typeof diagnostic.message !== 'string' || diagnostic.message === '')
+        fail(`${what} [${diagnostic.code}] without a message`, safeJson(diagnostic));
     }
   }
 }
@@ -904,27 +985,39 @@ function executeChecked(session: Session, call: Call, fail: Fail): void {
 function checkParse(text: string, fail: Fail): void {
   const length = text.length;
   const { root, errors, comments } = parseJson5(text);
-  const inside = (offset: number, end: number) => Number.isInteger(offset) && Number.isInteger(end) && offset >= 0 && end >= offset && end <= length;
+  const inside = (offset: number, end: number) =>
+    Number.isInteger(offset) && Number.isInteger(end) && offset >= 0 && end >= offset && end <= length;
   let count = 0;
   const walk = (node: JsonNode, parent: JsonNode | undefined, depth: number) => {
     if (++count > 4 * length + 16) throw new Error('more nodes than the text can hold (a cycle?)');
-    if (!inside(node.offset, node.end)) fail(`${node.type} node out of the text`, `${node.type} at ${node.offset}..${node.end} in a text of ${length}`);
+    if (!inside(node.offset, node.end))
+      fail(`${node.type} node out of the text`, `${node.type} at ${node.offset}..${node.end} in a text of ${length}`);
     if (node.parent !== parent) fail(`${node.type} node with a wrong parent link`, `${node.type} at ${node.offset}`);
     if (parent && (node.offset < parent.offset || node.end > parent.end)) {
-      fail(`${node.type} child outside its ${parent.type} parent`, `${node.type} ${node.offset}..${node.end} in ${parent.type} ${parent.offset}..${parent.end}`);
+      fail(
+        `${node.type} child outside its ${parent.type} parent`,
+        `${node.type} ${node.offset}..${node.end} in ${parent.type} ${parent.offset}..${parent.end}`,
+      );
     }
     if (node.type === 'property') {
       const key = node.children?.[0];
-      if (!key || key.type !== 'string' || (node.children?.length ?? 0) > 2) fail('property without a key (or with more than a value)', `property at ${node.offset}`);
-      if (node.colonOffset >= 0 && (node.colonOffset < node.offset || node.colonOffset >= length)) fail('colon offset out of range', `${node.colonOffset}`);
+      if (!key || key.type !== 'string' || (node.children?.length ?? 0) > 2)
+        fail('property without a key (or with more than a value)', `property at ${node.offset}`);
+      if (node.colonOffset >= 0 && (node.colonOffset < node.offset || node.colonOffset >= length))
+        fail('colon offset out of range', `${node.colonOffset}`);
     }
     if (node.commaOffset >= length || node.commaOffset < -1) fail('comma offset out of range', `${node.commaOffset} of ${length}`);
-    if (node.type === 'object' && node.children?.some((child) => child.type !== 'property')) fail('object with a child that is not a property', `object at ${node.offset}`);
+    if (node.type === 'object' && node.children?.some((child) => child.type !== 'property'))
+      fail('object with a child that is not a property', `object at ${node.offset}`);
     const children = node.children ?? [];
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
       const next = children[i + 1];
-      if (next && child.end > next.offset) fail('siblings overlap or are out of order', `${child.type} ${child.offset}..${child.end} then ${next.type} ${next.offset}..${next.end}`);
+      if (next && child.end > next.offset)
+        fail(
+          'siblings overlap or are out of order',
+          `${child.type} ${child.offset}..${child.end} then ${next.type} ${next.offset}..${next.end}`,
+        );
       walk(child, node, depth + 1);
     }
   };
@@ -934,7 +1027,8 @@ function checkParse(text: string, fail: Fail): void {
     if (typeof error.message !== 'string' || error.message === '') fail('error without a message', safeJson(error));
   }
   for (const comment of comments) {
-    if (!inside(comment.offset, comment.offset + comment.length)) fail('comment out of the text', `${safeJson(comment)} in a text of ${length}`);
+    if (!inside(comment.offset, comment.offset + comment.length))
+      fail('comment out of the text', `${safeJson(comment)} in a text of ${length}`);
   }
   if (text.trim() !== '' && !root && errors.length === 0) fail('no value and no error', '');
 }
@@ -1029,7 +1123,12 @@ function valueOfNode(node: JsonNode | undefined): unknown {
     case 'object': {
       const object: Record<string, unknown> = {};
       for (const property of node.children ?? []) {
-        Object.defineProperty(object, String(property.children![0]!.value), { value: valueOfNode(property.children![1]), enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(object, String(property.children![0]!.value), {
+          value: valueOfNode(property.children![1]),
+          enumerable: true,
+          configurable: true,
+          writable: true,
+        });
       }
       return object;
     }
@@ -1045,12 +1144,21 @@ export function checkJsonDifferential(text: string, sink: Sink): void {
   const call: Call = { feature: 'parse', doc: SINGLE_PATH };
   const { root, errors } = parseJson5(text);
   if (errors.length > 0) {
-    sink({ signature: `parse: valid JSON reported an error (${normalize(errors[0]!.message)})`, call, detail: safeJson(errors.slice(0, 3)) });
+    sink({
+      signature: `parse: valid JSON reported an error (${normalize(errors[0]!.message)})`,
+      call,
+      detail: safeJson(errors.slice(0, 3)),
+    });
     return;
   }
   const expected: unknown = JSON.parse(text);
   const actual = valueOfNode(root);
-  if (!sameJson(expected, actual)) sink({ signature: 'parse: value differs from JSON.parse', call, detail: `expected ${safeJson(expected).slice(0, 300)}, got ${safeJson(actual).slice(0, 300)}` });
+  if (!sameJson(expected, actual))
+    sink({
+      signature: 'parse: value differs from JSON.parse',
+      call,
+      detail: `expected ${safeJson(expected).slice(0, 300)}, got ${safeJson(actual).slice(0, 300)}`,
+    });
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -1059,7 +1167,14 @@ function sameJson(a: unknown, b: unknown): boolean {
   if (a && typeof a === 'object') {
     if (!b || typeof b !== 'object' || Array.isArray(b)) return false;
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+    return (
+      keys.length === Object.keys(b).length &&
+      keys.every(
+        (key) =>
+          Object.prototype.hasOwnProperty.call(b, key) &&
+          sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+      )
+    );
   }
   return a === b;
 }
@@ -1085,7 +1200,8 @@ function collectPaths(text: string, limit: number): string[] {
     if (!node || paths.length >= limit) return;
     if (path) paths.push(path);
     if (node.type === 'object') {
-      for (const property of node.children ?? []) walk(property.children![1], path ? `${path}.${String(property.children![0]!.value)}` : String(property.children![0]!.value));
+      for (const property of node.children ?? [])
+        walk(property.children![1], path ? `${path}.${String(property.children![0]!.value)}` : String(property.children![0]!.value));
     } else if (node.type === 'array') {
       (node.children ?? []).forEach((item, index) => walk(item, path ? `${path}.${index}` : String(index)));
     }
@@ -1203,7 +1319,8 @@ function planDocument(session: Session, path: string, rng: Rng, run: (call: Call
     run({ feature: 'getReferences', doc: path, at, flag: false });
     run({ feature: 'prepareRename', doc: path, at });
     const placeholder = session.safe(() => service.prepareRename(doc, geometry.positionOf(at)))?.placeholder;
-    const name = placeholder !== undefined && rng.chance(0.3) ? `${placeholder}${rng.pick(['', '-2', ' x', '"', '/a'])}` : rng.pick(RENAME_NAMES);
+    const name =
+      placeholder !== undefined && rng.chance(0.3) ? `${placeholder}${rng.pick(['', '-2', ' x', '"', '/a'])}` : rng.pick(RENAME_NAMES);
     run({ feature: 'getRename', doc: path, at, text: name });
   }
 
@@ -1211,7 +1328,13 @@ function planDocument(session: Session, path: string, rng: Rng, run: (call: Call
   const diagnostics = session.diagnostics(path).filter((d) => !geometry.rangeProblem(d.range));
   for (let i = 0; i < Math.min(3, diagnostics.length); i++) {
     const d = rng.pick(diagnostics);
-    run({ feature: 'getCodeActions', doc: path, at: geometry.offsetOf(d.range.start), end: geometry.offsetOf(d.range.end), only: ['quickfix'] });
+    run({
+      feature: 'getCodeActions',
+      doc: path,
+      at: geometry.offsetOf(d.range.start),
+      end: geometry.offsetOf(d.range.end),
+      only: ['quickfix'],
+    });
   }
   const randomRange = () => {
     const at = offset();
@@ -1220,16 +1343,29 @@ function planDocument(session: Session, path: string, rng: Rng, run: (call: Call
   run({ feature: 'getCodeActions', doc: path, ...randomRange(), only: ['quickfix'] });
   run({ feature: 'getCodeActions', doc: path, ...randomRange() });
   run({ feature: 'getCodeActions', doc: path, at: 0, end: text.length, only: ['source.fixAll'] });
-  run({ feature: 'getCodeActions', doc: path, ...randomRange(), only: [rng.pick(['source.fixAll', 'source.fixAll.openclaw', 'source', 'refactor'])] });
+  run({
+    feature: 'getCodeActions',
+    doc: path,
+    ...randomRange(),
+    only: [rng.pick(['source.fixAll', 'source.fixAll.openclaw', 'source', 'refactor'])],
+  });
 
   run({ feature: 'getModelLenses', doc: path });
   run({ feature: 'getTestTargets', doc: path });
   const targets = session.safe(() => service.getTestTargets(doc)) ?? [];
   const target = targets.length > 0 ? rng.pick(targets) : undefined;
-  const reference = target && rng.chance(0.8) ? rng.pick([target.ref, ...target.aliases]) : rng.pick(['', 'GLM', 'amazon-bedrock/zai.glm-4.7', 'nope/nothing', '/']);
+  const reference =
+    target && rng.chance(0.8)
+      ? rng.pick([target.ref, ...target.aliases])
+      : rng.pick(['', 'GLM', 'amazon-bedrock/zai.glm-4.7', 'nope/nothing', '/']);
   run({ feature: 'getTestTarget', doc: path, text: reference });
   run({ feature: 'getSuggestedProfiles', doc: path, text: target ? target.modelId : rng.pick(CATALOG_IDS) });
-  run({ feature: 'getModelIdRewrite', doc: path, text: reference, expect: rng.pick(['renamed.model-v1:0', '', 'a"b', target?.modelId ?? 'x']) });
+  run({
+    feature: 'getModelIdRewrite',
+    doc: path,
+    text: reference,
+    expect: rng.pick(['renamed.model-v1:0', '', 'a"b', target?.modelId ?? 'x']),
+  });
 
   run({ feature: 'getModelChoices', doc: path });
   const choices = session.safe(() => service.getModelChoices(doc)) ?? [];
@@ -1276,7 +1412,13 @@ function mapOffset(offset: number | undefined, start: number, end: number): numb
   return start;
 }
 
-export function reduce(world: World, call: Call, signature: string, hooks: Hooks, budgetMs = REDUCE_BUDGET_MS): { world: World; call: Call; steps: number } {
+export function reduce(
+  world: World,
+  call: Call,
+  signature: string,
+  hooks: Hooks,
+  budgetMs = REDUCE_BUDGET_MS,
+): { world: World; call: Call; steps: number } {
   const deadline = Date.now() + budgetMs;
   const shared = world.multi ? undefined : createLanguageService({ settings: SETTINGS[world.settings] });
   let steps = 0;
@@ -1354,29 +1496,96 @@ export const FIXTURES: Record<string, string> = {
   'test/vscode/fixtures/split/models.json5': fixture('test', 'vscode', 'fixtures', 'split', 'models.json5'),
 };
 const LARGE_FIXTURES = [FIXTURES['samples/openclaw.json']!, FIXTURES['test/fixtures/reference.json']!];
-const SMALL_FIXTURES = [FIXTURES['test/vscode/fixtures/openclaw.json5']!, FIXTURES['test/vscode/fixtures/split/openclaw.json']!, FIXTURES['test/vscode/fixtures/split/models.json5']!];
+const SMALL_FIXTURES = [
+  FIXTURES['test/vscode/fixtures/openclaw.json5']!,
+  FIXTURES['test/vscode/fixtures/split/openclaw.json']!,
+  FIXTURES['test/vscode/fixtures/split/models.json5']!,
+];
 
 export const CATALOG_IDS: string[] = builtInSnapshot('us-east-1').entries.map((entry) => entry.id);
 
 export const VOCABULARY = [
-  'models', 'providers', 'amazon-bedrock', 'baseUrl', 'api', 'id', 'name', 'cost', 'input', 'output', 'cacheRead', 'cacheWrite', 'contextWindow',
-  'maxTokens', 'reasoning', 'agents', 'defaults', 'model', 'primary', 'fallbacks', 'alias', 'modelPolicy', 'allow', 'entries', 'list', 'meta',
-  'lastTouchedVersion', 'plugins', '$include', 'bedrockDiscovery', 'mode', 'config', 'discovery', 'enabled', 'region', 'providerFilter',
-  'refreshInterval', 'imageModel', 'auth', 'apiKey', 'headers', 'params', 'openai', 'anthropic', '__proto__', 'constructor', 'env',
+  'models',
+  'providers',
+  'amazon-bedrock',
+  'baseUrl',
+  'api',
+  'id',
+  'name',
+  'cost',
+  'input',
+  'output',
+  'cacheRead',
+  'cacheWrite',
+  'contextWindow',
+  'maxTokens',
+  'reasoning',
+  'agents',
+  'defaults',
+  'model',
+  'primary',
+  'fallbacks',
+  'alias',
+  'modelPolicy',
+  'allow',
+  'entries',
+  'list',
+  'meta',
+  'lastTouchedVersion',
+  'plugins',
+  '$include',
+  'bedrockDiscovery',
+  'mode',
+  'config',
+  'discovery',
+  'enabled',
+  'region',
+  'providerFilter',
+  'refreshInterval',
+  'imageModel',
+  'auth',
+  'apiKey',
+  'headers',
+  'params',
+  'openai',
+  'anthropic',
+  '__proto__',
+  'constructor',
+  'env',
 ];
 
 const MODEL_IDS = [
   ...CATALOG_IDS.slice(0, 12),
-  'zai.glm-4.7', 'qwen.qwen3-32b-v1:0', 'us.anthropic.claude-sonnet-4-6', 'global.anthropic.claude-opus-4-5-20251101-v1:0', 'anthropic.claude-3-5-sonnet-20240620-v1:0',
-  'deepseek.v3.2', 'moonshotai.kimi-k2.5', 'bogus.model', '', ' ', 'x:y:z', 'amazon-bedrock/zai.glm-4.7',
-  'arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-6', 'mistral.mistral-large-2402-v1:0:provisioned', '${MODEL_ID}',
+  'zai.glm-4.7',
+  'qwen.qwen3-32b-v1:0',
+  'us.anthropic.claude-sonnet-4-6',
+  'global.anthropic.claude-opus-4-5-20251101-v1:0',
+  'anthropic.claude-3-5-sonnet-20240620-v1:0',
+  'deepseek.v3.2',
+  'moonshotai.kimi-k2.5',
+  'bogus.model',
+  '',
+  ' ',
+  'x:y:z',
+  'amazon-bedrock/zai.glm-4.7',
+  'arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-6',
+  'mistral.mistral-large-2402-v1:0:provisioned',
+  '${MODEL_ID}',
 ];
 const PROVIDERS = ['amazon-bedrock', 'amazon-bedrock', 'amazon-bedrock', 'openai', 'bedrock', 'Amazon-Bedrock', '', 'my bedrock'];
 const ALIASES = ['GLM', 'Sonnet', 'Opus', 'fast', 'GLM', '', ' ', 'glm', 'Sonnet 4.6', 'amazon-bedrock/zai.glm-4.7', '${ALIAS}'];
 const BASE_URLS = [
-  'https://bedrock-runtime.us-east-1.amazonaws.com', 'https://bedrock-runtime.eu-west-1.amazonaws.com', 'https://bedrock-runtime-fips.us-gov-west-1.amazonaws.com',
-  'https://bedrock-runtime.cn-north-1.amazonaws.com.cn', 'https://bedrock-runtime.us-west-2.api.aws', 'https://vpce-123.bedrock-runtime.us-east-1.vpce.amazonaws.com',
-  'http://localhost:8080', 'not a url', '', '${BEDROCK_URL}', 'https://bedrock-runtime.xx-nowhere-9.amazonaws.com',
+  'https://bedrock-runtime.us-east-1.amazonaws.com',
+  'https://bedrock-runtime.eu-west-1.amazonaws.com',
+  'https://bedrock-runtime-fips.us-gov-west-1.amazonaws.com',
+  'https://bedrock-runtime.cn-north-1.amazonaws.com.cn',
+  'https://bedrock-runtime.us-west-2.api.aws',
+  'https://vpce-123.bedrock-runtime.us-east-1.vpce.amazonaws.com',
+  'http://localhost:8080',
+  'not a url',
+  '',
+  '${BEDROCK_URL}',
+  'https://bedrock-runtime.xx-nowhere-9.amazonaws.com',
 ];
 const VERSIONS = ['2026.3.2', '2026.4.1', '2026.8.1', '2026.9.6', '2026.3.2-beta.1', 'v2026.9.6', 'garbage', '0.0.0', '99999.1.1', ''];
 const APIS = ['bedrock-converse-stream', 'openai-completions', 'anthropic-messages', 'bogus', ''];
@@ -1411,7 +1620,21 @@ function fromJson(value: unknown): V {
   }
 }
 
-const RAW_NUMBERS = ['0x1F', '.5', '5.', '+1', '-Infinity', 'Infinity', 'NaN', '1e400', '-0', '0xFFFFFFFFFFFFFFFFFF', '1_000', '08', '0b101'];
+const RAW_NUMBERS = [
+  '0x1F',
+  '.5',
+  '5.',
+  '+1',
+  '-Infinity',
+  'Infinity',
+  'NaN',
+  '1e400',
+  '-0',
+  '0xFFFFFFFFFFFFFFFFFF',
+  '1_000',
+  '08',
+  '0b101',
+];
 
 const unicodeChar = fc.oneof(
   { arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), weight: 4 },
@@ -1424,9 +1647,38 @@ const unicodeChar = fc.oneof(
 export const anyText = fc.string({ unit: unicodeChar, maxLength: 120 });
 
 const stringValue = fc.oneof(
-  { arbitrary: fc.constantFrom(...MODEL_IDS, ...ALIASES, ...BASE_URLS, ...VERSIONS, ...APIS, 'text', 'image', 'merge', 'replace', '$${X}', '${X}', '${UNSET_VAR}', '${lower}', './models.json5'), weight: 6 },
-  { arbitrary: fc.tuple(fc.constantFrom(...PROVIDERS), fc.constantFrom(...MODEL_IDS)).map(([provider, id]) => `${provider}/${id}`), weight: 4 },
-  { arbitrary: fc.constantFrom('amazon-bedrock/*', 'amazon-bedrock/zai.glm-4.7@work', 'amazon-bedrock/anthropic.claude-3-5-sonnet@20240620@p', 'openai/gpt-4o'), weight: 1 },
+  {
+    arbitrary: fc.constantFrom(
+      ...MODEL_IDS,
+      ...ALIASES,
+      ...BASE_URLS,
+      ...VERSIONS,
+      ...APIS,
+      'text',
+      'image',
+      'merge',
+      'replace',
+      '$${X}',
+      '${X}',
+      '${UNSET_VAR}',
+      '${lower}',
+      './models.json5',
+    ),
+    weight: 6,
+  },
+  {
+    arbitrary: fc.tuple(fc.constantFrom(...PROVIDERS), fc.constantFrom(...MODEL_IDS)).map(([provider, id]) => `${provider}/${id}`),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.constantFrom(
+      'amazon-bedrock/*',
+      'amazon-bedrock/zai.glm-4.7@work',
+      'amazon-bedrock/anthropic.claude-3-5-sonnet@20240620@p',
+      'openai/gpt-4o',
+    ),
+    weight: 1,
+  },
   { arbitrary: anyText, weight: 2 },
 );
 
@@ -1438,7 +1690,10 @@ const numberValue: fc.Arbitrary<V> = fc.oneof(
 
 const keyArb = fc.oneof(
   { arbitrary: fc.constantFrom(...VOCABULARY), weight: 8 },
-  { arbitrary: fc.tuple(fc.constantFrom(...PROVIDERS), fc.constantFrom(...MODEL_IDS)).map(([provider, id]) => `${provider}/${id}`), weight: 2 },
+  {
+    arbitrary: fc.tuple(fc.constantFrom(...PROVIDERS), fc.constantFrom(...MODEL_IDS)).map(([provider, id]) => `${provider}/${id}`),
+    weight: 2,
+  },
   { arbitrary: anyText, weight: 1 },
 );
 
@@ -1455,18 +1710,14 @@ const anyValue: fc.Arbitrary<V> = fc.letrec<{ value: V }>((tie) => ({
 })).value;
 
 /** A slot that usually holds the expected kind of value and sometimes anything. */
-const slot = (expected: fc.Arbitrary<V>): fc.Arbitrary<V> => fc.oneof({ arbitrary: expected, weight: 9 }, { arbitrary: anyValue, weight: 1 });
+const slot = (expected: fc.Arbitrary<V>): fc.Arbitrary<V> =>
+  fc.oneof({ arbitrary: expected, weight: 9 }, { arbitrary: anyValue, weight: 1 });
 
 /** Optional fields in random order, plus random extra ones and sometimes a duplicate. */
 function fields(spec: Record<string, fc.Arbitrary<V>>): fc.Arbitrary<V> {
   const keys = Object.keys(spec);
   return fc
-    .tuple(
-      fc.record(spec, { requiredKeys: [] }),
-      fc.array(fc.tuple(keyArb, anyValue), { maxLength: 2 }),
-      fc.nat(),
-      fc.boolean(),
-    )
+    .tuple(fc.record(spec, { requiredKeys: [] }), fc.array(fc.tuple(keyArb, anyValue), { maxLength: 2 }), fc.nat(), fc.boolean())
     .map(([record, extras, shuffle, duplicate]) => {
       const entries: [string, V][] = keys.filter((key) => key in record).map((key) => [key, (record as Record<string, V>)[key]!]);
       if (entries.length > 1) {
@@ -1487,7 +1738,9 @@ const modelEntryV = slot(
     name: slot(fc.constantFrom('GLM 4.7', 'Claude Sonnet', '', 'Nova').map(str)),
     reasoning: slot(fc.boolean().map((v): V => ({ t: 'bool', v }))),
     input: slot(fc.subarray(['text', 'image', 'audio']).map((items): V => ({ t: 'arr', items: items.map(str) }))),
-    cost: slot(fields({ input: slot(numberValue), output: slot(numberValue), cacheRead: slot(numberValue), cacheWrite: slot(numberValue) })),
+    cost: slot(
+      fields({ input: slot(numberValue), output: slot(numberValue), cacheRead: slot(numberValue), cacheWrite: slot(numberValue) }),
+    ),
     contextWindow: slot(numberValue),
     maxTokens: slot(numberValue),
   }),
@@ -1501,8 +1754,19 @@ const providerV = slot(
     models: slot(fc.array(modelEntryV, { maxLength: 5 }).map((items): V => ({ t: 'arr', items }))),
   }),
 );
-const modelSelectionV = slot(fc.oneof(refV, fields({ primary: refV, fallbacks: slot(fc.array(refV, { maxLength: 3 }).map((items): V => ({ t: 'arr', items }))) })));
-const discoveryV = slot(fields({ enabled: slot(fc.boolean().map((v): V => ({ t: 'bool', v }))), region: slot(fc.constantFrom('us-east-1', 'eu-west-1', 'bogus').map(str)), providerFilter: slot(fc.array(fc.constantFrom('anthropic', 'amazon', '').map(str), { maxLength: 2 }).map((items): V => ({ t: 'arr', items }))), refreshInterval: slot(numberValue) }));
+const modelSelectionV = slot(
+  fc.oneof(refV, fields({ primary: refV, fallbacks: slot(fc.array(refV, { maxLength: 3 }).map((items): V => ({ t: 'arr', items }))) })),
+);
+const discoveryV = slot(
+  fields({
+    enabled: slot(fc.boolean().map((v): V => ({ t: 'bool', v }))),
+    region: slot(fc.constantFrom('us-east-1', 'eu-west-1', 'bogus').map(str)),
+    providerFilter: slot(
+      fc.array(fc.constantFrom('anthropic', 'amazon', '').map(str), { maxLength: 2 }).map((items): V => ({ t: 'arr', items })),
+    ),
+    refreshInterval: slot(numberValue),
+  }),
+);
 
 /** Whole configurations shaped like OpenClaw's, every part optional and any part possibly wrong. */
 export const configV: fc.Arbitrary<V> = fields({
@@ -1519,15 +1783,39 @@ export const configV: fc.Arbitrary<V> = fields({
         fields({
           model: modelSelectionV,
           imageModel: modelSelectionV,
-          models: slot(fc.array(fc.tuple(fc.oneof(stringValue, fc.constantFrom(...ALIASES)), slot(fields({ alias: slot(fc.constantFrom(...ALIASES).map(str)), params: anyValue }))), { maxLength: 4 }).map(obj)),
+          models: slot(
+            fc
+              .array(
+                fc.tuple(
+                  fc.oneof(stringValue, fc.constantFrom(...ALIASES)),
+                  slot(fields({ alias: slot(fc.constantFrom(...ALIASES).map(str)), params: anyValue })),
+                ),
+                { maxLength: 4 },
+              )
+              .map(obj),
+          ),
           modelPolicy: slot(fields({ allow: slot(fc.array(refV, { maxLength: 3 }).map((items): V => ({ t: 'arr', items }))) })),
         }),
       ),
-      list: slot(fc.array(fields({ id: slot(fc.constantFrom('main', 'work', '').map(str)), model: modelSelectionV }), { maxLength: 2 }).map((items): V => ({ t: 'arr', items }))),
+      list: slot(
+        fc
+          .array(fields({ id: slot(fc.constantFrom('main', 'work', '').map(str)), model: modelSelectionV }), { maxLength: 2 })
+          .map((items): V => ({ t: 'arr', items })),
+      ),
     }),
   ),
   meta: slot(fields({ lastTouchedVersion: slot(fc.constantFrom(...VERSIONS).map(str)) })),
-  plugins: slot(fields({ entries: slot(fields({ 'amazon-bedrock': slot(fields({ enabled: slot(fc.boolean().map((v): V => ({ t: 'bool', v }))), config: slot(fields({ discovery: discoveryV })) })) })) })),
+  plugins: slot(
+    fields({
+      entries: slot(
+        fields({
+          'amazon-bedrock': slot(
+            fields({ enabled: slot(fc.boolean().map((v): V => ({ t: 'bool', v }))), config: slot(fields({ discovery: discoveryV })) }),
+          ),
+        }),
+      ),
+    }),
+  ),
 });
 
 /** How a value is written: quotes, indentation, trailing commas, comments, line breaks. */
@@ -1571,7 +1859,9 @@ export function serialize(value: V, style: Style): string {
   const rng = rngOf(style.seed);
   const comment = (indent: string) => {
     if (style.comments === 0 || !rng.chance(style.comments)) return '';
-    return rng.chance(0.5) ? `// ${rng.pick(['note', 'TODO: "quoted" // nested', "it's", '{ not: json }', '$include'])}${style.eol}${indent}` : `/* ${rng.pick(['block', '* stars *', 'multi\nline', '"x"'])} */ `;
+    return rng.chance(0.5)
+      ? `// ${rng.pick(['note', 'TODO: "quoted" // nested', "it's", '{ not: json }', '$include'])}${style.eol}${indent}`
+      : `/* ${rng.pick(['block', '* stars *', 'multi\nline', '"x"'])} */ `;
   };
   const key = (name: string) => {
     if (style.keyQuote === 'bare' && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)) return name;
@@ -1603,7 +1893,9 @@ export function serialize(value: V, style: Style): string {
       }
       case 'obj': {
         if (v.entries.length === 0) return '{}';
-        const entries = v.entries.map(([name, item]) => `${inner}${comment(inner)}${key(name)}:${style.indent ? ' ' : ''}${write(item, inner)}`);
+        const entries = v.entries.map(
+          ([name, item]) => `${inner}${comment(inner)}${key(name)}:${style.indent ? ' ' : ''}${write(item, inner)}`,
+        );
         return `{${nl}${entries.join(`,${nl || ' '}`)}${style.trailingComma ? ',' : ''}${nl}${indent}}`;
       }
     }
@@ -1614,10 +1906,67 @@ export function serialize(value: V, style: Style): string {
 // Mutations
 
 export const TOKENS = [
-  '{', '}', '[', ']', ':', ',', '"', "'", '//', '/*', '*/', '\n', '\r\n', '\r', '\\', '$include', '"$include"', '${X}', '$${Y}', '0x1F', '.5', 'Infinity',
-  'NaN', '-', '+', 'true', 'null', '\uFEFF', '\u2028', '\uD800', '\uDC00', '😀', '\u0000', '\t', '\v', '\f', '\u00A0', 'é', '"amazon-bedrock/zai.glm-4.7"',
-  '"models"', 'models', 'providers', '"amazon-bedrock"', 'id', 'alias', '"GLM"', '1e999', '\\u00', '\\x4', '"\\', "'\\", '/* unterminated', '// line',
-  '"unterminated', '{"$include": "./models.json5"}', '[[[[[[[[', ']]]]]]]]', '{{{{', '}}}}', ' ', '    ',
+  '{',
+  '}',
+  '[',
+  ']',
+  ':',
+  ',',
+  '"',
+  "'",
+  '//',
+  '/*',
+  '*/',
+  '\n',
+  '\r\n',
+  '\r',
+  '\\',
+  '$include',
+  '"$include"',
+  '${X}',
+  '$${Y}',
+  '0x1F',
+  '.5',
+  'Infinity',
+  'NaN',
+  '-',
+  '+',
+  'true',
+  'null',
+  '\uFEFF',
+  '\u2028',
+  '\uD800',
+  '\uDC00',
+  '😀',
+  '\u0000',
+  '\t',
+  '\v',
+  '\f',
+  '\u00A0',
+  'é',
+  '"amazon-bedrock/zai.glm-4.7"',
+  '"models"',
+  'models',
+  'providers',
+  '"amazon-bedrock"',
+  'id',
+  'alias',
+  '"GLM"',
+  '1e999',
+  '\\u00',
+  '\\x4',
+  '"\\',
+  "'\\",
+  '/* unterminated',
+  '// line',
+  '"unterminated',
+  '{"$include": "./models.json5"}',
+  '[[[[[[[[',
+  ']]]]]]]]',
+  '{{{{',
+  '}}}}',
+  ' ',
+  '    ',
 ];
 
 export type Mutation =
@@ -1628,9 +1977,17 @@ export type Mutation =
   | { op: 'truncate'; at: number }
   | { op: 'replace'; at: number; token: string };
 
-const spanLength = fc.oneof({ arbitrary: fc.nat(8), weight: 4 }, { arbitrary: fc.nat(120), weight: 2 }, { arbitrary: fc.nat(100_000), weight: 1 });
+const spanLength = fc.oneof(
+  { arbitrary: fc.nat(8), weight: 4 },
+  { arbitrary: fc.nat(120), weight: 2 },
+  { arbitrary: fc.nat(100_000), weight: 1 },
+);
 const anywhere = fc.nat(1_000_000);
-const token = fc.oneof({ arbitrary: fc.constantFrom(...TOKENS), weight: 5 }, { arbitrary: fc.constantFrom(...VOCABULARY), weight: 1 }, { arbitrary: anyText, weight: 1 });
+const token = fc.oneof(
+  { arbitrary: fc.constantFrom(...TOKENS), weight: 5 },
+  { arbitrary: fc.constantFrom(...VOCABULARY), weight: 1 },
+  { arbitrary: anyText, weight: 1 },
+);
 
 export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   { arbitrary: fc.record({ op: fc.constant('delete' as const), at: anywhere, length: spanLength }), weight: 2 },
@@ -1720,7 +2077,10 @@ const fileBytes = fc.oneof(
     arbitrary: fc
       .tuple(
         fc.constantFrom('', '', '\n', '\r\n', '\uFEFF'),
-        fc.oneof(fc.constantFrom(...SMALL_FIXTURES), configV.chain((value) => styleArb.map((style) => serialize(value, style)))),
+        fc.oneof(
+          fc.constantFrom(...SMALL_FIXTURES),
+          configV.chain((value) => styleArb.map((style) => serialize(value, style))),
+        ),
         encodeArb,
         fc.array(fc.tuple(fc.nat(), fc.constantFrom(...ODD_BYTES)), { maxLength: 6 }),
       )
@@ -1744,16 +2104,32 @@ const caseOf = (world: fc.Arbitrary<World>): fc.Arbitrary<FuzzCase> => fc.record
 
 /** JSON5-ish text from tokens, words and whitespace. */
 export const tokenSoup = fc
-  .array(fc.oneof({ arbitrary: fc.constantFrom(...TOKENS), weight: 10 }, { arbitrary: stringValue.map((s) => quoteString(s, '"')), weight: 2 }, { arbitrary: fc.constantFrom(...VOCABULARY), weight: 3 }, { arbitrary: fc.constantFrom(' ', '\n', ': ', ', '), weight: 4 }), { maxLength: 60 })
+  .array(
+    fc.oneof(
+      { arbitrary: fc.constantFrom(...TOKENS), weight: 10 },
+      { arbitrary: stringValue.map((s) => quoteString(s, '"')), weight: 2 },
+      { arbitrary: fc.constantFrom(...VOCABULARY), weight: 3 },
+      { arbitrary: fc.constantFrom(' ', '\n', ': ', ', '), weight: 4 },
+    ),
+    { maxLength: 60 },
+  )
   .map((tokens) => tokens.join(''));
 
 /** Values nested deeper than the parser's limit (500), closed or not. */
 export const deepText = fc
-  .tuple(fc.integer({ min: 1, max: 1400 }), fc.constantFrom('{a:', '[', '{"$include":', '{models:', '{"agents":{"defaults":'), fc.boolean(), fc.constantFrom('1', '"x"', '{}', '', '['))
+  .tuple(
+    fc.integer({ min: 1, max: 1400 }),
+    fc.constantFrom('{a:', '[', '{"$include":', '{models:', '{"agents":{"defaults":'),
+    fc.boolean(),
+    fc.constantFrom('1', '"x"', '{}', '', '['),
+  )
   .map(([depth, opener, closed, middle]) => {
     const open = opener.repeat(depth);
     if (!closed) return open + middle;
-    const close = [...open].reverse().map((ch) => (ch === '{' ? '}' : ch === '[' ? ']' : '')).join('');
+    const close = [...open]
+      .reverse()
+      .map((ch) => (ch === '{' ? '}' : ch === '[' ? ']' : ''))
+      .join('');
     return open + middle + close;
   });
 
@@ -1764,18 +2140,62 @@ export const largeText = fc
     const ids = Array.from({ length: n }, (_, i) => (i % 3 === 0 ? CATALOG_IDS[i % CATALOG_IDS.length]! : `vendor.model-${i}-v1:0`));
     switch (kind) {
       case 'string':
-        return serialize(obj([['models', obj([['providers', obj([['amazon-bedrock', obj([['baseUrl', str('x'.repeat(n * 200))]])]])]])]]), style);
+        return serialize(
+          obj([['models', obj([['providers', obj([['amazon-bedrock', obj([['baseUrl', str('x'.repeat(n * 200))]])]])]])]]),
+          style,
+        );
       case 'comments':
         return `{\n${'// comment\n/* block */\n'.repeat(n * 10)}models: {}}`;
       case 'line':
         return `{"models":{"providers":{"amazon-bedrock":{"models":[${ids.map((id) => `{"id":"${id}"}`).join(',')}]}}}}`;
       default: {
-        const models = ids.map((id): V => obj([['id', str(id)], ['name', str(`Model ${id}`)]]));
-        const aliases = ids.map((id, i): [string, V] => [`amazon-bedrock/${id}`, kind === 'aliases' || i % 2 === 0 ? obj([['alias', str(`A${i % 40}`)]]) : obj([])]);
+        const models = ids.map((id): V =>
+          obj([
+            ['id', str(id)],
+            ['name', str(`Model ${id}`)],
+          ]),
+        );
+        const aliases = ids.map((id, i): [string, V] => [
+          `amazon-bedrock/${id}`,
+          kind === 'aliases' || i % 2 === 0 ? obj([['alias', str(`A${i % 40}`)]]) : obj([]),
+        ]);
         return serialize(
           obj([
-            ['models', obj([['providers', obj([['amazon-bedrock', obj([['baseUrl', str(BASE_URLS[0]!)], ['models', { t: 'arr', items: models }]])]])]])],
-            ['agents', obj([['defaults', obj([['model', obj([['primary', str('A1')], ['fallbacks', { t: 'arr', items: ids.slice(0, 30).map((id) => str(`amazon-bedrock/${id}`)) }]])], ['models', obj(aliases)]])]])],
+            [
+              'models',
+              obj([
+                [
+                  'providers',
+                  obj([
+                    [
+                      'amazon-bedrock',
+                      obj([
+                        ['baseUrl', str(BASE_URLS[0]!)],
+                        ['models', { t: 'arr', items: models }],
+                      ]),
+                    ],
+                  ]),
+                ],
+              ]),
+            ],
+            [
+              'agents',
+              obj([
+                [
+                  'defaults',
+                  obj([
+                    [
+                      'model',
+                      obj([
+                        ['primary', str('A1')],
+                        ['fallbacks', { t: 'arr', items: ids.slice(0, 30).map((id) => str(`amazon-bedrock/${id}`)) }],
+                      ]),
+                    ],
+                    ['models', obj(aliases)],
+                  ]),
+                ],
+              ]),
+            ],
           ]),
           style,
         );
@@ -1800,10 +2220,12 @@ export const hugeFlatText = fc
     // Fewer of the larger items, for rounds of comparable time: whole model entries (fix-all plans an
     // alias for each) and object entries (each with a long key).
     const n = Math.floor(count / (kind === 'model' ? 8 : where === 'aliases' || where === 'providers' ? 3 : 1));
-    const item = (i: number) => (kind === 'model' ? `{"id":"vendor.m${i}-v1:0","name":"M${i}"}` : kind === 'ref' ? `"amazon-bedrock/vendor.m${i}-v1:0"` : kind);
+    const item = (i: number) =>
+      kind === 'model' ? `{"id":"vendor.m${i}-v1:0","name":"M${i}"}` : kind === 'ref' ? `"amazon-bedrock/vendor.m${i}-v1:0"` : kind;
     const separator = oneLine ? ',' : ',\n    ';
     const items = () => Array.from({ length: n }, (_, i) => item(i)).join(separator);
-    const entries = (key: (i: number) => string) => Array.from({ length: n }, (_, i) => `${JSON.stringify(key(i))}:${item(i)}`).join(separator);
+    const entries = (key: (i: number) => string) =>
+      Array.from({ length: n }, (_, i) => `${JSON.stringify(key(i))}:${item(i)}`).join(separator);
     switch (where) {
       case 'models':
         return `{"models":{"providers":{"amazon-bedrock":{"baseUrl":"https://bedrock-runtime.us-east-1.amazonaws.com","models":[${items()}]}}}}`;
@@ -1822,9 +2244,32 @@ export const hugeFlatText = fc
 
 /** `$include` values: paths to files of the world (relative, absolute, escaping), arrays, wrong types. */
 const INCLUDE_PATHS = [
-  './models.json5', 'models.json5', '../cfg/models.json5', '/cfg/models.json5', './agents.json5', './sub/providers.json', 'sub/providers.json',
-  './a.json5', './b.json5', '../outside/x.json5', '/outside/x.json5', '/etc/x.json5', './missing.json5', '', '.', '..', './sub', './openclaw.json',
-  'file:///cfg/models.json5', '~/x.json5', 'C:\\cfg\\models.json5', '\u0000', 'a/'.repeat(40), './sub/openclaw.json', './.env', './models.json5 ',
+  './models.json5',
+  'models.json5',
+  '../cfg/models.json5',
+  '/cfg/models.json5',
+  './agents.json5',
+  './sub/providers.json',
+  'sub/providers.json',
+  './a.json5',
+  './b.json5',
+  '../outside/x.json5',
+  '/outside/x.json5',
+  '/etc/x.json5',
+  './missing.json5',
+  '',
+  '.',
+  '..',
+  './sub',
+  './openclaw.json',
+  'file:///cfg/models.json5',
+  '~/x.json5',
+  'C:\\cfg\\models.json5',
+  '\u0000',
+  'a/'.repeat(40),
+  './sub/openclaw.json',
+  './.env',
+  './models.json5 ',
 ];
 const includeValue: fc.Arbitrary<V> = fc.oneof(
   { arbitrary: fc.constantFrom(...INCLUDE_PATHS).map(str), weight: 8 },
@@ -1843,7 +2288,9 @@ function withIncludes(value: V, includes: V[], seed: number): V {
       v.entries.forEach(([, item]) => walk(item));
     } else if (v.t === 'arr') v.items.forEach(walk);
   };
-  const copy: V = JSON.parse(JSON.stringify(value, (_key, item: unknown) => (typeof item === 'number' && !Number.isFinite(item) ? String(item) : item))) as V;
+  const copy: V = JSON.parse(
+    JSON.stringify(value, (_key, item: unknown) => (typeof item === 'number' && !Number.isFinite(item) ? String(item) : item)),
+  ) as V;
   restoreNumbers(copy, value);
   walk(copy);
   if (objects.length === 0) return obj([['$include', includes[0]!]]);
@@ -1862,14 +2309,35 @@ function restoreNumbers(copy: V, original: V): void {
   else if (copy.t === 'obj' && original.t === 'obj') copy.entries.forEach(([, item], i) => restoreNumbers(item, original.entries[i]![1]));
 }
 
-const FRAGMENT_PATHS = ['/cfg/models.json5', '/cfg/agents.json5', '/cfg/sub/providers.json', '/cfg/a.json5', '/cfg/b.json5', '/outside/x.json5', '/cfg/sub/openclaw.json'];
+const FRAGMENT_PATHS = [
+  '/cfg/models.json5',
+  '/cfg/agents.json5',
+  '/cfg/sub/providers.json',
+  '/cfg/a.json5',
+  '/cfg/b.json5',
+  '/outside/x.json5',
+  '/cfg/sub/openclaw.json',
+];
 
 const fragmentV = fc.oneof(
   configV,
   providerV.map((provider) => obj([['providers', obj([['amazon-bedrock', provider]])]])),
   fc.array(modelEntryV, { maxLength: 3 }).map((items): V => ({ t: 'arr', items })),
   anyValue,
-  fc.constant(fromJson({ providers: { 'amazon-bedrock': { baseUrl: BASE_URLS[0], api: 'bedrock-converse-stream', models: [{ id: 'zai.glm-4.7', name: 'GLM 4.7' }, { id: 'qwen.qwen3-32b-v1:0', name: 'Qwen3 32B' }] } } })),
+  fc.constant(
+    fromJson({
+      providers: {
+        'amazon-bedrock': {
+          baseUrl: BASE_URLS[0],
+          api: 'bedrock-converse-stream',
+          models: [
+            { id: 'zai.glm-4.7', name: 'GLM 4.7' },
+            { id: 'qwen.qwen3-32b-v1:0', name: 'Qwen3 32B' },
+          ],
+        },
+      },
+    }),
+  ),
 );
 
 const fileText = (value: fc.Arbitrary<V>, includes: fc.Arbitrary<V> = includeValue) =>
@@ -1879,7 +2347,10 @@ const fileText = (value: fc.Arbitrary<V>, includes: fc.Arbitrary<V> = includeVal
       fc.array(includes, { maxLength: 2 }),
       fc.nat(),
       styleArb,
-      fc.oneof({ arbitrary: fc.constant([] as Mutation[]), weight: 3 }, { arbitrary: fc.array(mutationArb, { minLength: 1, maxLength: 3 }), weight: 1 }),
+      fc.oneof(
+        { arbitrary: fc.constant([] as Mutation[]), weight: 3 },
+        { arbitrary: fc.array(mutationArb, { minLength: 1, maxLength: 3 }), weight: 1 },
+      ),
     )
     .map(([v, values, seed, style, mutations]) => mutate(serialize(withIncludes(v, values, seed), style), mutations));
 
@@ -1887,9 +2358,22 @@ const fileText = (value: fc.Arbitrary<V>, includes: fc.Arbitrary<V> = includeVal
 export const multiWorld: fc.Arbitrary<World> = fc
   .tuple(
     fc.constantFrom('/cfg/openclaw.json', '/cfg/openclaw.json', '/cfg/openclaw.json5', '/cfg/clawdbot.json'),
-    fc.oneof(fileText(configV), fc.constant(FIXTURES['test/vscode/fixtures/split/openclaw.json']!).chain((text) => fc.array(mutationArb, { maxLength: 2 }).map((m) => mutate(text, m)))),
+    fc.oneof(
+      fileText(configV),
+      fc
+        .constant(FIXTURES['test/vscode/fixtures/split/openclaw.json']!)
+        .chain((text) => fc.array(mutationArb, { maxLength: 2 }).map((m) => mutate(text, m))),
+    ),
     fc.uniqueArray(fc.constantFrom(...FRAGMENT_PATHS), { minLength: 1, maxLength: 4 }),
-    fc.array(fc.oneof(fileText(fragmentV), fc.constant(FIXTURES['test/vscode/fixtures/split/models.json5']!).chain((text) => fc.array(mutationArb, { maxLength: 2 }).map((m) => mutate(text, m)))), { minLength: 4, maxLength: 4 }),
+    fc.array(
+      fc.oneof(
+        fileText(fragmentV),
+        fc
+          .constant(FIXTURES['test/vscode/fixtures/split/models.json5']!)
+          .chain((text) => fc.array(mutationArb, { maxLength: 2 }).map((m) => mutate(text, m))),
+      ),
+      { minLength: 4, maxLength: 4 },
+    ),
     fc.option(fc.constantFrom('X=1\nMODEL_ID=zai.glm-4.7\n', 'AWS_REGION=eu-west-1', '=\n\u0000', 'ALIAS="GLM"'), { nil: undefined }),
     settingsArb,
   )
@@ -1909,8 +2393,16 @@ const CANARY_CONFIG = `{ models: { providers: { "amazon-bedrock": { models: [{ i
 
 /** The files of an include graph: the root, then files it can include (two in a subfolder). */
 const GRAPH_FILES = [
-  '/cfg/openclaw.json', '/cfg/g1.json5', '/cfg/g2.json5', '/cfg/g3.json5', '/cfg/sub/g4.json5', '/cfg/sub/g5.json5', '/cfg/g6.json5', '/cfg/g7.json5',
-  '/cfg/g8.json5', '/cfg/g9.json5',
+  '/cfg/openclaw.json',
+  '/cfg/g1.json5',
+  '/cfg/g2.json5',
+  '/cfg/g3.json5',
+  '/cfg/sub/g4.json5',
+  '/cfg/sub/g5.json5',
+  '/cfg/g6.json5',
+  '/cfg/g7.json5',
+  '/cfg/g8.json5',
+  '/cfg/g9.json5',
 ];
 /** Links in memory: inside the folder, out of it (to a file, a folder, out and back in), loops and dangling ones. */
 const GRAPH_LINKS: Record<string, string> = {
@@ -1926,8 +2418,18 @@ const GRAPH_LINKS: Record<string, string> = {
   '/cfg/dangling.json5': 'nothing.json5',
 };
 const GRAPH_SPECIAL_PATHS = [
-  './link-in.json5', './sub/link-up.json5', './link-out.json5', './dir-out/x.json5', './dir-sub/../g2.json5', './dir-sub/y.json5', './out-back.json5',
-  './loop-a.json5', './dangling.json5', '../outside/x.json5', '/outside/x.json5', './dir-out/openclaw.json',
+  './link-in.json5',
+  './sub/link-up.json5',
+  './link-out.json5',
+  './dir-out/x.json5',
+  './dir-sub/../g2.json5',
+  './dir-sub/y.json5',
+  './out-back.json5',
+  './loop-a.json5',
+  './dangling.json5',
+  '../outside/x.json5',
+  '/outside/x.json5',
+  './dir-out/openclaw.json',
 ];
 const GRAPH_OUTSIDE_PATHS = ['/outside/x.json5', '/outside/sub/y.json5', '/outside/openclaw.json', '/outside/g2.json5'];
 
@@ -1946,7 +2448,9 @@ const fanOutEdges = fc
     Array.from({ length: depth - 1 }, (_, from) => ({ from, to: from + 1, times: fan, spelling: spelling + from })),
   );
 /** Any graph: diamonds, fan-out, cycles, a file including itself. */
-const randomEdges = fc.array(fc.record({ from: fc.nat(9), to: fc.nat(9), times: fc.integer({ min: 1, max: 6 }), spelling: fc.nat() }), { maxLength: 16 });
+const randomEdges = fc.array(fc.record({ from: fc.nat(9), to: fc.nat(9), times: fc.integer({ min: 1, max: 6 }), spelling: fc.nat() }), {
+  maxLength: 16,
+});
 
 /** The includes in an object: the first as its own `$include` (merged there) or each under a key of its own. */
 function placeIncludes(content: V, includes: V[], seed: number): V {
@@ -1990,7 +2494,10 @@ export const includeGraphWorld: fc.Arbitrary<World> = fc
       const content = includes.length > 0 && (seed + index) % 3 !== 0 ? obj([]) : contents[index]!;
       files[path] = serialize(includes.length > 0 ? placeIncludes(content, includes, seed + index) : content, style);
     }
-    const docs = [...used].sort((a, b) => a - b).slice(0, 1 + extraDocs).map((index) => GRAPH_FILES[index]!);
+    const docs = [...used]
+      .sort((a, b) => a - b)
+      .slice(0, 1 + extraDocs)
+      .map((index) => GRAPH_FILES[index]!);
     return { files, docs, multi: true, settings, links: GRAPH_LINKS, confined: '/cfg' };
   });
 
@@ -2011,16 +2518,47 @@ const DISK_LINKS: Record<string, string> = {
   '/ws/zero.json5': '/dev/zero',
 };
 /** A named pipe (opening it would block), a folder named like a file, and a file with a second name. */
-const DISK_SPECIALS: World['specials'] = { '/ws/pipe.json5': 'fifo', '/ws/folder.json5': 'folder', '/ws/hard.json5': { hardLinkTo: '/ws/linked.json5' } };
+const DISK_SPECIALS: World['specials'] = {
+  '/ws/pipe.json5': 'fifo',
+  '/ws/folder.json5': 'folder',
+  '/ws/hard.json5': { hardLinkTo: '/ws/linked.json5' },
+};
 const DISK_INCLUDE_PATHS = [
-  './g1.json5', './g2.json5', './sub/g3.json5', '../g1.json5', './link-in.json5', './out-file.json5', './out-dir/secret.json5', './out-dir/back.json5',
-  './etc/hostname', './etc/passwd', '/etc/hostname', './loop-a', './dangling.json5', './sub/back.json5', './dirlink/../g2.json5', './out-dir/../g2.json5',
-  '../outside/secret.json5', '../ws/g1.json5', '../ws-link/g1.json5', './team/openclaw.json', './team/agent.json5', './openclaw.json',
-  './pipe.json5', './folder.json5', './hard.json5', './zero.json5',
+  './g1.json5',
+  './g2.json5',
+  './sub/g3.json5',
+  '../g1.json5',
+  './link-in.json5',
+  './out-file.json5',
+  './out-dir/secret.json5',
+  './out-dir/back.json5',
+  './etc/hostname',
+  './etc/passwd',
+  '/etc/hostname',
+  './loop-a',
+  './dangling.json5',
+  './sub/back.json5',
+  './dirlink/../g2.json5',
+  './out-dir/../g2.json5',
+  '../outside/secret.json5',
+  '../ws/g1.json5',
+  '../ws-link/g1.json5',
+  './team/openclaw.json',
+  './team/agent.json5',
+  './openclaw.json',
+  './pipe.json5',
+  './folder.json5',
+  './hard.json5',
+  './zero.json5',
 ];
 const diskIncludeValue: fc.Arbitrary<V> = fc.oneof(
   { arbitrary: fc.constantFrom(...DISK_INCLUDE_PATHS).map(str), weight: 3 },
-  { arbitrary: fc.array(fc.constantFrom(...DISK_INCLUDE_PATHS).map(str), { minLength: 1, maxLength: 6 }).map((items): V => ({ t: 'arr', items })), weight: 2 },
+  {
+    arbitrary: fc
+      .array(fc.constantFrom(...DISK_INCLUDE_PATHS).map(str), { minLength: 1, maxLength: 6 })
+      .map((items): V => ({ t: 'arr', items })),
+    weight: 2,
+  },
 );
 const DISK_DOCS = ['/ws/openclaw.json', '/ws/g1.json5', '/ws/g2.json5', '/ws/sub/g3.json5', '/ws/team/agent.json5'];
 
@@ -2043,7 +2581,16 @@ export const diskWorld: fc.Arbitrary<World> = fc
     };
     DISK_DOCS.forEach((path, i) => (files[path] = texts[i]!));
     const disk = { folderLink: throughLink ? '/ws-link' : undefined };
-    return { files, docs: DISK_DOCS.slice(0, 2 + extraDocs), multi: true, settings, links: DISK_LINKS, specials: DISK_SPECIALS, confined: '/ws', disk };
+    return {
+      files,
+      docs: DISK_DOCS.slice(0, 2 + extraDocs),
+      multi: true,
+      settings,
+      links: DISK_LINKS,
+      specials: DISK_SPECIALS,
+      confined: '/ws',
+      disk,
+    };
   });
 
 /** The scratch folder disk worlds are written to (test/unit/fuzz.test.ts removes it). */
@@ -2053,7 +2600,13 @@ export function fuzzScratchRoot(): string {
 
 /** Writes a disk world (its files and links) once, to a folder named by its content; returns that folder. */
 function materialize(world: World): string {
-  const root = join(fuzzScratchRoot(), createHash('sha1').update(JSON.stringify([world.files, world.links, world.specials])).digest('hex').slice(0, 16));
+  const root = join(
+    fuzzScratchRoot(),
+    createHash('sha1')
+      .update(JSON.stringify([world.files, world.links, world.specials]))
+      .digest('hex')
+      .slice(0, 16),
+  );
   if (existsSync(root)) return root;
   for (const [path, text] of Object.entries(world.files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -2091,7 +2644,11 @@ export interface PropertySpec {
 }
 
 const mutatedFixture = fc
-  .tuple(fc.oneof({ arbitrary: fc.constantFrom(...LARGE_FIXTURES), weight: 1 }, { arbitrary: fc.constantFrom(...SMALL_FIXTURES), weight: 3 }), variantArb, fc.array(mutationArb, { minLength: 1, maxLength: 5 }))
+  .tuple(
+    fc.oneof({ arbitrary: fc.constantFrom(...LARGE_FIXTURES), weight: 1 }, { arbitrary: fc.constantFrom(...SMALL_FIXTURES), weight: 3 }),
+    variantArb,
+    fc.array(mutationArb, { minLength: 1, maxLength: 5 }),
+  )
   .map(([text, variant, mutations]) => mutate(variant(text), mutations));
 
 export const PROPERTIES: PropertySpec[] = [
@@ -2101,7 +2658,15 @@ export const PROPERTIES: PropertySpec[] = [
     cost: 3,
     parserOnly: true,
     arbitrary: caseOf(
-      fc.oneof(anyText, tokenSoup, mutatedFixture, deepText, fc.json({ maxDepth: 4 }).map((json) => `\u0001JSON${json}`)).map((text) => single(text, 0)),
+      fc
+        .oneof(
+          anyText,
+          tokenSoup,
+          mutatedFixture,
+          deepText,
+          fc.json({ maxDepth: 4 }).map((json) => `\u0001JSON${json}`),
+        )
+        .map((text) => single(text, 0)),
     ),
   },
   {
@@ -2121,7 +2686,11 @@ export const PROPERTIES: PropertySpec[] = [
     // The decoded-bytes property below feeds random strings through the service too.
     runs: 2500,
     cost: 8,
-    arbitrary: caseOf(fc.tuple(fc.oneof(anyText, fc.string({ unit: 'binary', maxLength: 300 })), settingsArb).map(([text, settings]) => single(text, settings))),
+    arbitrary: caseOf(
+      fc
+        .tuple(fc.oneof(anyText, fc.string({ unit: 'binary', maxLength: 300 })), settingsArb)
+        .map(([text, settings]) => single(text, settings)),
+    ),
   },
   {
     name: 'service: OpenClaw-shaped configurations (some mutated)',
@@ -2129,7 +2698,15 @@ export const PROPERTIES: PropertySpec[] = [
     cost: 9,
     arbitrary: caseOf(
       fc
-        .tuple(configV, styleArb, fc.oneof({ arbitrary: fc.constant([] as Mutation[]), weight: 2 }, { arbitrary: fc.array(mutationArb, { minLength: 1, maxLength: 3 }), weight: 1 }), settingsArb)
+        .tuple(
+          configV,
+          styleArb,
+          fc.oneof(
+            { arbitrary: fc.constant([] as Mutation[]), weight: 2 },
+            { arbitrary: fc.array(mutationArb, { minLength: 1, maxLength: 3 }), weight: 1 },
+          ),
+          settingsArb,
+        )
         .map(([value, style, mutations, settings]) => single(mutate(serialize(value, style), mutations), settings)),
     ),
   },
@@ -2140,7 +2717,15 @@ export const PROPERTIES: PropertySpec[] = [
     arbitrary: caseOf(
       fc
         .tuple(fc.array(fc.constantFrom(...VOCABULARY), { maxLength: 5 }), fc.jsonValue({ maxDepth: 4 }), styleArb, settingsArb)
-        .map(([keys, json, style, settings]) => single(serialize(keys.reduceRight((inner: V, key) => obj([[key, inner]]), fromJson(json)), style), settings)),
+        .map(([keys, json, style, settings]) =>
+          single(
+            serialize(
+              keys.reduceRight((inner: V, key) => obj([[key, inner]]), fromJson(json)),
+              style,
+            ),
+            settings,
+          ),
+        ),
     ),
   },
   {
@@ -2234,7 +2819,12 @@ function parserCase(fuzzCase: FuzzCase): CaseResult {
     checkParse(text, (kind, detail) => sink({ signature: `parse: ${kind}`, call, detail }));
   } catch (error) {
     const err = error as Error;
-    sink({ signature: `parse: threw ${err.name}: ${normalize(err.message)} @ ${topFrame(err.stack)}`, call, detail: err.message, stack: err.stack });
+    sink({
+      signature: `parse: threw ${err.name}: ${normalize(err.message)} @ ${topFrame(err.stack)}`,
+      call,
+      detail: err.message,
+      stack: err.stack,
+    });
   }
   const ms = performance.now() - t0;
   return { failures, timings: [{ ms, doc: SINGLE_PATH, length: text.length, slowestFeature: 'parse', slowestFeatureMs: ms }], calls: 1 };
@@ -2260,7 +2850,9 @@ export function runProperty(spec: PropertySpec, seed: number, scale: number, hoo
     if (!spec.parserOnly && result.timings.some((timing) => timing.ms > DOCUMENT_BOUND_MS)) {
       retried++;
       const again = runCase(fuzzCase, createLanguageService({ settings: SETTINGS[fuzzCase.world.settings] }));
-      result.timings = result.timings.map((timing, i) => (again.timings[i] && again.timings[i]!.ms < timing.ms ? again.timings[i]! : timing));
+      result.timings = result.timings.map((timing, i) =>
+        again.timings[i] && again.timings[i]!.ms < timing.ms ? again.timings[i]! : timing,
+      );
       for (const timing of result.timings) {
         if (timing.ms > DOCUMENT_BOUND_MS) {
           result.failures.push({
@@ -2307,7 +2899,16 @@ export function runProperty(spec: PropertySpec, seed: number, scale: number, hoo
   const failures: FailureReport[] = [];
   if (details.failed) {
     const err = details.errorInstance instanceof Error ? details.errorInstance : new Error(String(details.errorInstance));
-    failures.push({ signature: `harness: ${err.message}`, count: 1, call: { feature: 'parse', doc: '' }, detail: err.message, stack: err.stack, files: details.counterexample?.[0]?.world.files ?? {}, originalSize: 0, shrunk: false });
+    failures.push({
+      signature: `harness: ${err.message}`,
+      count: 1,
+      call: { feature: 'parse', doc: '' },
+      detail: err.message,
+      stack: err.stack,
+      files: details.counterexample?.[0]?.world.files ?? {},
+      originalSize: 0,
+      shrunk: false,
+    });
   }
 
   let reduced = 0;
@@ -2324,7 +2925,8 @@ export function runProperty(spec: PropertySpec, seed: number, scale: number, hoo
         fc.property(spec.arbitrary, (fuzzCase) => {
           hooks.begin(fuzzCase.world);
           let service = fresh.get(fuzzCase.world.settings);
-          if (!service) fresh.set(fuzzCase.world.settings, (service = createLanguageService({ settings: SETTINGS[fuzzCase.world.settings] })));
+          if (!service)
+            fresh.set(fuzzCase.world.settings, (service = createLanguageService({ settings: SETTINGS[fuzzCase.world.settings] })));
           const result = spec.parserOnly ? parserCase(fuzzCase) : runCase(fuzzCase, fuzzCase.world.multi ? undefined : service);
           return !result.failures.some((candidate) => candidate.signature === signature);
         }),
@@ -2333,7 +2935,9 @@ export function runProperty(spec: PropertySpec, seed: number, scale: number, hoo
       hooks.idle();
       if (replay.failed && replay.counterexample) {
         const shrunkCase = (replay.counterexample as unknown as [FuzzCase])[0];
-        const result = spec.parserOnly ? parserCase(shrunkCase) : runCase(shrunkCase, createLanguageService({ settings: SETTINGS[shrunkCase.world.settings] }));
+        const result = spec.parserOnly
+          ? parserCase(shrunkCase)
+          : runCase(shrunkCase, createLanguageService({ settings: SETTINGS[shrunkCase.world.settings] }));
         const again = result.failures.find((candidate) => candidate.signature === signature);
         if (again) {
           world = shrunkCase.world;
@@ -2343,7 +2947,9 @@ export function runProperty(spec: PropertySpec, seed: number, scale: number, hoo
       }
       // Then the text around the one failing call (the parser's differential check is not a call).
       if (!spec.parserOnly || !signature.includes('JSON')) {
-        const parserWorld = spec.parserOnly ? { ...world, files: { [SINGLE_PATH]: world.files[SINGLE_PATH]!.replace(/^\u0001JSON/, '') } } : world;
+        const parserWorld = spec.parserOnly
+          ? { ...world, files: { [SINGLE_PATH]: world.files[SINGLE_PATH]!.replace(/^\u0001JSON/, '') } }
+          : world;
         const result = reduce(parserWorld, failure.call, signature, hooks);
         if (result.steps > 1 && size(result.world) < size(parserWorld)) {
           world = result.world;
@@ -2381,13 +2987,18 @@ export function runProperty(spec: PropertySpec, seed: number, scale: number, hoo
 
 /** A failure as text: the signature, the call, the minimal input (JSON-escaped), the stack's top. */
 export function describeFailure(failure: FailureReport): string {
-  const lines = [`✗ ${failure.signature}`, `  in ${failure.count} case(s); call ${failure.call.feature} on ${failure.call.doc}${failure.position ? ` at ${failure.position}` : ''}`];
+  const lines = [
+    `✗ ${failure.signature}`,
+    `  in ${failure.count} case(s); call ${failure.call.feature} on ${failure.call.doc}${failure.position ? ` at ${failure.position}` : ''}`,
+  ];
   const args = { text: failure.call.text, flag: failure.call.flag, only: failure.call.only, expect: failure.call.expect };
   if (Object.values(args).some((value) => value !== undefined)) lines.push(`  arguments: ${safeJson(args)}`);
   lines.push(`  ${failure.detail.split('\n').join('\n  ')}`);
   const paths = Object.keys(failure.files);
   const input = paths.length === 1 && paths[0] === SINGLE_PATH ? safeJson(failure.files[SINGLE_PATH]) : safeJson(failure.files);
-  lines.push(`  minimal input${failure.shrunk ? ` (shrunk from ${failure.originalSize} characters)` : ''}: ${input.length > 4000 ? `${input.slice(0, 4000)}… (${input.length} characters)` : input}`);
+  lines.push(
+    `  minimal input${failure.shrunk ? ` (shrunk from ${failure.originalSize} characters)` : ''}: ${input.length > 4000 ? `${input.slice(0, 4000)}… (${input.length} characters)` : input}`,
+  );
   if (failure.stack) lines.push(`  ${topFrames(failure.stack).split('\n').join('\n  ')}`);
   return lines.join('\n');
 }
@@ -2435,7 +3046,8 @@ export interface WorkerJob {
   scale: number;
 }
 
-export type WorkerReply = { kind: 'done'; name: string; result: PropertyResult } | { kind: 'error'; name: string; message: string; stack?: string };
+export type WorkerReply =
+  { kind: 'done'; name: string; result: PropertyResult } | { kind: 'error'; name: string; message: string; stack?: string };
 
 /** A worker thread's loop: runs the properties it is sent, one at a time, watched through `shared`. */
 export function workerMain(): void {

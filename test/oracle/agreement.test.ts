@@ -5,12 +5,29 @@ import { tmpdir } from 'os';
 import { delimiter, dirname, join } from 'path';
 import { URI } from 'vscode-uri';
 import { detectOpenClaw, OpenClawCli, openClawSchema, validateWithOpenClaw } from '../../server/src/openclawCli';
-import { Diagnostic, LanguageService, SchemaValidator, Severity, validatorPathOf, WorkspaceEdit } from '../../server/src/service/languageService';
+import {
+  Diagnostic,
+  LanguageService,
+  SchemaValidator,
+  Severity,
+  validatorPathOf,
+  WorkspaceEdit,
+} from '../../server/src/service/languageService';
 import { applyEdits, REPO_ROOT } from '../helpers';
 import { CACHE_DIR } from '../toolCache';
 import { CORPUS, OracleCase } from './corpus';
 import { ensureOpenClaw, ORACLE_VERSION } from './openclawInstall';
-import { Configuration, configurationOf, documentIn, FOLDER, oracleVerdict, ourVerdict, serviceWithBundledSchema, serviceWithInstalledSchema, Verdict } from './verdicts';
+import {
+  Configuration,
+  configurationOf,
+  documentIn,
+  FOLDER,
+  oracleVerdict,
+  ourVerdict,
+  serviceWithBundledSchema,
+  serviceWithInstalledSchema,
+  Verdict,
+} from './verdicts';
 
 /*
  * The real OpenClaw as oracle. For every configuration of the corpus: OpenClaw's verdict
@@ -77,7 +94,9 @@ describe(`Agreement with openclaw ${ORACLE_VERSION} config validate`, function (
       let verdict = pending.get(key);
       if (!verdict) {
         const layout = [...files].map(([path, text]) => ({ path, text }));
-        verdict = new Promise<Verdict>((resolve, reject) => queue.push(() => validateWithOpenClaw(cli, layout).then((answer) => resolve(oracleVerdict(answer)), reject)));
+        verdict = new Promise<Verdict>((resolve, reject) =>
+          queue.push(() => validateWithOpenClaw(cli, layout).then((answer) => resolve(oracleVerdict(answer)), reject)),
+        );
         pending.set(key, verdict);
       }
       return verdict;
@@ -97,9 +116,11 @@ describe(`Agreement with openclaw ${ORACLE_VERSION} config validate`, function (
       });
     });
     const timing = Date.now();
-    await Promise.all(Array.from({ length: PARALLEL_VALIDATIONS }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) await next();
-    }));
+    await Promise.all(
+      Array.from({ length: PARALLEL_VALIDATIONS }, async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) await next();
+      }),
+    );
     await Promise.all(work);
     log(`${pending.size} distinct configurations validated by OpenClaw in ${((Date.now() - timing) / 1000).toFixed(1)} s`);
   });
@@ -115,7 +136,7 @@ describe(`Agreement with openclaw ${ORACLE_VERSION} config validate`, function (
 
   for (const entry of CORPUS) {
     describe(entry.name, () => {
-      it('with OpenClaw\'s schema: same verdict, same paths', () => {
+      it("with OpenClaw's schema: same verdict, same paths", () => {
         const result = results.get(entry)!;
         assert.deepStrictEqual(result.installed, result.oracle);
       });
@@ -146,9 +167,18 @@ describe(`Agreement with openclaw ${ORACLE_VERSION} config validate`, function (
 
   it('the corpus exercises quick fixes and "fix all", and some of them clear errors', () => {
     const fixes = [...results.values()].flatMap((result) => result.fixes);
-    assert.ok(fixes.some((entry) => entry.fix.title.startsWith('Fix all')), 'some case offers "fix all"');
-    assert.ok(fixes.some((entry) => entry.fix.fixes.length > 0), 'some fix is about an error');
-    assert.ok(fixes.some((entry) => entry.fix.title.startsWith('Add Bedrock Model') && entry.oracle.valid), 'some added model leaves a valid configuration');
+    assert.ok(
+      fixes.some((entry) => entry.fix.title.startsWith('Fix all')),
+      'some case offers "fix all"',
+    );
+    assert.ok(
+      fixes.some((entry) => entry.fix.fixes.length > 0),
+      'some fix is about an error',
+    );
+    assert.ok(
+      fixes.some((entry) => entry.fix.title.startsWith('Add Bedrock Model') && entry.oracle.valid),
+      'some added model leaves a valid configuration',
+    );
     assert.ok(fixes.length >= 20, `${fixes.length} fixes`);
   });
 });
@@ -179,7 +209,15 @@ function checkWithoutOpenClaw(configurations: Configuration[]): Promise<CliCheck
     return folder;
   });
   const cli = join(REPO_ROOT, 'server', 'out', 'cli.js');
-  const args = [cli, 'check', '--openclaw-version', ORACLE_VERSION, '--exit-zero', '--', ...folders.map((folder) => `${folder}/openclaw.json`)];
+  const args = [
+    cli,
+    'check',
+    '--openclaw-version',
+    ORACLE_VERSION,
+    '--exit-zero',
+    '--',
+    ...folders.map((folder) => `${folder}/openclaw.json`),
+  ];
   // PATH keeps node's folder only: no openclaw can be found there.
   const env = { HOME: root, PATH: [dirname(process.execPath)].join(delimiter) };
   return new Promise<CliCheck[]>((resolve, reject) => {
@@ -187,10 +225,12 @@ function checkWithoutOpenClaw(configurations: Configuration[]): Promise<CliCheck
       rmSync(root, { recursive: true, force: true });
       if (error) return reject(error);
       const errorLines = stdout.split('\n').filter((line) => /^\d{3}\/[^:]*:\d+:\d+ error /.test(line));
-      resolve(folders.map((folder) => {
-        const errors = errorLines.filter((line) => line.startsWith(`${folder}/`)).length;
-        return { valid: errors === 0, errors };
-      }));
+      resolve(
+        folders.map((folder) => {
+          const errors = errorLines.filter((line) => line.startsWith(`${folder}/`)).length;
+          return { valid: errors === 0, errors };
+        }),
+      );
     });
   });
 }
@@ -227,7 +267,8 @@ function fixesFor(service: LanguageService, files: Configuration): Fix[] {
     }
     if (path !== 'openclaw.json') continue;
     const whole = { start: { line: 0, character: 0 }, end: document.positionAt(files.get(path)!.length) };
-    for (const action of service.getCodeActions(document, { range: whole, diagnostics, only: ['source.fixAll'] })) add(action.title, action.diagnostics ?? [], action.edit);
+    for (const action of service.getCodeActions(document, { range: whole, diagnostics, only: ['source.fixAll'] }))
+      add(action.title, action.diagnostics ?? [], action.edit);
     for (const id of ADDED_MODELS) {
       const result = service.getAddModel(document, id);
       if (typeof result !== 'string') add(`Add Bedrock Model ${id}`, [], result.edit);
@@ -242,8 +283,12 @@ function agreementTable(results: Map<OracleCase, CaseResult>): string {
   const agrees = (ours: Verdict, oracle: Verdict) => (same(ours, oracle) ? 'agrees' : `**differs**: ${describe(ours)}`);
   const cliAgrees = (result: CaseResult) => result.cli.valid === result.oracle.valid && result.cli.errors === result.bundledErrors;
   const describeCli = (result: CaseResult) =>
-    cliAgrees(result) ? `agrees (${result.cli.errors} ${result.cli.errors === 1 ? 'error' : 'errors'})` : `**differs**: ${result.cli.valid ? 'valid' : 'invalid'}, ${result.cli.errors} errors printed`;
-  const accepted = (result: CaseResult) => result.fixes.filter(({ fix, oracle }) => oracle.paths.every((path) => result.oracle.paths.includes(path) && !fix.fixes.includes(path))).length;
+    cliAgrees(result)
+      ? `agrees (${result.cli.errors} ${result.cli.errors === 1 ? 'error' : 'errors'})`
+      : `**differs**: ${result.cli.valid ? 'valid' : 'invalid'}, ${result.cli.errors} errors printed`;
+  const accepted = (result: CaseResult) =>
+    result.fixes.filter(({ fix, oracle }) => oracle.paths.every((path) => result.oracle.paths.includes(path) && !fix.fixes.includes(path)))
+      .length;
   const rows = [...results].map(([entry, result]) => {
     const cells = [
       entry.name,

@@ -48,14 +48,19 @@ const OWN_CASES: OracleCase[] = [
   },
   { name: 'own: an empty alias map', text: OWN('defaults: { model: "amazon-bedrock/zai.glm-4.7", models: {} },') },
   {
-    name: 'own: an alias map of another provider\'s models only (the allowlist, not migrated)',
-    text: OWN('defaults: { model: "amazon-bedrock/zai.glm-4.7", models: { "openai/gpt-5": { alias: "GPT" }, "anthropic/claude-opus-4-6": {} } },'),
+    name: "own: an alias map of another provider's models only (the allowlist, not migrated)",
+    text: OWN(
+      'defaults: { model: "amazon-bedrock/zai.glm-4.7", models: { "openai/gpt-5": { alias: "GPT" }, "anthropic/claude-opus-4-6": {} } },',
+    ),
   },
   {
     name: 'own: an alias map with the migration marker',
     text: OWN('defaults: { models: { "openai/gpt-5": { alias: "GPT" } } },', 'meta: { migrations: { modelPolicyAllowlist: true } },'),
   },
-  { name: 'own: the marker set to false', text: OWN('defaults: { model: "amazon-bedrock/zai.glm-4.7" },', 'meta: { migrations: { modelPolicyAllowlist: false } },') },
+  {
+    name: 'own: the marker set to false',
+    text: OWN('defaults: { model: "amazon-bedrock/zai.glm-4.7" },', 'meta: { migrations: { modelPolicyAllowlist: false } },'),
+  },
   {
     name: 'own: modelPolicy.allow listing one model',
     text: OWN('defaults: { models: { "openai/gpt-5": { alias: "GPT" } }, modelPolicy: { allow: ["amazon-bedrock/zai.glm-4.7", "GPT"] } },'),
@@ -80,7 +85,11 @@ const OWN_CASES: OracleCase[] = [
   },
   {
     name: 'own: a provider listing a model id twice',
-    text: OWN('defaults: { model: "amazon-bedrock/zai.glm-4.7" },', '', BEDROCK('{ id: "zai.glm-4.7", name: "GLM 4.7" }, { id: "zai.glm-4.7", name: "GLM again" }')),
+    text: OWN(
+      'defaults: { model: "amazon-bedrock/zai.glm-4.7" },',
+      '',
+      BEDROCK('{ id: "zai.glm-4.7", name: "GLM 4.7" }, { id: "zai.glm-4.7", name: "GLM again" }'),
+    ),
   },
 ];
 
@@ -142,7 +151,11 @@ function caseOf(entry: OracleCase): Case | undefined {
     const diagnostics = service.getDiagnostics(document);
     if (diagnostics.some((diagnostic) => diagnostic.severity === Severity.Error)) return undefined;
     for (const diagnostic of diagnostics.filter((d) => d.code === 'no-alias')) {
-      actions.push(...service.getCodeActions(document, { range: diagnostic.range, diagnostics: [diagnostic], only: ['quickfix'] }).filter((a) => a.title.startsWith('Add alias')));
+      actions.push(
+        ...service
+          .getCodeActions(document, { range: diagnostic.range, diagnostics: [diagnostic], only: ['quickfix'] })
+          .filter((a) => a.title.startsWith('Add alias')),
+      );
     }
   }
   if (actions.length === 0) return undefined;
@@ -180,8 +193,16 @@ function runOpenClaw(command: string, files: Configuration, args: string[]): Pro
   // Nothing of the machine's: no AWS credentials or profiles, its own state folder. Node's compile cache
   // (which openclaw turns on) goes to the test cache, not the scratch folder: kept, it makes each of the
   // hundreds of runs start about a third faster.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(AWS_|OPENCLAW_|NODE_DISABLE_COMPILE_CACHE$)/.test(name)));
-  const env = { ...inherited, HOME: home, OPENCLAW_STATE_DIR: join(home, '.openclaw'), OPENCLAW_CONFIG_PATH: join(folder, 'openclaw.json'), NODE_COMPILE_CACHE: COMPILE_CACHE };
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(AWS_|OPENCLAW_|NODE_DISABLE_COMPILE_CACHE$)/.test(name)),
+  );
+  const env = {
+    ...inherited,
+    HOME: home,
+    OPENCLAW_STATE_DIR: join(home, '.openclaw'),
+    OPENCLAW_CONFIG_PATH: join(folder, 'openclaw.json'),
+    NODE_COMPILE_CACHE: COMPILE_CACHE,
+  };
   return new Promise((resolve) => {
     execFile(command, args, { env, cwd: home, timeout: RUN_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       rmSync(home, { recursive: true, force: true });
@@ -220,14 +241,18 @@ describe(`Alias fixes keep what /model may select (openclaw ${ORACLE_VERSION} mo
     const allowed = async (files: Configuration, scope: string): Promise<string[]> => {
       const result = await limit(() => runOpenClaw(command, files, ['models', 'status', '--json', ...(scope ? ['--agent', scope] : [])]));
       runs++;
-      if (result.code !== 0) throw new Error(`models status ${scope ? `--agent ${scope} ` : ''}exited with ${result.code}: ${result.stderr.slice(0, 2000)}`);
+      if (result.code !== 0)
+        throw new Error(`models status ${scope ? `--agent ${scope} ` : ''}exited with ${result.code}: ${result.stderr.slice(0, 2000)}`);
       return (JSON.parse(result.stdout.slice(result.stdout.indexOf('{'))) as { allowed: string[] }).allowed;
     };
     const validate = async (files: Configuration) => {
       const result = await limit(() => runOpenClaw(command, files, ['config', 'validate', '--json']));
       runs++;
       try {
-        const answer = JSON.parse(result.stdout.slice(result.stdout.indexOf('{'))) as { valid?: boolean; issues?: { path: string; message: string }[] };
+        const answer = JSON.parse(result.stdout.slice(result.stdout.indexOf('{'))) as {
+          valid?: boolean;
+          issues?: { path: string; message: string }[];
+        };
         return { valid: answer.valid === true, issues: (answer.issues ?? []).map((issue) => `${issue.path}: ${issue.message}`).join('; ') };
       } catch {
         return { valid: false, issues: `no answer (exit ${result.code}): ${result.stderr.slice(0, 2000)}` };
@@ -245,12 +270,15 @@ describe(`Alias fixes keep what /model may select (openclaw ${ORACLE_VERSION} mo
       CASES.map(async (entry) => {
         const before = await scoped(entry.files, entry.scopes);
         // A configuration OpenClaw cannot read says nothing of the fixes: its case fails on that alone.
-        const fixes = typeof before === 'string' ? [] : await Promise.all(
-          entry.fixes.map(async (fix) => {
-            const [after, verdict] = await Promise.all([scoped(fix.files, entry.scopes), validate(fix.files)]);
-            return { fix, after, ...verdict };
-          }),
-        );
+        const fixes =
+          typeof before === 'string'
+            ? []
+            : await Promise.all(
+                entry.fixes.map(async (fix) => {
+                  const [after, verdict] = await Promise.all([scoped(fix.files, entry.scopes), validate(fix.files)]);
+                  return { fix, after, ...verdict };
+                }),
+              );
         measured.set(entry, { before, fixes });
       }),
     );
@@ -269,7 +297,8 @@ describe(`Alias fixes keep what /model may select (openclaw ${ORACLE_VERSION} mo
   for (const entry of CASES) {
     it(`${entry.entry.name}: each alias fix keeps "allowed" and validates`, () => {
       const { before: allowedBefore, fixes } = measured.get(entry)!;
-      if (typeof allowedBefore === 'string') throw new assert.AssertionError({ message: `OpenClaw could not tell what /model may select before any fix: ${allowedBefore}` });
+      if (typeof allowedBefore === 'string')
+        throw new assert.AssertionError({ message: `OpenClaw could not tell what /model may select before any fix: ${allowedBefore}` });
       for (const { fix, after, valid, issues } of fixes) {
         const shown = [...fix.files].map(([path, text]) => `--- ${path}\n${text}`).join('\n');
         assert.ok(valid, `after "${fix.title}" OpenClaw refuses the configuration: ${issues}\n${shown}`);
@@ -283,7 +312,10 @@ describe(`Alias fixes keep what /model may select (openclaw ${ORACLE_VERSION} mo
             assert.deepStrictEqual(now, before, `"${fix.title}" changed what /model may select for ${where}\n${shown}`);
           } else {
             const expected = [...new Set([...before, ...fix.mayAllow])].sort();
-            assert.ok(before.every((ref) => now.includes(ref)) && now.every((ref) => expected.includes(ref)), `"${fix.title}" for ${where}: ${JSON.stringify(now)}, expected within ${JSON.stringify(expected)}`);
+            assert.ok(
+              before.every((ref) => now.includes(ref)) && now.every((ref) => expected.includes(ref)),
+              `"${fix.title}" for ${where}: ${JSON.stringify(now)}, expected within ${JSON.stringify(expected)}`,
+            );
           }
         }
       }
@@ -292,11 +324,26 @@ describe(`Alias fixes keep what /model may select (openclaw ${ORACLE_VERSION} mo
 
   it('the cases exercise each way a fix keeps the allowlist: the marker, the migration, and a map that only names aliases', () => {
     const titles = [...measured.values()].flatMap((result) => result.fixes.map(({ fix }) => fix.title));
-    assert.ok(titles.some((title) => title.includes('(marking the map as aliases only')), 'a fix sets the marker');
-    assert.ok(titles.some((title) => title.includes('(moving the /model allowlist to agents.defaults.modelPolicy.allow first)')), 'a fix migrates first');
-    assert.ok(titles.some((title) => title.startsWith('Add alias ') && !title.includes('(')), 'a fix adds an alias alone');
-    assert.ok([...measured.values()].some((result) => typeof result.before !== 'string' && result.before.get('')!.length > 0), 'some configuration restricts /model');
-    assert.ok([...measured.keys()].some((entry) => entry.scopes.length > 1), 'some configuration has agents');
+    assert.ok(
+      titles.some((title) => title.includes('(marking the map as aliases only')),
+      'a fix sets the marker',
+    );
+    assert.ok(
+      titles.some((title) => title.includes('(moving the /model allowlist to agents.defaults.modelPolicy.allow first)')),
+      'a fix migrates first',
+    );
+    assert.ok(
+      titles.some((title) => title.startsWith('Add alias ') && !title.includes('(')),
+      'a fix adds an alias alone',
+    );
+    assert.ok(
+      [...measured.values()].some((result) => typeof result.before !== 'string' && result.before.get('')!.length > 0),
+      'some configuration restricts /model',
+    );
+    assert.ok(
+      [...measured.keys()].some((entry) => entry.scopes.length > 1),
+      'some configuration has agents',
+    );
   });
 });
 
@@ -309,7 +356,13 @@ function allowlistTable(measured: Map<Case, Measured>): string {
     const cells =
       typeof before === 'string'
         ? [entry.entry.name, scopes, '**OpenClaw could not tell**', '—', '—']
-        : [entry.entry.name, scopes, list(before.get('')!), `${fixes.filter(({ after }) => same(after, before)).length}/${fixes.length}`, `${fixes.filter((fix) => fix.valid).length}/${fixes.length}`];
+        : [
+            entry.entry.name,
+            scopes,
+            list(before.get('')!),
+            `${fixes.filter(({ after }) => same(after, before)).length}/${fixes.length}`,
+            `${fixes.filter((fix) => fix.valid).length}/${fixes.length}`,
+          ];
     return `| ${cells.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
   });
   const count = [...measured.values()].reduce((sum, result) => sum + result.fixes.length, 0);

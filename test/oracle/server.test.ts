@@ -50,25 +50,36 @@ describe(`The server with openclaw ${ORACLE_VERSION} installed`, function () {
 
   const unknownRootKey = (diagnostics: Diagnostic[]) => diagnostics.some((d) => messageOf(d).includes('Unrecognized key: "gatewayy"'));
 
-  it('uses the installed schema: an unknown key at the root, which the extension\'s own schema does not cover, becomes an error', async () => {
+  it("uses the installed schema: an unknown key at the root, which the extension's own schema does not cover, becomes an error", async () => {
     const server = await start(true);
     const first = await server.open(DOCUMENT_URI, UNKNOWN_ROOT_KEY);
-    assert.ok(!unknownRootKey(first), 'the first diagnostics come from the own schema, before OpenClaw\'s is compiled');
+    assert.ok(!unknownRootKey(first), "the first diagnostics come from the own schema, before OpenClaw's is compiled");
     const withSchema = await server.diagnosticsWhere(DOCUMENT_URI, unknownRootKey, 120_000);
     const error = withSchema.find((d) => messageOf(d).includes('gatewayy'))!;
     assert.strictEqual(error.severity, 1);
     assert.match(messageOf(error), new RegExp(`OpenClaw ${ORACLE_VERSION} \\(installed\\) rejects the file`));
     assert.deepStrictEqual(error.range.start, { line: 1, character: 2 });
-    assert.ok(server.logs.some((line) => line.includes(`Found OpenClaw ${ORACLE_VERSION}`)), server.logs.join('\n'));
+    assert.ok(
+      server.logs.some((line) => line.includes(`Found OpenClaw ${ORACLE_VERSION}`)),
+      server.logs.join('\n'),
+    );
   });
 
   it('shows on save what openclaw config validate finds and the extension does not', async () => {
     const server = await start(true);
     const opened = await server.open(DOCUMENT_URI, SUPPRESSED_MODEL);
-    assert.deepStrictEqual(opened.filter((d) => d.severity === 1), [], 'the extension alone sees no error');
+    assert.deepStrictEqual(
+      opened.filter((d) => d.severity === 1),
+      [],
+      'the extension alone sees no error',
+    );
     await until(() => server.logs.some((line) => line.includes(`Found OpenClaw ${ORACLE_VERSION}`)), 60_000, 'the server to find OpenClaw');
     await server.connection.sendNotification('textDocument/didSave', { textDocument: { uri: DOCUMENT_URI } });
-    const checked = await server.diagnosticsWhere(DOCUMENT_URI, (diagnostics) => diagnostics.some((d) => d.code === 'openclaw-validate'), 120_000);
+    const checked = await server.diagnosticsWhere(
+      DOCUMENT_URI,
+      (diagnostics) => diagnostics.some((d) => d.code === 'openclaw-validate'),
+      120_000,
+    );
     const finding = checked.find((d) => d.code === 'openclaw-validate')!;
     assert.strictEqual(finding.severity, 1);
     assert.match(messageOf(finding), /^openclaw config validate \(2026\.9\.6\): Unknown model: google\/gemini-1\.5-flash/);
@@ -84,12 +95,19 @@ describe(`The server with openclaw ${ORACLE_VERSION} installed`, function () {
     const folder = mkdtempSync(join(tmpdir(), 'openclaw-oracle-split-'));
     const root = `{\n  models: { $include: "./models.json5" },\n  agents: { defaults: { model: { primary: "google/gemini-1.5-flash", fallbacks: ["amazon-bedrock/zai.glm-4.7"] } } },\n}\n`;
     writeFileSync(join(folder, 'openclaw.json'), root);
-    writeFileSync(join(folder, 'models.json5'), '{ providers: { "amazon-bedrock": { baseUrl: "https://bedrock-runtime.us-east-1.amazonaws.com", models: [{ id: "zai.glm-4.7", name: "GLM 4.7" }] } } }\n');
+    writeFileSync(
+      join(folder, 'models.json5'),
+      '{ providers: { "amazon-bedrock": { baseUrl: "https://bedrock-runtime.us-east-1.amazonaws.com", models: [{ id: "zai.glm-4.7", name: "GLM 4.7" }] } } }\n',
+    );
     const uri = URI.file(join(folder, 'openclaw.json')).toString();
     try {
       const server = await start(true);
       await server.open(uri, root);
-      await until(() => server.logs.some((line) => line.includes(`Found OpenClaw ${ORACLE_VERSION}`)), 60_000, 'the server to find OpenClaw');
+      await until(
+        () => server.logs.some((line) => line.includes(`Found OpenClaw ${ORACLE_VERSION}`)),
+        60_000,
+        'the server to find OpenClaw',
+      );
       await server.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
       const checked = await server.diagnosticsWhere(uri, (diagnostics) => diagnostics.some((d) => d.code === 'openclaw-validate'), 120_000);
       assert.deepStrictEqual(
@@ -107,7 +125,11 @@ describe(`The server with openclaw ${ORACLE_VERSION} installed`, function () {
     await server.open(DOCUMENT_URI, UNKNOWN_ROOT_KEY);
     await server.connection.sendNotification('textDocument/didSave', { textDocument: { uri: DOCUMENT_URI } });
     await new Promise((resolve) => setTimeout(resolve, 3000));
-    assert.ok(!server.published.some((params) => unknownRootKey(params.diagnostics) || params.diagnostics.some((d) => d.code === 'openclaw-validate')));
+    assert.ok(
+      !server.published.some(
+        (params) => unknownRootKey(params.diagnostics) || params.diagnostics.some((d) => d.code === 'openclaw-validate'),
+      ),
+    );
     assert.ok(!server.logs.some((line) => line.includes('Found OpenClaw')), server.logs.join('\n'));
 
     await server.connection.sendNotification(TRUST_GRANTED_NOTIFICATION);

@@ -1,7 +1,13 @@
 import { join } from 'path';
 import { CliVerdict } from '../../server/src/openclawCli';
 import { SchemaBundle } from '../../server/src/schemaBundle';
-import { createLanguageService, LanguageService, SchemaValidator, Severity, validatorPathOf } from '../../server/src/service/languageService';
+import {
+  createLanguageService,
+  LanguageService,
+  SchemaValidator,
+  Severity,
+  validatorPathOf,
+} from '../../server/src/service/languageService';
 import { memoryFiles, REPO_ROOT } from '../helpers';
 import { OracleCase } from './corpus';
 import { ORACLE_VERSION } from './openclawInstall';
@@ -41,7 +47,11 @@ export function serviceWithInstalledSchema(files: Configuration, schema: SchemaV
 
 /** The same without OpenClaw: the schema bundled with the extension of the version chosen in the settings. */
 export function serviceWithBundledSchema(files: Configuration): LanguageService {
-  return createLanguageService({ files: memoryFiles(inFolder(files)).source, settings: { openclawVersion: ORACLE_VERSION }, schemas: BUNDLE });
+  return createLanguageService({
+    files: memoryFiles(inFolder(files)).source,
+    settings: { openclawVersion: ORACLE_VERSION },
+    schemas: BUNDLE,
+  });
 }
 
 /** Error diagnostics of every file of the configuration, as validator paths. */

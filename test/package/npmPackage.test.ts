@@ -29,7 +29,17 @@ const PACKED_FILES = [
 ];
 
 /** The sample's findings, as the repository's own check prints them (test/cli/check.test.ts pins them). */
-const SAMPLE_FINDINGS = ['31:19 warning', '97:22 hint', '103:19 warning', '112:19 warning', '121:19 warning', '140:19 warning', '149:19 warning', '160:5 error', '170:7 info'];
+const SAMPLE_FINDINGS = [
+  '31:19 warning',
+  '97:22 hint',
+  '103:19 warning',
+  '112:19 warning',
+  '121:19 warning',
+  '140:19 warning',
+  '149:19 warning',
+  '160:5 error',
+  '170:7 info',
+];
 
 function npm(args: string[], cwd: string): string {
   return execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
@@ -44,7 +54,10 @@ describe('the npm package (npm pack, installed offline into an empty project)', 
   before(() => {
     assert.ok(existsSync(join(REPO_ROOT, 'server', 'out', 'server.js')), 'run `npm run build` first');
     const packFolder = scratch();
-    const [pack] = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', packFolder], REPO_ROOT)) as { filename: string; files: { path: string; mode: number }[] }[];
+    const [pack] = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', packFolder], REPO_ROOT)) as {
+      filename: string;
+      files: { path: string; mode: number }[];
+    }[];
     packed = pack!.files;
     project = scratch();
     writeFileSync(join(project, 'package.json'), '{ "name": "uses-openclaw-config", "private": true }\n');
@@ -59,23 +72,37 @@ describe('the npm package (npm pack, installed offline into an empty project)', 
     assert.strictEqual(installed.dependencies, undefined, 'the bundles need no dependency');
   });
 
-  it('npx openclaw-config check FILE: the sample\'s findings, exit 1 for its error', () => {
-    const run = spawnSync('npx', ['--offline', 'openclaw-config', 'check', 'openclaw.json'], { cwd: project, encoding: 'utf8', timeout: 30_000 });
+  it("npx openclaw-config check FILE: the sample's findings, exit 1 for its error", () => {
+    const run = spawnSync('npx', ['--offline', 'openclaw-config', 'check', 'openclaw.json'], {
+      cwd: project,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     assert.strictEqual(run.status, 1, run.stderr);
-    assert.deepStrictEqual(run.stdout.trimEnd().split('\n').map((line) => /^openclaw\.json:(\d+:\d+ \w+) /.exec(line)?.[1]), SAMPLE_FINDINGS);
+    assert.deepStrictEqual(
+      run.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => /^openclaw\.json:(\d+:\d+ \w+) /.exec(line)?.[1]),
+      SAMPLE_FINDINGS,
+    );
     assert.strictEqual(run.stderr, '1 file(s) checked: 1 error(s), 6 warning(s).\n');
   });
 
-  it('openclaw-language-server --stdio: initializes and publishes the sample\'s diagnostics', async () => {
+  it("openclaw-language-server --stdio: initializes and publishes the sample's diagnostics", async () => {
     const session = new LspSession({ command: [join(project, 'node_modules', '.bin', 'openclaw-language-server'), '--stdio'] });
     try {
       const result = (await session.initialize()) as { serverInfo?: { name: string }; capabilities: { hoverProvider?: boolean } };
       assert.ok(result.capabilities.hoverProvider, JSON.stringify(result));
       const uri = URI.file(join(project, 'openclaw.json')).toString();
       const diagnostics = await session.open(uri, readFileSync(join(project, 'openclaw.json'), 'utf8'));
-      const byPosition = [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      const byPosition = [...diagnostics].sort(
+        (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+      );
       assert.deepStrictEqual(
-        byPosition.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${['', 'error', 'warning', 'info', 'hint'][d.severity!]}`),
+        byPosition.map(
+          (d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${['', 'error', 'warning', 'info', 'hint'][d.severity!]}`,
+        ),
         SAMPLE_FINDINGS,
       );
     } finally {

@@ -38,7 +38,14 @@ const TEXT = `{
     },
   },
 }`;
-const ALL = ['Sonnet', 'Opus', 'amazon-bedrock/amazon.nova-lite-v1:0', 'amazon-bedrock/qwen.qwen3-coder-next', 'amazon-bedrock/deepseek.v3.2', 'amazon-bedrock/zai.glm-4.7'];
+const ALL = [
+  'Sonnet',
+  'Opus',
+  'amazon-bedrock/amazon.nova-lite-v1:0',
+  'amazon-bedrock/qwen.qwen3-coder-next',
+  'amazon-bedrock/deepseek.v3.2',
+  'amazon-bedrock/zai.glm-4.7',
+];
 
 describe('Compare Models over the protocol, against the fake Bedrock', function () {
   this.timeout(30_000);
@@ -50,7 +57,12 @@ describe('Compare Models over the protocol, against the fake Bedrock', function 
 
   const startServer = async (extra: Record<string, unknown> = {}) => {
     const session = new LspSession({
-      settings: { aws: { profile: 'fake' }, bedrock: { runtimeEndpoint: bedrock.fake.runtimeEndpoint }, catalog: { live: false }, ...extra },
+      settings: {
+        aws: { profile: 'fake' },
+        bedrock: { runtimeEndpoint: bedrock.fake.runtimeEndpoint },
+        catalog: { live: false },
+        ...extra,
+      },
       env: bedrock.sandbox.childEnv(),
     });
     session.connection.onNotification('openclaw/compareProgress', (params: CompareProgressParams) => {
@@ -74,12 +86,19 @@ describe('Compare Models over the protocol, against the fake Bedrock', function 
 
   const compare = (session: LspSession, argument: Record<string, unknown>, token?: CancellationTokenSource) => {
     const params = { command: 'openclaw.server.compareModels', arguments: [{ uri: URI, ...argument }] };
-    return (token ? session.connection.sendRequest('workspace/executeCommand', params, token.token) : session.connection.sendRequest('workspace/executeCommand', params)) as Promise<CompareModelsResult>;
+    return (
+      token
+        ? session.connection.sendRequest('workspace/executeCommand', params, token.token)
+        : session.connection.sendRequest('workspace/executeCommand', params)
+    ) as Promise<CompareModelsResult>;
   };
   const streams = () => bedrock.fake.requests.filter((request) => request.operation === 'ConverseStream');
 
   it('mixed outcomes in one comparison: complete, the inference-profile fix, throttled then complete, cancelled', async () => {
-    bedrock.fake.scriptOutcome('us.anthropic.claude-sonnet-4-6', { kind: 'complete', script: { text: ['Sonnet', ' here.'], usage: { inputTokens: 20, outputTokens: 100 } } });
+    bedrock.fake.scriptOutcome('us.anthropic.claude-sonnet-4-6', {
+      kind: 'complete',
+      script: { text: ['Sonnet', ' here.'], usage: { inputTokens: 20, outputTokens: 100 } },
+    });
     bedrock.fake.scriptOutcome('anthropic.claude-opus-4-6-v1', { kind: 'needsInferenceProfile' });
     bedrock.fake.scriptOutcome('amazon.nova-lite-v1:0', { kind: 'throttledThenComplete', script: { text: ['Nova', ' here.'] } });
     bedrock.fake.scriptOutcome('qwen.qwen3-coder-next', { kind: 'slow' });
@@ -95,45 +114,76 @@ describe('Compare Models over the protocol, against the fake Bedrock', function 
     };
     const result = await compare(server, { references: ALL.slice(0, 4), prompt: 'Who are you?', compareId: 'mixed' }, source);
 
-    assert.deepStrictEqual(result.models.map((model) => [model.label, model.ref, model.outcome]), [
-      ['Sonnet', 'amazon-bedrock/us.anthropic.claude-sonnet-4-6', 'complete'],
-      ['Opus', 'amazon-bedrock/anthropic.claude-opus-4-6-v1', 'failed'],
-      ['Nova Lite', 'amazon-bedrock/amazon.nova-lite-v1:0', 'complete'],
-      ['Qwen', 'amazon-bedrock/qwen.qwen3-coder-next', 'cancelled'],
-    ]);
+    assert.deepStrictEqual(
+      result.models.map((model) => [model.label, model.ref, model.outcome]),
+      [
+        ['Sonnet', 'amazon-bedrock/us.anthropic.claude-sonnet-4-6', 'complete'],
+        ['Opus', 'amazon-bedrock/anthropic.claude-opus-4-6-v1', 'failed'],
+        ['Nova Lite', 'amazon-bedrock/amazon.nova-lite-v1:0', 'complete'],
+        ['Qwen', 'amazon-bedrock/qwen.qwen3-coder-next', 'cancelled'],
+      ],
+    );
     const [sonnet, opus, nova, qwen] = result.models;
-    assert.deepStrictEqual([sonnet!.text, nova!.text, result.prompt, result.region], ['Sonnet here.', 'Nova here.', 'Who are you?', 'us-east-1']);
-    assert.deepStrictEqual([sonnet!.runs[0]!.inputTokens, sonnet!.runs[0]!.outputTokens, sonnet!.runs[0]!.cost, sonnet!.priceSource], [20, 100, 0.00156, 'file']);
+    assert.deepStrictEqual(
+      [sonnet!.text, nova!.text, result.prompt, result.region],
+      ['Sonnet here.', 'Nova here.', 'Who are you?', 'us-east-1'],
+    );
+    assert.deepStrictEqual(
+      [sonnet!.runs[0]!.inputTokens, sonnet!.runs[0]!.outputTokens, sonnet!.runs[0]!.cost, sonnet!.priceSource],
+      [20, 100, 0.00156, 'file'],
+    );
     assert.strictEqual(nova!.priceSource, 'list');
     assert.match(qwen!.text, /^part 1\. /, 'what arrived before the cancel is kept');
     // The failure's fix: the profile id, and the edit that switches the file to it.
-    assert.strictEqual(opus!.problem?.message, 'anthropic.claude-opus-4-6-v1 cannot be invoked on demand: Bedrock needs the id of an inference profile that contains it. Use us.anthropic.claude-opus-4-6-v1 or global.anthropic.claude-opus-4-6-v1.');
+    assert.strictEqual(
+      opus!.problem?.message,
+      'anthropic.claude-opus-4-6-v1 cannot be invoked on demand: Bedrock needs the id of an inference profile that contains it. Use us.anthropic.claude-opus-4-6-v1 or global.anthropic.claude-opus-4-6-v1.',
+    );
     assert.strictEqual(opus!.fix?.newId, 'us.anthropic.claude-opus-4-6-v1');
-    assert.strictEqual(applyEdits(TEXT, opus!.fix!.edit.changes[URI]!), TEXT.replaceAll('anthropic.claude-opus-4-6-v1', 'us.anthropic.claude-opus-4-6-v1'));
+    assert.strictEqual(
+      applyEdits(TEXT, opus!.fix!.edit.changes[URI]!),
+      TEXT.replaceAll('anthropic.claude-opus-4-6-v1', 'us.anthropic.claude-opus-4-6-v1'),
+    );
     // Nova was throttled once: two requests, the second answered.
     assert.deepStrictEqual(streams().filter((request) => request.modelId === 'amazon.nova-lite-v1:0').length, 2);
     assert.strictEqual(await streams().find((request) => request.modelId === 'qwen.qwen3-coder-next')!.ended, 'clientClosed');
     // The table a user pastes.
     const lines = result.markdown.split('\n');
     assert.strictEqual(lines[0], '**Prompt:** Who are you?');
-    assert.match(lines[4]!, /^\| Sonnet \(`amazon-bedrock\/us\.anthropic\.claude-sonnet-4-6`\) \| \d+ ms \| \d+ ms \| 20 \| 100 \| \d+ \| \$0\.0016 \| complete \|$/);
-    assert.match(lines[5]!, /^\| Opus \(`amazon-bedrock\/anthropic\.claude-opus-4-6-v1`\) \| — \| \d+ ms \| — \| — \| — \| — \| failed: anthropic\.claude-opus-4-6-v1 cannot be invoked on demand/);
+    assert.match(
+      lines[4]!,
+      /^\| Sonnet \(`amazon-bedrock\/us\.anthropic\.claude-sonnet-4-6`\) \| \d+ ms \| \d+ ms \| 20 \| 100 \| \d+ \| \$0\.0016 \| complete \|$/,
+    );
+    assert.match(
+      lines[5]!,
+      /^\| Opus \(`amazon-bedrock\/anthropic\.claude-opus-4-6-v1`\) \| — \| \d+ ms \| — \| — \| — \| — \| failed: anthropic\.claude-opus-4-6-v1 cannot be invoked on demand/,
+    );
     assert.match(lines[6]!, /^\| Nova Lite .* \$0\.\d+ \(list\) \| complete \|$/);
     assert.match(lines[7]!, /^\| Qwen .* \| cancelled \|$/);
     // Progress: each column started, streamed, ended, in that order.
     for (const column of [0, 2, 3]) {
       const kinds = progress.filter((p) => p.compareId === 'mixed' && p.column === column).map((p) => p.kind);
-      assert.deepStrictEqual([kinds[0], kinds.includes('text'), kinds.at(-1)], ['start', true, 'end'], `column ${column}: ${kinds.join(', ')}`);
+      assert.deepStrictEqual(
+        [kinds[0], kinds.includes('text'), kinds.at(-1)],
+        ['start', true, 'end'],
+        `column ${column}: ${kinds.join(', ')}`,
+      );
     }
     const opusEnd = progress.find((p) => p.kind === 'end' && p.column === 1);
-    assert.ok(opusEnd?.kind === 'end' && opusEnd.result.fix?.newId === 'us.anthropic.claude-opus-4-6-v1' && !('text' in opusEnd.result), 'the end carries the fix, not the text');
+    assert.ok(
+      opusEnd?.kind === 'end' && opusEnd.result.fix?.newId === 'us.anthropic.claude-opus-4-6-v1' && !('text' in opusEnd.result),
+      'the end carries the fix, not the text',
+    );
   });
 
   it('runs at most 4 test prompts at once by default (the fake records the overlap), all six complete', async () => {
     bedrock.fake.setConverseScript('*', { text: ['a', 'b', 'c'], chunkDelayMs: 100 });
     bedrock.fake.scriptOutcome('anthropic.claude-opus-4-6-v1', { kind: 'complete', script: { text: ['a', 'b', 'c'], chunkDelayMs: 100 } });
     const result = await compare(server, { references: ALL });
-    assert.deepStrictEqual(result.models.map((model) => model.outcome), Array(6).fill('complete'));
+    assert.deepStrictEqual(
+      result.models.map((model) => model.outcome),
+      Array(6).fill('complete'),
+    );
     assert.deepStrictEqual([result.concurrency, bedrock.fake.peakInFlight('ConverseStream'), streams().length], [4, 4, 6]);
   });
 
@@ -143,7 +193,10 @@ describe('Compare Models over the protocol, against the fake Bedrock', function 
       bedrock.fake.setConverseScript('*', { text: ['a', 'b'], chunkDelayMs: 100 });
       bedrock.fake.scriptOutcome('anthropic.claude-opus-4-6-v1', { kind: 'complete', script: { text: ['a', 'b'], chunkDelayMs: 100 } });
       const result = await compare(bounded, { references: ALL });
-      assert.deepStrictEqual(result.models.map((model) => model.outcome), Array(6).fill('complete'));
+      assert.deepStrictEqual(
+        result.models.map((model) => model.outcome),
+        Array(6).fill('complete'),
+      );
       assert.deepStrictEqual([result.concurrency, bedrock.fake.peakInFlight('ConverseStream')], [2, 2]);
     } finally {
       await bounded.shutdown();
@@ -163,23 +216,39 @@ describe('Compare Models over the protocol, against the fake Bedrock', function 
     const started = Date.now();
     const result = await compare(server, { references: ALL.slice(0, 4), runs: 2, compareId: 'cancel' }, source);
     assert.ok(Date.now() - started < 8000, `ended ${Date.now() - started} ms after the start: not at the streams' end`);
-    assert.deepStrictEqual(result.models.map((model) => [model.outcome, model.runs.map((run) => run.outcome)]), Array(4).fill(['cancelled', ['cancelled', 'cancelled']]));
+    assert.deepStrictEqual(
+      result.models.map((model) => [model.outcome, model.runs.map((run) => run.outcome)]),
+      Array(4).fill(['cancelled', ['cancelled', 'cancelled']]),
+    );
     assert.strictEqual(streams().length, 4, 'the second round sent nothing');
     assert.deepStrictEqual(await Promise.all(streams().map((request) => request.ended)), Array(4).fill('clientClosed'));
   });
 
   it('runs: 3 gives every model three runs and the table their medians; $/progress reports to a workDoneToken', async () => {
     bedrock.fake.setConverseScript('*', { text: ['x'], usage: { inputTokens: 10, outputTokens: 40 } });
-    const params = { command: 'openclaw.server.compareModels', arguments: [{ uri: URI, references: ['Sonnet', 'amazon-bedrock/deepseek.v3.2'], runs: 3 }], workDoneToken: 'compare-progress' };
+    const params = {
+      command: 'openclaw.server.compareModels',
+      arguments: [{ uri: URI, references: ['Sonnet', 'amazon-bedrock/deepseek.v3.2'], runs: 3 }],
+      workDoneToken: 'compare-progress',
+    };
     const workDone: { kind: string; percentage?: number }[] = [];
     const subscription = server.connection.onProgress(WorkDoneProgress.type, 'compare-progress', (value) => void workDone.push(value));
     const result = (await server.connection.sendRequest('workspace/executeCommand', params)) as CompareModelsResult;
-    assert.deepStrictEqual(result.models.map((model) => model.runs.map((run) => run.outcome)), [Array(3).fill('complete'), Array(3).fill('complete')]);
+    assert.deepStrictEqual(
+      result.models.map((model) => model.runs.map((run) => run.outcome)),
+      [Array(3).fill('complete'), Array(3).fill('complete')],
+    );
     assert.strictEqual(streams().length, 6);
-    assert.match(result.markdown, /\| Sonnet \(`amazon-bedrock\/us\.anthropic\.claude-sonnet-4-6`\) \| \d+ ms \| \d+ ms \| 10 \| 40 \| \d+ \| \$0\.00063 \| complete \|/);
+    assert.match(
+      result.markdown,
+      /\| Sonnet \(`amazon-bedrock\/us\.anthropic\.claude-sonnet-4-6`\) \| \d+ ms \| \d+ ms \| 10 \| 40 \| \d+ \| \$0\.00063 \| complete \|/,
+    );
     assert.ok(result.markdown.includes('Medians over 3 runs.'), result.markdown);
     subscription.dispose();
-    assert.deepStrictEqual(workDone.map((value) => value.kind), ['begin', ...Array(6).fill('report'), 'end']);
+    assert.deepStrictEqual(
+      workDone.map((value) => value.kind),
+      ['begin', ...Array(6).fill('report'), 'end'],
+    );
     assert.deepStrictEqual(workDone.map((value) => value.percentage).slice(0, 7), [0, 17, 33, 50, 67, 83, 100]);
   });
 
@@ -187,19 +256,34 @@ describe('Compare Models over the protocol, against the fake Bedrock', function 
     bedrock.fake.setConverseScript('*', { text: ['x'], usage: { inputTokens: 10, outputTokens: 40 } });
     await compare(server, { references: ['Sonnet'] });
     const line = TEXT.split('\n').findIndex((text) => text.includes('model: { primary'));
-    const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line, character: 7 } })) as Hover;
+    const hover = (await server.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: URI },
+      position: { line, character: 7 },
+    })) as Hover;
     const value = (hover.contents as MarkupContent).value;
     assert.match(value, /^\*\*Model chain\*\* of agents\.defaults, in the order OpenClaw tries it\n/);
-    assert.match(value, /\| 1 \| \*\*Sonnet\*\* `amazon-bedrock\/us\.anthropic\.claude-sonnet-4-6` \| \$3\.00 \/ \$15\.00 \| 200,000 \| first token \d+ ms, \d+ ms total, \d+ tok\/s, \$0\.00063 \(\d\d:\d\d\) \|/);
+    assert.match(
+      value,
+      /\| 1 \| \*\*Sonnet\*\* `amazon-bedrock\/us\.anthropic\.claude-sonnet-4-6` \| \$3\.00 \/ \$15\.00 \| 200,000 \| first token \d+ ms, \d+ ms total, \d+ tok\/s, \$0\.00063 \(\d\d:\d\d\) \|/,
+    );
     assert.match(value, /\| 2 \| \*\*Nova Lite\*\* `amazon-bedrock\/amazon\.nova-lite-v1:0` \| \$0\.06 \/ \$0\.24 \(list\) \|/);
     assert.match(value, /\| 3 \| \*\*Opus\*\* `amazon-bedrock\/anthropic\.claude-opus-4-6-v1` \|/);
-    const targets = (await server.connection.sendRequest('workspace/executeCommand', { command: 'openclaw.server.testTargets', arguments: [{ uri: URI }] })) as TestTargetItem[];
-    assert.deepStrictEqual(targets.map((target) => target.chainPosition), [0, 2, 1, undefined, undefined, undefined]);
+    const targets = (await server.connection.sendRequest('workspace/executeCommand', {
+      command: 'openclaw.server.testTargets',
+      arguments: [{ uri: URI }],
+    })) as TestTargetItem[];
+    assert.deepStrictEqual(
+      targets.map((target) => target.chainPosition),
+      [0, 2, 1, undefined, undefined, undefined],
+    );
   });
 
   it('arguments it cannot use: a clear InvalidParams message', async () => {
     const refused = async (argument: Record<string, unknown>) => {
-      const error = await compare(server, argument).then(() => undefined, (e: ResponseError<unknown>) => e);
+      const error = await compare(server, argument).then(
+        () => undefined,
+        (e: ResponseError<unknown>) => e,
+      );
       return error?.message;
     };
     const takes = 'openclaw.server.compareModels takes { uri, references, prompt?, runs?, compareId? }';

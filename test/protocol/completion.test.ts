@@ -42,21 +42,28 @@ describe('completion over the protocol, from the live catalog of the fake Bedroc
 
   it('fetches the catalog when the file opens, completes ids and references from it, and asks AWS once', async () => {
     const cacheDir = scratch();
-    const server = session({ aws: { profile: 'fake' }, bedrock: { endpoint: bedrock.fake.controlEndpoint }, catalog: { live: true } }, { cacheDir });
+    const server = session(
+      { aws: { profile: 'fake' }, bedrock: { endpoint: bedrock.fake.controlEndpoint }, catalog: { live: true } },
+      { cacheDir },
+    );
     try {
       await server.initialize();
       await server.open(URI, TEXT);
       // Completion answers at once from what is cached; once the answer is in, it is the live list.
-      const isApplicationProfile = (i: CompletionItem) => i.label.startsWith('arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/');
+      const isApplicationProfile = (i: CompletionItem) =>
+        i.label.startsWith('arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/');
       let items: CompletionItem[] = [];
-      for (const deadline = Date.now() + 5000; !items.some(isApplicationProfile) && Date.now() < deadline; ) {
+      for (const deadline = Date.now() + 5000; !items.some(isApplicationProfile) && Date.now() < deadline;) {
         items = await complete(server, ID_POSITION);
       }
-      assert.ok(items.some(isApplicationProfile), 'the account\'s own application profile: only the live catalog has it');
+      assert.ok(items.some(isApplicationProfile), "the account's own application profile: only the live catalog has it");
       assert.strictEqual(bedrock.fake.requests.length, 3, 'one ListFoundationModels and two ListInferenceProfiles, at open');
       const haiku = items.find((i) => i.label === 'us.anthropic.claude-haiku-4-5-20251001-v1:0')!;
       assert.strictEqual(haiku.detail, 'US Anthropic Claude Haiku 4.5 · text+image · inference profile');
-      assert.strictEqual(haiku.textEdit && 'range' in haiku.textEdit ? haiku.textEdit.newText : undefined, '"us.anthropic.claude-haiku-4-5-20251001-v1:0"');
+      assert.strictEqual(
+        haiku.textEdit && 'range' in haiku.textEdit ? haiku.textEdit.newText : undefined,
+        '"us.anthropic.claude-haiku-4-5-20251001-v1:0"',
+      );
       assert.match((haiku.documentation as MarkupContent).value, /List price per 1M tokens: \$1\.00 in \/ \$5\.00 out/);
       assert.ok(!items.some((i) => i.label === 'amazon.titan-embed-text-v2:0'));
 
@@ -71,10 +78,20 @@ describe('completion over the protocol, from the live catalog of the fake Bedroc
   });
 
   it('without access: completes from the built-in list and says once why, and what to do', async () => {
-    bedrock.fake.fail('ListFoundationModels', { kind: 'serviceError', name: 'AccessDeniedException', message: 'not authorized to perform: bedrock:ListFoundationModels' });
-    const server = session({ aws: { profile: 'fake' }, bedrock: { endpoint: bedrock.fake.controlEndpoint }, catalog: { live: true } }, { catalogNotifications: true });
+    bedrock.fake.fail('ListFoundationModels', {
+      kind: 'serviceError',
+      name: 'AccessDeniedException',
+      message: 'not authorized to perform: bedrock:ListFoundationModels',
+    });
+    const server = session(
+      { aws: { profile: 'fake' }, bedrock: { endpoint: bedrock.fake.controlEndpoint }, catalog: { live: true } },
+      { catalogNotifications: true },
+    );
     const problems: { region: string; message: string }[] = [];
-    server.connection.onNotification('openclaw/catalogProblem', (params: { region: string; message: string }) => void problems.push(params));
+    server.connection.onNotification(
+      'openclaw/catalogProblem',
+      (params: { region: string; message: string }) => void problems.push(params),
+    );
     try {
       await server.initialize();
       await server.open(URI, TEXT);
@@ -87,7 +104,10 @@ describe('completion over the protocol, from the live catalog of the fake Bedroc
         },
       ]);
       const items = await complete(server, ID_POSITION);
-      assert.ok(items.some((i) => i.label === 'us.anthropic.claude-opus-4-6-v1'), 'built-in ids');
+      assert.ok(
+        items.some((i) => i.label === 'us.anthropic.claude-opus-4-6-v1'),
+        'built-in ids',
+      );
       assert.ok(!items.some((i) => i.label.startsWith('arn:')), 'nothing only the live catalog has');
       await complete(server, ID_POSITION);
       assert.strictEqual(listings(), 1, 'no retry per keystroke');
@@ -102,11 +122,24 @@ describe('completion over the protocol, from the live catalog of the fake Bedroc
     try {
       await server.initialize();
       await server.open(URI, TEXT);
-      const result = await server.connection.sendRequest('workspace/executeCommand', { command: 'openclaw.server.refreshCatalog', arguments: [URI] });
+      const result = await server.connection.sendRequest('workspace/executeCommand', {
+        command: 'openclaw.server.refreshCatalog',
+        arguments: [URI],
+      });
       assert.deepStrictEqual(result, { region: 'us-east-1', origin: 'live', count: 33 });
-      bedrock.fake.fail('ListFoundationModels', { kind: 'serviceError', name: 'ThrottlingException', message: 'Rate exceeded' }, { times: 5 });
-      const failed = (await server.connection.sendRequest('workspace/executeCommand', { command: 'openclaw.server.refreshCatalog', arguments: [URI] })) as { problem: string };
-      assert.strictEqual(failed.problem, 'Bedrock throttled the request in us-east-1 (tried 2 times, backing off between tries); try again later or check your quotas. AWS said: Rate exceeded');
+      bedrock.fake.fail(
+        'ListFoundationModels',
+        { kind: 'serviceError', name: 'ThrottlingException', message: 'Rate exceeded' },
+        { times: 5 },
+      );
+      const failed = (await server.connection.sendRequest('workspace/executeCommand', {
+        command: 'openclaw.server.refreshCatalog',
+        arguments: [URI],
+      })) as { problem: string };
+      assert.strictEqual(
+        failed.problem,
+        'Bedrock throttled the request in us-east-1 (tried 2 times, backing off between tries); try again later or check your quotas. AWS said: Rate exceeded',
+      );
     } finally {
       await server.shutdown();
     }

@@ -60,7 +60,9 @@ describe('editor features over stdio (symbols, folding, selection, highlight, li
   let modelsUri: string;
 
   /** A configuration on disk: the root in `config/`, the workspace folder `workspace` (default: config/). */
-  async function start(options: { trusted?: boolean; workspaceInside?: boolean; settings?: Record<string, unknown> } = {}): Promise<LspSession> {
+  async function start(
+    options: { trusted?: boolean; workspaceInside?: boolean; settings?: Record<string, unknown> } = {},
+  ): Promise<LspSession> {
     assert.ok(existsSync(SERVER_PATH), `build the server first (npm run build): ${SERVER_PATH}`);
     const folder = scratch();
     const config = join(folder, 'config');
@@ -76,7 +78,15 @@ describe('editor features over stdio (symbols, folding, selection, highlight, li
       initializationOptions: { trusted: options.trusted ?? true },
     });
     const result = (await session.initialize()) as { capabilities: Record<string, unknown> };
-    for (const capability of ['documentSymbolProvider', 'workspaceSymbolProvider', 'foldingRangeProvider', 'selectionRangeProvider', 'documentHighlightProvider', 'documentLinkProvider', 'inlayHintProvider']) {
+    for (const capability of [
+      'documentSymbolProvider',
+      'workspaceSymbolProvider',
+      'foldingRangeProvider',
+      'selectionRangeProvider',
+      'documentHighlightProvider',
+      'documentLinkProvider',
+      'inlayHintProvider',
+    ]) {
       assert.ok(result.capabilities[capability], `${capability} is declared`);
     }
     await session.open(rootUri, ROOT);
@@ -88,14 +98,21 @@ describe('editor features over stdio (symbols, folding, selection, highlight, li
     session = undefined;
   });
 
-  const request = <T>(method: string, params: Record<string, unknown>) => session!.connection.sendRequest(method, { textDocument: { uri: rootUri }, ...params }) as Promise<T>;
+  const request = <T>(method: string, params: Record<string, unknown>) =>
+    session!.connection.sendRequest(method, { textDocument: { uri: rootUri }, ...params }) as Promise<T>;
 
   it('textDocument/documentSymbol: a hierarchy named by key, the alias-map entry by its alias; workspace/symbol across the files', async () => {
     await start();
     const symbols = await request<DocumentSymbol[]>('textDocument/documentSymbol', {});
-    assert.deepStrictEqual(symbols.map((symbol) => symbol.name), ['models', 'agents']);
+    assert.deepStrictEqual(
+      symbols.map((symbol) => symbol.name),
+      ['models', 'agents'],
+    );
     const aliases = symbols[1]!.children![0]!.children!.find((symbol) => symbol.name === 'models')!.children!;
-    assert.deepStrictEqual(aliases.map((symbol) => [symbol.name, symbol.detail, symbol.kind]), [['GLM', 'amazon-bedrock/zai.glm-4.7', 14]]);
+    assert.deepStrictEqual(
+      aliases.map((symbol) => [symbol.name, symbol.detail, symbol.kind]),
+      [['GLM', 'amazon-bedrock/zai.glm-4.7', 14]],
+    );
     assert.deepStrictEqual(symbols[0]!.selectionRange, { start: positionOf(ROOT, 'models:', 0), end: positionOf(ROOT, 'models:', 6) });
 
     const found = (await session!.connection.sendRequest('workspace/symbol', { query: 'glm' })) as SymbolInformation[];
@@ -119,12 +136,17 @@ describe('editor features over stdio (symbols, folding, selection, highlight, li
     ]);
     const [selection] = await request<SelectionRange[]>('textDocument/selectionRange', { positions: [positionOf(ROOT, '"GLM", fall', 2)] });
     assert.deepStrictEqual(selection!.range, { start: positionOf(ROOT, '"GLM", fall'), end: positionOf(ROOT, '"GLM", fall', 4) });
-    assert.deepStrictEqual(selection!.parent!.range, { start: positionOf(ROOT, '"GLM", fall', 0), end: positionOf(ROOT, '"GLM", fall', 5) });
+    assert.deepStrictEqual(selection!.parent!.range, {
+      start: positionOf(ROOT, '"GLM", fall', 0),
+      end: positionOf(ROOT, '"GLM", fall', 5),
+    });
   });
 
   it('textDocument/documentHighlight: the alias value Write, its use Read', async () => {
     await start();
-    const highlights = await request<DocumentHighlight[]>('textDocument/documentHighlight', { position: positionOf(ROOT, '"GLM", fall', 2) });
+    const highlights = await request<DocumentHighlight[]>('textDocument/documentHighlight', {
+      position: positionOf(ROOT, '"GLM", fall', 2),
+    });
     assert.deepStrictEqual(highlights, [
       { range: { start: positionOf(ROOT, '"GLM", fall', 0), end: positionOf(ROOT, '"GLM", fall', 5) }, kind: 2 },
       { range: { start: positionOf(ROOT, '"GLM" }', 0), end: positionOf(ROOT, '"GLM" }', 5) }, kind: 3 },
@@ -135,17 +157,26 @@ describe('editor features over stdio (symbols, folding, selection, highlight, li
     await start();
     const links = await request<DocumentLink[]>('textDocument/documentLink', {});
     assert.deepStrictEqual(links, [
-      { range: { start: positionOf(ROOT, './models.json5', 0), end: positionOf(ROOT, './models.json5', 14) }, target: modelsUri, tooltip: `Open ${URI.parse(modelsUri).fsPath}` },
+      {
+        range: { start: positionOf(ROOT, './models.json5', 0), end: positionOf(ROOT, './models.json5', 14) },
+        target: modelsUri,
+        tooltip: `Open ${URI.parse(modelsUri).fsPath}`,
+      },
     ]);
     const start0 = { line: 0, character: 0 };
-    assert.deepStrictEqual(await request<Location[]>('textDocument/definition', { position: positionOf(ROOT, './models', 3) }), [{ uri: modelsUri, range: { start: start0, end: start0 } }]);
+    assert.deepStrictEqual(await request<Location[]>('textDocument/definition', { position: positionOf(ROOT, './models', 3) }), [
+      { uri: modelsUri, range: { start: start0, end: start0 } },
+    ]);
     const hover = await request<Hover>('textDocument/hover', { position: positionOf(ROOT, './models', 3) });
     assert.strictEqual(
       (hover.contents as MarkupContent).value,
       `**$include** \`./models.json5\` → \`${URI.parse(modelsUri).fsPath}\`\n\nBrings \`providers\` into \`models\` · 2 models · 0 aliases`,
     );
     const alias = await request<Location[]>('textDocument/definition', { position: positionOf(ROOT, '"GLM", fall', 2) });
-    assert.deepStrictEqual(alias.map((location) => [location.uri, location.range.start.line]), [[modelsUri, 4]]);
+    assert.deepStrictEqual(
+      alias.map((location) => [location.uri, location.range.start.line]),
+      [[modelsUri, 4]],
+    );
   });
 
   it('$include in an untrusted workspace: no link to a file outside it (trusted: the link is there)', async () => {
@@ -157,7 +188,7 @@ describe('editor features over stdio (symbols, folding, selection, highlight, li
     assert.strictEqual((await request<DocumentLink[]>('textDocument/documentLink', {})).length, 1);
   });
 
-  it('textDocument/inlayHint: prices and context after references, the chain\'s span after fallbacks; none with the setting off', async () => {
+  it("textDocument/inlayHint: prices and context after references, the chain's span after fallbacks; none with the setting off", async () => {
     await start();
     const range = { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } };
     const hints = await request<InlayHint[]>('textDocument/inlayHint', { range });

@@ -54,18 +54,46 @@ describe('faults from Bedrock over the protocol', function () {
   /** The server still answers, from the live catalog it had. */
   async function stillServing(): Promise<void> {
     assert.ok(server.running, 'the server is running');
-    const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 1, character: 60 } })) as { contents: { value: string } } | null;
+    const hover = (await server.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: URI },
+      position: { line: 1, character: 60 },
+    })) as { contents: { value: string } } | null;
     assert.match(hover?.contents.value ?? '', /\*\*Sonnet\*\*/, 'hover answers');
     const status = await command<CatalogStatus>('openclaw.server.catalogStatus', { uri: URI });
     assert.deepStrictEqual([status.origin, status.count], ['live', liveCount], 'the live catalog stays');
   }
 
   const catalogFaults: [what: string, operation: Operation, failure: Failure, message: RegExp][] = [
-    ['a 500 from Bedrock', 'ListFoundationModels', { kind: 'serviceError', name: 'InternalServerException', message: 'Internal failure' }, /^Bedrock failed in us-east-1 with InternalServerException \(tried \d times, backing off between tries\); try again later\. AWS said: Internal failure$/],
-    ['a 503 without Bedrock\'s error header (a load balancer)', 'ListInferenceProfiles', { kind: 'httpStatus', status: 503, body: '<html>Service Unavailable</html>' }, /^http:\/\/127\.0\.0\.1:\d+ answered HTTP 503 \(Service Unavailable\) without a Bedrock error \(Unexpected token '<'.*\): a proxy or load balancer on the way may have answered instead\. Try again later, or check the proxy\.$/],
-    ['throttling', 'ListInferenceProfiles', { kind: 'serviceError', name: 'ThrottlingException', message: 'Rate exceeded' }, /^Bedrock throttled the request in us-east-1 \(tried 2 times, backing off between tries\); try again later or check your quotas\. AWS said: Rate exceeded$/],
-    ['malformed JSON', 'ListFoundationModels', { kind: 'malformedJson' }, /^The answer from http:\/\/127\.0\.0\.1:\d+ could not be read \(HTTP 200: Unterminated string in JSON at position \d+\): it was cut or changed on the way\. Try again\.$/],
-    ['a dropped connection', 'ListFoundationModels', { kind: 'dropConnection' }, /^The connection to http:\/\/127\.0\.0\.1:\d+ was closed before Bedrock answered \(ECONNRESET\)\./],
+    [
+      'a 500 from Bedrock',
+      'ListFoundationModels',
+      { kind: 'serviceError', name: 'InternalServerException', message: 'Internal failure' },
+      /^Bedrock failed in us-east-1 with InternalServerException \(tried \d times, backing off between tries\); try again later\. AWS said: Internal failure$/,
+    ],
+    [
+      "a 503 without Bedrock's error header (a load balancer)",
+      'ListInferenceProfiles',
+      { kind: 'httpStatus', status: 503, body: '<html>Service Unavailable</html>' },
+      /^http:\/\/127\.0\.0\.1:\d+ answered HTTP 503 \(Service Unavailable\) without a Bedrock error \(Unexpected token '<'.*\): a proxy or load balancer on the way may have answered instead\. Try again later, or check the proxy\.$/,
+    ],
+    [
+      'throttling',
+      'ListInferenceProfiles',
+      { kind: 'serviceError', name: 'ThrottlingException', message: 'Rate exceeded' },
+      /^Bedrock throttled the request in us-east-1 \(tried 2 times, backing off between tries\); try again later or check your quotas\. AWS said: Rate exceeded$/,
+    ],
+    [
+      'malformed JSON',
+      'ListFoundationModels',
+      { kind: 'malformedJson' },
+      /^The answer from http:\/\/127\.0\.0\.1:\d+ could not be read \(HTTP 200: Unterminated string in JSON at position \d+\): it was cut or changed on the way\. Try again\.$/,
+    ],
+    [
+      'a dropped connection',
+      'ListFoundationModels',
+      { kind: 'dropConnection' },
+      /^The connection to http:\/\/127\.0\.0\.1:\d+ was closed before Bedrock answered \(ECONNRESET\)\./,
+    ],
   ];
   for (const [what, operation, failure, message] of catalogFaults) {
     it(`catalog refresh, ${what}: says so, and keeps serving the catalog it had`, async () => {
@@ -78,14 +106,44 @@ describe('faults from Bedrock over the protocol', function () {
   }
 
   const promptFaults: [what: string, fault: Failure | StreamFault, outcome: TestModelResult['outcome'], message: RegExp][] = [
-    ['a 500 from Bedrock', { kind: 'serviceError', name: 'InternalServerException', message: 'Internal failure' }, 'failed', /^Bedrock failed in us-east-1 with InternalServerException \(tried \d times, backing off between tries\); try again later\. AWS said: Internal failure$/],
-    ['no answer past the timeout', { kind: 'hang' }, 'failed', /^No complete answer within 1\.0 s \(the "openclaw\.bedrock\.timeoutSeconds" setting\)\.$/],
-    ['malformed JSON instead of an event stream', { kind: 'malformedJson' }, 'failed', /^The answer from http:\/\/127\.0\.0\.1:\d+ could not be read \(HTTP 200: Truncated event message received\.\): it was cut or changed on the way\. Try again\.$/],
+    [
+      'a 500 from Bedrock',
+      { kind: 'serviceError', name: 'InternalServerException', message: 'Internal failure' },
+      'failed',
+      /^Bedrock failed in us-east-1 with InternalServerException \(tried \d times, backing off between tries\); try again later\. AWS said: Internal failure$/,
+    ],
+    [
+      'no answer past the timeout',
+      { kind: 'hang' },
+      'failed',
+      /^No complete answer within 1\.0 s \(the "openclaw\.bedrock\.timeoutSeconds" setting\)\.$/,
+    ],
+    [
+      'malformed JSON instead of an event stream',
+      { kind: 'malformedJson' },
+      'failed',
+      /^The answer from http:\/\/127\.0\.0\.1:\d+ could not be read \(HTTP 200: Truncated event message received\.\): it was cut or changed on the way\. Try again\.$/,
+    ],
     ['a stream that stalls past the timeout', { kind: 'stall', afterEvents: 3, ms: 5000 }, 'broken', /^No complete answer within 1\.0 s/],
-    ['an exception frame mid-stream', { kind: 'exception', afterEvents: 3, exceptionType: 'modelStreamErrorException', message: 'The model stopped' }, 'broken', /^The stream broke after 7 characters: ModelStreamErrorException: The model stopped$/],
-    ['an error frame mid-stream', { kind: 'errorFrame', afterEvents: 3, code: 'InternalFailure', message: 'Something broke' }, 'broken', /^The stream broke after 7 characters: .*Something broke/],
+    [
+      'an exception frame mid-stream',
+      { kind: 'exception', afterEvents: 3, exceptionType: 'modelStreamErrorException', message: 'The model stopped' },
+      'broken',
+      /^The stream broke after 7 characters: ModelStreamErrorException: The model stopped$/,
+    ],
+    [
+      'an error frame mid-stream',
+      { kind: 'errorFrame', afterEvents: 3, code: 'InternalFailure', message: 'Something broke' },
+      'broken',
+      /^The stream broke after 7 characters: .*Something broke/,
+    ],
     ['a frame cut in half', { kind: 'truncate', afterEvents: 3 }, 'broken', /^The stream broke after 7 characters: /],
-    ['a stream that ends early', { kind: 'endEarly', afterEvents: 3 }, 'broken', /ended before the model finished \(no messageStop\): the answer above is incomplete\.$/],
+    [
+      'a stream that ends early',
+      { kind: 'endEarly', afterEvents: 3 },
+      'broken',
+      /ended before the model finished \(no messageStop\): the answer above is incomplete\.$/,
+    ],
   ];
   for (const [what, fault, outcome, message] of promptFaults) {
     it(`test prompt, ${what}: says so, and the server keeps serving`, async () => {

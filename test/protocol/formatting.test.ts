@@ -26,7 +26,7 @@ describe('formatting over stdio (textDocument/formatting, textDocument/rangeForm
   const format = (options: { tabSize: number; insertSpaces: boolean }) =>
     session.connection.sendRequest('textDocument/formatting', { textDocument: { uri: URI }, options }) as Promise<TextEdit[]>;
 
-  it('formats the whole document at the editor\'s tab size, keeping comments, quotes and trailing commas', async () => {
+  it("formats the whole document at the editor's tab size, keeping comments, quotes and trailing commas", async () => {
     await session.open(URI, JSON5_TEXT);
     const edits = await format({ tabSize: 4, insertSpaces: true });
     const expected = ['{', '    // Bedrock', "    models: {mode: 'merge', providers: {}},", '    agents: {', '        defaults: {},'];
@@ -60,7 +60,10 @@ describe('formatting over stdio (textDocument/formatting, textDocument/rangeForm
       },
     ]);
     const logged = `${URI}: Not formatted: the file has a syntax error at line 1, column 1`;
-    assert.ok(session.logs.some((line) => line.includes(logged)), session.logs.join('\n'));
+    assert.ok(
+      session.logs.some((line) => line.includes(logged)),
+      session.logs.join('\n'),
+    );
 
     await session.change(URI, 3, BROKEN.replace('"merge"', '"merge" }'));
     assert.deepStrictEqual(await format({ tabSize: 2, insertSpaces: true }), []);

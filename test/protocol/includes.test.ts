@@ -4,7 +4,13 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { Diagnostic, Hover, Location, MarkupContent, PrepareRenameResult, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
-import { ADD_MODEL_COMMAND, AddModelResult, CONFIGURATION_FILES_NOTIFICATION, MODEL_CHOICES_COMMAND, ModelChoicesResult } from '../../server/src/protocol';
+import {
+  ADD_MODEL_COMMAND,
+  AddModelResult,
+  CONFIGURATION_FILES_NOTIFICATION,
+  MODEL_CHOICES_COMMAND,
+  ModelChoicesResult,
+} from '../../server/src/protocol';
 import { applyEdits } from '../helpers';
 import { LspSession } from './lspClient';
 
@@ -58,7 +64,10 @@ describe('a configuration split with $include, over the protocol', function () {
     rootUri = URI.file(join(folder, 'openclaw.json')).toString();
     modelsUri = URI.file(join(folder, 'models.json5')).toString();
     session = new LspSession({ settings: { version: '2026.9.6', catalog: { live: false } } });
-    session.connection.onNotification(CONFIGURATION_FILES_NOTIFICATION, (params: { uris: string[] }) => void configurationFiles.push(params.uris));
+    session.connection.onNotification(
+      CONFIGURATION_FILES_NOTIFICATION,
+      (params: { uris: string[] }) => void configurationFiles.push(params.uris),
+    );
     await session.initialize();
   });
 
@@ -68,9 +77,13 @@ describe('a configuration split with $include, over the protocol', function () {
     configurationFiles.length = 0;
   });
 
-  it('publishes each file\'s own findings, the included one too though it is not open, and tells the client it is included', async () => {
+  it("publishes each file's own findings, the included one too though it is not open, and tells the client it is included", async () => {
     const root = await session.open(rootUri, ROOT);
-    assert.deepStrictEqual(root.filter((d) => d.severity! <= 2), [], 'the root alone has nothing wrong');
+    assert.deepStrictEqual(
+      root.filter((d) => d.severity! <= 2),
+      [],
+      'the root alone has nothing wrong',
+    );
     const models = await session.diagnosticsWhere(modelsUri, (diagnostics) => diagnostics.length > 0);
     assert.deepStrictEqual(
       models.map((d) => [d.severity, d.code, d.range.start.line]),
@@ -83,53 +96,98 @@ describe('a configuration split with $include, over the protocol', function () {
     );
     assert.match(String(models[0]!.message), /^Unrecognized key: "temperature" at models\.providers\.amazon-bedrock\.models\.1/);
     // Sent right after the diagnostics of the included file.
-    for (let waited = 0; configurationFiles.length === 0 && waited < 2000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let waited = 0; configurationFiles.length === 0 && waited < 2000; waited += 20)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     assert.deepStrictEqual(configurationFiles.at(-1), [modelsUri]);
   });
 
   it('goes to definition, finds references and renames across the files', async () => {
     await session.open(rootUri, ROOT);
-    const definition = (await session.connection.sendRequest('textDocument/definition', { textDocument: { uri: rootUri }, position: positionOf(ROOT, '"GLM"', 2) })) as Location[];
-    assert.deepStrictEqual(definition[0], { uri: modelsUri, range: { start: positionOf(MODELS, '"zai.glm-4.7"', 0), end: positionOf(MODELS, '"zai.glm-4.7"', 13) } });
+    const definition = (await session.connection.sendRequest('textDocument/definition', {
+      textDocument: { uri: rootUri },
+      position: positionOf(ROOT, '"GLM"', 2),
+    })) as Location[];
+    assert.deepStrictEqual(definition[0], {
+      uri: modelsUri,
+      range: { start: positionOf(MODELS, '"zai.glm-4.7"', 0), end: positionOf(MODELS, '"zai.glm-4.7"', 13) },
+    });
 
     const references = (await session.connection.sendRequest('textDocument/references', {
       textDocument: { uri: rootUri },
       position: positionOf(ROOT, 'qwen.qwen3', 2),
       context: { includeDeclaration: true },
     })) as Location[];
-    assert.deepStrictEqual(references.map((location) => [location.uri, location.range.start.line]), [[modelsUri, 6], [rootUri, 5]]);
+    assert.deepStrictEqual(
+      references.map((location) => [location.uri, location.range.start.line]),
+      [
+        [modelsUri, 6],
+        [rootUri, 5],
+      ],
+    );
 
-    const prepared = (await session.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri: rootUri }, position: positionOf(ROOT, 'qwen.qwen3', 2) })) as PrepareRenameResult;
-    assert.deepStrictEqual(prepared, { range: { start: positionOf(ROOT, 'qwen.qwen3', 0), end: positionOf(ROOT, 'qwen.qwen3-32b-v1:0', 19) }, placeholder: 'qwen.qwen3-32b-v1:0' });
-    const rename = (await session.connection.sendRequest('textDocument/rename', { textDocument: { uri: rootUri }, position: positionOf(ROOT, 'qwen.qwen3', 2), newName: 'qwen.qwen3-next' })) as WorkspaceEdit;
+    const prepared = (await session.connection.sendRequest('textDocument/prepareRename', {
+      textDocument: { uri: rootUri },
+      position: positionOf(ROOT, 'qwen.qwen3', 2),
+    })) as PrepareRenameResult;
+    assert.deepStrictEqual(prepared, {
+      range: { start: positionOf(ROOT, 'qwen.qwen3', 0), end: positionOf(ROOT, 'qwen.qwen3-32b-v1:0', 19) },
+      placeholder: 'qwen.qwen3-32b-v1:0',
+    });
+    const rename = (await session.connection.sendRequest('textDocument/rename', {
+      textDocument: { uri: rootUri },
+      position: positionOf(ROOT, 'qwen.qwen3', 2),
+      newName: 'qwen.qwen3-next',
+    })) as WorkspaceEdit;
     assert.ok(applyEdits(MODELS, rename.changes![modelsUri]!).includes('{ id: "qwen.qwen3-next", name: "Qwen3 32B"'));
     assert.ok(applyEdits(ROOT, rename.changes![rootUri]!).includes('fallbacks: ["amazon-bedrock/qwen.qwen3-next"]'));
     await assert.rejects(
-      session.connection.sendRequest('textDocument/rename', { textDocument: { uri: rootUri }, position: positionOf(ROOT, 'qwen.qwen3', 2), newName: 'two words' }),
+      session.connection.sendRequest('textDocument/rename', {
+        textDocument: { uri: rootUri },
+        position: positionOf(ROOT, 'qwen.qwen3', 2),
+        newName: 'two words',
+      }),
       /A model id cannot be empty or contain spaces/,
     );
   });
 
   it('adds a Bedrock model: the entry in models.json5, the alias in openclaw.json', async () => {
     await session.open(rootUri, ROOT);
-    const listing = (await session.connection.sendRequest('workspace/executeCommand', { command: MODEL_CHOICES_COMMAND, arguments: [{ uri: rootUri }] })) as ModelChoicesResult;
+    const listing = (await session.connection.sendRequest('workspace/executeCommand', {
+      command: MODEL_CHOICES_COMMAND,
+      arguments: [{ uri: rootUri }],
+    })) as ModelChoicesResult;
     assert.deepStrictEqual([listing.region, listing.origin], ['us-east-1', 'built-in']);
     const nova = listing.choices.find((choice) => choice.id === 'amazon.nova-lite-v1:0')!;
-    assert.strictEqual(nova.detail, 'Amazon · text+image · 300,000 context · $0.06 in / $0.24 out per 1M (list) · on demand: requests run in us-east-1');
-    const added = (await session.connection.sendRequest('workspace/executeCommand', { command: ADD_MODEL_COMMAND, arguments: [{ uri: rootUri, id: nova.id }] })) as AddModelResult;
-    assert.deepStrictEqual([added.ref, added.alias, added.selection!.uri], ['amazon-bedrock/amazon.nova-lite-v1:0', 'Nova Lite', modelsUri]);
+    assert.strictEqual(
+      nova.detail,
+      'Amazon · text+image · 300,000 context · $0.06 in / $0.24 out per 1M (list) · on demand: requests run in us-east-1',
+    );
+    const added = (await session.connection.sendRequest('workspace/executeCommand', {
+      command: ADD_MODEL_COMMAND,
+      arguments: [{ uri: rootUri, id: nova.id }],
+    })) as AddModelResult;
+    assert.deepStrictEqual(
+      [added.ref, added.alias, added.selection!.uri],
+      ['amazon-bedrock/amazon.nova-lite-v1:0', 'Nova Lite', modelsUri],
+    );
     assert.ok(applyEdits(MODELS, added.edit!.changes[modelsUri]!).includes('id: "amazon.nova-lite-v1:0"'));
     assert.ok(applyEdits(ROOT, added.edit!.changes[rootUri]!).includes('"amazon-bedrock/amazon.nova-lite-v1:0": { alias: "Nova Lite" }'));
   });
 
-  it('an edit to the included file, open or on disk, is reflected in the root\'s diagnostics', async () => {
+  it("an edit to the included file, open or on disk, is reflected in the root's diagnostics", async () => {
     await session.open(rootUri, ROOT);
     const withoutGlm = MODELS.replace('{ id: "zai.glm-4.7", name: "GLM 4.7" },\n', '');
     await session.open(modelsUri, MODELS);
     await session.change(modelsUri, 2, withoutGlm);
     const unknown = (diagnostics: Diagnostic[]) => diagnostics.some((d) => d.code === 'unknown-model');
     const root = await session.diagnosticsWhere(rootUri, unknown);
-    assert.ok(root.some((d) => d.code === 'unknown-model' && String(d.message).startsWith("Alias 'GLM' points to amazon-bedrock/zai.glm-4.7: Unknown model")), JSON.stringify(root));
+    assert.ok(
+      root.some(
+        (d) =>
+          d.code === 'unknown-model' && String(d.message).startsWith("Alias 'GLM' points to amazon-bedrock/zai.glm-4.7: Unknown model"),
+      ),
+      JSON.stringify(root),
+    );
 
     // Closed again, the file on disk counts; a change on disk arrives as a watched-file event.
     await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: modelsUri } });
@@ -154,8 +212,17 @@ describe('a configuration whose includes fan out, over the protocol', function (
   beforeEach(async () => {
     folder = mkdtempSync(join(tmpdir(), 'openclaw-fan-out-'));
     writeFileSync(join(folder, 'openclaw.json'), ROOT_OF_FAN);
-    for (let i = 1; i < 9; i++) writeFileSync(join(folder, `f${i}.json5`), `{ "$include": [${Array(6).fill(`"./f${i + 1}.json5"`).join(', ')}] }\n`);
-    writeFileSync(join(folder, 'f9.json5'), '{ models: { providers: { "amazon-bedrock": { models: [{ id: "zai.glm-4.7", name: "GLM 4.7" }] } } } }\n');
+    for (let i = 1; i < 9; i++)
+      writeFileSync(
+        join(folder, `f${i}.json5`),
+        `{ "$include": [${Array(6)
+          .fill(`"./f${i + 1}.json5"`)
+          .join(', ')}] }\n`,
+      );
+    writeFileSync(
+      join(folder, 'f9.json5'),
+      '{ models: { providers: { "amazon-bedrock": { models: [{ id: "zai.glm-4.7", name: "GLM 4.7" }] } } } }\n',
+    );
     session = new LspSession({ settings: { version: '2026.9.6', catalog: { live: false } } });
     await session.initialize();
   });
@@ -173,7 +240,10 @@ describe('a configuration whose includes fan out, over the protocol', function (
     const diagnostics = await session.open(uri, ROOT_OF_FAN);
     const limits = diagnostics.filter((d) => d.code === 'include-limit');
     assert.ok(limits.length > 0 && limits.every((d) => d.severity === 2), JSON.stringify(diagnostics));
-    assert.match(String(limits[0]!.message), /^\.\/f1\.json5 is not checked: with it the configuration would hold more than 500,000 values/);
+    assert.match(
+      String(limits[0]!.message),
+      /^\.\/f1\.json5 is not checked: with it the configuration would hold more than 500,000 values/,
+    );
     const hoverAt = (text: string) => ({ textDocument: { uri }, position: positionOf(text, 'zai.glm', 3) });
     const hover = (await session.connection.sendRequest('textDocument/hover', hoverAt(ROOT_OF_FAN))) as Hover;
     assert.match((hover.contents as MarkupContent).value, /^\*\*GLM 4\\\.7\*\* · `amazon-bedrock\/zai\.glm-4\.7`/);

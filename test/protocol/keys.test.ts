@@ -39,14 +39,23 @@ describe('keys over the protocol, without openclaw installed', function () {
   it('hovers, completes and fixes keys outside models from the bundled schema, and says which schema that is', async () => {
     const diagnostics = await session.open(URI, TEXT);
     const typo = diagnostics.find((d) => d.code === 'schema') as Diagnostic;
-    assert.match(String(typo.message), /^Unrecognized key: "bnid" at gateway: OpenClaw 2026\.9\.6 rejects the file, and the gateway does not start\. Did you mean 'bind'\?$/);
+    assert.match(
+      String(typo.message),
+      /^Unrecognized key: "bnid" at gateway: OpenClaw 2026\.9\.6 rejects the file, and the gateway does not start\. Did you mean 'bind'\?$/,
+    );
 
-    const hover = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: lineOf('port:'), character: 5 } })) as Hover;
+    const hover = (await session.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: URI },
+      position: { line: lineOf('port:'), character: 5 },
+    })) as Hover;
     const card = (hover.contents as MarkupContent).value;
     assert.match(card, /^\*\*Gateway Port\*\* · `port`\n\nTCP port used by the gateway listener/);
     assert.match(card, /\n\nType: integer from 1 to 65535\n\n\*From the bundled schema of OpenClaw 2026\.9\.6\*$/);
 
-    const list = (await session.connection.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: { line: lineOf('bnid') + 1, character: 4 } })) as CompletionList;
+    const list = (await session.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri: URI },
+      position: { line: lineOf('bnid') + 1, character: 4 },
+    })) as CompletionList;
     const mode = list.items.find((item) => item.label === 'mode')!;
     assert.strictEqual(mode.detail, 'Gateway Mode');
     assert.match((mode.documentation as MarkupContent).value, /^Gateway operation mode: "local" runs channels/);
@@ -59,7 +68,10 @@ describe('keys over the protocol, without openclaw installed', function () {
     const fix = actions.find((action) => action.title === "Change to 'bind'")!;
     assert.deepStrictEqual(fix.edit!.changes![URI], [{ range: typo.range, newText: 'bind' }]);
 
-    const status = (await session.connection.sendRequest('workspace/executeCommand', { command: CATALOG_STATUS_COMMAND, arguments: [{ uri: URI }] })) as CatalogStatus;
+    const status = (await session.connection.sendRequest('workspace/executeCommand', {
+      command: CATALOG_STATUS_COMMAND,
+      arguments: [{ uri: URI }],
+    })) as CatalogStatus;
     assert.strictEqual(status.schema, 'the bundled schema of OpenClaw 2026.9.6');
   });
 });

@@ -27,9 +27,14 @@ describe('limits over the protocol', function () {
     server = new LspSession();
     await server.initialize();
     const published = server.nextDiagnostics(URI, 60_000);
-    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'openclaw', version: 1, text: TEXT } });
+    await server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: URI, languageId: 'openclaw', version: 1, text: TEXT },
+    });
     // Asked while the server analyses the file.
-    const hover = server.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: ON_THE_MODEL_ID }) as Promise<{ contents: { value: string } } | null>;
+    const hover = server.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: URI },
+      position: ON_THE_MODEL_ID,
+    }) as Promise<{ contents: { value: string } } | null>;
     const { diagnostics } = await published;
     assert.strictEqual(diagnostics.length, 1001);
     assert.ok(diagnostics.slice(0, 1000).every((d) => d.code === 'no-alias' || d.code === 'schema'));
@@ -37,14 +42,20 @@ describe('limits over the protocol', function () {
     assert.match(String(diagnostics[1000]!.message), /^about 299,\d{3} more problems are not shown: this file shows at most 1,000/);
     assert.match((await hover)?.contents.value ?? '', /\*\*GLM\*\*/);
     assert.ok(server.running, 'the server is running');
-    assert.deepStrictEqual(server.stderr.filter((chunk) => /heap|FATAL/i.test(chunk)), []);
+    assert.deepStrictEqual(
+      server.stderr.filter((chunk) => /heap|FATAL/i.test(chunk)),
+      [],
+    );
   });
 
   it('openclaw.diagnostics.maxPerFile sets the limit', async () => {
     server = new LspSession({ settings: { catalog: { live: false }, diagnostics: { maxPerFile: 3 } } });
     await server.initialize();
     const diagnostics = await server.open(URI, `{"models":{"providers":{"amazon-bedrock":{"models":[1,1,1,1,1,1,1]}}}}`);
-    assert.deepStrictEqual(diagnostics.map((d) => d.code), ['schema', 'schema', 'schema', 'too-many-problems']);
+    assert.deepStrictEqual(
+      diagnostics.map((d) => d.code),
+      ['schema', 'schema', 'schema', 'too-many-problems'],
+    );
     assert.match(String(diagnostics[3]!.message), /^about 4 more problems are not shown: this file shows at most 3/);
   });
 });

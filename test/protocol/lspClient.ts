@@ -73,7 +73,11 @@ export class LspSession {
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
       this.configurationRequests.push(params.items.map((item) => item.section ?? ''));
       return params.items.map((item) =>
-        item.section && item.section in this.sections ? this.sections[item.section] : !item.section || item.section === 'openclaw' ? this.settings : null,
+        item.section && item.section in this.sections
+          ? this.sections[item.section]
+          : !item.section || item.section === 'openclaw'
+            ? this.settings
+            : null,
       );
     });
     this.connection.onRequest('client/registerCapability', () => null);
@@ -100,7 +104,10 @@ export class LspSession {
       initializationOptions: this.initializationOptions,
       capabilities: {
         workspace: { configuration: this.pullsConfiguration, didChangeConfiguration: { dynamicRegistration: this.pullsConfiguration } },
-        textDocument: { hover: { contentFormat: ['markdown'] }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } },
+        textDocument: {
+          hover: { contentFormat: ['markdown'] },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+        },
       },
     });
     await this.connection.sendNotification('initialized', {});
@@ -130,19 +137,29 @@ export class LspSession {
   /** Resolves with the first diagnostics published for `uri` (already or later) that satisfy `test`. */
   async diagnosticsWhere(uri: string, test: (diagnostics: Diagnostic[]) => boolean, timeoutMs = 5000): Promise<Diagnostic[]> {
     const deadline = Date.now() + timeoutMs;
-    for (let seen = 0; ; ) {
+    for (let seen = 0; ;) {
       const found = this.published.slice(seen).find((params) => params.uri === uri && test(params.diagnostics));
       if (found) return found.diagnostics;
       seen = this.published.length;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`No diagnostics for ${uri} as expected within ${timeoutMs} ms; last: ${JSON.stringify(this.published.filter((p) => p.uri === uri).at(-1)?.diagnostics.map((d) => d.message))}`);
+      if (left <= 0)
+        throw new Error(
+          `No diagnostics for ${uri} as expected within ${timeoutMs} ms; last: ${JSON.stringify(
+            this.published
+              .filter((p) => p.uri === uri)
+              .at(-1)
+              ?.diagnostics.map((d) => d.message),
+          )}`,
+        );
       await this.nextDiagnostics(uri, left).catch(() => undefined);
     }
   }
 
   async shutdown(): Promise<number | null> {
     // A server that died (the failure a test reports) has nothing to shut down.
-    const exited = this.running ? new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code))) : Promise.resolve(this.process.exitCode);
+    const exited = this.running
+      ? new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)))
+      : Promise.resolve(this.process.exitCode);
     try {
       await this.connection.sendRequest('shutdown');
       await this.connection.sendNotification('exit');

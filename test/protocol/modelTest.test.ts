@@ -36,7 +36,11 @@ describe('test prompt over the protocol, against the fake Bedrock', function () 
 
   before(async () => {
     server = new LspSession({
-      settings: { aws: { profile: 'fake' }, bedrock: { endpoint: bedrock.fake.controlEndpoint, runtimeEndpoint: bedrock.fake.runtimeEndpoint }, catalog: { live: false } },
+      settings: {
+        aws: { profile: 'fake' },
+        bedrock: { endpoint: bedrock.fake.controlEndpoint, runtimeEndpoint: bedrock.fake.runtimeEndpoint },
+        catalog: { live: false },
+      },
       env: bedrock.sandbox.childEnv(),
     });
     server.connection.onNotification('openclaw/testOutput', (params: TestOutputParams) => void outputs.push(params));
@@ -53,7 +57,11 @@ describe('test prompt over the protocol, against the fake Bedrock', function () 
   const execute = <T>(command: string, argument: unknown, token?: CancellationTokenSource) => {
     const params = { command, arguments: [argument] };
     // Only a real token may follow the params: an undefined third argument turns them into a positional list.
-    return (token ? server.connection.sendRequest('workspace/executeCommand', params, token.token) : server.connection.sendRequest('workspace/executeCommand', params)) as Promise<T>;
+    return (
+      token
+        ? server.connection.sendRequest('workspace/executeCommand', params, token.token)
+        : server.connection.sendRequest('workspace/executeCommand', params)
+    ) as Promise<T>;
   };
   const test = (reference: string, extra: Record<string, unknown> = {}, token?: CancellationTokenSource) =>
     execute<TestModelResult>('openclaw.server.testModel', { uri: URI, reference, ...extra }, token);
@@ -61,73 +69,130 @@ describe('test prompt over the protocol, against the fake Bedrock', function () 
   it('lists the configured Bedrock models with price and context, and what the file already says will fail, with its fix', async () => {
     const targets = await execute<TestTargetItem[]>('openclaw.server.testTargets', { uri: URI });
     const { fix, ...opus } = targets[1]!;
-    assert.deepStrictEqual([targets[0], opus], [
-      { ref: 'amazon-bedrock/us.anthropic.claude-sonnet-4-6', name: 'Sonnet', aliases: ['Sonnet'], description: '$3.00 / $15.00 per 1M · 200,000 context', chainPosition: 0 },
-      {
-        ref: 'amazon-bedrock/anthropic.claude-opus-4-6-v1',
-        name: 'Opus',
-        aliases: ['Opus'],
-        description: '$5.00 / $25.00 per 1M (list price) · 200,000 context',
-        problem:
-          'anthropic.claude-opus-4-6-v1 cannot be invoked on demand in us-east-1 (built-in list): Bedrock answers "on-demand throughput isn\'t supported". ' +
-          'Use an inference profile id: us.anthropic.claude-opus-4-6-v1, global.anthropic.claude-opus-4-6-v1.',
-        chainPosition: 1,
-      },
-    ]);
-    assert.deepStrictEqual([fix?.uri, fix?.newId, fix?.alternatives], [URI, 'us.anthropic.claude-opus-4-6-v1', ['us.anthropic.claude-opus-4-6-v1', 'global.anthropic.claude-opus-4-6-v1']]);
+    assert.deepStrictEqual(
+      [targets[0], opus],
+      [
+        {
+          ref: 'amazon-bedrock/us.anthropic.claude-sonnet-4-6',
+          name: 'Sonnet',
+          aliases: ['Sonnet'],
+          description: '$3.00 / $15.00 per 1M · 200,000 context',
+          chainPosition: 0,
+        },
+        {
+          ref: 'amazon-bedrock/anthropic.claude-opus-4-6-v1',
+          name: 'Opus',
+          aliases: ['Opus'],
+          description: '$5.00 / $25.00 per 1M (list price) · 200,000 context',
+          problem:
+            'anthropic.claude-opus-4-6-v1 cannot be invoked on demand in us-east-1 (built-in list): Bedrock answers "on-demand throughput isn\'t supported". ' +
+            'Use an inference profile id: us.anthropic.claude-opus-4-6-v1, global.anthropic.claude-opus-4-6-v1.',
+          chainPosition: 1,
+        },
+      ],
+    );
+    assert.deepStrictEqual(
+      [fix?.uri, fix?.newId, fix?.alternatives],
+      [URI, 'us.anthropic.claude-opus-4-6-v1', ['us.anthropic.claude-opus-4-6-v1', 'global.anthropic.claude-opus-4-6-v1']],
+    );
     const after = applyEdits(TEXT, fix!.edit.changes[URI]!);
-    assert.ok(after.includes('"amazon-bedrock/us.anthropic.claude-opus-4-6-v1"]') && !after.includes('/anthropic.claude-opus-4-6-v1'), 'the entry and every reference switched');
+    assert.ok(
+      after.includes('"amazon-bedrock/us.anthropic.claude-opus-4-6-v1"]') && !after.includes('/anthropic.claude-opus-4-6-v1'),
+      'the entry and every reference switched',
+    );
   });
 
   it('streams the answer, then reports time to first token, tokens, speed and cost; hover and lens show it', async () => {
-    bedrock.fake.setConverseScript('*', { text: ['Hello', ' from', ' Sonnet.'], usage: { inputTokens: 20, outputTokens: 100 }, chunkDelayMs: 80 });
+    bedrock.fake.setConverseScript('*', {
+      text: ['Hello', ' from', ' Sonnet.'],
+      usage: { inputTokens: 20, outputTokens: 100 },
+      chunkDelayMs: 80,
+    });
     const result = await test('Sonnet', { prompt: 'Who are you?', runId: 'run-1' });
-    assert.deepStrictEqual(outputs.map((o) => [o.runId, o.kind, o.delta]), [
-      ['run-1', 'text', 'Hello'],
-      ['run-1', 'text', ' from'],
-      ['run-1', 'text', ' Sonnet.'],
-    ]);
-    assert.deepStrictEqual([result.outcome, result.ref, result.modelId, result.region, result.text, result.prompt], [
-      'complete',
-      'amazon-bedrock/us.anthropic.claude-sonnet-4-6',
-      'us.anthropic.claude-sonnet-4-6',
-      'us-east-1',
-      'Hello from Sonnet.',
-      'Who are you?',
-    ]);
+    assert.deepStrictEqual(
+      outputs.map((o) => [o.runId, o.kind, o.delta]),
+      [
+        ['run-1', 'text', 'Hello'],
+        ['run-1', 'text', ' from'],
+        ['run-1', 'text', ' Sonnet.'],
+      ],
+    );
+    assert.deepStrictEqual(
+      [result.outcome, result.ref, result.modelId, result.region, result.text, result.prompt],
+      [
+        'complete',
+        'amazon-bedrock/us.anthropic.claude-sonnet-4-6',
+        'us.anthropic.claude-sonnet-4-6',
+        'us-east-1',
+        'Hello from Sonnet.',
+        'Who are you?',
+      ],
+    );
     assert.match(result.report, /^first token \d+ ms · \d+ ms total · 20 in \/ 100 out tokens · \d+ tok\/s · \$0\.0016 \(file prices\)$/);
-    assert.deepStrictEqual(result.facts.map((fact) => fact.label), ['First token', 'Total time', 'Tokens', 'Speed', 'Cost']);
-    assert.deepStrictEqual(result.facts.slice(2).map((fact) => fact.value.replace(/^\d+ tok/, 'N tok')), ['20 in / 100 out', 'N tok/s', '$0.0016 (file prices)']);
+    assert.deepStrictEqual(
+      result.facts.map((fact) => fact.label),
+      ['First token', 'Total time', 'Tokens', 'Speed', 'Cost'],
+    );
+    assert.deepStrictEqual(
+      result.facts.slice(2).map((fact) => fact.value.replace(/^\d+ tok/, 'N tok')),
+      ['20 in / 100 out', 'N tok/s', '$0.0016 (file prices)'],
+    );
     const request = bedrock.fake.requests.find((r) => r.operation === 'ConverseStream')!;
     assert.strictEqual(request.modelId, 'us.anthropic.claude-sonnet-4-6');
     assert.deepStrictEqual(JSON.parse(request.body).inferenceConfig, { maxTokens: 1024 }, 'the output cap of a test');
 
-    const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 6, character: 20 } })) as Hover;
-    assert.match((hover.contents as MarkupContent).value, /\n\nLast test, \d\d:\d\d: first token \d+ ms · \d+ ms total · 20 in \/ 100 out tokens · \d+ tok\/s · \$0\.0016 \(file prices\)$/);
+    const hover = (await server.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: URI },
+      position: { line: 6, character: 20 },
+    })) as Hover;
+    assert.match(
+      (hover.contents as MarkupContent).value,
+      /\n\nLast test, \d\d:\d\d: first token \d+ ms · \d+ ms total · 20 in \/ 100 out tokens · \d+ tok\/s · \$0\.0016 \(file prices\)$/,
+    );
     const lenses = (await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: URI } })) as CodeLens[];
     assert.match(lenses[0]!.command!.title, /^▶ Test · last: \d+ ms, \d+ tok\/s$/);
-    assert.deepStrictEqual(lenses[1]!.command, { title: '▶ Test', command: 'openclaw.server.testModel', arguments: [{ uri: URI, reference: 'amazon-bedrock/anthropic.claude-opus-4-6-v1' }] });
+    assert.deepStrictEqual(lenses[1]!.command, {
+      title: '▶ Test',
+      command: 'openclaw.server.testModel',
+      arguments: [{ uri: URI, reference: 'amazon-bedrock/anthropic.claude-opus-4-6-v1' }],
+    });
   });
 
   it('asks a reasoning Claude model to think, and streams its reasoning apart', async () => {
     bedrock.fake.setConverseScript('anthropic.claude-opus-4-6-v1', { reasoning: ['Hmm.'], text: ['Opus here.'] });
     const result = await test('amazon-bedrock/anthropic.claude-opus-4-6-v1', { runId: 'run-2' });
-    assert.deepStrictEqual(outputs.map((o) => o.kind), ['reasoning', 'text']);
+    assert.deepStrictEqual(
+      outputs.map((o) => o.kind),
+      ['reasoning', 'text'],
+    );
     assert.deepStrictEqual([result.reasoning, result.text], ['Hmm.', 'Opus here.']);
     const body = JSON.parse(bedrock.fake.requests.find((r) => r.operation === 'ConverseStream')!.body);
-    assert.deepStrictEqual([body.inferenceConfig.maxTokens, body.additionalModelRequestFields], [2048, { thinking: { type: 'enabled', budget_tokens: 1024 } }]);
+    assert.deepStrictEqual(
+      [body.inferenceConfig.maxTokens, body.additionalModelRequestFields],
+      [2048, { thinking: { type: 'enabled', budget_tokens: 1024 } }],
+    );
     assert.match(result.report, /\(list price: AWS list price, us-east-1 on-demand \(read 2026-02\)\)$/);
   });
 
   it('a model that needs an inference profile: offers the profile id and the edit that switches the file to it', async () => {
     const result = await test('Opus');
     assert.strictEqual(result.outcome, 'failed');
-    assert.strictEqual(result.problem?.message, 'anthropic.claude-opus-4-6-v1 cannot be invoked on demand: Bedrock needs the id of an inference profile that contains it. Use us.anthropic.claude-opus-4-6-v1 or global.anthropic.claude-opus-4-6-v1.');
-    assert.deepStrictEqual([result.fix?.newId, result.fix?.alternatives], ['us.anthropic.claude-opus-4-6-v1', ['us.anthropic.claude-opus-4-6-v1', 'global.anthropic.claude-opus-4-6-v1']]);
+    assert.strictEqual(
+      result.problem?.message,
+      'anthropic.claude-opus-4-6-v1 cannot be invoked on demand: Bedrock needs the id of an inference profile that contains it. Use us.anthropic.claude-opus-4-6-v1 or global.anthropic.claude-opus-4-6-v1.',
+    );
+    assert.deepStrictEqual(
+      [result.fix?.newId, result.fix?.alternatives],
+      ['us.anthropic.claude-opus-4-6-v1', ['us.anthropic.claude-opus-4-6-v1', 'global.anthropic.claude-opus-4-6-v1']],
+    );
     const fixed = applyEdits(TEXT, result.fix!.edit.changes[result.fix!.uri]!);
     assert.strictEqual(fixed, TEXT.replaceAll('anthropic.claude-opus-4-6-v1', 'us.anthropic.claude-opus-4-6-v1'));
     const diagnostics = await server.change(URI, 2, fixed);
-    assert.deepStrictEqual(diagnostics.filter((d) => d.code === 'unknown-model' || d.code === 'unresolved-reference' || d.code === 'needs-inference-profile'), [], 'every reference follows the new id');
+    assert.deepStrictEqual(
+      diagnostics.filter((d) => d.code === 'unknown-model' || d.code === 'unresolved-reference' || d.code === 'needs-inference-profile'),
+      [],
+      'every reference follows the new id',
+    );
     bedrock.fake.setConverseScript('*', { text: ['ok'] });
     assert.strictEqual((await test('Opus')).outcome, 'complete', 'the alias now reaches the profile');
     await server.change(URI, 3, TEXT);
@@ -147,7 +212,10 @@ describe('test prompt over the protocol, against the fake Bedrock', function () 
 
   it('a reference that is not a configured Bedrock model says so', async () => {
     const result = await test('openai/gpt-5');
-    assert.deepStrictEqual([result.outcome, result.problem], ['failed', { kind: 'not-configured', message: 'openai/gpt-5 is not a Bedrock model configured in this file.' }]);
+    assert.deepStrictEqual(
+      [result.outcome, result.problem],
+      ['failed', { kind: 'not-configured', message: 'openai/gpt-5 is not a Bedrock model configured in this file.' }],
+    );
   });
 
   describe('a flood of output, with a 2 s timeout', () => {
@@ -156,10 +224,17 @@ describe('test prompt over the protocol, against the fake Bedrock', function () 
 
     before(async () => {
       flooded = new LspSession({
-        settings: { aws: { profile: 'fake' }, bedrock: { runtimeEndpoint: bedrock.fake.runtimeEndpoint, timeoutSeconds: 2 }, catalog: { live: false } },
+        settings: {
+          aws: { profile: 'fake' },
+          bedrock: { runtimeEndpoint: bedrock.fake.runtimeEndpoint, timeoutSeconds: 2 },
+          catalog: { live: false },
+        },
         env: bedrock.sandbox.childEnv(),
       });
-      flooded.connection.onNotification('openclaw/testOutput', (params: TestOutputParams) => void received.push({ at: Date.now(), params }));
+      flooded.connection.onNotification(
+        'openclaw/testOutput',
+        (params: TestOutputParams) => void received.push({ at: Date.now(), params }),
+      );
       await flooded.initialize();
       await flooded.open(URI, TEXT);
     });
@@ -180,7 +255,10 @@ describe('test prompt over the protocol, against the fake Bedrock', function () 
       assert.deepStrictEqual([result.text.length, /^x*$/.test(result.text)], [65_536, true]);
       assert.ok(result.truncated && result.truncated.limit === 65_536 && result.truncated.text > 0, JSON.stringify(result.truncated));
       assert.ok(JSON.stringify(result).length < 70_000, `the answer is ${JSON.stringify(result).length} bytes`);
-      assert.ok(received.map((r) => r.params.delta).join('') === result.text, 'the notifications carry the kept text, nothing past the cap');
+      assert.ok(
+        received.map((r) => r.params.delta).join('') === result.text,
+        'the notifications carry the kept text, nothing past the cap',
+      );
       // At most one notification per 50 ms; the first goes at once.
       assert.ok(received.length <= 1 + Math.ceil(elapsed / 50), `${received.length} notifications in ${elapsed} ms`);
     });

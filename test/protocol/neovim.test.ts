@@ -19,7 +19,8 @@ const NVIM = 'nvim';
 /** In a mocha `before`: skips the suite where Neovim is missing, unless in CI, where the suite must run. */
 function requireNeovim(context: Mocha.Context): void {
   if (spawnSync(NVIM, ['--version'], { stdio: 'ignore' }).status === 0) return;
-  if (process.env.CI) throw new Error(`CI=${process.env.CI} but no \`nvim\` runs here: install Debian's neovim (.ci/run does) so the Neovim tests run`);
+  if (process.env.CI)
+    throw new Error(`CI=${process.env.CI} but no \`nvim\` runs here: install Debian's neovim (.ci/run does) so the Neovim tests run`);
   context.skip();
 }
 
@@ -120,7 +121,9 @@ function readmeScript(file: string, result: string): string {
   const settings = /^local settings = .*$/m;
   assert.strictEqual(snippet.split(path).length, 2, 'the snippet names the server once');
   assert.match(snippet, settings);
-  const adapted = snippet.replace(path, luaString(SERVER_PATH)).replace(settings, "local settings = { catalog = { live = false }, aws = { profile = 'from-readme' } }");
+  const adapted = snippet
+    .replace(path, luaString(SERVER_PATH))
+    .replace(settings, "local settings = { catalog = { live = false }, aws = { profile = 'from-readme' } }");
   return `${adapted}
 
 local out = {}
@@ -170,7 +173,7 @@ vim.cmd('qa!')
 `;
 }
 
-describe('Neovim 0.7 with the README\'s setup, on the sample (headless nvim)', function () {
+describe("Neovim 0.7 with the README's setup, on the sample (headless nvim)", function () {
   this.timeout(60_000);
   let folder: string | undefined;
 
@@ -182,7 +185,7 @@ describe('Neovim 0.7 with the README\'s setup, on the sample (headless nvim)', f
     folder = undefined;
   });
 
-  it('gets the sample\'s diagnostics, a hover and the code actions', () => {
+  it("gets the sample's diagnostics, a hover and the code actions", () => {
     folder = mkdtempSync(join(tmpdir(), 'openclaw-nvim-readme-'));
     const file = join(folder, 'openclaw.json');
     const result = join(folder, 'result.txt');
@@ -193,8 +196,11 @@ describe('Neovim 0.7 with the README\'s setup, on the sample (headless nvim)', f
     assert.strictEqual(run.status, 0, `nvim: ${run.stderr || run.error}`);
     const [diagnostics, hover, ...rest] = readFileSync(result, 'utf8').trim().split('\n');
     // line:column severity (1 error … 4 hint) code, as `openclaw-config check` prints them for the sample.
-    assert.strictEqual(diagnostics, 'diagnostics 31:19 2 needs-inference-profile, 97:22 4 image-input, 103:19 2 needs-inference-profile, ' +
-      '112:19 2 needs-inference-profile, 121:19 2 needs-inference-profile, 140:19 2 no-alias, 149:19 2 no-alias, 160:5 1 legacy-key, 170:7 3 legacy-allowlist');
+    assert.strictEqual(
+      diagnostics,
+      'diagnostics 31:19 2 needs-inference-profile, 97:22 4 image-input, 103:19 2 needs-inference-profile, ' +
+        '112:19 2 needs-inference-profile, 121:19 2 needs-inference-profile, 140:19 2 no-alias, 149:19 2 no-alias, 160:5 1 legacy-key, 170:7 3 legacy-allowlist',
+    );
     assert.ok(hover!.startsWith('hover **DeepSeek R1** · `amazon-bedrock/deepseek.r1-v1:0`'), hover);
     assert.match(hover!, /\| USD \| \$1\.35 \| \$5\.40 \|/);
     assert.match(hover!, /\*\*inference profile only\*\* {3}\/ Profiles: `us\.deepseek\.r1-v1:0`/);

@@ -18,7 +18,7 @@ const FIPS = `{
   } } },
 }`;
 
-describe('the server behind a proxy from the editor\'s http settings', function () {
+describe("the server behind a proxy from the editor's http settings", function () {
   this.timeout(20_000);
   const bedrock = useFakeBedrock();
   let proxy: ConnectProxy;
@@ -30,7 +30,9 @@ describe('the server behind a proxy from the editor\'s http settings', function 
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
     hidden = (probe.address() as net.AddressInfo).port;
     await new Promise<void>((resolve) => probe.close(() => resolve()));
-    proxy = await ConnectProxy.start((authority) => (authority === `127.0.0.1:${hidden}` ? Number(new URL(bedrock.fake.controlEndpoint).port) : undefined));
+    proxy = await ConnectProxy.start((authority) =>
+      authority === `127.0.0.1:${hidden}` ? Number(new URL(bedrock.fake.controlEndpoint).port) : undefined,
+    );
     const http = { proxy: proxy.url, proxyStrictSSL: true, noProxy: [] };
     const settings = { aws: { profile: 'fake' }, bedrock: { endpoint: `http://127.0.0.1:${hidden}` }, catalog: { live: true } };
     server = new LspSession({
@@ -50,12 +52,15 @@ describe('the server behind a proxy from the editor\'s http settings', function 
   });
 
   it('fetches the live catalog through the proxy', async () => {
-    const result = (await server.connection.sendRequest('workspace/executeCommand', { command: 'openclaw.server.refreshCatalog', arguments: [URI] })) as RefreshCatalogResult;
+    const result = (await server.connection.sendRequest('workspace/executeCommand', {
+      command: 'openclaw.server.refreshCatalog',
+      arguments: [URI],
+    })) as RefreshCatalogResult;
     assert.deepStrictEqual([result.origin, result.problem], ['live', undefined]);
     assert.ok(proxy.tunnels.includes(`127.0.0.1:${hidden}`));
   });
 
-  it('sends the test prompt to the FIPS endpoint of the provider\'s baseUrl, through the proxy', async () => {
+  it("sends the test prompt to the FIPS endpoint of the provider's baseUrl, through the proxy", async () => {
     proxy.tunnels.length = 0;
     const result = (await server.connection.sendRequest('workspace/executeCommand', {
       command: 'openclaw.server.testModel',
@@ -63,6 +68,9 @@ describe('the server behind a proxy from the editor\'s http settings', function 
     })) as TestModelResult;
     assert.strictEqual(result.outcome, 'failed');
     assert.deepStrictEqual(proxy.tunnels, ['bedrock-runtime-fips.us-east-1.amazonaws.com:443'], 'asked of the proxy, which refuses it');
-    assert.match(result.problem!.message, /^The proxy http:\/\/127\.0\.0\.1:\d+ refused the connection to bedrock-runtime-fips\.us-east-1\.amazonaws\.com \(HTTP 403\)\./);
+    assert.match(
+      result.problem!.message,
+      /^The proxy http:\/\/127\.0\.0\.1:\d+ refused the connection to bedrock-runtime-fips\.us-east-1\.amazonaws\.com \(HTTP 403\)\./,
+    );
   });
 });

@@ -46,7 +46,12 @@ describe('security over the protocol', function () {
   // After the hook above, so that its folders go once no server can write its catalog cache there.
   const scratch = scratchFolders('openclaw-cache-');
 
-  const start = async (options: { env?: Record<string, string>; trusted?: boolean; workspaceFolders?: string[]; settings?: Record<string, unknown> }) => {
+  const start = async (options: {
+    env?: Record<string, string>;
+    trusted?: boolean;
+    workspaceFolders?: string[];
+    settings?: Record<string, unknown>;
+  }) => {
     const settings = {
       aws: { profile: 'fake' },
       bedrock: { endpoint: bedrock.fake.controlEndpoint, runtimeEndpoint: bedrock.fake.runtimeEndpoint },
@@ -80,10 +85,21 @@ describe('security over the protocol', function () {
     answers.push(await session.connection.sendRequest('textDocument/hover', position('"Sonnet ${')));
     answers.push(await session.connection.sendRequest('textDocument/completion', position('"amazon-bedrock/us.anthropic')));
     answers.push(await session.connection.sendRequest('textDocument/definition', position('"amazon-bedrock/us.anthropic')));
-    answers.push(await session.connection.sendRequest('textDocument/references', { ...position('"us.anthropic'), context: { includeDeclaration: true } }));
+    answers.push(
+      await session.connection.sendRequest('textDocument/references', {
+        ...position('"us.anthropic'),
+        context: { includeDeclaration: true },
+      }),
+    );
     answers.push(await session.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }));
     const whole = { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } };
-    answers.push(await session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics: [], only: ['source.fixAll'] } }));
+    answers.push(
+      await session.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: whole,
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      }),
+    );
     answers.push(await command(session, 'openclaw.server.refreshCatalog', uri));
     answers.push(await command(session, 'openclaw.server.catalogStatus', { uri }));
     answers.push(await command(session, 'openclaw.server.testTargets', { uri }));
@@ -103,23 +119,38 @@ describe('security over the protocol', function () {
 
   it('never logs or returns a credential, a session token, a bearer token or a signature', async () => {
     const credentials = join(bedrock.sandbox.dir, 'credentials');
-    writeFileSync(credentials, `[fake]\naws_access_key_id = ${FAKE_ACCESS_KEY_ID}\naws_secret_access_key = ${FAKE_SECRET_ACCESS_KEY}\naws_session_token = ${SESSION_TOKEN}\n`);
+    writeFileSync(
+      credentials,
+      `[fake]\naws_access_key_id = ${FAKE_ACCESS_KEY_ID}\naws_secret_access_key = ${FAKE_SECRET_ACCESS_KEY}\naws_session_token = ${SESSION_TOKEN}\n`,
+    );
     const uri = 'file:///workspace/.openclaw/openclaw.json';
     const signed = await start({});
     const said = everythingSaid(signed, await exerciseEverything(signed, uri, CONFIG('https://bedrock-runtime.us-east-1.amazonaws.com')));
-    const signatures = bedrock.fake.requests.flatMap((request) => /Signature=([0-9a-f]{64})/.exec(request.headers.authorization ?? '')?.[1] ?? []);
+    const signatures = bedrock.fake.requests.flatMap(
+      (request) => /Signature=([0-9a-f]{64})/.exec(request.headers.authorization ?? '')?.[1] ?? [],
+    );
     assert.ok(signatures.length >= 3, 'the requests were signed');
-    assert.ok(bedrock.fake.requests.some((request) => request.headers['x-amz-security-token'] === SESSION_TOKEN), 'with the session token');
-    for (const secret of [FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, SESSION_TOKEN, ...signatures]) assert.ok(!said.includes(secret), `${secret.slice(0, 6)}… appears in what the server said`);
+    assert.ok(
+      bedrock.fake.requests.some((request) => request.headers['x-amz-security-token'] === SESSION_TOKEN),
+      'with the session token',
+    );
+    for (const secret of [FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, SESSION_TOKEN, ...signatures])
+      assert.ok(!said.includes(secret), `${secret.slice(0, 6)}… appears in what the server said`);
 
     bedrock.fake.reset();
     const bearer = await start({ env: { AWS_BEARER_TOKEN_BEDROCK: BEARER_TOKEN } });
-    const saidWithToken = everythingSaid(bearer, await exerciseEverything(bearer, uri, CONFIG('https://bedrock-runtime.us-east-1.amazonaws.com')));
-    assert.ok(bedrock.fake.requests.some((request) => request.headers.authorization === `Bearer ${BEARER_TOKEN}`), 'the requests carried the API key');
+    const saidWithToken = everythingSaid(
+      bearer,
+      await exerciseEverything(bearer, uri, CONFIG('https://bedrock-runtime.us-east-1.amazonaws.com')),
+    );
+    assert.ok(
+      bedrock.fake.requests.some((request) => request.headers.authorization === `Bearer ${BEARER_TOKEN}`),
+      'the requests carried the API key',
+    );
     assert.ok(!saidWithToken.includes(BEARER_TOKEN), 'the API key appears in what the server said');
   });
 
-  it('sends signed requests to AWS or to the endpoints of the user\'s settings only: a baseUrl elsewhere gets a warning and nothing', async () => {
+  it("sends signed requests to AWS or to the endpoints of the user's settings only: a baseUrl elsewhere gets a warning and nothing", async () => {
     let connections = 0;
     const elsewhere = net.createServer((socket) => {
       connections++;
@@ -133,8 +164,8 @@ describe('security over the protocol', function () {
       const answers = await exerciseEverything(session, uri, CONFIG(`http://127.0.0.1:${port}/`));
       const warning = (answers[0] as { code?: string; message: string }[]).find((d) => d.code === 'non-aws-endpoint')!;
       assert.match(warning.message, /^127\.0\.0\.1 is not an AWS host: Bedrock requests are signed with your AWS credentials/);
-      assert.ok(bedrock.fake.requests.length > 0, 'the user\'s own endpoints got the requests');
-      assert.strictEqual(connections, 0, 'nothing reached the baseUrl\'s host');
+      assert.ok(bedrock.fake.requests.length > 0, "the user's own endpoints got the requests");
+      assert.strictEqual(connections, 0, "nothing reached the baseUrl's host");
     } finally {
       elsewhere.close();
     }
@@ -148,7 +179,10 @@ describe('security over the protocol', function () {
     assert.match(hover, /OC_SECRET_NAME/);
     assert.match(hover, /set in the environment the language server sees/);
     assert.ok(!everythingSaid(session, answers).includes(SECRET_VALUE), 'the value appears in what the server said');
-    assert.ok(!JSON.stringify(bedrock.fake.requests.map((request) => [request.path, request.query, request.body])).includes(SECRET_VALUE), 'the value was sent to Bedrock');
+    assert.ok(
+      !JSON.stringify(bedrock.fake.requests.map((request) => [request.path, request.query, request.body])).includes(SECRET_VALUE),
+      'the value was sent to Bedrock',
+    );
   });
 
   it('in an untrusted workspace no symlink reads a file outside it: not to a file, a folder, nor `..` after one; a linked workspace folder reads its own', async () => {
@@ -182,18 +216,31 @@ describe('security over the protocol', function () {
       const opened = await session.open(uri('openclaw.json'), root);
       assert.deepStrictEqual(
         opened.filter((d) => d.code === 'include').map((d) => (d.message as string).split(': OpenClaw rejects')[0]),
-        ['./etclink/hostname', './secret-link.json'].map((path) => `Include path resolves outside config directory (symlink): ${path} (root: ${folder})`),
+        ['./etclink/hostname', './secret-link.json'].map(
+          (path) => `Include path resolves outside config directory (symlink): ${path} (root: ${folder})`,
+        ),
       );
       // models.json5, reached through dirlink/.. as written, is the workspace's own: it is read, and part of the configuration.
       await session.diagnosticsWhere(uri('models.json5'), () => true, 10_000);
       let announced: string[] | undefined;
       for (let waited = 0; !announced && waited < 5000; waited += 50) {
-        announced = session.notifications.filter((n) => n.method === 'openclaw/configurationFiles').map((n) => (n.params as { uris: string[] }).uris).at(-1);
+        announced = session.notifications
+          .filter((n) => n.method === 'openclaw/configurationFiles')
+          .map((n) => (n.params as { uris: string[] }).uris)
+          .at(-1);
         if (!announced) await new Promise((resolve) => setTimeout(resolve, 50));
       }
       assert.deepStrictEqual(announced, [uri('models.json5')], 'the included files the client is told of');
       const said = everythingSaid(session, []);
-      const leaks = ['Unexpected text', 'secret-model-id', 'decoy-model-id', 'leakedKey', 'outside-secret-value', 'etclink/hostname"', 'team/openclaw.json'];
+      const leaks = [
+        'Unexpected text',
+        'secret-model-id',
+        'decoy-model-id',
+        'leakedKey',
+        'outside-secret-value',
+        'etclink/hostname"',
+        'team/openclaw.json',
+      ];
       for (const leak of leaks) {
         assert.ok(!said.includes(leak), `${leak} appears in what the server said`);
       }
@@ -216,17 +263,29 @@ describe('security over the protocol', function () {
       chmodSync(cli, 0o755);
       const root = `{\n  models: { $include: "./models.json5" },\n  agents: { defaults: { model: "amazon-bedrock/us.anthropic.claude-sonnet-4-6" } },\n}\n`;
       writeFileSync(join(outside, 'openclaw.json'), root);
-      writeFileSync(join(outside, 'models.json5'), '{ providers: { "amazon-bedrock": { models: [{ id: "us.anthropic.claude-sonnet-4-6", name: "Sonnet" }] } } }\n');
+      writeFileSync(
+        join(outside, 'models.json5'),
+        '{ providers: { "amazon-bedrock": { models: [{ id: "us.anthropic.claude-sonnet-4-6", name: "Sonnet" }] } } }\n',
+      );
       const uri = URI.file(join(outside, 'openclaw.json')).toString();
 
       const session = await start({ trusted: false, workspaceFolders: [URI.file(workspace).toString()], settings: { cli: { path: cli } } });
       const opened = await session.open(uri, root);
       const include = opened.find((d) => d.code === 'include')!;
-      assert.match(include.message as string, /^Failed to read include file: \.\/models\.json5 \(resolved: .*\): not read: the workspace is not trusted, and the file is outside it/);
+      assert.match(
+        include.message as string,
+        /^Failed to read include file: \.\/models\.json5 \(resolved: .*\): not read: the workspace is not trusted, and the file is outside it/,
+      );
       const status = await command<CatalogStatus>(session, 'openclaw.server.catalogStatus', { uri });
-      assert.match(status.restricted!, /^This workspace is not trusted: the extension makes no AWS request, runs no openclaw command and reads no file outside the workspace/);
+      assert.match(
+        status.restricted!,
+        /^This workspace is not trusted: the extension makes no AWS request, runs no openclaw command and reads no file outside the workspace/,
+      );
       assert.strictEqual((await command<RefreshCatalogResult>(session, 'openclaw.server.refreshCatalog', uri)).problem, status.restricted);
-      const test = await command<TestModelResult>(session, 'openclaw.server.testModel', { uri, reference: 'amazon-bedrock/us.anthropic.claude-sonnet-4-6' });
+      const test = await command<TestModelResult>(session, 'openclaw.server.testModel', {
+        uri,
+        reference: 'amazon-bedrock/us.anthropic.claude-sonnet-4-6',
+      });
       assert.deepStrictEqual([test.outcome, test.problem?.message], ['failed', status.restricted]);
       await session.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 40 } });
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -235,7 +294,8 @@ describe('security over the protocol', function () {
 
       await session.connection.sendNotification('openclaw/trustGranted');
       await session.diagnosticsWhere(uri, (diagnostics) => !diagnostics.some((d) => d.code === 'include'), 10_000);
-      for (let waited = 0; (bedrock.fake.requests.length === 0 || !existsSync(marker)) && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+      for (let waited = 0; (bedrock.fake.requests.length === 0 || !existsSync(marker)) && waited < 10_000; waited += 100)
+        await new Promise((resolve) => setTimeout(resolve, 100));
       assert.ok(bedrock.fake.requests.length > 0, 'the live catalog is fetched once trusted');
       assert.strictEqual(existsSync(marker), true, 'openclaw runs once trusted');
     } finally {

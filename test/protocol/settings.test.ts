@@ -38,7 +38,7 @@ describe('settings from clients other than VS Code', function () {
     server!.connection.sendRequest('workspace/executeCommand', { command: name, arguments: [argument] }) as Promise<T>;
 
   async function until(condition: () => boolean, what: string): Promise<void> {
-    for (const deadline = Date.now() + 5000; !condition(); ) {
+    for (const deadline = Date.now() + 5000; !condition();) {
       if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

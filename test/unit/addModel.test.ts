@@ -14,12 +14,14 @@ function add(text: string, id: string) {
   const result = service.getAddModel(document, id);
   assert.ok(typeof result !== 'string', String(result));
   const after = applyEdits(text, editsTo(result.edit));
-  const diagnostics = service.getDiagnostics(documentOf(after)).filter((d) => d.severity <= 2 && d.code !== 'legacy-key' && d.code !== 'needs-inference-profile');
+  const diagnostics = service
+    .getDiagnostics(documentOf(after))
+    .filter((d) => d.severity <= 2 && d.code !== 'legacy-key' && d.code !== 'needs-inference-profile');
   return { result, after, diagnostics };
 }
 
 describe('Add Bedrock Model', () => {
-  it('appends the entry to the sample\'s provider and the alias to its map, keeping comments; the new model has nothing to fix', () => {
+  it("appends the entry to the sample's provider and the alias to its map, keeping comments; the new model has nothing to fix", () => {
     const before = readSample();
     const { result, after, diagnostics } = add(before, 'amazon.nova-pro-v1:0');
     assert.deepStrictEqual(parseJson5(after).errors, []);
@@ -41,12 +43,14 @@ describe('Add Bedrock Model', () => {
     assert.ok(after.includes('"amazon-bedrock/amazon.nova-pro-v1:0": {"alias": "Nova Pro"}'));
     assert.deepStrictEqual(result.alias, 'Nova Pro');
     assert.ok(!diagnostics.some((d) => d.message.includes('nova-pro')), diagnostics.map((d) => d.message).join('\n'));
-    const selected = after.split('\n')[result.selection.range.start.line]!.slice(result.selection.range.start.character, result.selection.range.end.character);
+    const selected = after
+      .split('\n')
+      [result.selection.range.start.line]!.slice(result.selection.range.start.character, result.selection.range.end.character);
     assert.strictEqual(selected, '"amazon.nova-pro-v1:0"');
     assert.strictEqual(result.selection.uri, TEST_URI);
   });
 
-  it('creates the provider with the region\'s baseUrl and api, and the alias map, in an empty JSON5 file', () => {
+  it("creates the provider with the region's baseUrl and api, and the alias map, in an empty JSON5 file", () => {
     const { after } = add("{\n  // mine\n  gateway: { port: 18789, bind: 'loopback' },\n}\n", 'anthropic.claude-opus-4-6-v1');
     assert.strictEqual(
       after,
@@ -86,7 +90,7 @@ describe('Add Bedrock Model', () => {
   },
 }
 `,
-      'a model that cannot be invoked on demand is added by its region\'s inference profile; the new alias map is marked aliases only, ' +
+      "a model that cannot be invoked on demand is added by its region's inference profile; the new alias map is marked aliases only, " +
         'or OpenClaw 2026.9.6 would let /model select this model alone',
     );
   });
@@ -97,11 +101,17 @@ describe('Add Bedrock Model', () => {
     assert.strictEqual(result.alias, 'Nova Lite 2');
     const service = createLanguageService();
     const twice = applyEdits(text, editsTo(result.edit));
-    assert.strictEqual(service.getAddModel(documentOf(twice), 'amazon.nova-lite-v1:0'), 'amazon-bedrock/amazon.nova-lite-v1:0 is already configured.');
-    assert.strictEqual(service.getAddModel(documentOf(text), 'no.such-model'), 'no.such-model is not in the Bedrock model list of us-east-1.');
+    assert.strictEqual(
+      service.getAddModel(documentOf(twice), 'amazon.nova-lite-v1:0'),
+      'amazon-bedrock/amazon.nova-lite-v1:0 is already configured.',
+    );
+    assert.strictEqual(
+      service.getAddModel(documentOf(text), 'no.such-model'),
+      'no.such-model is not in the Bedrock model list of us-east-1.',
+    );
   });
 
-  it('offers each way the region can invoke a model not configured yet: on demand, its geography\'s profile, a global one, in that order', () => {
+  it("offers each way the region can invoke a model not configured yet: on demand, its geography's profile, a global one, in that order", () => {
     const service = createLanguageService();
     const choices = service.getModelChoices(documentOf(readSample()));
     assert.ok(!choices.some((choice) => choice.id === 'qwen.qwen3-coder-next'), 'configured models are left out');
@@ -109,29 +119,61 @@ describe('Add Bedrock Model', () => {
     assert.deepStrictEqual(
       haiku.map((choice) => [choice.id, choice.access, choice.where, choice.input, choice.contextWindow, choice.price]),
       [
-        ['us.anthropic.claude-haiku-4-5-20251001-v1:0', 'geography profile', 'in US regions', 'text+image', 200000, { input: 1, output: 5 }],
-        ['global.anthropic.claude-haiku-4-5-20251001-v1:0', 'global profile', 'in any commercial region', 'text+image', 200000, { input: 1, output: 5 }],
+        [
+          'us.anthropic.claude-haiku-4-5-20251001-v1:0',
+          'geography profile',
+          'in US regions',
+          'text+image',
+          200000,
+          { input: 1, output: 5 },
+        ],
+        [
+          'global.anthropic.claude-haiku-4-5-20251001-v1:0',
+          'global profile',
+          'in any commercial region',
+          'text+image',
+          200000,
+          { input: 1, output: 5 },
+        ],
       ],
       'a model that needs a profile is offered once per profile the region can invoke, named as the model',
     );
-    assert.ok(!choices.some((choice) => choice.id.startsWith('eu.') || choice.id === 'anthropic.claude-haiku-4-5-20251001-v1:0'), 'never a profile of another geography, nor an id that cannot be invoked');
+    assert.ok(
+      !choices.some((choice) => choice.id.startsWith('eu.') || choice.id === 'anthropic.claude-haiku-4-5-20251001-v1:0'),
+      'never a profile of another geography, nor an id that cannot be invoked',
+    );
     const nova = choices.find((choice) => choice.id === 'amazon.nova-pro-v1:0')!;
-    assert.deepStrictEqual([nova.access, describeChoice(nova)], ['on demand', 'Amazon · text+image · 300,000 context · $0.80 in / $3.20 out per 1M (list) · on demand: requests run in us-east-1']);
-    const ranks = choices.map((choice) => (choice.legacy ? 3 : 0) + ['on demand', 'geography profile', 'global profile'].indexOf(choice.access));
-    assert.deepStrictEqual(ranks, [...ranks].sort((a, b) => a - b), 'on demand, then the geography, then global');
+    assert.deepStrictEqual(
+      [nova.access, describeChoice(nova)],
+      ['on demand', 'Amazon · text+image · 300,000 context · $0.80 in / $3.20 out per 1M (list) · on demand: requests run in us-east-1'],
+    );
+    const ranks = choices.map(
+      (choice) => (choice.legacy ? 3 : 0) + ['on demand', 'geography profile', 'global profile'].indexOf(choice.access),
+    );
+    assert.deepStrictEqual(
+      ranks,
+      [...ranks].sort((a, b) => a - b),
+      'on demand, then the geography, then global',
+    );
     assert.strictEqual(choices[0]!.access, 'on demand');
   });
 
-  it('adds a profile by the model\'s own name and alias; a foundation id that needs one, by the region\'s; never a profile the region cannot invoke', () => {
+  it("adds a profile by the model's own name and alias; a foundation id that needs one, by the region's; never a profile the region cannot invoke", () => {
     const service = createLanguageService();
     const result = service.getAddModel(documentOf(readSample()), 'global.anthropic.claude-haiku-4-5-20251001-v1:0');
     assert.ok(typeof result !== 'string');
-    assert.deepStrictEqual([result.ref, result.alias], ['amazon-bedrock/global.anthropic.claude-haiku-4-5-20251001-v1:0', 'Claude Haiku 4.5']);
+    assert.deepStrictEqual(
+      [result.ref, result.alias],
+      ['amazon-bedrock/global.anthropic.claude-haiku-4-5-20251001-v1:0', 'Claude Haiku 4.5'],
+    );
     assert.ok(applyEdits(readSample(), editsTo(result.edit)).includes('"name": "Claude Haiku 4.5"'));
     const byFoundation = service.getAddModel(documentOf(readSample()), 'anthropic.claude-haiku-4-5-20251001-v1:0');
     assert.strictEqual(typeof byFoundation !== 'string' && byFoundation.ref, 'amazon-bedrock/us.anthropic.claude-haiku-4-5-20251001-v1:0');
     const eu = createLanguageService({ settings: { awsRegion: 'eu-west-1' } });
-    assert.strictEqual(eu.getAddModel(documentOf(readSample()), 'us.anthropic.claude-haiku-4-5-20251001-v1:0'), 'us.anthropic.claude-haiku-4-5-20251001-v1:0 is not in the Bedrock model list of eu-west-1.');
+    assert.strictEqual(
+      eu.getAddModel(documentOf(readSample()), 'us.anthropic.claude-haiku-4-5-20251001-v1:0'),
+      'us.anthropic.claude-haiku-4-5-20251001-v1:0 is not in the Bedrock model list of eu-west-1.',
+    );
   });
 
   it('writes the entry in the file that holds the provider, and the alias where the map is', () => {
@@ -142,7 +184,10 @@ describe('Add Bedrock Model', () => {
     const service = createLanguageService({ files: files.source });
     const result = service.getAddModel(files.document('/cfg/openclaw.json'), 'amazon.nova-micro-v1:0');
     assert.ok(typeof result !== 'string');
-    assert.deepStrictEqual(Object.keys(result.edit.changes).sort(), [files.uri('/cfg/models.json5'), files.uri('/cfg/openclaw.json')].sort());
+    assert.deepStrictEqual(
+      Object.keys(result.edit.changes).sort(),
+      [files.uri('/cfg/models.json5'), files.uri('/cfg/openclaw.json')].sort(),
+    );
     assert.strictEqual(result.selection.uri, files.uri('/cfg/models.json5'));
     const models = applyEdits(files.document('/cfg/models.json5').getText(), result.edit.changes[files.uri('/cfg/models.json5')]!);
     assert.ok(models.includes('      models: [\n        {\n          id: "amazon.nova-micro-v1:0",'), models);

@@ -10,7 +10,13 @@ describe('Bedrock catalog: discovery and cache (real SDK against the fake Bedroc
   const bedrock = useFakeBedrock({ enterSandbox: true });
 
   function settings(overrides: Partial<CatalogStoreSettings> = {}, profile = 'fake'): CatalogStoreSettings {
-    return { live: true, ttlMs: 60_000, connection: (region) => ({ region, endpoint: bedrock.fake.controlEndpoint, profile }), network: {}, ...overrides };
+    return {
+      live: true,
+      ttlMs: 60_000,
+      connection: (region) => ({ region, endpoint: bedrock.fake.controlEndpoint, profile }),
+      network: {},
+      ...overrides,
+    };
   }
 
   /** A store, and `settled(n)`: a promise of its n-th live update or problem (default: the next). */
@@ -29,7 +35,8 @@ describe('Bedrock catalog: discovery and cache (real SDK against the fake Bedroc
     return { store, updates, problems, settled };
   }
 
-  const listRequests = () => bedrock.fake.requests.filter((r) => r.operation === 'ListFoundationModels' || r.operation === 'ListInferenceProfiles');
+  const listRequests = () =>
+    bedrock.fake.requests.filter((r) => r.operation === 'ListFoundationModels' || r.operation === 'ListInferenceProfiles');
 
   it('answers at once from the built-in list, then serves the live one', async () => {
     const { store, settled } = storeWith();
@@ -43,15 +50,21 @@ describe('Bedrock catalog: discovery and cache (real SDK against the fake Bedroc
     assert.ok(!ids.includes('amazon.titan-embed-text-v2:0'), 'embeddings are not text models');
     assert.ok(!ids.includes('cohere.rerank-v3-5:0'), 'no streaming, no OpenClaw');
     const opus = live.entries.find((e) => e.id === 'anthropic.claude-opus-4-6-v1')!;
-    assert.deepStrictEqual([opus.provider, opus.onDemand, opus.kind, opus.inputModalities], ['Anthropic', false, 'foundation-model', ['TEXT', 'IMAGE']]);
+    assert.deepStrictEqual(
+      [opus.provider, opus.onDemand, opus.kind, opus.inputModalities],
+      ['Anthropic', false, 'foundation-model', ['TEXT', 'IMAGE']],
+    );
     const profile = live.entries.find((e) => e.id === 'global.anthropic.claude-opus-4-6-v1')!;
-    assert.deepStrictEqual([profile.kind, profile.provider, profile.baseModelIds, profile.profileType], ['inference-profile', 'Anthropic', ['anthropic.claude-opus-4-6-v1'], 'SYSTEM_DEFINED']);
+    assert.deepStrictEqual(
+      [profile.kind, profile.provider, profile.baseModelIds, profile.profileType],
+      ['inference-profile', 'Anthropic', ['anthropic.claude-opus-4-6-v1'], 'SYSTEM_DEFINED'],
+    );
     const application = live.entries.find((e) => e.profileType === 'APPLICATION')!;
     assert.strictEqual(application.id, 'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/k3x9q2w7v1ab');
     assert.strictEqual(live.entries.find((e) => e.id === 'anthropic.claude-v2:1')!.lifecycle, 'LEGACY');
   });
 
-  it('issues ListFoundationModels and both profile listings together, signed with the profile\'s keys', async () => {
+  it("issues ListFoundationModels and both profile listings together, signed with the profile's keys", async () => {
     bedrock.fake.delay('*', 300);
     const { store, settled } = storeWith();
     const started = Date.now();
@@ -117,7 +130,11 @@ describe('Bedrock catalog: discovery and cache (real SDK against the fake Bedroc
     const { store, settled, updates } = storeWith({ ttlMs: 0 });
     store.snapshot('us-east-1');
     await settled(1);
-    bedrock.fake.catalog.foundationModels.push({ ...bedrock.fake.catalog.foundationModels[0]!, modelId: 'acme.brand-new-v1:0', modelName: 'Brand New' });
+    bedrock.fake.catalog.foundationModels.push({
+      ...bedrock.fake.catalog.foundationModels[0]!,
+      modelId: 'acme.brand-new-v1:0',
+      modelName: 'Brand New',
+    });
     await new Promise((resolve) => setTimeout(resolve, 5));
     const stale = store.snapshot('us-east-1');
     assert.strictEqual(stale.origin, 'live', 'the stale one answers first');
@@ -139,7 +156,11 @@ describe('Bedrock catalog: discovery and cache (real SDK against the fake Bedroc
 
   describe('when the live list cannot be had', () => {
     it('access denied: the built-in list, with which IAM actions are missing, and no retry per keystroke', async () => {
-      bedrock.fake.fail('ListFoundationModels', { kind: 'serviceError', name: 'AccessDeniedException', message: 'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: bedrock:ListFoundationModels' });
+      bedrock.fake.fail('ListFoundationModels', {
+        kind: 'serviceError',
+        name: 'AccessDeniedException',
+        message: 'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: bedrock:ListFoundationModels',
+      });
       const { store, settled, problems } = storeWith();
       store.snapshot('us-east-1');
       await settled();
@@ -147,7 +168,10 @@ describe('Bedrock catalog: discovery and cache (real SDK against the fake Bedroc
       assert.strictEqual(snapshot.origin, 'built-in');
       assert.ok(snapshot.entries.length > 20);
       assert.strictEqual(problems.length, 1);
-      assert.match(problems[0]!.message, /^Access denied in us-east-1: the IAM identity of profile "fake" needs bedrock:ListFoundationModels and bedrock:ListInferenceProfiles\. AWS said: User: .* is not authorized/);
+      assert.match(
+        problems[0]!.message,
+        /^Access denied in us-east-1: the IAM identity of profile "fake" needs bedrock:ListFoundationModels and bedrock:ListInferenceProfiles\. AWS said: User: .* is not authorized/,
+      );
       assert.strictEqual(snapshot.problem, problems[0]!.message);
       const requests = listRequests().length;
       for (let i = 0; i < 20; i++) store.snapshot('us-east-1');
@@ -158,22 +182,33 @@ describe('Bedrock catalog: discovery and cache (real SDK against the fake Bedroc
       const { store, settled, problems } = storeWith({}, 'nobody');
       store.snapshot('us-east-1');
       await settled();
-      assert.match(problems[0]!.message, /^No AWS credentials from profile "nobody"\. Set "openclaw\.aws\.profile" .* "aws sso login --profile nobody"/);
+      assert.match(
+        problems[0]!.message,
+        /^No AWS credentials from profile "nobody"\. Set "openclaw\.aws\.profile" .* "aws sso login --profile nobody"/,
+      );
       assert.strictEqual(listRequests().length, 0);
     });
 
     it('an unreachable endpoint: says which one and what to check', async () => {
-      const { store, settled, problems } = storeWith({ connection: (region) => ({ region, endpoint: 'http://127.0.0.1:9', profile: 'fake' }) });
+      const { store, settled, problems } = storeWith({
+        connection: (region) => ({ region, endpoint: 'http://127.0.0.1:9', profile: 'fake' }),
+      });
       store.snapshot('us-east-1');
       await settled();
-      assert.match(problems[0]!.message, /^Cannot reach http:\/\/127\.0\.0\.1:9 \(ECONNREFUSED\)\. Check the network or proxy \("http\.proxy", HTTPS_PROXY, NO_PROXY\), or set "openclaw\.bedrock\.endpoint"/);
+      assert.match(
+        problems[0]!.message,
+        /^Cannot reach http:\/\/127\.0\.0\.1:9 \(ECONNREFUSED\)\. Check the network or proxy \("http\.proxy", HTTPS_PROXY, NO_PROXY\), or set "openclaw\.bedrock\.endpoint"/,
+      );
     });
 
     it('an AWS_CA_BUNDLE that cannot be read: says which file, and sends nothing', async () => {
       process.env.AWS_CA_BUNDLE = '/nonexistent/ca-bundle.pem';
       try {
         const connection = { region: 'us-east-1', endpoint: bedrock.fake.controlEndpoint, profile: 'fake' };
-        await assert.rejects(discoverCatalogExplained(connection, {}), /^Error: AWS_CA_BUNDLE names \/nonexistent\/ca-bundle\.pem, which cannot be read \(ENOENT\)/);
+        await assert.rejects(
+          discoverCatalogExplained(connection, {}),
+          /^Error: AWS_CA_BUNDLE names \/nonexistent\/ca-bundle\.pem, which cannot be read \(ENOENT\)/,
+        );
         assert.strictEqual(listRequests().length, 0);
       } finally {
         delete process.env.AWS_CA_BUNDLE;
@@ -196,7 +231,10 @@ describe('Bedrock catalog: discovery and cache (real SDK against the fake Bedroc
       const connection = { region: 'us-east-1', endpoint: bedrock.fake.controlEndpoint, profile: 'fake' };
       // The store's timeouts are 5 s to connect and 15 s per request; shorter ones here, the same path.
       const timeouts = { connectionTimeout: 300, requestTimeout: 300, throwOnRequestTimeout: true };
-      await assert.rejects(discoverCatalogExplained(connection, {}, timeouts), /^Error: http:\/\/127\.0\.0\.1:\d+ did not answer in time\. Check the network or proxy\.$/);
+      await assert.rejects(
+        discoverCatalogExplained(connection, {}, timeouts),
+        /^Error: http:\/\/127\.0\.0\.1:\d+ did not answer in time\. Check the network or proxy\.$/,
+      );
     });
 
     it('live discovery switched off: the built-in list, no request', () => {

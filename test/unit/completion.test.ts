@@ -13,7 +13,12 @@ function pick(marked: string, label: string): string {
   const item = items.find((candidate) => candidate.label === label);
   assert.ok(item, `no item ${label} among ${items.map((i) => i.label).join(', ')}`);
   const applied = applyEdits(text, [item.textEdit, ...(item.additionalTextEdits ?? [])]);
-  return item.insertTextFormat === 2 ? applied.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$0/g, '').replace(/\\([$}\\])/g, '$1') : applied;
+  return item.insertTextFormat === 2
+    ? applied
+        .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+        .replace(/\$0/g, '')
+        .replace(/\\([$}\\])/g, '$1')
+    : applied;
 }
 
 const BEDROCK = (models: string, extra = '') => `{
@@ -29,19 +34,30 @@ const BEDROCK = (models: string, extra = '') => `{
 
 describe('completion', () => {
   describe('model ids in models.providers.amazon-bedrock.models[].id', () => {
-    it('offers the region\'s catalog: profiles and on-demand models first, profile-only models after', () => {
+    it("offers the region's catalog: profiles and on-demand models first, profile-only models after", () => {
       const { items } = complete(BEDROCK(`{ id: "|" }`));
       const labels = items.map((i) => i.label);
-      for (const id of ['us.anthropic.claude-opus-4-6-v1', 'global.anthropic.claude-opus-4-6-v1', 'anthropic.claude-opus-4-6-v1', 'amazon.nova-pro-v1:0']) {
+      for (const id of [
+        'us.anthropic.claude-opus-4-6-v1',
+        'global.anthropic.claude-opus-4-6-v1',
+        'anthropic.claude-opus-4-6-v1',
+        'amazon.nova-pro-v1:0',
+      ]) {
         assert.ok(labels.includes(id), id);
       }
       assert.ok(!labels.includes('eu.anthropic.claude-opus-4-6-v1'), 'no profiles of other geographies');
       const byLabel = (label: string) => items.find((i) => i.label === label)!;
       assert.ok(byLabel('us.anthropic.claude-opus-4-6-v1').sortText! < byLabel('anthropic.claude-opus-4-6-v1').sortText!);
       assert.strictEqual(byLabel('anthropic.claude-opus-4-6-v1').detail, 'Claude Opus 4.6 · text+image · needs an inference profile');
-      assert.strictEqual(byLabel('us.anthropic.claude-opus-4-6-v1').detail, 'US Anthropic Claude Opus 4.6 · text+image · inference profile');
+      assert.strictEqual(
+        byLabel('us.anthropic.claude-opus-4-6-v1').detail,
+        'US Anthropic Claude Opus 4.6 · text+image · inference profile',
+      );
       assert.strictEqual(byLabel('amazon.nova-pro-v1:0').detail, 'Nova Pro · text+image · on demand');
-      assert.match(byLabel('anthropic.claude-opus-4-6-v1').documentation!, /Inference profiles: `us\.anthropic\.claude-opus-4-6-v1`, `global\.anthropic\.claude-opus-4-6-v1`/);
+      assert.match(
+        byLabel('anthropic.claude-opus-4-6-v1').documentation!,
+        /Inference profiles: `us\.anthropic\.claude-opus-4-6-v1`, `global\.anthropic\.claude-opus-4-6-v1`/,
+      );
       assert.match(byLabel('amazon.nova-pro-v1:0').documentation!, /List price per 1M tokens: \$0\.80 in \/ \$3\.20 out/);
     });
 
@@ -52,14 +68,19 @@ describe('completion', () => {
       assert.deepStrictEqual(sorted.at(-1)!.labelDetails, { description: 'Nova Pro · already configured' });
       assert.deepStrictEqual(items.find((i) => i.label === 'amazon.nova-lite-v1:0')!.labelDetails, { description: 'Nova Lite' });
       const entries = complete(BEDROCK(`{ id: "amazon.nova-pro-v1:0", name: "N" },\n|`)).items;
-      assert.deepStrictEqual(entries.find((i) => i.label === 'amazon.nova-pro-v1:0')?.labelDetails, { description: 'Nova Pro · already configured' });
+      assert.deepStrictEqual(entries.find((i) => i.label === 'amazon.nova-pro-v1:0')?.labelDetails, {
+        description: 'Nova Pro · already configured',
+      });
     });
 
     it('replaces the whole string, keeping its quote, and filters with the quote typed', () => {
       const { items } = complete(BEDROCK(`{ id: 'amazon.nova-|pr', name: "N" }`));
       const item = items.find((i) => i.label === 'amazon.nova-pro-v1:0')!;
       assert.strictEqual(item.filterText, "'amazon.nova-pro-v1:0");
-      assert.strictEqual(pick(BEDROCK(`{ id: 'amazon.nova-|pr', name: "N", input: ["text"], reasoning: false }`), 'amazon.nova-pro-v1:0'), BEDROCK(`{ id: 'amazon.nova-pro-v1:0', name: "N", input: ["text"], reasoning: false }`));
+      assert.strictEqual(
+        pick(BEDROCK(`{ id: 'amazon.nova-|pr', name: "N", input: ["text"], reasoning: false }`), 'amazon.nova-pro-v1:0'),
+        BEDROCK(`{ id: 'amazon.nova-pro-v1:0', name: "N", input: ["text"], reasoning: false }`),
+      );
     });
 
     it('completes inside a half-typed, unterminated string', () => {
@@ -69,13 +90,18 @@ describe('completion', () => {
     });
 
     it('inserts a quoted id where no string is open yet', () => {
-      assert.strictEqual(pick(BEDROCK(`{ name: "N", input: ["text"], reasoning: true, id: | }`), 'deepseek.r1-v1:0'), BEDROCK(`{ name: "N", input: ["text"], reasoning: true, id: "deepseek.r1-v1:0" }`));
+      assert.strictEqual(
+        pick(BEDROCK(`{ name: "N", input: ["text"], reasoning: true, id: | }`), 'deepseek.r1-v1:0'),
+        BEDROCK(`{ name: "N", input: ["text"], reasoning: true, id: "deepseek.r1-v1:0" }`),
+      );
     });
 
     it('fills name, input and reasoning when the entry lacks them', () => {
       assert.strictEqual(
         pick(BEDROCK(`{ id: "|" }`), 'us.anthropic.claude-opus-4-6-v1'),
-        BEDROCK(`{ id: "us.anthropic.claude-opus-4-6-v1", name: "US Anthropic Claude Opus 4.6", input: ["text", "image"], reasoning: true }`),
+        BEDROCK(
+          `{ id: "us.anthropic.claude-opus-4-6-v1", name: "US Anthropic Claude Opus 4.6", input: ["text", "image"], reasoning: true }`,
+        ),
       );
       const multiLine = `{\n  models: { providers: { "amazon-bedrock": { models: [\n    {\n      "id": "|",\n      "contextWindow": 300000\n    }\n  ] } } }\n}`;
       assert.strictEqual(
@@ -86,7 +112,7 @@ describe('completion', () => {
   });
 
   describe('whole model entries in an empty place of models[]', () => {
-    it('inserts a full entry in the file\'s style, name first to edit', () => {
+    it("inserts a full entry in the file's style, name first to edit", () => {
       const marked = `{\n  "models": {\n    "providers": {\n      "amazon-bedrock": {\n        "models": [\n          |\n        ]\n      }\n    }\n  }\n}`;
       const { items } = complete(marked);
       const item = items.find((i) => i.label === 'amazon.nova-pro-v1:0')!;
@@ -123,7 +149,10 @@ describe('completion', () => {
       const qwen = items.find((i) => i.label === 'amazon-bedrock/qwen.qwen3-coder-next')!;
       assert.strictEqual(qwen.detail, 'Qwen3 Coder Next · $0.50 / $1.20 per 1M · 262,144 context');
       assert.strictEqual(items.find((i) => i.label === 'Coder')!.detail, 'alias of amazon-bedrock/qwen.qwen3-coder-next');
-      assert.strictEqual(items.find((i) => i.label === 'amazon-bedrock/amazon.nova-pro-v1:0')!.detail, 'Nova Pro · not in models.providers.amazon-bedrock yet');
+      assert.strictEqual(
+        items.find((i) => i.label === 'amazon-bedrock/amazon.nova-pro-v1:0')!.detail,
+        'Nova Pro · not in models.providers.amazon-bedrock yet',
+      );
     });
 
     it('in fallbacks, primary, and per-agent models; wildcards only in modelPolicy.allow', () => {
@@ -131,23 +160,37 @@ describe('completion', () => {
       assert.ok(complete(at('model: { fallbacks: ["x", |] },')).items.some((i) => i.label === 'amazon-bedrock/deepseek.r1-v1:0'));
       assert.ok(complete(at('modelPolicy: { allow: ["|"] },')).items.some((i) => i.label === 'amazon-bedrock/*'));
       assert.ok(!complete(at('model: "|",')).items.some((i) => i.label === 'amazon-bedrock/*'));
-      const agent = config.replace('SLOT\n    },', '\n    },\n    entries: { coder: { model: "|", models: { "amazon-bedrock/deepseek.r1-v1:0": { alias: "Thinker" } } } },');
+      const agent = config.replace(
+        'SLOT\n    },',
+        '\n    },\n    entries: { coder: { model: "|", models: { "amazon-bedrock/deepseek.r1-v1:0": { alias: "Thinker" } } } },',
+      );
       const labels = complete(agent).items.map((i) => i.label);
       assert.ok(labels.includes('Thinker') && labels.includes('Coder'), labels.join());
     });
 
     it('as a new key of agents.defaults.models: models without an entry first, with an alias filled in', () => {
-      const marked = config.replace('SLOT', '').replace('{ "amazon-bedrock/qwen.qwen3-coder-next": { alias: "Coder" } }', '{ "amazon-bedrock/qwen.qwen3-coder-next": { alias: "Coder" }, | }');
+      const marked = config
+        .replace('SLOT', '')
+        .replace(
+          '{ "amazon-bedrock/qwen.qwen3-coder-next": { alias: "Coder" } }',
+          '{ "amazon-bedrock/qwen.qwen3-coder-next": { alias: "Coder" }, | }',
+        );
       const { items } = complete(marked);
       const deepseek = items.find((i) => i.label === 'amazon-bedrock/deepseek.r1-v1:0')!;
       const qwen = items.find((i) => i.label === 'amazon-bedrock/qwen.qwen3-coder-next')!;
       assert.ok(deepseek.sortText! < qwen.sortText!);
       assert.ok(!items.some((i) => i.label === 'Coder'), 'no aliases as keys');
-      assert.ok(pick(marked, 'amazon-bedrock/deepseek.r1-v1:0').includes(`{ alias: "Coder" }, "amazon-bedrock/deepseek.r1-v1:0": { alias: "DeepSeek R1" } }`));
+      assert.ok(
+        pick(marked, 'amazon-bedrock/deepseek.r1-v1:0').includes(
+          `{ alias: "Coder" }, "amazon-bedrock/deepseek.r1-v1:0": { alias: "DeepSeek R1" } }`,
+        ),
+      );
     });
 
     it('replaces a half-typed unquoted word with a quoted reference', () => {
-      assert.ok(pick(at('model: amazon-bedrock/deep|,'), 'amazon-bedrock/deepseek.r1-v1:0').includes('model: "amazon-bedrock/deepseek.r1-v1:0",'));
+      assert.ok(
+        pick(at('model: amazon-bedrock/deep|,'), 'amazon-bedrock/deepseek.r1-v1:0').includes('model: "amazon-bedrock/deepseek.r1-v1:0",'),
+      );
     });
   });
 
@@ -159,7 +202,8 @@ describe('completion', () => {
 
   describe('in a file of thousands of models', () => {
     const models = Array.from({ length: 2000 }, (_, i) => `{ id: "vendor.model-${i}", name: "Model ${i}" }`).join(',\n');
-    const text = (primary: string) => `{ models: { providers: { "amazon-bedrock": { models: [\n${models}\n] } } }, agents: { defaults: { model: { primary: "${primary}|" } } } }`;
+    const text = (primary: string) =>
+      `{ models: { providers: { "amazon-bedrock": { models: [\n${models}\n] } } }, agents: { defaults: { model: { primary: "${primary}|" } } } }`;
 
     it('offers at most 100 items and says the list is incomplete, so the editor asks again as the user types', () => {
       const { document, offset } = withCursor(text(''));
@@ -171,7 +215,10 @@ describe('completion', () => {
     it('offers what matches what is typed (its letters in order), all of it when it fits', () => {
       const { document, offset } = withCursor(text('mdl1999'));
       const list = createLanguageService().getCompletion(document, document.positionAt(offset));
-      assert.deepStrictEqual(list.items.map((item) => item.label), ['amazon-bedrock/vendor.model-1999']);
+      assert.deepStrictEqual(
+        list.items.map((item) => item.label),
+        ['amazon-bedrock/vendor.model-1999'],
+      );
       assert.strictEqual(list.isIncomplete, false);
     });
   });

@@ -43,7 +43,10 @@ describe('reading a configuration file from disk', () => {
     assert.ok(read.ok);
     assert.strictEqual(read.text.length, MAX_FILE_BYTES);
     truncateSync(path, MAX_FILE_BYTES + 1);
-    assert.deepStrictEqual(readConfigFile(path), { ok: false, reason: '8,388,609 bytes: over the limit of 8,388,608 bytes (8 MB) for a configuration file' });
+    assert.deepStrictEqual(readConfigFile(path), {
+      ok: false,
+      reason: '8,388,609 bytes: over the limit of 8,388,608 bytes (8 MB) for a configuration file',
+    });
   });
 
   it('says why a missing file was not read', () => {
@@ -60,16 +63,26 @@ describe('decoding a configuration file as OpenClaw does (UTF-8)', () => {
 
   it('recognizes UTF-16 by its byte order mark, and decodes it so the rest can be checked', () => {
     const le = Buffer.from('{ a: "é" }', 'utf16le');
-    assert.deepStrictEqual(decodeConfigBytes(Buffer.concat([bytes(0xff, 0xfe), le])), { text: '{ a: "é" }', encoding: { utf16: { endianness: 'LE', byteOrderMark: true } } });
+    assert.deepStrictEqual(decodeConfigBytes(Buffer.concat([bytes(0xff, 0xfe), le])), {
+      text: '{ a: "é" }',
+      encoding: { utf16: { endianness: 'LE', byteOrderMark: true } },
+    });
     const be = Buffer.from(le).swap16();
-    assert.deepStrictEqual(decodeConfigBytes(Buffer.concat([bytes(0xfe, 0xff), be])), { text: '{ a: "é" }', encoding: { utf16: { endianness: 'BE', byteOrderMark: true } } });
+    assert.deepStrictEqual(decodeConfigBytes(Buffer.concat([bytes(0xfe, 0xff), be])), {
+      text: '{ a: "é" }',
+      encoding: { utf16: { endianness: 'BE', byteOrderMark: true } },
+    });
     // An odd trailing byte is dropped, not a reason to throw.
     assert.strictEqual(decodeConfigBytes(Buffer.concat([bytes(0xff, 0xfe), le, bytes(0x41)])).text, '{ a: "é" }');
   });
 
   it('recognizes UTF-16 without a byte order mark by the NUL beside each ASCII character', () => {
-    assert.deepStrictEqual(decodeConfigBytes(Buffer.from('{\n  a: 1 }', 'utf16le')).encoding, { utf16: { endianness: 'LE', byteOrderMark: false } });
-    assert.deepStrictEqual(decodeConfigBytes(Buffer.from('{\n  a: 1 }', 'utf16le').swap16()).encoding, { utf16: { endianness: 'BE', byteOrderMark: false } });
+    assert.deepStrictEqual(decodeConfigBytes(Buffer.from('{\n  a: 1 }', 'utf16le')).encoding, {
+      utf16: { endianness: 'LE', byteOrderMark: false },
+    });
+    assert.deepStrictEqual(decodeConfigBytes(Buffer.from('{\n  a: 1 }', 'utf16le').swap16()).encoding, {
+      utf16: { endianness: 'BE', byteOrderMark: false },
+    });
     // A NUL in UTF-8 text is not UTF-16.
     assert.deepStrictEqual(decodeConfigBytes(utf8('{ a: "\u0000" }')).encoding, {});
   });
@@ -100,7 +113,11 @@ describe('decoding a configuration file as OpenClaw does (UTF-8)', () => {
   });
 
   it('agrees with Node on any bytes: the same text, a U+FFFD at each listed offset, one listed per U+FFFD it put', () => {
-    const byte = fc.oneof(fc.integer({ min: 0, max: 0xff }), fc.integer({ min: 0x80, max: 0xbf }), fc.constantFrom(0xc2, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xbb, 0xbf));
+    const byte = fc.oneof(
+      fc.integer({ min: 0, max: 0xff }),
+      fc.integer({ min: 0x80, max: 0xbf }),
+      fc.constantFrom(0xc2, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xbb, 0xbf),
+    );
     fc.assert(
       fc.property(fc.array(byte, { maxLength: 40 }), (values) => {
         const input = Uint8Array.from(values);
@@ -110,7 +127,11 @@ describe('decoding a configuration file as OpenClaw does (UTF-8)', () => {
         assert.strictEqual(text, Buffer.from(withoutMark).toString('utf8'));
         const listed = encoding.invalidUtf8 ?? [];
         for (const { offset } of listed) assert.strictEqual(text[offset], '\uFFFD');
-        const written = (Buffer.from(withoutMark).toString('latin1').match(/\xEF\xBF\xBD/g) ?? []).length;
+        const written = (
+          Buffer.from(withoutMark)
+            .toString('latin1')
+            .match(/\xEF\xBF\xBD/g) ?? []
+        ).length;
         assert.strictEqual(listed.length + written, (text.match(/\uFFFD/g) ?? []).length);
         assert.strictEqual(encoding.invalidUtf8Count ?? 0, listed.length);
       }),

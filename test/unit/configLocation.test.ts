@@ -6,7 +6,14 @@ describe('where OpenClaw reads its configuration (OpenClaw: Open Configuration)'
     assert.strictEqual(configurationPath({}, '/home/ann'), '/home/ann/.openclaw/openclaw.json');
     assert.strictEqual(configurationPath({ OPENCLAW_STATE_DIR: '/srv/claw' }, '/home/ann'), '/srv/claw/openclaw.json');
     assert.strictEqual(configurationPath({ OPENCLAW_STATE_DIR: '~/state' }, '/home/ann'), '/home/ann/state/openclaw.json');
-    assert.strictEqual(configurationPath({ OPENCLAW_CONFIG_PATH: '/etc/claw/team.json5', OPENCLAW_STATE_DIR: '/srv/claw' }, '/home/ann'), '/etc/claw/team.json5');
-    assert.strictEqual(configurationPath({ OPENCLAW_CONFIG_PATH: '  ' }, '/home/ann'), '/home/ann/.openclaw/openclaw.json', 'blank is unset');
+    assert.strictEqual(
+      configurationPath({ OPENCLAW_CONFIG_PATH: '/etc/claw/team.json5', OPENCLAW_STATE_DIR: '/srv/claw' }, '/home/ann'),
+      '/etc/claw/team.json5',
+    );
+    assert.strictEqual(
+      configurationPath({ OPENCLAW_CONFIG_PATH: '  ' }, '/home/ann'),
+      '/home/ann/.openclaw/openclaw.json',
+      'blank is unset',
+    );
   });
 });

@@ -11,7 +11,10 @@ describe('config model', () => {
   it('reads providers and their models with every field and its range', () => {
     const text = readSample();
     const config = modelOf(text);
-    assert.deepStrictEqual(config.providers.map((p) => p.id), ['amazon-bedrock']);
+    assert.deepStrictEqual(
+      config.providers.map((p) => p.id),
+      ['amazon-bedrock'],
+    );
     assert.strictEqual(config.models.length, 16);
     const qwen = config.models[0]!;
     assert.strictEqual(qwen.id, 'qwen.qwen3-coder-next');
@@ -27,7 +30,10 @@ describe('config model', () => {
     assert.strictEqual(qwen.maxTokens?.value, 8192);
     assert.strictEqual(config.providers[0]!.baseUrl?.value, 'https://bedrock-runtime.us-east-1.amazonaws.com');
     assert.strictEqual(config.mode, 'merge');
-    assert.deepStrictEqual(config.bedrockDiscovery.map((d) => [d.path, d.enabled]), [['models.bedrockDiscovery', true]]);
+    assert.deepStrictEqual(
+      config.bedrockDiscovery.map((d) => [d.path, d.enabled]),
+      [['models.bedrockDiscovery', true]],
+    );
   });
 
   it('reads alias entries of agents.defaults.models', () => {
@@ -66,21 +72,34 @@ describe('config model', () => {
         ['agents.entries.writer.model.primary', 'b/y', false, 'writer'],
       ],
     );
-    assert.deepStrictEqual(config.aliases.map((a) => [a.key, a.alias?.value, a.agent ?? '-']), [
-      ['a/x', 'Alias', '-'],
-      ['b/y', 'W', 'writer'],
-    ]);
+    assert.deepStrictEqual(
+      config.aliases.map((a) => [a.key, a.alias?.value, a.agent ?? '-']),
+      [
+        ['a/x', 'Alias', '-'],
+        ['b/y', 'W', 'writer'],
+      ],
+    );
   });
 
   it('reads the discovery setting at its 2026.4.5+ place and models.mode', () => {
-    const config = modelOf(`{ models: { mode: "replace" }, plugins: { entries: { "amazon-bedrock": { config: { discovery: { enabled: false } } } } } }`);
+    const config = modelOf(
+      `{ models: { mode: "replace" }, plugins: { entries: { "amazon-bedrock": { config: { discovery: { enabled: false } } } } } }`,
+    );
     assert.strictEqual(config.mode, 'replace');
-    assert.deepStrictEqual(config.bedrockDiscovery.map((d) => [d.path, d.enabled]), [['plugins.entries.amazon-bedrock.config.discovery', false]]);
+    assert.deepStrictEqual(
+      config.bedrockDiscovery.map((d) => [d.path, d.enabled]),
+      [['plugins.entries.amazon-bedrock.config.discovery', false]],
+    );
   });
 
   it('builds what it can from a broken file and skips what is not there', () => {
-    const config = modelOf(`{ models: { providers: { "amazon-bedrock": { models: [ { id: "a", name: "A" }, { name: "no id" }, 42, { id: "b", cost: { input: "x" } ] } } }, agents: { defaults: { model: `);
-    assert.deepStrictEqual(config.models.map((m) => m.id), ['a', 'b']);
+    const config = modelOf(
+      `{ models: { providers: { "amazon-bedrock": { models: [ { id: "a", name: "A" }, { name: "no id" }, 42, { id: "b", cost: { input: "x" } ] } } }, agents: { defaults: { model: `,
+    );
+    assert.deepStrictEqual(
+      config.models.map((m) => m.id),
+      ['a', 'b'],
+    );
     assert.strictEqual(config.models[1]!.cost?.input, undefined);
     assert.deepStrictEqual(config.references, []);
   });

@@ -31,7 +31,12 @@ describe('test prompt: ConverseStream through the real SDK, against the fake Bed
   const converseRequests = () => bedrock.fake.requests.filter((r) => r.operation === 'ConverseStream');
 
   it('streams the answer as it arrives, reasoning apart, with timings, tokens and stop reason', async () => {
-    bedrock.fake.setConverseScript('*', { reasoning: ['Think', 'ing.'], text: ['Hel', 'lo', '!'], usage: { inputTokens: 12, outputTokens: 40 }, chunkDelayMs: 20 });
+    bedrock.fake.setConverseScript('*', {
+      reasoning: ['Think', 'ing.'],
+      text: ['Hel', 'lo', '!'],
+      usage: { inputTokens: 12, outputTokens: 40 },
+      chunkDelayMs: 20,
+    });
     const { outcome, streamed } = await run();
     assert.deepStrictEqual(streamed, ['reasoning:Think', 'reasoning:ing.', 'text:Hel', 'text:lo', 'text:!']);
     assert.strictEqual(outcome.text, 'Hello!');
@@ -49,7 +54,9 @@ describe('test prompt: ConverseStream through the real SDK, against the fake Bed
   it('asks Claude for extended thinking with the budget given', async () => {
     bedrock.fake.setConverseScript('*', { text: ['ok'] });
     await run({ thinkingBudget: 1024, maxTokens: 2048 });
-    assert.deepStrictEqual(JSON.parse(converseRequests()[0]!.body).additionalModelRequestFields, { thinking: { type: 'enabled', budget_tokens: 1024 } });
+    assert.deepStrictEqual(JSON.parse(converseRequests()[0]!.body).additionalModelRequestFields, {
+      thinking: { type: 'enabled', budget_tokens: 1024 },
+    });
   });
 
   describe('errors say what to do', () => {
@@ -68,7 +75,8 @@ describe('test prompt: ConverseStream through the real SDK, against the fake Bed
         assert.strictEqual(outcome.measurements.outcome, 'failed');
         assert.deepStrictEqual(outcome.problem, {
           kind: 'network',
-          message: "AWS_CA_BUNDLE names /nonexistent/ca-bundle.pem, which cannot be read (ENOENT): fix the path, or unset AWS_CA_BUNDLE to use Node's certificates.",
+          message:
+            "AWS_CA_BUNDLE names /nonexistent/ca-bundle.pem, which cannot be read (ENOENT): fix the path, or unset AWS_CA_BUNDLE to use Node's certificates.",
         });
         assert.strictEqual(converseRequests().length, 0);
       } finally {
@@ -77,14 +85,24 @@ describe('test prompt: ConverseStream through the real SDK, against the fake Bed
     });
 
     it('access denied: the IAM action that is missing', async () => {
-      bedrock.fake.fail('ConverseStream', { kind: 'serviceError', name: 'AccessDeniedException', message: 'You don\'t have access to the model with the specified model ID.' });
+      bedrock.fake.fail('ConverseStream', {
+        kind: 'serviceError',
+        name: 'AccessDeniedException',
+        message: "You don't have access to the model with the specified model ID.",
+      });
       const { outcome } = await run();
-      assert.strictEqual(outcome.problem?.message, 'Access denied in us-east-1: the IAM identity of profile "fake" needs bedrock:InvokeModelWithResponseStream on us.anthropic.claude-sonnet-4-6. AWS said: You don\'t have access to the model with the specified model ID.');
+      assert.strictEqual(
+        outcome.problem?.message,
+        'Access denied in us-east-1: the IAM identity of profile "fake" needs bedrock:InvokeModelWithResponseStream on us.anthropic.claude-sonnet-4-6. AWS said: You don\'t have access to the model with the specified model ID.',
+      );
     });
 
     it('a model that needs an inference profile', async () => {
       const { outcome } = await run({ modelId: 'anthropic.claude-opus-4-6-v1' });
-      assert.deepStrictEqual(outcome.problem, { kind: 'on-demand', message: 'anthropic.claude-opus-4-6-v1 cannot be invoked on demand: Bedrock needs the id of an inference profile that contains it.' });
+      assert.deepStrictEqual(outcome.problem, {
+        kind: 'on-demand',
+        message: 'anthropic.claude-opus-4-6-v1 cannot be invoked on demand: Bedrock needs the id of an inference profile that contains it.',
+      });
     });
 
     it('a model not offered in the region', async () => {
@@ -97,14 +115,21 @@ describe('test prompt: ConverseStream through the real SDK, against the fake Bed
       // The SDK waits a random time of up to several seconds between throttled attempts.
       this.timeout(60_000);
       bedrock.fake.setConverseScript('*', { text: ['ok'] });
-      bedrock.fake.fail('ConverseStream', { kind: 'serviceError', name: 'ThrottlingException', message: 'Too many requests' }, { times: 2 });
+      bedrock.fake.fail(
+        'ConverseStream',
+        { kind: 'serviceError', name: 'ThrottlingException', message: 'Too many requests' },
+        { times: 2 },
+      );
       const retried = await run({ timeoutMs: 50_000 });
       assert.strictEqual(retried.outcome.measurements.outcome, 'complete');
       assert.strictEqual(converseRequests().length, 3);
       bedrock.fake.reset();
       bedrock.fake.fail('ConverseStream', { kind: 'serviceError', name: 'ThrottlingException', message: 'Too many requests' });
       const { outcome } = await run({ timeoutMs: 50_000 });
-      assert.strictEqual(outcome.problem?.message, 'Bedrock throttled the request in us-east-1 (tried 4 times, backing off between tries); try again later or check your quotas. AWS said: Too many requests');
+      assert.strictEqual(
+        outcome.problem?.message,
+        'Bedrock throttled the request in us-east-1 (tried 4 times, backing off between tries); try again later or check your quotas. AWS said: Too many requests',
+      );
       assert.strictEqual(converseRequests().length, 4);
     });
 
@@ -124,7 +149,16 @@ describe('test prompt: ConverseStream through the real SDK, against the fake Bed
 
   describe('a stream that breaks midway keeps what arrived and says it broke', () => {
     it('an exception in the stream', async () => {
-      bedrock.fake.setConverseScript('*', { text: ['One', ' two', ' three'], fault: { kind: 'exception', afterEvents: 3, exceptionType: 'modelStreamErrorException', message: 'The model stopped', originalStatusCode: 500 } });
+      bedrock.fake.setConverseScript('*', {
+        text: ['One', ' two', ' three'],
+        fault: {
+          kind: 'exception',
+          afterEvents: 3,
+          exceptionType: 'modelStreamErrorException',
+          message: 'The model stopped',
+          originalStatusCode: 500,
+        },
+      });
       const { outcome } = await run();
       assert.strictEqual(outcome.measurements.outcome, 'broken');
       assert.strictEqual(outcome.text, 'One two');
@@ -142,12 +176,19 @@ describe('test prompt: ConverseStream through the real SDK, against the fake Bed
       bedrock.fake.setConverseScript('*', { text: ['One', ' two'], fault: { kind: 'endEarly', afterEvents: 3 } });
       const { outcome } = await run();
       assert.deepStrictEqual([outcome.measurements.outcome, outcome.text], ['broken', 'One two']);
-      assert.strictEqual(outcome.problem?.message, `The stream from ${bedrock.fake.runtimeEndpoint} ended before the model finished (no messageStop): the answer above is incomplete.`);
+      assert.strictEqual(
+        outcome.problem?.message,
+        `The stream from ${bedrock.fake.runtimeEndpoint} ended before the model finished (no messageStop): the answer above is incomplete.`,
+      );
     });
   });
 
   describe('an answer without end is bounded in time and in size', () => {
-    const streamedText = (streamed: string[]) => streamed.filter((item) => item.startsWith('text:')).map((item) => item.slice(5)).join('');
+    const streamedText = (streamed: string[]) =>
+      streamed
+        .filter((item) => item.startsWith('text:'))
+        .map((item) => item.slice(5))
+        .join('');
 
     it('a flood of deltas of 1 KB (1 GB in all), faster than any model, ends at the deadline with 64K characters kept and streamed', async function () {
       this.timeout(30_000);
@@ -158,7 +199,11 @@ describe('test prompt: ConverseStream through the real SDK, against the fake Bed
       assert.ok(streamedText(streamed) === outcome.text, 'what was streamed is what was kept: nothing past the cap');
       assert.ok(outcome.truncated && outcome.truncated.text > 0 && outcome.truncated.reasoning === 0, JSON.stringify(outcome.truncated));
       assert.match(outcome.problem!.message, /^No complete answer within 2\.0 s/);
-      assert.strictEqual(await converseRequests()[0]!.ended, 'clientClosed', 'the client stopped reading: the stream was not read to its end');
+      assert.strictEqual(
+        await converseRequests()[0]!.ended,
+        'clientClosed',
+        'the client stopped reading: the stream was not read to its end',
+      );
     });
 
     it('the deadline holds while the process is too busy for its timer: frames already read are not taken past it', async () => {
@@ -171,7 +216,10 @@ describe('test prompt: ConverseStream through the real SDK, against the fake Bed
       let handled = 0;
       const events = { text: () => ++handled === 1 && busyFor(1500), reasoning: () => undefined };
       const outcome = await runConverseTest(request({ timeoutMs: 1000 }), events, new AbortController().signal);
-      assert.deepStrictEqual([outcome.measurements.outcome, outcome.problem?.kind, outcome.text.length, handled], ['broken', 'timeout', 10, 1]);
+      assert.deepStrictEqual(
+        [outcome.measurements.outcome, outcome.problem?.kind, outcome.text.length, handled],
+        ['broken', 'timeout', 10, 1],
+      );
     });
 
     it('a long answer that completes keeps its first 64K characters and says how many more arrived', async () => {
@@ -179,14 +227,21 @@ describe('test prompt: ConverseStream through the real SDK, against the fake Bed
       const { outcome, streamed } = await run();
       assert.deepStrictEqual([outcome.measurements.outcome, outcome.measurements.stopReason], ['complete', 'end_turn']);
       assert.deepStrictEqual([outcome.text.length, outcome.reasoning.length], [MAX_KEPT_CHARACTERS, MAX_KEPT_CHARACTERS]);
-      assert.deepStrictEqual(outcome.truncated, { limit: MAX_KEPT_CHARACTERS, text: 200 * 1024 - MAX_KEPT_CHARACTERS, reasoning: 70_000 - MAX_KEPT_CHARACTERS });
+      assert.deepStrictEqual(outcome.truncated, {
+        limit: MAX_KEPT_CHARACTERS,
+        text: 200 * 1024 - MAX_KEPT_CHARACTERS,
+        reasoning: 70_000 - MAX_KEPT_CHARACTERS,
+      });
       assert.strictEqual(streamedText(streamed).length, MAX_KEPT_CHARACTERS);
     });
 
     it('the cut never splits a character in two, and an answer within the cap says nothing was cut', async () => {
       bedrock.fake.setConverseScript('*', { text: ['a'.repeat(MAX_KEPT_CHARACTERS - 1) + '😀', 'b'] });
       const { outcome } = await run();
-      assert.ok(outcome.text === 'a'.repeat(MAX_KEPT_CHARACTERS - 1), `${outcome.text.length} characters kept, ending in ${outcome.text.slice(-3)}`);
+      assert.ok(
+        outcome.text === 'a'.repeat(MAX_KEPT_CHARACTERS - 1),
+        `${outcome.text.length} characters kept, ending in ${outcome.text.slice(-3)}`,
+      );
       assert.deepStrictEqual(outcome.truncated, { limit: MAX_KEPT_CHARACTERS, text: 3, reasoning: 0 });
       bedrock.fake.setConverseScript('*', { text: ['a'.repeat(MAX_KEPT_CHARACTERS)] });
       const { outcome: whole } = await run();
@@ -198,7 +253,11 @@ describe('test prompt: ConverseStream through the real SDK, against the fake Bed
     bedrock.fake.setConverseScript('*', { text: ['a', 'b', 'c', 'd', 'e', 'f'], chunkDelayMs: 100 });
     const cancel = new AbortController();
     const streamed: string[] = [];
-    const outcome = await runConverseTest(request(), { text: (delta) => (streamed.push(delta), streamed.length === 2 && cancel.abort()), reasoning: () => undefined }, cancel.signal);
+    const outcome = await runConverseTest(
+      request(),
+      { text: (delta) => (streamed.push(delta), streamed.length === 2 && cancel.abort()), reasoning: () => undefined },
+      cancel.signal,
+    );
     assert.strictEqual(outcome.measurements.outcome, 'cancelled');
     assert.strictEqual(outcome.text, 'ab');
     assert.strictEqual(await converseRequests()[0]!.ended, 'clientClosed');

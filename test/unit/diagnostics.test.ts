@@ -3,10 +3,21 @@ import { createLanguageService, Diagnostic, Severity } from '../../server/src/se
 import { documentOf, readSample } from '../helpers';
 
 /** The checks of the first issue (references, aliases, duplicates, syntax); the others have their own tests. */
-const CORE_CODES = new Set(['syntax', 'not-an-object', 'duplicate-key', 'no-alias', 'unknown-model', 'unresolved-reference', 'duplicate-alias', 'duplicate-model-id']);
+const CORE_CODES = new Set([
+  'syntax',
+  'not-an-object',
+  'duplicate-key',
+  'no-alias',
+  'unknown-model',
+  'unresolved-reference',
+  'duplicate-alias',
+  'duplicate-model-id',
+]);
 
 function diagnose(text: string, openclawVersion?: string): Diagnostic[] {
-  return createLanguageService({ settings: { openclawVersion } }).getDiagnostics(documentOf(text)).filter((d) => CORE_CODES.has(d.code));
+  return createLanguageService({ settings: { openclawVersion } })
+    .getDiagnostics(documentOf(text))
+    .filter((d) => CORE_CODES.has(d.code));
 }
 
 /** `line:col severity code` per diagnostic, 1-based like the CLI. */
@@ -64,25 +75,46 @@ describe('diagnostics', () => {
       );
     });
 
-    it('takes the version from the setting, over the file\'s meta.lastTouchedVersion; from the file without a setting', () => {
-      assert.match(diagnose(TWO_MODELS(), '2026.4.5')[0]!.message, /On OpenClaw 2026\.4\.5 \(openclaw\.version setting\) a non-empty alias map is also the allowlist/);
+    it("takes the version from the setting, over the file's meta.lastTouchedVersion; from the file without a setting", () => {
+      assert.match(
+        diagnose(TWO_MODELS(), '2026.4.5')[0]!.message,
+        /On OpenClaw 2026\.4\.5 \(openclaw\.version setting\) a non-empty alias map is also the allowlist/,
+      );
       const migrated = TWO_MODELS('meta: { lastTouchedVersion: "2026.9.1", migrations: { modelPolicyAllowlist: true } },');
-      assert.match(diagnose(migrated, '2026.4.5')[0]!.message, /On OpenClaw 2026\.4\.5 \(openclaw\.version setting\) a non-empty alias map is also the allowlist/);
-      assert.match(diagnose(migrated)[0]!.message, /cannot be picked with \/model <alias> \(OpenClaw 2026\.9\.1 \(meta\.lastTouchedVersion\)\)/);
+      assert.match(
+        diagnose(migrated, '2026.4.5')[0]!.message,
+        /On OpenClaw 2026\.4\.5 \(openclaw\.version setting\) a non-empty alias map is also the allowlist/,
+      );
+      assert.match(
+        diagnose(migrated)[0]!.message,
+        /cannot be picked with \/model <alias> \(OpenClaw 2026\.9\.1 \(meta\.lastTouchedVersion\)\)/,
+      );
     });
 
     it('from 2026.8.1 an unmigrated alias map still restricts; once migrated, modelPolicy.allow decides', () => {
-      assert.match(diagnose(TWO_MODELS())[0]!.message, /On OpenClaw 2026\.9\.6 this alias map is still the allowlist \(not migrated to modelPolicy\.allow\), so \/model cannot select this model at all \(it still runs as the primary or a fallback\)\.$/);
+      assert.match(
+        diagnose(TWO_MODELS())[0]!.message,
+        /On OpenClaw 2026\.9\.6 this alias map is still the allowlist \(not migrated to modelPolicy\.allow\), so \/model cannot select this model at all \(it still runs as the primary or a fallback\)\.$/,
+      );
       const policy = TWO_MODELS().replace('model: { primary', 'modelPolicy: { allow: ["One"] },\n    model: { primary');
-      assert.match(diagnose(policy)[0]!.message, /agents\.defaults\.modelPolicy\.allow does not list it, so \/model cannot select it at all/);
+      assert.match(
+        diagnose(policy)[0]!.message,
+        /agents\.defaults\.modelPolicy\.allow does not list it, so \/model cannot select it at all/,
+      );
       const wildcard = TWO_MODELS().replace('model: { primary', 'modelPolicy: { allow: ["amazon-bedrock/*"] },\n    model: { primary');
       assert.match(diagnose(wildcard)[0]!.message, /so it cannot be picked with \/model <alias> \(OpenClaw 2026\.9\.6\)\.$/);
     });
 
     it('an entry without an alias is reported as such', () => {
-      const text = TWO_MODELS().replace('"amazon-bedrock/a.one": { alias: "One" }', '"amazon-bedrock/a.one": { alias: "One" }, "amazon-bedrock/b.two": { params: {} }');
+      const text = TWO_MODELS().replace(
+        '"amazon-bedrock/a.one": { alias: "One" }',
+        '"amazon-bedrock/a.one": { alias: "One" }, "amazon-bedrock/b.two": { params: {} }',
+      );
       const diagnostics = diagnose(text);
-      assert.deepStrictEqual(diagnostics.map((d) => d.message), ['amazon-bedrock/b.two has an entry in agents.defaults.models but no alias, so it cannot be picked with /model <alias>.']);
+      assert.deepStrictEqual(
+        diagnostics.map((d) => d.message),
+        ['amazon-bedrock/b.two has an entry in agents.defaults.models but no alias, so it cannot be picked with /model <alias>.'],
+      );
     });
   });
 
@@ -94,14 +126,22 @@ describe('diagnostics', () => {
   agents: { defaults: { ${agents} } },
 }`;
     const noAlias = (text: string, version?: string) =>
-      diagnose(text, version).filter((d) => d.code === 'no-alias').map((d) => `${d.severity} ${d.message.split(' ')[0]} ${d.message.includes('cannot select') ? 'not selectable' : 'convenience'}`);
+      diagnose(text, version)
+        .filter((d) => d.code === 'no-alias')
+        .map((d) => `${d.severity} ${d.message.split(' ')[0]} ${d.message.includes('cannot select') ? 'not selectable' : 'convenience'}`);
     const INFO = Severity.Information;
     const WARN = Severity.Warning;
 
     it('no alias map, or an empty one: information (nothing limits /model), on every version', () => {
       for (const version of ['2026.7.2', '2026.9.6']) {
-        assert.deepStrictEqual(noAlias(FILE(''), version), [`${INFO} amazon-bedrock/a.one convenience`, `${INFO} amazon-bedrock/b.two convenience`]);
-        assert.deepStrictEqual(noAlias(FILE('models: {}'), version), [`${INFO} amazon-bedrock/a.one convenience`, `${INFO} amazon-bedrock/b.two convenience`]);
+        assert.deepStrictEqual(noAlias(FILE(''), version), [
+          `${INFO} amazon-bedrock/a.one convenience`,
+          `${INFO} amazon-bedrock/b.two convenience`,
+        ]);
+        assert.deepStrictEqual(noAlias(FILE('models: {}'), version), [
+          `${INFO} amazon-bedrock/a.one convenience`,
+          `${INFO} amazon-bedrock/b.two convenience`,
+        ]);
       }
       assert.strictEqual(
         diagnose(FILE('')).find((d) => d.code === 'no-alias')!.message,
@@ -112,21 +152,36 @@ describe('diagnostics', () => {
     it('a map that is the allowlist (2026.7, or 2026.9.6 not migrated): a warning for a model it leaves out, information for one it lists', () => {
       const text = FILE('models: { "openai/gpt-5": { alias: "GPT" }, "amazon-bedrock/a.one": { params: {} } }');
       for (const version of ['2026.7.2', '2026.9.6']) {
-        assert.deepStrictEqual(noAlias(text, version), [`${INFO} amazon-bedrock/a.one convenience`, `${WARN} amazon-bedrock/b.two not selectable`]);
+        assert.deepStrictEqual(noAlias(text, version), [
+          `${INFO} amazon-bedrock/a.one convenience`,
+          `${WARN} amazon-bedrock/b.two not selectable`,
+        ]);
       }
     });
 
-    it('a wildcard key of a map that is the allowlist lets /model select the provider\'s models: information', () => {
-      assert.deepStrictEqual(noAlias(FILE('models: { "amazon-bedrock/*": {} }')), [`${INFO} amazon-bedrock/a.one convenience`, `${INFO} amazon-bedrock/b.two convenience`]);
+    it("a wildcard key of a map that is the allowlist lets /model select the provider's models: information", () => {
+      assert.deepStrictEqual(noAlias(FILE('models: { "amazon-bedrock/*": {} }')), [
+        `${INFO} amazon-bedrock/a.one convenience`,
+        `${INFO} amazon-bedrock/b.two convenience`,
+      ]);
     });
 
     it('a migrated map (the marker, or a modelPolicy object) names aliases only: information, unless the policy leaves the model out', () => {
       const map = 'models: { "openai/gpt-5": { alias: "GPT" } }';
       const migrated = FILE(map, 'meta: { migrations: { modelPolicyAllowlist: true } },');
       assert.deepStrictEqual(noAlias(migrated), [`${INFO} amazon-bedrock/a.one convenience`, `${INFO} amazon-bedrock/b.two convenience`]);
-      assert.deepStrictEqual(noAlias(FILE(`${map}, modelPolicy: {}`)), [`${INFO} amazon-bedrock/a.one convenience`, `${INFO} amazon-bedrock/b.two convenience`]);
-      assert.deepStrictEqual(noAlias(FILE(`${map}, modelPolicy: { allow: ["amazon-bedrock/a.one"] }`)), [`${INFO} amazon-bedrock/a.one convenience`, `${WARN} amazon-bedrock/b.two not selectable`]);
-      assert.deepStrictEqual(noAlias(FILE(`${map}, modelPolicy: { allow: ["amazon-bedrock/*"] }`)), [`${INFO} amazon-bedrock/a.one convenience`, `${INFO} amazon-bedrock/b.two convenience`]);
+      assert.deepStrictEqual(noAlias(FILE(`${map}, modelPolicy: {}`)), [
+        `${INFO} amazon-bedrock/a.one convenience`,
+        `${INFO} amazon-bedrock/b.two convenience`,
+      ]);
+      assert.deepStrictEqual(noAlias(FILE(`${map}, modelPolicy: { allow: ["amazon-bedrock/a.one"] }`)), [
+        `${INFO} amazon-bedrock/a.one convenience`,
+        `${WARN} amazon-bedrock/b.two not selectable`,
+      ]);
+      assert.deepStrictEqual(noAlias(FILE(`${map}, modelPolicy: { allow: ["amazon-bedrock/*"] }`)), [
+        `${INFO} amazon-bedrock/a.one convenience`,
+        `${INFO} amazon-bedrock/b.two convenience`,
+      ]);
     });
 
     it('one diagnostic per model reference, when a provider lists an id twice', () => {
@@ -134,10 +189,17 @@ describe('diagnostics', () => {
   models: { providers: { "amazon-bedrock": { models: [ { id: "a.one", name: "One" }, { id: "a.one", name: "One again" } ] } } },
 }`;
       const diagnostics = diagnose(twice).filter((d) => d.code === 'no-alias');
-      assert.deepStrictEqual(diagnostics.map((d) => [d.range.start.line, d.severity]), [[1, INFO]]);
+      assert.deepStrictEqual(
+        diagnostics.map((d) => [d.range.start.line, d.severity]),
+        [[1, INFO]],
+      );
       assert.strictEqual(diagnostics[0]!.range.start.character, twice.split('\n')[1]!.indexOf('"a.one"'), 'at the first entry');
       const aliased = twice.replace('\n}', '\n  agents: { defaults: { models: { "amazon-bedrock/a.one": { alias: "One" } } } },\n}');
-      assert.deepStrictEqual(diagnose(aliased).filter((d) => d.code === 'no-alias'), [], 'its alias names both entries');
+      assert.deepStrictEqual(
+        diagnose(aliased).filter((d) => d.code === 'no-alias'),
+        [],
+        'its alias names both entries',
+      );
     });
   });
 
@@ -162,7 +224,10 @@ describe('diagnostics', () => {
 
     it('an alias map key for a model no provider lists is reported too', () => {
       const text = withRefs('').replace('{ alias: "G" } }', '{ alias: "G" }, "amazon-bedrock/gone": { alias: "Gone" } }');
-      assert.deepStrictEqual(diagnose(text).map((d) => [d.severity, d.code]), [[Severity.Warning, 'unknown-model']]);
+      assert.deepStrictEqual(
+        diagnose(text).map((d) => [d.severity, d.code]),
+        [[Severity.Warning, 'unknown-model']],
+      );
     });
 
     it('a model of a provider with a built-in catalog is at most a hint', () => {
@@ -181,23 +246,46 @@ describe('diagnostics', () => {
     });
 
     it('aliases, wildcards and auth profiles resolve without diagnostics', () => {
-      assert.deepStrictEqual(diagnose(withRefs('model: { primary: "q", fallbacks: ["amazon-bedrock/Q"] }, modelPolicy: { allow: ["amazon-bedrock/*", "Q", "openai/gpt-5@work"] }')), []);
+      assert.deepStrictEqual(
+        diagnose(
+          withRefs(
+            'model: { primary: "q", fallbacks: ["amazon-bedrock/Q"] }, modelPolicy: { allow: ["amazon-bedrock/*", "Q", "openai/gpt-5@work"] }',
+          ),
+        ),
+        [],
+      );
     });
 
     it('a bare word that is no alias is a hint with the closest alias', () => {
       const diagnostics = diagnose(withRefs('model: "Qx"'));
-      assert.deepStrictEqual(diagnostics.map((d) => [d.severity, d.message]), [
-        [Severity.Hint, "'Qx' is not an alias or a model id defined in this file; OpenClaw will look for it in its built-in catalogs. Did you mean the alias 'Q'?"],
-      ]);
+      assert.deepStrictEqual(
+        diagnostics.map((d) => [d.severity, d.message]),
+        [
+          [
+            Severity.Hint,
+            "'Qx' is not an alias or a model id defined in this file; OpenClaw will look for it in its built-in catalogs. Did you mean the alias 'Q'?",
+          ],
+        ],
+      );
     });
 
     it('per-agent models in agents.list and agents.entries are checked', () => {
-      assert.deepStrictEqual(brief(withRefs('}, list: [ { id: "a", model: "amazon-bedrock/x" } ], entries: { b: { model: { primary: "amazon-bedrock/y" } } }, defaults2: {')).filter((d) => d.endsWith('unknown-model')).length, 2);
+      assert.deepStrictEqual(
+        brief(
+          withRefs(
+            '}, list: [ { id: "a", model: "amazon-bedrock/x" } ], entries: { b: { model: { primary: "amazon-bedrock/y" } } }, defaults2: {',
+          ),
+        ).filter((d) => d.endsWith('unknown-model')).length,
+        2,
+      );
     });
   });
 
   it('two entries with the same alias, in any case, are both reported', () => {
-    const text = TWO_MODELS().replace('"amazon-bedrock/a.one": { alias: "One" }', '"amazon-bedrock/a.one": { alias: "Same" }, "amazon-bedrock/b.two": { alias: "SAME" }');
+    const text = TWO_MODELS().replace(
+      '"amazon-bedrock/a.one": { alias: "One" }',
+      '"amazon-bedrock/a.one": { alias: "Same" }, "amazon-bedrock/b.two": { alias: "SAME" }',
+    );
     const messages = diagnose(text).map((d) => d.message);
     assert.deepStrictEqual(messages, [
       "Alias 'Same' is also given to amazon-bedrock/b.two (line 9): the last one wins, so 'Same' selects amazon-bedrock/b.two.",
@@ -209,7 +297,10 @@ describe('diagnostics', () => {
     const text = TWO_MODELS().replace('{ id: "b.two", name: "Two" },', '{ id: "b.two", name: "Two" }, { id: "b.two", name: "Again" },');
     const duplicates = diagnose(text).filter((d) => d.code === 'duplicate-model-id');
     assert.strictEqual(duplicates.length, 2);
-    assert.strictEqual(duplicates[0]!.message, "Model id 'b.two' is defined more than once in provider 'amazon-bedrock' (also on line 5): keep one entry.");
+    assert.strictEqual(
+      duplicates[0]!.message,
+      "Model id 'b.two' is defined more than once in provider 'amazon-bedrock' (also on line 5): keep one entry.",
+    );
   });
 
   it('a model id listed many times: each entry reported once, naming three others and how many more', () => {
@@ -217,14 +308,18 @@ describe('diagnostics', () => {
     const text = TWO_MODELS().replace('{ id: "b.two", name: "Two" },', entries);
     const duplicates = diagnose(text).filter((d) => d.code === 'duplicate-model-id');
     assert.strictEqual(duplicates.length, 300);
-    assert.strictEqual(duplicates[0]!.message, "Model id 'b.two' is defined more than once in provider 'amazon-bedrock' (also on line 6, line 7, line 8 and 296 more): keep one entry.");
+    assert.strictEqual(
+      duplicates[0]!.message,
+      "Model id 'b.two' is defined more than once in provider 'amazon-bedrock' (also on line 6, line 7, line 8 and 296 more): keep one entry.",
+    );
   });
 
   it('a key written twice: the earlier one is reported, as JSON5 keeps the last', () => {
     const diagnostics = diagnose('{ models: { mode: "merge", mode: "replace" } }');
-    assert.deepStrictEqual(diagnostics.map((d) => [d.code, d.range.start.character, d.message]), [
-      ['duplicate-key', 12, "Duplicate key 'mode': OpenClaw ignores this one and keeps the one on line 1."],
-    ]);
+    assert.deepStrictEqual(
+      diagnostics.map((d) => [d.code, d.range.start.character, d.message]),
+      [['duplicate-key', 12, "Duplicate key 'mode': OpenClaw ignores this one and keeps the one on line 1."]],
+    );
   });
 
   it('syntax errors are errors at their position, and the rest of the file is still checked', () => {

@@ -19,11 +19,31 @@ describe('Bedrock catalog: answers of the wrong shape (real SDK against the fake
     ['ListFoundationModels', { modelSummaries: 'x' }, 'modelSummaries is a string, not a list.'],
     ['ListFoundationModels', { modelSummaries: [{ modelId: 'a.b-v1:0' }, null] }, 'modelSummaries[1] is null, not an object.'],
     ['ListFoundationModels', { modelSummaries: [{ modelId: 5 }] }, 'modelSummaries[0].modelId is a number, not a string.'],
-    ['ListFoundationModels', { modelSummaries: [{ modelId: 'a.b-v1:0', outputModalities: 'TEXT' }] }, 'modelSummaries[0].outputModalities is a string, not a list of strings.'],
-    ['ListFoundationModels', { modelSummaries: [{ modelId: 'a.b-v1:0', inputModalities: ['TEXT', 7] }] }, 'modelSummaries[0].inputModalities[1] is a number, not a string.'],
-    ['ListFoundationModels', { modelSummaries: [{ modelId: 'a.b-v1:0', modelLifecycle: 'LEGACY' }] }, 'modelSummaries[0].modelLifecycle is a string, not an object.'],
-    ['ListInferenceProfiles', { inferenceProfileSummaries: [{ inferenceProfileId: 'x', models: {} }] }, 'inferenceProfileSummaries[0].models is an object, not a list.'],
-    ['ListInferenceProfiles', { inferenceProfileSummaries: [{ inferenceProfileId: 'x', models: [{ modelArn: true }] }] }, 'inferenceProfileSummaries[0].models[0].modelArn is a boolean, not a string.'],
+    [
+      'ListFoundationModels',
+      { modelSummaries: [{ modelId: 'a.b-v1:0', outputModalities: 'TEXT' }] },
+      'modelSummaries[0].outputModalities is a string, not a list of strings.',
+    ],
+    [
+      'ListFoundationModels',
+      { modelSummaries: [{ modelId: 'a.b-v1:0', inputModalities: ['TEXT', 7] }] },
+      'modelSummaries[0].inputModalities[1] is a number, not a string.',
+    ],
+    [
+      'ListFoundationModels',
+      { modelSummaries: [{ modelId: 'a.b-v1:0', modelLifecycle: 'LEGACY' }] },
+      'modelSummaries[0].modelLifecycle is a string, not an object.',
+    ],
+    [
+      'ListInferenceProfiles',
+      { inferenceProfileSummaries: [{ inferenceProfileId: 'x', models: {} }] },
+      'inferenceProfileSummaries[0].models is an object, not a list.',
+    ],
+    [
+      'ListInferenceProfiles',
+      { inferenceProfileSummaries: [{ inferenceProfileId: 'x', models: [{ modelArn: true }] }] },
+      'inferenceProfileSummaries[0].models[0].modelArn is a boolean, not a string.',
+    ],
     ['ListInferenceProfiles', { nextToken: { page: 2 } }, 'nextToken is an object, not a string.'],
   ];
   for (const [operation, fields, problem] of cases) {
@@ -38,9 +58,15 @@ describe('Bedrock catalog: answers of the wrong shape (real SDK against the fake
   }
 
   it('takes absent and null fields as the API leaves them out', async () => {
-    bedrock.fake.fail('ListFoundationModels', { kind: 'wrongShape', fields: { modelSummaries: [{ modelId: 'a.b-v1:0', modelName: null, outputModalities: ['TEXT'] }] } });
+    bedrock.fake.fail('ListFoundationModels', {
+      kind: 'wrongShape',
+      fields: { modelSummaries: [{ modelId: 'a.b-v1:0', modelName: null, outputModalities: ['TEXT'] }] },
+    });
     bedrock.fake.fail('ListInferenceProfiles', { kind: 'wrongShape', fields: { inferenceProfileSummaries: null } });
     const entries = await discoverCatalogExplained(connection(), {});
-    assert.deepStrictEqual(entries.map((entry) => [entry.id, entry.name]), [['a.b-v1:0', 'a.b-v1:0']]);
+    assert.deepStrictEqual(
+      entries.map((entry) => [entry.id, entry.name]),
+      [['a.b-v1:0', 'a.b-v1:0']],
+    );
   });
 });

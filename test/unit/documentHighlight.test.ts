@@ -34,7 +34,14 @@ function highlightsAt(text: string, needle: string, shift = 2, uri?: string, svc
 }
 
 describe('document highlight', () => {
-  const glm = ['W "zai.glm-4.7"', 'R "GLM"', 'R "amazon-bedrock/zai.glm-4.7"', 'R "amazon-bedrock/zai.glm-4.7"', 'R "GLM"', 'R "amazon-bedrock/zai.glm-4.7"'];
+  const glm = [
+    'W "zai.glm-4.7"',
+    'R "GLM"',
+    'R "amazon-bedrock/zai.glm-4.7"',
+    'R "amazon-bedrock/zai.glm-4.7"',
+    'R "GLM"',
+    'R "amazon-bedrock/zai.glm-4.7"',
+  ];
 
   it('from a model id, a reference, an alias-map key or the policy: the id (Write) and every reference, alias and its value (Read)', () => {
     assert.deepStrictEqual(highlightsAt(CONFIG, '"zai.glm-4.7" }'), glm);
@@ -49,7 +56,11 @@ describe('document highlight', () => {
   });
 
   it('a model without alias; nothing on keys, other strings or outside', () => {
-    assert.deepStrictEqual(highlightsAt(CONFIG, '"deepseek.v3.2" }'), ['W "deepseek.v3.2"', 'R "amazon-bedrock/deepseek.v3.2"', 'R "amazon-bedrock/deepseek.v3.2"']);
+    assert.deepStrictEqual(highlightsAt(CONFIG, '"deepseek.v3.2" }'), [
+      'W "deepseek.v3.2"',
+      'R "amazon-bedrock/deepseek.v3.2"',
+      'R "amazon-bedrock/deepseek.v3.2"',
+    ]);
     assert.deepStrictEqual(highlightsAt(CONFIG, 'primary'), []);
     assert.deepStrictEqual(highlightsAt(CONFIG, '"amazon-bedrock": {'), []);
     assert.deepStrictEqual(highlightsAt(CONFIG, '{', 0), []);
@@ -77,6 +88,9 @@ describe('document highlight', () => {
     const root = files.document('/cfg/openclaw.json');
     const text = root.getText();
     const highlights = split.getDocumentHighlights(root, root.positionAt(text.indexOf('"amazon-bedrock/zai') + 3));
-    assert.deepStrictEqual(highlights.map((highlight) => highlight.kind), [DocumentHighlightKind.Read]);
+    assert.deepStrictEqual(
+      highlights.map((highlight) => highlight.kind),
+      [DocumentHighlightKind.Read],
+    );
   });
 });

@@ -101,7 +101,10 @@ describe('document symbols', () => {
     assert.deepStrictEqual(models!.range.start, { line: 2, character: 2 });
     assert.deepStrictEqual(models!.range.end, { line: 12, character: 3 });
     const glm = models!.children![0]!.children![0]!.children![0]!.children![0]!;
-    assert.strictEqual(document.getText().slice(document.offsetAt(glm.range.start), document.offsetAt(glm.range.end)).startsWith('{ id: "zai.glm-4.7"'), true);
+    assert.strictEqual(
+      document.getText().slice(document.offsetAt(glm.range.start), document.offsetAt(glm.range.end)).startsWith('{ id: "zai.glm-4.7"'),
+      true,
+    );
   });
 
   it('the reference configuration in strict JSON: breadcrumbs reach a model as VS Code shows x.json, with the model named', () => {
@@ -117,7 +120,8 @@ describe('document symbols', () => {
   });
 
   it('works on a broken document: what parses is there, a key still without value is left out', () => {
-    const broken = '{\n  models: { providers: { "amazon-bedrock": { models: [ { id: "zai.glm-4.7", name: "GLM" ,, } ] } } },\n  agents: { defaults: { model: \n';
+    const broken =
+      '{\n  models: { providers: { "amazon-bedrock": { models: [ { id: "zai.glm-4.7", name: "GLM" ,, } ] } } },\n  agents: { defaults: { model: \n';
     const symbols = service.getDocumentSymbols(documentOf(broken));
     assertNested(symbols);
     const lines = outline(symbols);
@@ -134,14 +138,17 @@ describe('document symbols', () => {
     assert.ok(symbols[1]!.name.length < 200 && symbols[1]!.detail!.length < 200, symbols[1]!.name);
   });
 
-  it('stops at MAX_DOCUMENT_SYMBOLS breadth first, as VS Code\'s JSON does: the top levels whole, the deepest left out', () => {
+  it("stops at MAX_DOCUMENT_SYMBOLS breadth first, as VS Code's JSON does: the top levels whole, the deepest left out", () => {
     const items = Array.from({ length: MAX_DOCUMENT_SYMBOLS }, (_, i) => `{ "id": "m${i}", "x": 1 }`).join(',');
     const symbols = service.getDocumentSymbols(documentOf(`{ "a": [${items}], "b": { "c": 1 } }`));
     const count = (list: DocumentSymbol[]): number => list.reduce((sum, symbol) => sum + 1 + count(symbol.children ?? []), 0);
     assert.strictEqual(count(symbols), MAX_DOCUMENT_SYMBOLS);
-    assert.deepStrictEqual(symbols.map((symbol) => symbol.name), ['a', 'b']);
+    assert.deepStrictEqual(
+      symbols.map((symbol) => symbol.name),
+      ['a', 'b'],
+    );
     assert.strictEqual(symbols[0]!.children!.length, MAX_DOCUMENT_SYMBOLS - 2, 'the items of a, as many as fit');
-    assert.deepStrictEqual(symbols[1]!.children, [], 'b\'s own come after them');
+    assert.deepStrictEqual(symbols[1]!.children, [], "b's own come after them");
     assert.strictEqual(symbols[0]!.children![0]!.name, 'm0');
     assert.deepStrictEqual(symbols[0]!.children![0]!.children, [], 'their own properties no longer fit');
   });
@@ -152,14 +159,21 @@ describe('document symbols', () => {
       '/cfg/bedrock.json5': '{ models: [ { id: "zai.glm-4.7", name: "GLM" } ] }',
     });
     const included = createLanguageService({ files: files.source }).getDocumentSymbols(files.document('/cfg/bedrock.json5'));
-    assert.deepStrictEqual(outline(included), [`models [${SymbolKind.Array}]`, `  GLM [${SymbolKind.Class}] zai.glm-4.7`, `    id [${SymbolKind.String}] zai.glm-4.7`, `    name [${SymbolKind.String}] GLM`]);
+    assert.deepStrictEqual(outline(included), [
+      `models [${SymbolKind.Array}]`,
+      `  GLM [${SymbolKind.Class}] zai.glm-4.7`,
+      `    id [${SymbolKind.String}] zai.glm-4.7`,
+      `    name [${SymbolKind.String}] GLM`,
+    ]);
   });
 });
 
 describe('workspace symbols', () => {
   const texts = {
-    '/cfg/openclaw.json': '{ models: { $include: "./models.json5" }, agents: { defaults: { models: { "amazon-bedrock/zai.glm-4.7": { alias: "GLM" } } } } }',
-    '/cfg/models.json5': '{ providers: { "amazon-bedrock": { models: [ { id: "zai.glm-4.7", name: "GLM 4.7" }, { id: "deepseek.v3.2" } ] } } }',
+    '/cfg/openclaw.json':
+      '{ models: { $include: "./models.json5" }, agents: { defaults: { models: { "amazon-bedrock/zai.glm-4.7": { alias: "GLM" } } } } }',
+    '/cfg/models.json5':
+      '{ providers: { "amazon-bedrock": { models: [ { id: "zai.glm-4.7", name: "GLM 4.7" }, { id: "deepseek.v3.2" } ] } } }',
     '/other/openclaw.json': '{ models: { providers: { openai: { models: [ { id: "gpt-5" } ] } } } }',
   };
   const files = memoryFiles(texts);
@@ -167,7 +181,12 @@ describe('workspace symbols', () => {
   const workspace = createLanguageService({ files: files.source });
   const open = [files.document('/cfg/openclaw.json'), files.document('/cfg/models.json5'), files.document('/other/openclaw.json')];
   const summary = (query: string) =>
-    workspace.getWorkspaceSymbols(open, query).map((symbol) => `${symbol.name} [${symbol.kind}] ${symbol.containerName} ${symbol.location.uri.split('/').slice(-2).join('/')}:${symbol.location.range.start.character}`);
+    workspace
+      .getWorkspaceSymbols(open, query)
+      .map(
+        (symbol) =>
+          `${symbol.name} [${symbol.kind}] ${symbol.containerName} ${symbol.location.uri.split('/').slice(-2).join('/')}:${symbol.location.range.start.character}`,
+      );
 
   it('lists the models and aliases of every open configuration, each once, where they are written', () => {
     assert.deepStrictEqual(summary(''), [
@@ -179,9 +198,18 @@ describe('workspace symbols', () => {
   });
 
   it('filters by the query: its characters in order, in any case, in the name or provider/id', () => {
-    assert.deepStrictEqual(summary('glm').map((line) => line.split(' [')[0]), ['GLM 4.7', 'GLM']);
-    assert.deepStrictEqual(summary('dsv3').map((line) => line.split(' [')[0]), ['deepseek.v3.2']);
-    assert.deepStrictEqual(summary('openai').map((line) => line.split(' [')[0]), ['gpt-5']);
+    assert.deepStrictEqual(
+      summary('glm').map((line) => line.split(' [')[0]),
+      ['GLM 4.7', 'GLM'],
+    );
+    assert.deepStrictEqual(
+      summary('dsv3').map((line) => line.split(' [')[0]),
+      ['deepseek.v3.2'],
+    );
+    assert.deepStrictEqual(
+      summary('openai').map((line) => line.split(' [')[0]),
+      ['gpt-5'],
+    );
     assert.deepStrictEqual(summary('zzz'), []);
   });
 });

@@ -4,7 +4,13 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { URI } from 'vscode-uri';
 import { DiskFileSource } from '../../server/src/fileSource';
-import { createLanguageService, createTextDocument, Diagnostic, FileEncoding, TextDocumentLike } from '../../server/src/service/languageService';
+import {
+  createLanguageService,
+  createTextDocument,
+  Diagnostic,
+  FileEncoding,
+  TextDocumentLike,
+} from '../../server/src/service/languageService';
 
 /*
  * What a file's bytes hide from its text, as the service reports it: the bytes are read by the
@@ -19,12 +25,16 @@ function diagnosticsOf(text: string, encoding: FileEncoding): Diagnostic[] {
 }
 
 const brief = (diagnostics: Diagnostic[]) =>
-  diagnostics.filter((d) => d.code === 'encoding').map((d) => `${d.range.start.line}:${d.range.start.character} ${d.severity} ${d.message}`);
+  diagnostics
+    .filter((d) => d.code === 'encoding')
+    .map((d) => `${d.range.start.line}:${d.range.start.character} ${d.severity} ${d.message}`);
 
 describe('encoding diagnostics', () => {
   it('a UTF-16 file: one error at its start, and the rest checked as warnings (OpenClaw refuses the file for its encoding alone)', () => {
     const diagnostics = diagnosticsOf('{\n  models: { mode: "bogus" },\n}\n', { utf16: { endianness: 'LE', byteOrderMark: true } });
-    assert.deepStrictEqual(brief(diagnostics), ['0:0 1 This file is UTF-16 (byte order mark FF FE); OpenClaw reads UTF-8 and refuses it: save it as UTF-8.']);
+    assert.deepStrictEqual(brief(diagnostics), [
+      '0:0 1 This file is UTF-16 (byte order mark FF FE); OpenClaw reads UTF-8 and refuses it: save it as UTF-8.',
+    ]);
     const mode = diagnostics.find((d) => d.code === 'schema')!;
     assert.strictEqual(mode.severity, 2);
     assert.match(mode.message, /once saved as UTF-8, OpenClaw 2026\.9\.6 rejects the file/);
@@ -38,7 +48,8 @@ describe('encoding diagnostics', () => {
   });
 
   it('invalid UTF-8: where the bytes are, and what the string they are in becomes', () => {
-    const text = '{\n  // caf\uFFFD\n  models: { providers: { "amazon-bedrock": { models: [ { id: "a\uFFFD", name: "A" } ] } } },\n  agents: { defaults: { models: { "x\uFFFD": {} } } },\n  \uFFFD\n}\n';
+    const text =
+      '{\n  // caf\uFFFD\n  models: { providers: { "amazon-bedrock": { models: [ { id: "a\uFFFD", name: "A" } ] } } },\n  agents: { defaults: { models: { "x\uFFFD": {} } } },\n  \uFFFD\n}\n';
     const at = (needle: string, from = 0) => ({ offset: text.indexOf(needle, from) + needle.length - 1 });
     const invalidUtf8 = [
       { ...at('caf\uFFFD'), bytes: [0xe9] },
@@ -81,7 +92,10 @@ describe('encoding of files on disk (DiskFileSource)', () => {
     const [root, models] = disk.getConfigurationDiagnostics(createTextDocument(fileUri('openclaw.json'), rootText));
     assert.match(root!.diagnostics.map((d) => d.message).join('\n'), /^Failed to parse include file: \.\/models\.json5 /);
     assert.strictEqual(models!.uri, fileUri('models.json5'));
-    assert.deepStrictEqual(models!.diagnostics.map((d) => d.code), ['encoding']);
+    assert.deepStrictEqual(
+      models!.diagnostics.map((d) => d.code),
+      ['encoding'],
+    );
   });
 
   it("an open document: the disk's invalid UTF-8 placed in its text when the editor decoded the bytes as UTF-8", () => {
@@ -93,9 +107,10 @@ describe('encoding of files on disk (DiskFileSource)', () => {
     open.set(uri, editor);
     const withDisk = createLanguageService({ files: new DiskFileSource((key) => open.get(key)) });
     const diagnostics = withDisk.getDiagnostics(editor).filter((d) => d.code === 'encoding');
-    assert.deepStrictEqual(diagnostics.map((d) => [d.range.start, d.message]), [
-      [{ line: idLine, character: idCharacter }, "Invalid UTF-8 (byte 0xE9): OpenClaw reads it as U+FFFD, so the id becomes 'a\\uFFFD'."],
-    ]);
+    assert.deepStrictEqual(
+      diagnostics.map((d) => [d.range.start, d.message]),
+      [[{ line: idLine, character: idCharacter }, "Invalid UTF-8 (byte 0xE9): OpenClaw reads it as U+FFFD, so the id becomes 'a\\uFFFD'."]],
+    );
   });
 
   it('an open document the editor decoded otherwise (here Latin-1): one warning for the file, naming the first bytes', () => {
@@ -106,14 +121,20 @@ describe('encoding of files on disk (DiskFileSource)', () => {
     const editor = createTextDocument(uri, CONFIG);
     open.set(uri, editor);
     const withDisk = createLanguageService({ files: new DiskFileSource((key) => open.get(key)) });
-    assert.deepStrictEqual(withDisk.getDiagnostics(editor).filter((d) => d.code === 'encoding').map((d) => [d.range.start, d.severity, d.message]), [
+    assert.deepStrictEqual(
+      withDisk
+        .getDiagnostics(editor)
+        .filter((d) => d.code === 'encoding')
+        .map((d) => [d.range.start, d.severity, d.message]),
       [
-        { line: 0, character: 0 },
-        2,
-        'On disk this file is not valid UTF-8 (1 invalid sequence(s), the first byte 0xE9 on line 2): OpenClaw reads each as U+FFFD. ' +
-          'The editor shows other text (unsaved changes, or another encoding): save the file as UTF-8.',
+        [
+          { line: 0, character: 0 },
+          2,
+          'On disk this file is not valid UTF-8 (1 invalid sequence(s), the first byte 0xE9 on line 2): OpenClaw reads each as U+FFFD. ' +
+            'The editor shows other text (unsaved changes, or another encoding): save the file as UTF-8.',
+        ],
       ],
-    ]);
+    );
   });
 
   it('an open document that is UTF-16 on disk: the error (not where the workspace may not read), gone once saved as UTF-8', () => {
@@ -124,8 +145,15 @@ describe('encoding of files on disk (DiskFileSource)', () => {
     const editor = createTextDocument(uri, CONFIG);
     open.set(uri, editor);
     const withDisk = createLanguageService({ files: new DiskFileSource((key) => open.get(key)) });
-    assert.deepStrictEqual(brief(withDisk.getDiagnostics(editor)), ['0:0 1 This file is UTF-16 (byte order mark FE FF); OpenClaw reads UTF-8 and refuses it: save it as UTF-8.']);
-    const untrusted = createLanguageService({ files: new DiskFileSource((key) => open.get(key), () => 'not read: the workspace is not trusted') });
+    assert.deepStrictEqual(brief(withDisk.getDiagnostics(editor)), [
+      '0:0 1 This file is UTF-16 (byte order mark FE FF); OpenClaw reads UTF-8 and refuses it: save it as UTF-8.',
+    ]);
+    const untrusted = createLanguageService({
+      files: new DiskFileSource(
+        (key) => open.get(key),
+        () => 'not read: the workspace is not trusted',
+      ),
+    });
     assert.deepStrictEqual(brief(untrusted.getDiagnostics(editor)), []);
     // Saved as UTF-8: the same text, other bytes.
     writeFileSync(path, CONFIG);

@@ -14,12 +14,17 @@ const REGIONS = ['us-east-1', 'eu-central-1', 'ap-southeast-2', 'cn-north-1', 'c
 const VARIANTS = [{}, { fips: true }, { dualStack: true }, { fips: true, dualStack: true }];
 
 describe('Bedrock endpoints', () => {
-  it('are the SDK\'s for every region and variant, control plane and runtime', () => {
+  it("are the SDK's for every region and variant, control plane and runtime", () => {
     for (const region of REGIONS) {
       const clients = { bedrock: new BedrockClient({ region }), 'bedrock-runtime': new BedrockRuntimeClient({ region }) } as const;
       for (const variant of VARIANTS) {
-        for (const [service, client] of Object.entries(clients) as ['bedrock' | 'bedrock-runtime', BedrockClient | BedrockRuntimeClient][]) {
-          const sdk = client.config.endpointProvider({ Region: region, UseFIPS: variant.fips === true, UseDualStack: variant.dualStack === true }).url.href.replace(/\/$/, '');
+        for (const [service, client] of Object.entries(clients) as [
+          'bedrock' | 'bedrock-runtime',
+          BedrockClient | BedrockRuntimeClient,
+        ][]) {
+          const sdk = client.config
+            .endpointProvider({ Region: region, UseFIPS: variant.fips === true, UseDualStack: variant.dualStack === true })
+            .url.href.replace(/\/$/, '');
           assert.strictEqual(bedrockEndpoint(service, region, variant), sdk, `${service} ${region} ${JSON.stringify(variant)}`);
         }
       }
@@ -30,7 +35,10 @@ describe('Bedrock endpoints', () => {
 
   it('China regions end in amazonaws.com.cn (dual stack: api.amazonwebservices.com.cn)', () => {
     assert.strictEqual(bedrockEndpoint('bedrock-runtime', 'cn-north-1'), 'https://bedrock-runtime.cn-north-1.amazonaws.com.cn');
-    assert.strictEqual(bedrockEndpoint('bedrock-runtime', 'cn-northwest-1', { dualStack: true }), 'https://bedrock-runtime.cn-northwest-1.api.amazonwebservices.com.cn');
+    assert.strictEqual(
+      bedrockEndpoint('bedrock-runtime', 'cn-northwest-1', { dualStack: true }),
+      'https://bedrock-runtime.cn-northwest-1.api.amazonwebservices.com.cn',
+    );
   });
 
   it('reads region, FIPS and dual stack from a provider baseUrl', () => {
@@ -56,7 +64,7 @@ describe('Bedrock endpoints', () => {
       const { dnsSuffix, dualStackDnsSuffix } = awsEndpointFunctions.partition(region) as { dnsSuffix: string; dualStackDnsSuffix: string };
       return [dnsSuffix, dualStackDnsSuffix];
     });
-    assert.deepStrictEqual([...AWS_DNS_SUFFIXES].sort(), [...new Set(partitionSuffixes)].sort(), 'the SDK\'s partition table');
+    assert.deepStrictEqual([...AWS_DNS_SUFFIXES].sort(), [...new Set(partitionSuffixes)].sort(), "the SDK's partition table");
     const aws = [
       'bedrock-runtime.us-east-1.amazonaws.com',
       'bedrock-runtime-fips.us-east-1.amazonaws.com',
@@ -66,7 +74,15 @@ describe('Bedrock endpoints', () => {
       'vpce-0abc.bedrock-runtime.us-east-1.vpce.amazonaws.com',
       'BEDROCK.US-EAST-1.AMAZONAWS.COM.',
     ];
-    const elsewhere = ['amazonaws.com.evil.example', 'evilamazonaws.com', 'amazonaws.com', 'bedrock.example.com', 'api.aws.example', '127.0.0.1', 'localhost'];
+    const elsewhere = [
+      'amazonaws.com.evil.example',
+      'evilamazonaws.com',
+      'amazonaws.com',
+      'bedrock.example.com',
+      'api.aws.example',
+      '127.0.0.1',
+      'localhost',
+    ];
     for (const host of aws) assert.strictEqual(isAwsHost(host), true, host);
     for (const host of elsewhere) assert.strictEqual(isAwsHost(host), false, host);
   });

@@ -32,7 +32,11 @@ function check(
   where: { configPath?: string; files?: Record<string, string> } = {},
 ): { diagnostics: Diagnostic[]; hover: (needle: string) => string | undefined } {
   const configPath = where.configPath ?? `${HOME}/.openclaw/openclaw.json`;
-  const files = memoryFiles({ [configPath]: CONFIG, ...(dotenv !== undefined ? { [`${HOME}/.openclaw/.env`]: dotenv } : {}), ...where.files });
+  const files = memoryFiles({
+    [configPath]: CONFIG,
+    ...(dotenv !== undefined ? { [`${HOME}/.openclaw/.env`]: dotenv } : {}),
+    ...where.files,
+  });
   const service = createLanguageService({ files: files.source, settings: { env: { HOME, ...env }, openclawVersion: '2026.9.6' } });
   const document = files.document(configPath);
   return {
@@ -63,7 +67,7 @@ describe('${VAR} in strings', () => {
     assert.match(diagnostics[0]!.message, /requests to the provider fail/);
   });
 
-  it('a variable set in the environment or in the state folder\'s .env is fine', () => {
+  it("a variable set in the environment or in the state folder's .env is fine", () => {
     assert.deepStrictEqual(check({ OC_REGION: 'us-west-2', OC_MODEL: 'zai.glm-4.7', OC_NAME: 'GLM' }).diagnostics, []);
     assert.deepStrictEqual(check({ OC_NAME: 'GLM' }, 'OC_REGION=us-west-2\nexport OC_MODEL="zai.glm-4.7"\n').diagnostics, []);
     assert.strictEqual(check({ OC_REGION: '' }).diagnostics.length, 3, 'an empty value counts as unset');
@@ -77,24 +81,29 @@ describe('${VAR} in strings', () => {
     assert.match(hover('${OC_NAME}')!.replace(/\\/g, ''), /`\$\{OC_NAME\}`: set in \/work\/project\/\.env\./);
     assert.match(hover('${OC_MODEL}')!.replace(/\\/g, ''), /`\$\{OC_MODEL\}`: set in ~\/\.config\/openclaw\/gateway\.env\./);
     const none = check({}, undefined, { configPath }).diagnostics[0]!;
-    assert.strictEqual(none.message.split(': ')[0], `\${OC_REGION} is ${unsetIn('~/.openclaw/.env, /work/project/.env or ~/.config/openclaw/gateway.env')} ${CWD}`);
+    assert.strictEqual(
+      none.message.split(': ')[0],
+      `\${OC_REGION} is ${unsetIn('~/.openclaw/.env, /work/project/.env or ~/.config/openclaw/gateway.env')} ${CWD}`,
+    );
   });
 
   it('with OPENCLAW_STATE_DIR (~ expanded), only its .env counts: not ~/.openclaw/.env, nor the one beside the configuration', () => {
     const configPath = '/work/project/openclaw.json';
     const files = { '/work/project/.env': 'OC_REGION=r\nOC_MODEL=m\nOC_NAME=n\n', [`${HOME}/state/.env`]: 'OC_NAME=n\n' };
     const { diagnostics } = check({ OPENCLAW_STATE_DIR: '~/state' }, 'OC_REGION=r\nOC_MODEL=m\n', { configPath, files });
-    assert.deepStrictEqual(diagnostics.map((d) => d.message.split(': ')[0]), [
-      `\${OC_REGION} is ${unsetIn('~/state/.env')} ${CWD}`,
-      `\${OC_MODEL} is ${unsetIn('~/state/.env')} ${CWD}`,
-    ]);
+    assert.deepStrictEqual(
+      diagnostics.map((d) => d.message.split(': ')[0]),
+      [`\${OC_REGION} is ${unsetIn('~/state/.env')} ${CWD}`, `\${OC_MODEL} is ${unsetIn('~/state/.env')} ${CWD}`],
+    );
   });
 
-  it('an AWS_* variable: the .env of the gateway\'s folder does not count (OpenClaw 2026.9 ignores AWS_* keys there)', () => {
+  it("an AWS_* variable: the .env of the gateway's folder does not count (OpenClaw 2026.9 ignores AWS_* keys there)", () => {
     const text = CONFIG.replace('${OC_NAME}', '${AWS_PROFILE}');
     const files = memoryFiles({ [`${HOME}/.openclaw/openclaw.json`]: text });
     const service = createLanguageService({ files: files.source, settings: { env: { HOME }, openclawVersion: '2026.9.6' } });
-    const diagnostic = service.getDiagnostics(files.document(`${HOME}/.openclaw/openclaw.json`)).find((d) => d.message.startsWith('${AWS_PROFILE}'))!;
+    const diagnostic = service
+      .getDiagnostics(files.document(`${HOME}/.openclaw/openclaw.json`))
+      .find((d) => d.message.startsWith('${AWS_PROFILE}'))!;
     assert.strictEqual(
       diagnostic.message.split(': ')[0],
       `\${AWS_PROFILE} is ${unsetIn('~/.openclaw/.env or ~/.config/openclaw/gateway.env')} (OpenClaw 2026.9 ignores AWS_* keys in the .env of the folder it starts in)`,

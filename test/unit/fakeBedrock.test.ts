@@ -27,7 +27,6 @@ interface Destroyable {
   destroy(): void;
 }
 
-
 /** The default catalog's profiles a us-east-1 listing has: no eu. ones. */
 function inUsEast1<T extends { inferenceProfileId: string }>(profiles: T[]): T[] {
   return profiles.filter((profile) => !profile.inferenceProfileId.startsWith('eu.'));
@@ -48,7 +47,9 @@ describe('fake Bedrock, driven by the real AWS SDK', function () {
   }
 
   function runtime(config: { maxAttempts?: number; endpoint?: string; requestHandler?: NodeHttpHandler } = {}): BedrockRuntimeClient {
-    return disposable(new BedrockRuntimeClient({ region: 'us-east-1', endpoint: fake.runtimeEndpoint, credentials, maxAttempts: 1, ...config }));
+    return disposable(
+      new BedrockRuntimeClient({ region: 'us-east-1', endpoint: fake.runtimeEndpoint, credentials, maxAttempts: 1, ...config }),
+    );
   }
 
   /** The events of a ConverseStream as [member, value] pairs, in order. */
@@ -84,19 +85,28 @@ describe('fake Bedrock, driven by the real AWS SDK', function () {
       const all = await client.send(new ListFoundationModelsCommand({}));
       assert.strictEqual(all.modelSummaries?.length, fake.catalog.foundationModels.length);
       const anthropic = await client.send(new ListFoundationModelsCommand({ byProvider: 'anthropic' }));
-      assert.deepStrictEqual(anthropic.modelSummaries?.map((m) => m.modelId), [
-        'anthropic.claude-opus-4-6-v1',
-        'anthropic.claude-sonnet-4-6',
-        'anthropic.claude-haiku-4-5-20251001-v1:0',
-        'anthropic.claude-3-5-sonnet-20240620-v1:0',
-        'anthropic.claude-3-5-sonnet-20240620-v1:0:200k',
-        'anthropic.claude-v2:1',
-      ]);
+      assert.deepStrictEqual(
+        anthropic.modelSummaries?.map((m) => m.modelId),
+        [
+          'anthropic.claude-opus-4-6-v1',
+          'anthropic.claude-sonnet-4-6',
+          'anthropic.claude-haiku-4-5-20251001-v1:0',
+          'anthropic.claude-3-5-sonnet-20240620-v1:0',
+          'anthropic.claude-3-5-sonnet-20240620-v1:0:200k',
+          'anthropic.claude-v2:1',
+        ],
+      );
       assert.deepStrictEqual(lastRequest().query, { byProvider: 'anthropic' });
       const embeddings = await client.send(new ListFoundationModelsCommand({ byOutputModality: 'EMBEDDING' }));
-      assert.deepStrictEqual(embeddings.modelSummaries?.map((m) => m.modelId), ['amazon.titan-embed-text-v2:0']);
+      assert.deepStrictEqual(
+        embeddings.modelSummaries?.map((m) => m.modelId),
+        ['amazon.titan-embed-text-v2:0'],
+      );
       const provisioned = await client.send(new ListFoundationModelsCommand({ byInferenceType: 'PROVISIONED' }));
-      assert.deepStrictEqual(provisioned.modelSummaries?.map((m) => m.modelId), ['anthropic.claude-3-5-sonnet-20240620-v1:0:200k']);
+      assert.deepStrictEqual(
+        provisioned.modelSummaries?.map((m) => m.modelId),
+        ['anthropic.claude-3-5-sonnet-20240620-v1:0:200k'],
+      );
       const invalid = await rejection(client.send(new ListFoundationModelsCommand({ byOutputModality: 'AUDIO' as 'TEXT' })));
       assert.deepStrictEqual([invalid.name, invalid.$metadata.httpStatusCode], ['ValidationException', 400]);
       assert.match(invalid.message, /Value 'AUDIO' at 'byOutputModality' failed to satisfy constraint/);
@@ -105,9 +115,10 @@ describe('fake Bedrock, driven by the real AWS SDK', function () {
     it('serves the catalog a test sets', async () => {
       fake.catalog = { foundationModels: [foundationModel('acme.model-v1:0', { providerName: 'Acme' })], inferenceProfiles: [] };
       const listed = await control().send(new ListFoundationModelsCommand({}));
-      assert.deepStrictEqual(listed.modelSummaries?.map((m) => [m.modelId, m.providerName, m.modelArn]), [
-        ['acme.model-v1:0', 'Acme', 'arn:aws:bedrock:us-east-1::foundation-model/acme.model-v1:0'],
-      ]);
+      assert.deepStrictEqual(
+        listed.modelSummaries?.map((m) => [m.modelId, m.providerName, m.modelArn]),
+        [['acme.model-v1:0', 'Acme', 'arn:aws:bedrock:us-east-1::foundation-model/acme.model-v1:0']],
+      );
     });
 
     it('gets one foundation model by its percent-encoded id, and 404s an unknown one', async () => {
@@ -128,15 +139,29 @@ describe('fake Bedrock, driven by the real AWS SDK', function () {
       for await (const page of paginateListInferenceProfiles({ client: control() }, {})) pages.push(page);
       const listed = inUsEast1(fake.catalog.inferenceProfiles);
       assert.strictEqual(listed.length, 12);
-      assert.deepStrictEqual(pages.map((p) => p.inferenceProfileSummaries?.length), [5, 5, 2]);
-      assert.deepStrictEqual(fake.requests.map((r) => r.query.nextToken), [undefined, pages[0]!.nextToken, pages[1]!.nextToken]);
+      assert.deepStrictEqual(
+        pages.map((p) => p.inferenceProfileSummaries?.length),
+        [5, 5, 2],
+      );
+      assert.deepStrictEqual(
+        fake.requests.map((r) => r.query.nextToken),
+        [undefined, pages[0]!.nextToken, pages[1]!.nextToken],
+      );
       assert.strictEqual(pages[2]!.nextToken, undefined);
       const ids = pages.flatMap((p) => p.inferenceProfileSummaries!.map((s) => s.inferenceProfileId));
-      assert.deepStrictEqual(ids, listed.map((p) => p.inferenceProfileId));
+      assert.deepStrictEqual(
+        ids,
+        listed.map((p) => p.inferenceProfileId),
+      );
       const opus = pages[0]!.inferenceProfileSummaries![0]!;
-      assert.strictEqual(opus.inferenceProfileArn, 'arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-opus-4-6-v1');
-      assert.deepStrictEqual(opus.models?.map((m) => m.modelArn), ['us-east-1', 'us-east-2', 'us-west-2'].map(
-        (region) => `arn:aws:bedrock:${region}::foundation-model/anthropic.claude-opus-4-6-v1`));
+      assert.strictEqual(
+        opus.inferenceProfileArn,
+        'arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-opus-4-6-v1',
+      );
+      assert.deepStrictEqual(
+        opus.models?.map((m) => m.modelArn),
+        ['us-east-1', 'us-east-2', 'us-west-2'].map((region) => `arn:aws:bedrock:${region}::foundation-model/anthropic.claude-opus-4-6-v1`),
+      );
       assert.ok(opus.createdAt instanceof Date && opus.createdAt.getUTCFullYear() === 2026, 'timestamps arrive as Dates');
     });
 
@@ -144,17 +169,25 @@ describe('fake Bedrock, driven by the real AWS SDK', function () {
       const client = control();
       const pages = [];
       for await (const page of paginateListInferenceProfiles({ client, pageSize: 4 }, { typeEquals: 'SYSTEM_DEFINED' })) pages.push(page);
-      assert.deepStrictEqual(fake.requests.map((r) => [r.query.maxResults, r.query.type]), pages.map(() => ['4', 'SYSTEM_DEFINED']));
+      assert.deepStrictEqual(
+        fake.requests.map((r) => [r.query.maxResults, r.query.type]),
+        pages.map(() => ['4', 'SYSTEM_DEFINED']),
+      );
       const systemDefined = inUsEast1(fake.catalog.inferenceProfiles).filter((p) => p.type === 'SYSTEM_DEFINED').length;
       assert.strictEqual(pages.length, Math.ceil(systemDefined / 4));
       const applications = await client.send(new ListInferenceProfilesCommand({ typeEquals: 'APPLICATION' }));
-      assert.deepStrictEqual(applications.inferenceProfileSummaries?.map((p) => [p.inferenceProfileName, p.type]), [['team-sonnet', 'APPLICATION']]);
+      assert.deepStrictEqual(
+        applications.inferenceProfileSummaries?.map((p) => [p.inferenceProfileName, p.type]),
+        [['team-sonnet', 'APPLICATION']],
+      );
       assert.strictEqual(applications.nextToken, undefined, 'without maxResults everything comes on one page');
     });
 
-    it('lists inference profiles as the region asked does: its geography\'s and global ones, none of another geography', async () => {
+    it("lists inference profiles as the region asked does: its geography's and global ones, none of another geography", async () => {
       const listed = async (region: string) =>
-        ((await control({ region }).send(new ListInferenceProfilesCommand({}))).inferenceProfileSummaries ?? []).map((p) => p.inferenceProfileId!.split('.')[0]);
+        ((await control({ region }).send(new ListInferenceProfilesCommand({}))).inferenceProfileSummaries ?? []).map(
+          (p) => p.inferenceProfileId!.split('.')[0],
+        );
       assert.deepStrictEqual(new Set(await listed('us-east-1')), new Set(['us', 'global', 'k3x9q2w7v1ab']));
       assert.deepStrictEqual(new Set(await listed('eu-west-1')), new Set(['eu', 'global']));
       assert.deepStrictEqual(new Set(await listed('us-gov-west-1')), new Set(['global']));
@@ -198,12 +231,15 @@ describe('fake Bedrock, driven by the real AWS SDK', function () {
         ['metadata', { usage: { inputTokens: 12, outputTokens: 7, totalTokens: 19 }, metrics: { latencyMs: 321 } }],
       ]);
       const request = lastRequest();
-      assert.deepStrictEqual([request.operation, request.protocol, request.endpoint, request.modelId], ['ConverseStream', 'http2', 'runtime', 'us.anthropic.claude-sonnet-4-6']);
+      assert.deepStrictEqual(
+        [request.operation, request.protocol, request.endpoint, request.modelId],
+        ['ConverseStream', 'http2', 'runtime', 'us.anthropic.claude-sonnet-4-6'],
+      );
       assert.deepStrictEqual(JSON.parse(request.body).messages, USER_MESSAGE);
       assert.strictEqual(await request.ended, 'completed');
     });
 
-    it('decodes a percent-encoded model id or ARN and uses that model\'s own script', async () => {
+    it("decodes a percent-encoded model id or ARN and uses that model's own script", async () => {
       fake.setConverseScript('amazon.nova-pro-v1:0', { text: ['nova'] });
       const arn = 'arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.amazon.nova-pro-v1:0';
       const client = runtime();
@@ -222,9 +258,17 @@ describe('fake Bedrock, driven by the real AWS SDK', function () {
     });
 
     it('answers Converse with the whole message, stop reason and usage', async () => {
-      fake.setConverseScript('*', { reasoning: ['Hm.'], text: ['Fine', '.'], stopReason: 'max_tokens', usage: { inputTokens: 3, outputTokens: 2 } });
+      fake.setConverseScript('*', {
+        reasoning: ['Hm.'],
+        text: ['Fine', '.'],
+        stopReason: 'max_tokens',
+        usage: { inputTokens: 3, outputTokens: 2 },
+      });
       const response = await runtime().send(new ConverseCommand({ modelId: 'deepseek.v3.2', messages: USER_MESSAGE }));
-      assert.deepStrictEqual(response.output?.message?.content, [{ reasoningContent: { reasoningText: { text: 'Hm.' } } }, { text: 'Fine.' }]);
+      assert.deepStrictEqual(response.output?.message?.content, [
+        { reasoningContent: { reasoningText: { text: 'Hm.' } } },
+        { text: 'Fine.' },
+      ]);
       assert.strictEqual(response.stopReason, 'max_tokens');
       assert.deepStrictEqual(response.usage, { inputTokens: 3, outputTokens: 2, totalTokens: 5 });
     });
@@ -233,17 +277,26 @@ describe('fake Bedrock, driven by the real AWS SDK', function () {
       const error = await rejection(converseStream(runtime(), 'anthropic.claude-opus-4-6-v1'));
       assert.strictEqual(error.name, 'ValidationException');
       assert.strictEqual(error.$metadata.httpStatusCode, 400);
-      assert.strictEqual(error.message, "Invocation of model ID anthropic.claude-opus-4-6-v1 with on-demand throughput isn't supported. " +
-        'Retry your request with the ID or ARN of an inference profile that contains this model.');
+      assert.strictEqual(
+        error.message,
+        "Invocation of model ID anthropic.claude-opus-4-6-v1 with on-demand throughput isn't supported. " +
+          'Retry your request with the ID or ARN of an inference profile that contains this model.',
+      );
       const unknown = await rejection(converseStream(runtime(), 'acme.unknown-v9'));
       assert.strictEqual(unknown.message, 'The provided model identifier is invalid.');
     });
 
     it('surfaces every pre-stream error as its SDK class and HTTP status', async () => {
       const cases: [ServiceErrorName, number][] = [
-        ['ValidationException', 400], ['AccessDeniedException', 403], ['ResourceNotFoundException', 404],
-        ['ModelTimeoutException', 408], ['ModelErrorException', 424], ['ThrottlingException', 429],
-        ['InternalServerException', 500], ['ServiceUnavailableException', 503], ['UnrecognizedClientException', 403],
+        ['ValidationException', 400],
+        ['AccessDeniedException', 403],
+        ['ResourceNotFoundException', 404],
+        ['ModelTimeoutException', 408],
+        ['ModelErrorException', 424],
+        ['ThrottlingException', 429],
+        ['InternalServerException', 500],
+        ['ServiceUnavailableException', 503],
+        ['UnrecognizedClientException', 403],
       ];
       const client = runtime();
       for (const [name, status] of cases) {
@@ -275,12 +328,16 @@ describe('fake Bedrock, driven by the real AWS SDK', function () {
     });
 
     it('throws an in-stream exception from the for-await loop after the given events', async () => {
-      fake.setConverseScript('*', { fault: { kind: 'exception', afterEvents: 2, exceptionType: 'throttlingException', message: 'Slow down' } });
+      fake.setConverseScript('*', {
+        fault: { kind: 'exception', afterEvents: 2, exceptionType: 'throttlingException', message: 'Slow down' },
+      });
       const seen: string[] = [];
       const response = await runtime().send(new ConverseStreamCommand({ modelId: 'amazon.nova-pro-v1:0', messages: USER_MESSAGE }));
-      const error = await rejection((async () => {
-        for await (const event of response.stream!) seen.push(memberOf(event)[0]);
-      })());
+      const error = await rejection(
+        (async () => {
+          for await (const event of response.stream!) seen.push(memberOf(event)[0]);
+        })(),
+      );
       assert.ok(error instanceof ThrottlingException);
       assert.strictEqual(error.message, 'Slow down');
       assert.deepStrictEqual(seen, ['messageStart', 'contentBlockDelta']);
@@ -288,9 +345,20 @@ describe('fake Bedrock, driven by the real AWS SDK', function () {
 
     it('passes originalStatusCode of a modelStreamErrorException, and error frames as errors named by their code', async () => {
       const client = runtime();
-      fake.setConverseScript('*', { fault: { kind: 'exception', afterEvents: 1, exceptionType: 'modelStreamErrorException', originalStatusCode: 529, originalMessage: 'Overloaded' } });
+      fake.setConverseScript('*', {
+        fault: {
+          kind: 'exception',
+          afterEvents: 1,
+          exceptionType: 'modelStreamErrorException',
+          originalStatusCode: 529,
+          originalMessage: 'Overloaded',
+        },
+      });
       const modelError = await rejection(converseStream(client, 'amazon.nova-pro-v1:0'));
-      assert.deepStrictEqual([modelError.name, modelError.originalStatusCode, modelError.originalMessage], ['ModelStreamErrorException', 529, 'Overloaded']);
+      assert.deepStrictEqual(
+        [modelError.name, modelError.originalStatusCode, modelError.originalMessage],
+        ['ModelStreamErrorException', 529, 'Overloaded'],
+      );
       fake.setConverseScript('*', { fault: { kind: 'errorFrame', afterEvents: 1, code: 'InternalFailure', message: 'It broke' } });
       const frameError = await rejection(converseStream(client, 'amazon.nova-pro-v1:0'));
       assert.deepStrictEqual([frameError.name, frameError.message], ['InternalFailure', 'It broke']);
@@ -304,7 +372,10 @@ describe('fake Bedrock, driven by the real AWS SDK', function () {
       }
       fake.setConverseScript('*', { fault: { kind: 'endEarly', afterEvents: 3 } });
       const events = await converseStream(runtime(), 'amazon.nova-pro-v1:0');
-      assert.deepStrictEqual(events.map(([member]) => member), ['messageStart', 'contentBlockDelta', 'contentBlockDelta']);
+      assert.deepStrictEqual(
+        events.map(([member]) => member),
+        ['messageStart', 'contentBlockDelta', 'contentBlockDelta'],
+      );
     });
 
     it('drops the connection between frames: an error over HTTP/1.1, a quiet end over HTTP/2', async () => {
@@ -312,7 +383,10 @@ describe('fake Bedrock, driven by the real AWS SDK', function () {
       const http1 = runtime({ endpoint: fake.controlEndpoint, requestHandler: new NodeHttpHandler() });
       await rejection(converseStream(http1, 'amazon.nova-pro-v1:0'));
       const events = await converseStream(runtime(), 'amazon.nova-pro-v1:0');
-      assert.deepStrictEqual(events.map(([member]) => member), ['messageStart', 'contentBlockDelta']);
+      assert.deepStrictEqual(
+        events.map(([member]) => member),
+        ['messageStart', 'contentBlockDelta'],
+      );
       assert.deepStrictEqual(await Promise.all(fake.requests.map((r) => r.ended)), ['cut', 'cut']);
     });
 
@@ -333,14 +407,19 @@ describe('fake Bedrock, driven by the real AWS SDK', function () {
       const events = await converseStream(runtime(), 'amazon.nova-pro-v1:0');
       const deltas = events.filter(([member]) => member === 'contentBlockDelta');
       assert.deepStrictEqual([deltas.length, textOf(events).length, /^x+$/.test(textOf(events))], [3000, 300_000, true]);
-      assert.deepStrictEqual(events.slice(-3).map(([member]) => member), ['contentBlockStop', 'messageStop', 'metadata']);
+      assert.deepStrictEqual(
+        events.slice(-3).map(([member]) => member),
+        ['contentBlockStop', 'messageStop', 'metadata'],
+      );
       assert.strictEqual((events.at(-1)![1] as { usage: { outputTokens: number } }).usage.outputTokens, 75_000, 'four characters a token');
     });
 
     it('ends the loop quietly when the client aborts mid-stream, and sees the stream closed', async () => {
       fake.setConverseScript('*', { text: Array.from({ length: 50 }, (_, i) => `chunk ${i} `), chunkDelayMs: 20 });
       const abort = new AbortController();
-      const response = await runtime().send(new ConverseStreamCommand({ modelId: 'amazon.nova-pro-v1:0', messages: USER_MESSAGE }), { abortSignal: abort.signal });
+      const response = await runtime().send(new ConverseStreamCommand({ modelId: 'amazon.nova-pro-v1:0', messages: USER_MESSAGE }), {
+        abortSignal: abort.signal,
+      });
       let deltas = 0;
       for await (const event of response.stream!) {
         if (event.contentBlockDelta && ++deltas === 2) abort.abort();
@@ -373,11 +452,23 @@ describe('fake Bedrock, driven by the real AWS SDK', function () {
       fake.fail('ConverseStream', { kind: 'hang' });
       // Without throwOnRequestTimeout, NodeHttpHandler only logs a warning when requestTimeout passes.
       const requestHandler = new NodeHttpHandler({ requestTimeout: 100, throwOnRequestTimeout: true });
-      const listing = await rejection(disposable(new BedrockClient({ region: 'us-east-1', endpoint: fake.controlEndpoint, credentials, maxAttempts: 1, requestHandler }))
-        .send(new ListFoundationModelsCommand({})));
+      const listing = await rejection(
+        disposable(
+          new BedrockClient({ region: 'us-east-1', endpoint: fake.controlEndpoint, credentials, maxAttempts: 1, requestHandler }),
+        ).send(new ListFoundationModelsCommand({})),
+      );
       assert.strictEqual(listing.name, 'TimeoutError');
-      const streaming = await rejection(disposable(new BedrockRuntimeClient({ region: 'us-east-1', endpoint: fake.runtimeEndpoint, credentials, maxAttempts: 1, requestHandler: { requestTimeout: 100 } }))
-        .send(new ConverseStreamCommand({ modelId: 'amazon.nova-pro-v1:0', messages: USER_MESSAGE })));
+      const streaming = await rejection(
+        disposable(
+          new BedrockRuntimeClient({
+            region: 'us-east-1',
+            endpoint: fake.runtimeEndpoint,
+            credentials,
+            maxAttempts: 1,
+            requestHandler: { requestTimeout: 100 },
+          }),
+        ).send(new ConverseStreamCommand({ modelId: 'amazon.nova-pro-v1:0', messages: USER_MESSAGE })),
+      );
       assert.strictEqual(streaming.name, 'TimeoutError');
       assert.deepStrictEqual(await Promise.all(fake.requests.map((r) => r.ended)), ['clientClosed', 'clientClosed']);
     });
@@ -401,7 +492,10 @@ describe('fake Bedrock, driven by the real AWS SDK', function () {
       assert.match(stream!.headers.authorization!, /^AWS4-HMAC-SHA256 Credential=AKIDFAKEFAKEFAKE\//);
       assert.ok(list!.time <= stream!.time);
       assert.strictEqual(logLines.length, 2);
-      assert.ok(logLines.every((line) => !/AKID|Signature|authorization|fake-secret/i.test(line)), logLines.join('\n'));
+      assert.ok(
+        logLines.every((line) => !/AKID|Signature|authorization|fake-secret/i.test(line)),
+        logLines.join('\n'),
+      );
     });
 
     it('stops promptly with a hung request and an open stream', async () => {
@@ -410,8 +504,13 @@ describe('fake Bedrock, driven by the real AWS SDK', function () {
       own.setConverseScript('*', { text: ['slow'], chunkDelayMs: 60_000 });
       const listing = disposable(new BedrockClient({ region: 'us-east-1', endpoint: own.controlEndpoint, credentials, maxAttempts: 1 }))
         .send(new ListFoundationModelsCommand({}))
-        .then(() => 'answered', () => 'rejected');
-      const client = disposable(new BedrockRuntimeClient({ region: 'us-east-1', endpoint: own.runtimeEndpoint, credentials, maxAttempts: 1 }));
+        .then(
+          () => 'answered',
+          () => 'rejected',
+        );
+      const client = disposable(
+        new BedrockRuntimeClient({ region: 'us-east-1', endpoint: own.runtimeEndpoint, credentials, maxAttempts: 1 }),
+      );
       const response = await client.send(new ConverseStreamCommand({ modelId: 'amazon.nova-pro-v1:0', messages: USER_MESSAGE }));
       const members: string[] = [];
       let stopMs = Infinity;
@@ -435,7 +534,9 @@ describe('fake Bedrock command line', () => {
   it('prints the endpoints and the VS Code settings, and stops cleanly on SIGTERM', async function () {
     this.timeout(10_000);
     const main = join(__dirname, '..', 'fakeBedrock', 'main.ts');
-    const child = spawn(process.execPath, [require.resolve('tsx/cli'), main, '--control-port', '0', '--runtime-port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [require.resolve('tsx/cli'), main, '--control-port', '0', '--runtime-port', '0'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk));
@@ -444,7 +545,10 @@ describe('fake Bedrock command line', () => {
         assert.strictEqual(child.exitCode, null, output);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      const settings = /"openclaw\.bedrock\.endpoint": "(http:\/\/127\.0\.0\.1:\d+)",\n {2}"openclaw\.bedrock\.runtimeEndpoint": "(http:\/\/127\.0\.0\.1:\d+)"/.exec(output);
+      const settings =
+        /"openclaw\.bedrock\.endpoint": "(http:\/\/127\.0\.0\.1:\d+)",\n {2}"openclaw\.bedrock\.runtimeEndpoint": "(http:\/\/127\.0\.0\.1:\d+)"/.exec(
+          output,
+        );
       assert.ok(settings && settings[1] !== settings[2], output);
       const client = new BedrockClient({ region: 'us-east-1', endpoint: settings[1], credentials, maxAttempts: 1 });
       const listed = await client.send(new ListFoundationModelsCommand({ byProvider: 'Amazon' })).finally(() => client.destroy());
@@ -464,7 +568,7 @@ function memberOf(event: ConverseStreamOutput): [string, unknown] {
 
 function textOf(events: [string, unknown][]): string {
   return events
-    .map(([member, value]) => (member === 'contentBlockDelta' ? (value as { delta: { text?: string } }).delta.text ?? '' : ''))
+    .map(([member, value]) => (member === 'contentBlockDelta' ? ((value as { delta: { text?: string } }).delta.text ?? '') : ''))
     .join('');
 }
 

@@ -45,9 +45,16 @@ describe('folding ranges', () => {
   it('folds the reference configuration in strict JSON exactly as VS Code folds x.json', () => {
     const text = readSample();
     const json = getLanguageService({}).getFoldingRanges(TextDocument.create('file:///x.json', 'jsonc', 1, text));
-    const expected = json.map(({ startLine, endLine, kind }) => ({ startLine, endLine, ...(kind === 'comment' || kind === 'region' ? { kind } : {}) }));
+    const expected = json.map(({ startLine, endLine, kind }) => ({
+      startLine,
+      endLine,
+      ...(kind === 'comment' || kind === 'region' ? { kind } : {}),
+    }));
     assert.ok(expected.length > 20);
-    assert.deepStrictEqual(service.getFoldingRanges(documentOf(text)), expected.sort((a, b) => a.startLine - b.startLine));
+    assert.deepStrictEqual(
+      service.getFoldingRanges(documentOf(text)),
+      expected.sort((a, b) => a.startLine - b.startLine),
+    );
   });
 
   it('folds a broken file: an unclosed object to its last line, and an unclosed region not at all', () => {
@@ -73,7 +80,7 @@ describe('selection ranges', () => {
     return result;
   }
 
-  it('expands from a string\'s content to the string, its property (with its comma), the object and up', () => {
+  it("expands from a string's content to the string, its property (with its comma), the object and up", () => {
     const text = "{ models: { mode: 'merge', providers: {} } }";
     const document = documentOf(text);
     const [selection] = service.getSelectionRanges(document, [document.positionAt(text.indexOf('merge') + 2)]);
@@ -93,9 +100,19 @@ describe('selection ranges', () => {
   it('from an array item in strict JSON, and one range per position', () => {
     const text = '{"fallbacks": ["a", "b"]}';
     const document = documentOf(text);
-    const selections = service.getSelectionRanges(document, [document.positionAt(text.indexOf('"a"') + 1), document.positionAt(text.indexOf('fallbacks'))]);
+    const selections = service.getSelectionRanges(document, [
+      document.positionAt(text.indexOf('"a"') + 1),
+      document.positionAt(text.indexOf('fallbacks')),
+    ]);
     assert.strictEqual(selections.length, 2);
-    assert.deepStrictEqual(texts(text, selections[0]!).slice(0, 6), ['a', '"a"', '"a",', '"a", "b"', '["a", "b"]', '"fallbacks": ["a", "b"]']);
+    assert.deepStrictEqual(texts(text, selections[0]!).slice(0, 6), [
+      'a',
+      '"a"',
+      '"a",',
+      '"a", "b"',
+      '["a", "b"]',
+      '"fallbacks": ["a", "b"]',
+    ]);
     assert.deepStrictEqual(texts(text, selections[1]!).slice(0, 3), ['fallbacks', '"fallbacks"', '"fallbacks": ["a", "b"]']);
   });
 

@@ -51,7 +51,7 @@ describe('formatting', () => {
       assert.deepStrictEqual(edits(written), []);
     });
 
-    it('gives OpenClaw\'s bytes back from the same configuration indented otherwise, on one line, with odd whitespace', () => {
+    it("gives OpenClaw's bytes back from the same configuration indented otherwise, on one line, with odd whitespace", () => {
       for (const variant of [
         JSON.stringify(CONFIG, null, 4),
         JSON.stringify(CONFIG, null, '\t'),
@@ -72,7 +72,7 @@ describe('formatting', () => {
       assert.strictEqual(format('"just a string"  \n\n'), '"just a string"\n');
     });
 
-    it('follows the editor\'s tab size and tabs: JSON.stringify\'s layout at that indentation', () => {
+    it("follows the editor's tab size and tabs: JSON.stringify's layout at that indentation", () => {
       assert.strictEqual(format(written, { tabSize: 4, insertSpaces: true }), openclawWrites(CONFIG, 4));
       assert.strictEqual(format(written, { tabSize: 4, insertSpaces: false }), openclawWrites(CONFIG, '\t'));
       assert.strictEqual(format(written, { tabSize: 1, insertSpaces: true }), openclawWrites(CONFIG, 1));
@@ -92,14 +92,14 @@ describe('formatting', () => {
       assert.notStrictEqual(format(text), openclawWrites(JSON.parse(text)));
     });
 
-    it('formats the 2,000-model benchmark configuration (1 MB) back to OpenClaw\'s bytes from 4-space indentation', () => {
+    it("formats the 2,000-model benchmark configuration (1 MB) back to OpenClaw's bytes from 4-space indentation", () => {
       const large = benchDocuments().find((document) => document.models === 2000 && document.style === 'json')!;
       const value = JSON.parse(large.text) as unknown;
       assert.strictEqual(format(JSON.stringify(value, null, 4)), openclawWrites(value));
     });
   });
 
-  describe('JSON5: the file\'s own style', () => {
+  describe("JSON5: the file's own style", () => {
     it('keeps unquoted keys, quotes, hex, +1, .5, Infinity and NaN as written', () => {
       const entries = ['unquoted: 0x1F', "'single': 'it\\'s'", '"double": "x"', 'plus: +1', 'half: .5', 'trailing: 5.'];
       entries.push('big: Infinity', 'nan: NaN', 'neg: -Infinity', 'exp: 1E3');
@@ -107,7 +107,7 @@ describe('formatting', () => {
       assert.strictEqual(format(text), `{\n${entries.map((entry) => `  ${entry}`).join(',\n')}\n}\n`);
     });
 
-    it('keeps a one-line container on one line when it fits, with the file\'s spacing inside objects', () => {
+    it("keeps a one-line container on one line when it fits, with the file's spacing inside objects", () => {
       const text = "{\n    models: [\n        { id: 'a', input: ['text','image'], cost: {input: 1,output: 2} },\n    ],\n}\n";
       const kept = "    { id: 'a', input: ['text', 'image'], cost: { input: 1, output: 2 } },";
       assert.strictEqual(format(text), lines('{', '  models: [', kept, '  ],', '}', ''));
@@ -147,7 +147,7 @@ describe('formatting', () => {
       assert.strictEqual(format(text), '{\n  a: {\n    b: 1\n  },\n  c: [\n    1\n  ],\n  d: "x" /* last */,\n  e: [\n    2\n  ]\n}\n');
     });
 
-    it('the file\'s habit counts every multi-line container, not only those with a trailing comma (quick fixes follow it too)', () => {
+    it("the file's habit counts every multi-line container, not only those with a trailing comma (quick fixes follow it too)", () => {
       const text = '{\n  a: [\n    1,\n  ],\n  b: [\n    2\n  ],\n  c: 3\n}';
       assert.strictEqual(detectFileStyle(text, parseJson5(text).root).trailingCommas, false);
     });
@@ -265,7 +265,10 @@ describe('formatting', () => {
       const text = `// head\n{\n${entries.join('\n')}\n}\n`;
       const result = edits(text) as TextEdit[];
       assert.strictEqual(result.length, 1);
-      assert.deepStrictEqual(result[0]!.range, { start: { line: 2, character: 2 }, end: { line: MAX_SEPARATE_FORMATTING_EDITS + 2, character: 4 } });
+      assert.deepStrictEqual(result[0]!.range, {
+        start: { line: 2, character: 2 },
+        end: { line: MAX_SEPARATE_FORMATTING_EDITS + 2, character: 4 },
+      });
       assert.strictEqual(applyEdits(text, result), text.replace(/^ {4}"/gm, '  "'));
       const fewer = `{\n${entries.slice(0, MAX_SEPARATE_FORMATTING_EDITS).join('\n')}\n}\n`;
       assert.strictEqual((edits(fewer) as TextEdit[]).length, MAX_SEPARATE_FORMATTING_EDITS, 'a thousand stay separate');
@@ -301,7 +304,7 @@ describe('formatting', () => {
       });
     }
 
-    it('names the first error\'s line and column, and how many more there are', () => {
+    it("names the first error's line and column, and how many more there are", () => {
       assert.strictEqual(
         edits('{\n  "a": 1\n  "b": 2\n  "c" 3\n}'),
         "Not formatted: the file has a syntax error at line 3, column 3 (and 2 more): Expected ',' between properties. " +
@@ -317,9 +320,12 @@ describe('formatting', () => {
       end: { line: end, character: endCharacter },
     });
 
-    it('formats the values on the range\'s lines and nothing else', () => {
+    it("formats the values on the range's lines and nothing else", () => {
       const result = edits(text, TWO_SPACES, range(1, 1, 3)) as TextEdit[];
-      assert.ok(result.every((edit) => edit.range.start.line === 1 && edit.range.end.line === 1), JSON.stringify(result));
+      assert.ok(
+        result.every((edit) => edit.range.start.line === 1 && edit.range.end.line === 1),
+        JSON.stringify(result),
+      );
       const a = lines('  "a": {', '    "x": 1,', '    "y": [', '      1,', '      2', '    ]', '  },');
       const expected = lines('{', a, '    "b": 2,', '        "c": {"z": 3}', '}', '');
       assert.strictEqual(applyEdits(text, result), expected);

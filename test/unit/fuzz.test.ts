@@ -41,9 +41,13 @@ import { REPO_ROOT } from '../helpers';
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20260906;
 const SCALE = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : 1;
-const WORKERS = process.env.FUZZ_WORKERS !== undefined ? Number(process.env.FUZZ_WORKERS) : Math.max(1, Math.min(2, availableParallelism()));
+const WORKERS =
+  process.env.FUZZ_WORKERS !== undefined ? Number(process.env.FUZZ_WORKERS) : Math.max(1, Math.min(2, availableParallelism()));
 
-type Outcome = { kind: 'done'; result: PropertyResult } | { kind: 'error'; message: string; stack?: string } | { kind: 'hang'; ms: number; input: string };
+type Outcome =
+  | { kind: 'done'; result: PropertyResult }
+  | { kind: 'error'; message: string; stack?: string }
+  | { kind: 'hang'; ms: number; input: string };
 
 /**
  * Runs the properties on `size` worker threads, the costliest first, each worker taking the next when
@@ -61,7 +65,10 @@ function startPool(specs: PropertySpec[], size: number): { outcomes: Map<string,
     const next = queue.shift();
     if (!next) return;
     const shared = new SharedArrayBuffer(WATCH_BYTES);
-    const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(join(REPO_ROOT, 'test', 'fuzz', 'harness.ts'))}).workerMain();`, { eval: true, workerData: { shared } });
+    const worker = new Worker(
+      `require('tsx/cjs'); require(${JSON.stringify(join(REPO_ROOT, 'test', 'fuzz', 'harness.ts'))}).workerMain();`,
+      { eval: true, workerData: { shared } },
+    );
     let current: PropertySpec | undefined;
     let stopped = false;
     const send = (spec: PropertySpec | undefined) => {
@@ -94,7 +101,9 @@ function startPool(specs: PropertySpec[], size: number): { outcomes: Map<string,
     };
     lanes.add(entry);
     worker.on('message', (reply: WorkerReply) => {
-      settle(reply.kind === 'done' ? { kind: 'done', result: reply.result } : { kind: 'error', message: reply.message, stack: reply.stack });
+      settle(
+        reply.kind === 'done' ? { kind: 'done', result: reply.result } : { kind: 'error', message: reply.message, stack: reply.stack },
+      );
       send(queue.shift());
     });
     const broken = (message: string, stack?: string) => {
@@ -145,7 +154,9 @@ describe('fuzz: random and mutated documents through every feature', function ()
     it(spec.name, async () => {
       const outcome = await (pool?.outcomes.get(spec.name) ?? inline(spec));
       if (outcome.kind === 'hang') {
-        assert.fail(`A document ran for more than ${HANG_MS} ms (${outcome.ms} ms when stopped): a hang. Its files (JSON):\n${outcome.input.slice(0, 20_000)}`);
+        assert.fail(
+          `A document ran for more than ${HANG_MS} ms (${outcome.ms} ms when stopped): a hang. Its files (JSON):\n${outcome.input.slice(0, 20_000)}`,
+        );
       }
       if (outcome.kind === 'error') assert.fail(`The fuzz worker failed: ${outcome.message}\n${outcome.stack ?? ''}`);
       const { result } = outcome;
@@ -166,7 +177,9 @@ describe('fuzz: random and mutated documents through every feature', function ()
         mkdirSync(dir, { recursive: true });
         const file = join(dir, `${spec.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}.json`);
         writeFileSync(file, JSON.stringify(result.failures, null, 2));
-        assert.fail(`${result.failures.length} distinct failure(s) (full report: ${file}):\n\n${result.failures.map(describeFailure).join('\n\n')}`);
+        assert.fail(
+          `${result.failures.length} distinct failure(s) (full report: ${file}):\n\n${result.failures.map(describeFailure).join('\n\n')}`,
+        );
       }
     });
   }

@@ -56,15 +56,22 @@ describe('hover', () => {
   });
 
   it("takes the default output cap from the provider's maxTokens and the default context window", () => {
-    const card = hoverAt(`{ models: { providers: { p: { maxTokens: 16000, models: [ { id: "|m", name: "M", input: ["text", "image"], cost: { input: 3, output: 15, cacheWrite: 3.75 } } ] } } } }`);
+    const card = hoverAt(
+      `{ models: { providers: { p: { maxTokens: 16000, models: [ { id: "|m", name: "M", input: ["text", "image"], cost: { input: 3, output: 15, cacheWrite: 3.75 } } ] } } } }`,
+    );
     assert.match(card!, /\| per 1M tokens \| Input \| Output \| Cache write \|/);
     assert.match(card!, /\| USD \| \$3\.00 \| \$15\.00 \| \$3\.75 \|/);
     assert.match(card!, /10k in \+ 1k out: \*\*\$0\.045\*\*/);
-    assert.match(card!, /Context \*\*200,000\*\* \*\(default\)\* · max output \*\*16,000\*\* \*\(default\)\* · reasoning \*\*no\*\* \*\(default\)\* · input \*\*text, image\*\*$/);
+    assert.match(
+      card!,
+      /Context \*\*200,000\*\* \*\(default\)\* · max output \*\*16,000\*\* \*\(default\)\* · reasoning \*\*no\*\* \*\(default\)\* · input \*\*text, image\*\*$/,
+    );
   });
 
-  it('where the file sets no price: the list price beside OpenClaw\'s $0, and what the catalog knows', () => {
-    const card = hoverAt(`{ models: { providers: { "amazon-bedrock": { models: [ { id: "anthropic.claude-opus-|4-6-v1", name: "Opus" } ] } } } }`);
+  it("where the file sets no price: the list price beside OpenClaw's $0, and what the catalog knows", () => {
+    const card = hoverAt(
+      `{ models: { providers: { "amazon-bedrock": { models: [ { id: "anthropic.claude-opus-|4-6-v1", name: "Opus" } ] } } } }`,
+    );
     assert.strictEqual(
       card!.split('\n\n').slice(1).join('\n\n'),
       [
@@ -78,34 +85,52 @@ describe('hover', () => {
   });
 
   it('names the region from the provider baseUrl, and describes an inference profile id', () => {
-    const card = hoverAt(`{ models: { providers: { "amazon-bedrock": { baseUrl: "https://bedrock-runtime.eu-west-3.amazonaws.com", models: [ { id: "eu.anthropic.claude-sonnet-|4-6", name: "S", cost: { input: 3, output: 15 } } ] } } } }`);
-    assert.match(card!, /Bedrock \(built-in catalog, eu-west-3\): \*\*Anthropic\*\* · active · inference profile for `anthropic\.claude-sonnet-4-6`$/);
+    const card = hoverAt(
+      `{ models: { providers: { "amazon-bedrock": { baseUrl: "https://bedrock-runtime.eu-west-3.amazonaws.com", models: [ { id: "eu.anthropic.claude-sonnet-|4-6", name: "S", cost: { input: 3, output: 15 } } ] } } } }`,
+    );
+    assert.match(
+      card!,
+      /Bedrock \(built-in catalog, eu-west-3\): \*\*Anthropic\*\* · active · inference profile for `anthropic\.claude-sonnet-4-6`$/,
+    );
     assert.ok(!card!.includes('list price'), 'the file sets prices');
   });
 
   it('on an unknown reference: says so and why', () => {
-    const card = hoverAt(`{ models: { providers: { "amazon-bedrock": { models: [ { id: "a", name: "A" } ] } } }, agents: { defaults: { model: "amazon-bedrock/|b" } } }`);
+    const card = hoverAt(
+      `{ models: { providers: { "amazon-bedrock": { models: [ { id: "a", name: "A" } ] } } }, agents: { defaults: { model: "amazon-bedrock/|b" } } }`,
+    );
     assert.strictEqual(
       card,
-      "**Unknown model** `amazon-bedrock/b`\n\n'amazon\\-bedrock' lists its models explicitly, which replaces the list Bedrock discovery would bring: OpenClaw fails with \"Unknown model\".",
+      '**Unknown model** `amazon-bedrock/b`\n\n\'amazon\\-bedrock\' lists its models explicitly, which replaces the list Bedrock discovery would bring: OpenClaw fails with "Unknown model".',
     );
   });
 
   it('on a wildcard and on a model of an unconfigured provider', () => {
     const text = `{ models: { providers: { "amazon-bedrock": { models: [ { id: "a", name: "A" } ] } } }, agents: { defaults: { modelPolicy: { allow: ["amazon-bedrock/*", "openai/gpt-5"] } } } }`;
-    assert.strictEqual(hoverAt(text.replace('"amazon-bedrock/*"', '"amazon-bedrock/|*"')), '**Every model of `amazon-bedrock`** (1 configured in this file)');
-    assert.strictEqual(hoverAt(text.replace('"openai/gpt-5"', '"openai/|gpt-5"')), "`openai/gpt-5` is not defined in this file: provider 'openai' is not configured in this file.");
+    assert.strictEqual(
+      hoverAt(text.replace('"amazon-bedrock/*"', '"amazon-bedrock/|*"')),
+      '**Every model of `amazon-bedrock`** (1 configured in this file)',
+    );
+    assert.strictEqual(
+      hoverAt(text.replace('"openai/gpt-5"', '"openai/|gpt-5"')),
+      "`openai/gpt-5` is not defined in this file: provider 'openai' is not configured in this file.",
+    );
   });
 
   it('nothing on other strings, numbers, or outside the tree; a key the schema has no prose for: its type', () => {
     assert.strictEqual(hoverInSample('"bedrock-converse-stream"'), undefined);
-    assert.strictEqual(hoverInSample('"contextWindow"'), "`contextWindow`\n\nType: number > 0\n\n*From the extension's own schema (models, agents and the Bedrock plugin)*");
+    assert.strictEqual(
+      hoverInSample('"contextWindow"'),
+      "`contextWindow`\n\nType: number > 0\n\n*From the extension's own schema (models, agents and the Bedrock plugin)*",
+    );
     assert.strictEqual(hoverAt('{ a: 1 }|  '), undefined);
     assert.strictEqual(hoverAt('|'), undefined);
   });
 
   it('works in a broken document', () => {
-    const card = hoverAt(`{ models: { providers: { "amazon-bedrock": { models: [ { id: "|q", name: "Q", cost: { input: 1, output: 2 } }, { id: ` );
+    const card = hoverAt(
+      `{ models: { providers: { "amazon-bedrock": { models: [ { id: "|q", name: "Q", cost: { input: 1, output: 2 } }, { id: `,
+    );
     assert.match(card!, /^\*\*Q\*\* · `amazon-bedrock\/q`/);
   });
 });

@@ -22,7 +22,8 @@ function setUp(texts: Record<string, string>, wrap?: (source: FileSource) => Fil
   return { files, service: createLanguageService({ files: source }) };
 }
 
-const standard = () => setUp({ '/cfg/openclaw.json': ROOT, '/cfg/models.json5': MODELS, '/cfg/agents.json': AGENTS, '/outside.json5': '{}' });
+const standard = () =>
+  setUp({ '/cfg/openclaw.json': ROOT, '/cfg/models.json5': MODELS, '/cfg/agents.json': AGENTS, '/outside.json5': '{}' });
 
 function positionIn(text: string, needle: string, shift = 3): Position {
   const before = text.slice(0, text.indexOf(needle) + shift).split('\n');
@@ -36,7 +37,11 @@ describe('$include: document links', () => {
     const links = service.getDocumentLinks(root);
     const text = root.getText();
     assert.deepStrictEqual(
-      links.map((link) => ({ text: text.slice(root.offsetAt(link.range.start), root.offsetAt(link.range.end)), target: link.target, tooltip: link.tooltip })),
+      links.map((link) => ({
+        text: text.slice(root.offsetAt(link.range.start), root.offsetAt(link.range.end)),
+        target: link.target,
+        tooltip: link.tooltip,
+      })),
       [
         { text: './models.json5', target: files.uri('/cfg/models.json5'), tooltip: 'Open /cfg/models.json5' },
         { text: './agents.json', target: files.uri('/cfg/agents.json'), tooltip: 'Open /cfg/agents.json' },
@@ -48,10 +53,14 @@ describe('$include: document links', () => {
     const refuse = (source: FileSource): FileSource => ({
       ...source,
       get: (uri) => (uri.endsWith('/models.json5') ? undefined : source.get(uri)),
-      whyUnread: (uri) => (uri.endsWith('/models.json5') ? 'not read: the workspace is not trusted, and the file is outside it' : undefined),
+      whyUnread: (uri) =>
+        uri.endsWith('/models.json5') ? 'not read: the workspace is not trusted, and the file is outside it' : undefined,
     });
     const { files, service } = setUp({ '/cfg/openclaw.json': ROOT, '/cfg/models.json5': MODELS, '/cfg/agents.json': AGENTS }, refuse);
-    assert.deepStrictEqual(service.getDocumentLinks(files.document('/cfg/openclaw.json')).map((link) => link.target), [files.uri('/cfg/agents.json')]);
+    assert.deepStrictEqual(
+      service.getDocumentLinks(files.document('/cfg/openclaw.json')).map((link) => link.target),
+      [files.uri('/cfg/agents.json')],
+    );
   });
 
   it('links in an included file, a cycle back to the root, and a file that does not parse; none in a file without includes', () => {
@@ -77,7 +86,9 @@ describe('$include: definition and hover', () => {
     const { files, service } = standard();
     const root = files.document('/cfg/openclaw.json');
     const start = { line: 0, character: 0 };
-    assert.deepStrictEqual(service.getDefinition(root, positionIn(ROOT, './models.json5')), [{ uri: files.uri('/cfg/models.json5'), range: { start, end: start } }]);
+    assert.deepStrictEqual(service.getDefinition(root, positionIn(ROOT, './models.json5')), [
+      { uri: files.uri('/cfg/models.json5'), range: { start, end: start } },
+    ]);
     assert.deepStrictEqual(service.getDefinition(root, positionIn(ROOT, "'./agents.json'"))[0]!.uri, files.uri('/cfg/agents.json'));
     assert.deepStrictEqual(service.getDefinition(root, positionIn(ROOT, './missing.json5')), [], 'a file that is not there');
   });
@@ -86,18 +97,38 @@ describe('$include: definition and hover', () => {
     const { files, service } = standard();
     const root = files.document('/cfg/openclaw.json');
     const models = service.getHover(root, positionIn(ROOT, './models.json5'));
-    assert.strictEqual(models!.contents, '**$include** `./models.json5` → `/cfg/models.json5`\n\nBrings `providers` into `models` · 2 models · 0 aliases');
-    assert.deepStrictEqual(models!.range, { start: positionIn(ROOT, '"./models.json5"', 0), end: positionIn(ROOT, '"./models.json5"', 16) });
+    assert.strictEqual(
+      models!.contents,
+      '**$include** `./models.json5` → `/cfg/models.json5`\n\nBrings `providers` into `models` · 2 models · 0 aliases',
+    );
+    assert.deepStrictEqual(models!.range, {
+      start: positionIn(ROOT, '"./models.json5"', 0),
+      end: positionIn(ROOT, '"./models.json5"', 16),
+    });
     const agents = service.getHover(root, positionIn(ROOT, "'./agents.json'"));
-    assert.strictEqual(agents!.contents, "**$include** `./agents.json` → `/cfg/agents.json`\n\nBrings `defaults`, `list` into `agents` · 0 models · 1 alias");
-    assert.strictEqual(service.getHover(root, positionIn(ROOT, './missing.json5')), undefined, 'nothing read, nothing to say (the diagnostic says why)');
+    assert.strictEqual(
+      agents!.contents,
+      '**$include** `./agents.json` → `/cfg/agents.json`\n\nBrings `defaults`, `list` into `agents` · 0 models · 1 alias',
+    );
+    assert.strictEqual(
+      service.getHover(root, positionIn(ROOT, './missing.json5')),
+      undefined,
+      'nothing read, nothing to say (the diagnostic says why)',
+    );
   });
 
   it('hover on an include of a whole file at the top level, and of a file that is an array', () => {
-    const { files, service } = setUp({ '/cfg/openclaw.json': '{ $include: "./base.json5", agents: { list: { $include: "./list.json" } } }', '/cfg/base.json5': '{ models: {}, agents: {} }', '/cfg/list.json': '[{ "id": "a" }]' });
+    const { files, service } = setUp({
+      '/cfg/openclaw.json': '{ $include: "./base.json5", agents: { list: { $include: "./list.json" } } }',
+      '/cfg/base.json5': '{ models: {}, agents: {} }',
+      '/cfg/list.json': '[{ "id": "a" }]',
+    });
     const root = files.document('/cfg/openclaw.json');
     const text = root.getText();
-    assert.match(service.getHover(root, positionIn(text, './base'))!.contents, /Brings `models`, `agents` to the top level · 0 models · 0 aliases$/);
+    assert.match(
+      service.getHover(root, positionIn(text, './base'))!.contents,
+      /Brings `models`, `agents` to the top level · 0 models · 0 aliases$/,
+    );
     assert.match(service.getHover(root, positionIn(text, './list'))!.contents, /Brings an array of 1 item into `agents\.list`/);
   });
 });

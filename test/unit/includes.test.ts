@@ -36,7 +36,10 @@ const ROOT = `{
 }
 `;
 
-function setUp(files: Record<string, string>, links: Record<string, string> = {}): { service: LanguageService; files: ReturnType<typeof memoryFiles> } {
+function setUp(
+  files: Record<string, string>,
+  links: Record<string, string> = {},
+): { service: LanguageService; files: ReturnType<typeof memoryFiles> } {
   const memory = memoryFiles(files, links);
   return { service: createLanguageService({ files: memory.source, settings: { openclawVersion: '2026.9.6' } }), files: memory };
 }
@@ -58,9 +61,16 @@ describe('$include: one configuration across files', () => {
     const problems = service.getDiagnostics(files.document('/cfg/openclaw.json')).filter((d) => d.severity <= 2);
     assert.deepStrictEqual(summary(problems), [], 'no unknown model, no missing alias in the root');
     const included = service.getDiagnostics(files.document('/cfg/models.json5'));
-    assert.deepStrictEqual(summary(included), ['2 no-alias', '3 missing-facts', '3 missing-facts'], 'the model without an alias is flagged where it is written (and what the catalog knows of both models\' figures)');
+    assert.deepStrictEqual(
+      summary(included),
+      ['2 no-alias', '3 missing-facts', '3 missing-facts'],
+      "the model without an alias is flagged where it is written (and what the catalog knows of both models' figures)",
+    );
     assert.match(included[0]!.message, /^amazon-bedrock\/qwen\.qwen3-32b-v1:0 has no entry in agents\.defaults\.models/);
-    assert.deepStrictEqual(service.getConfigurationFiles(files.document('/cfg/models.json5')), [files.uri('/cfg/openclaw.json'), files.uri('/cfg/models.json5')]);
+    assert.deepStrictEqual(service.getConfigurationFiles(files.document('/cfg/models.json5')), [
+      files.uri('/cfg/openclaw.json'),
+      files.uri('/cfg/models.json5'),
+    ]);
   });
 
   it('merges as OpenClaw does: arrays concatenate (included first), a sibling scalar wins, objects merge', () => {
@@ -74,22 +84,29 @@ describe('$include: one configuration across files', () => {
 }`;
     const { service, files } = setUp({ '/cfg/openclaw.json': root, '/cfg/models.json5': PROVIDER });
     const targets = service.getTestTargets(files.document('/cfg/openclaw.json')).map((target) => target.ref);
-    assert.deepStrictEqual(targets, ['amazon-bedrock/zai.glm-4.7', 'amazon-bedrock/qwen.qwen3-32b-v1:0', 'amazon-bedrock/deepseek.r1-v1:0']);
+    assert.deepStrictEqual(targets, [
+      'amazon-bedrock/zai.glm-4.7',
+      'amazon-bedrock/qwen.qwen3-32b-v1:0',
+      'amazon-bedrock/deepseek.r1-v1:0',
+    ]);
     const hover = service.getHover(files.document('/cfg/openclaw.json'), at(root, 'deepseek.r1-v1:0"', 3, 1))!;
     assert.match(hover.contents, /\*\*R1\*\*/);
   });
 
-  it('validates the merged configuration: an unknown key in an included file is an error there, at OpenClaw\'s path', () => {
+  it("validates the merged configuration: an unknown key in an included file is an error there, at OpenClaw's path", () => {
     const broken = PROVIDER.replace('name: "GLM 4.7" }', 'name: "GLM 4.7", temperature: 1 }');
     const { service, files } = setUp({ '/cfg/openclaw.json': ROOT, '/cfg/models.json5': broken });
     const [error] = service.getDiagnostics(files.document('/cfg/models.json5')).filter((d) => d.severity === 1);
     assert.strictEqual(error!.data?.path, 'models.providers.amazon-bedrock.models.0');
     assert.match(error!.message, /^Unrecognized key: "temperature"/);
     assert.deepStrictEqual(error!.range.start, at(broken, 'temperature', 0));
-    assert.deepStrictEqual(service.getDiagnostics(files.document('/cfg/openclaw.json')).filter((d) => d.severity === 1), []);
+    assert.deepStrictEqual(
+      service.getDiagnostics(files.document('/cfg/openclaw.json')).filter((d) => d.severity === 1),
+      [],
+    );
   });
 
-  it('reports a failing include on its string with OpenClaw\'s message, and keeps everything else working', () => {
+  it("reports a failing include on its string with OpenClaw's message, and keeps everything else working", () => {
     const cases: [include: string, message: RegExp][] = [
       ['"./nope.json5"', /^Failed to read include file: \.\/nope\.json5 \(resolved: \/cfg\/nope\.json5\)/],
       ['"../outside.json5"', /^Include path escapes config directory: \.\.\/outside\.json5 \(root: \/cfg\)/],
@@ -113,7 +130,10 @@ describe('$include: one configuration across files', () => {
   });
 
   it('detects cycles and the depth limit as OpenClaw does', () => {
-    const cycle = setUp({ '/cfg/openclaw.json': '{ models: { $include: "./a.json5" } }', '/cfg/a.json5': '{ $include: "./openclaw.json" }' });
+    const cycle = setUp({
+      '/cfg/openclaw.json': '{ models: { $include: "./a.json5" } }',
+      '/cfg/a.json5': '{ $include: "./openclaw.json" }',
+    });
     assert.match(
       cycle.service.getDiagnostics(cycle.files.document('/cfg/a.json5')).find((d) => d.code === 'include')!.message,
       /^Circular include detected: \/cfg\/openclaw\.json -> \/cfg\/a\.json5 -> \/cfg\/openclaw\.json/,
@@ -122,7 +142,9 @@ describe('$include: one configuration across files', () => {
     for (let i = 1; i <= 11; i++) chain[`/cfg/f${i}.json5`] = i < 11 ? `{ $include: "./f${i + 1}.json5" }` : '{ mode: "merge" }';
     const deep = setUp(chain);
     assert.deepStrictEqual(
-      deep.service.getConfigurationDiagnostics(deep.files.document('/cfg/openclaw.json')).flatMap(({ uri, diagnostics }) => diagnostics.map((d) => `${uri.split('/').pop()}: ${d.message.split(':')[0]}`)),
+      deep.service
+        .getConfigurationDiagnostics(deep.files.document('/cfg/openclaw.json'))
+        .flatMap(({ uri, diagnostics }) => diagnostics.map((d) => `${uri.split('/').pop()}: ${d.message.split(':')[0]}`)),
       ['f10.json5: Maximum include depth (10) exceeded at'],
     );
   });
@@ -133,7 +155,10 @@ describe('$include: one configuration across files', () => {
     assert.match(hover.contents, /GLM/);
     assert.match(hover.contents, /alias/i);
     const completion = service.getCompletion(files.document('/cfg/models.json5'), at(PROVIDER, 'id: "zai', 5));
-    assert.ok(completion.items.some((item) => item.label === 'anthropic.claude-opus-4-6-v1'), 'model ids complete at the included file\'s logical path');
+    assert.ok(
+      completion.items.some((item) => item.label === 'anthropic.claude-opus-4-6-v1'),
+      "model ids complete at the included file's logical path",
+    );
   });
 });
 
@@ -146,7 +171,11 @@ describe('$include: navigation and edits across files', () => {
     const modelsUri = files.uri('/cfg/models.json5');
     const glm = { uri: modelsUri, range: { start: at(PROVIDER, '"zai.glm-4.7"', 0), end: at(PROVIDER, '"zai.glm-4.7"', 13) } };
     assert.deepStrictEqual(service.getDefinition(root, at(ROOT, '"amazon-bedrock/zai.glm-4.7"', 3)), [glm]);
-    assert.deepStrictEqual(service.getDefinition(root, at(ROOT, '"GLM"', 2)), [glm], 'a bare alias: the model entry alone, not a peek of two');
+    assert.deepStrictEqual(
+      service.getDefinition(root, at(ROOT, '"GLM"', 2)),
+      [glm],
+      'a bare alias: the model entry alone, not a peek of two',
+    );
     assert.deepStrictEqual(service.getDefinition(root, at(ROOT, '"GLM"', 2, 1)), [glm], 'the alias value itself');
     assert.deepStrictEqual(service.getDefinition(root, at(ROOT, 'qwen.qwen3', 2))[0]!.uri, modelsUri);
   });
@@ -165,7 +194,10 @@ describe('$include: navigation and edits across files', () => {
     const { service, files } = setUpSplit();
     const models = files.document('/cfg/models.json5');
     const position = at(PROVIDER, '"zai.glm-4.7"', 2);
-    assert.deepStrictEqual(service.prepareRename(models, position), { range: { start: at(PROVIDER, 'zai.glm-4.7', 0), end: at(PROVIDER, 'zai.glm-4.7', 11) }, placeholder: 'zai.glm-4.7' });
+    assert.deepStrictEqual(service.prepareRename(models, position), {
+      range: { start: at(PROVIDER, 'zai.glm-4.7', 0), end: at(PROVIDER, 'zai.glm-4.7', 11) },
+      placeholder: 'zai.glm-4.7',
+    });
     const edit = service.getRename(models, position, 'zai.glm-5');
     assert.ok(typeof edit !== 'string');
     assert.ok(applyEdits(PROVIDER, edit.changes[files.uri('/cfg/models.json5')]!).includes('{ id: "zai.glm-5", name: "GLM 4.7" }'));
@@ -190,21 +222,35 @@ describe('$include: navigation and edits across files', () => {
     const models = files.document('/cfg/models.json5');
     const [diagnostic] = service.getDiagnostics(models);
     const [fix] = service.getCodeActions(models, { range: diagnostic!.range, diagnostics: [diagnostic!], only: ['quickfix'] });
-    assert.strictEqual(fix!.title, "Add alias 'Qwen3 32B' for amazon-bedrock/qwen.qwen3-32b-v1:0 (moving the /model allowlist to agents.defaults.modelPolicy.allow first)");
+    assert.strictEqual(
+      fix!.title,
+      "Add alias 'Qwen3 32B' for amazon-bedrock/qwen.qwen3-32b-v1:0 (moving the /model allowlist to agents.defaults.modelPolicy.allow first)",
+    );
     assert.deepStrictEqual(Object.keys(fix!.edit.changes), [files.uri('/cfg/openclaw.json')]);
-    assert.ok(applyEdits(ROOT, fix!.edit.changes[files.uri('/cfg/openclaw.json')]!).includes('"amazon-bedrock/qwen.qwen3-32b-v1:0": { alias: "Qwen3 32B" },'));
+    assert.ok(
+      applyEdits(ROOT, fix!.edit.changes[files.uri('/cfg/openclaw.json')]!).includes(
+        '"amazon-bedrock/qwen.qwen3-32b-v1:0": { alias: "Qwen3 32B" },',
+      ),
+    );
   });
 
-  it('moves models.bedrockDiscovery written with an $include as written: the $include moves, the included file\'s text stays in its file', () => {
+  it("moves models.bedrockDiscovery written with an $include as written: the $include moves, the included file's text stays in its file", () => {
     const root = `{
   models: {
     bedrockDiscovery: { $include: "./discovery.json5", enabled: true },
   },
 }
 `;
-    const { service, files } = setUp({ '/cfg/openclaw.json': root, '/cfg/discovery.json5': '{ region: "us-west-2", providerFilter: ["anthropic"] }\n' });
+    const { service, files } = setUp({
+      '/cfg/openclaw.json': root,
+      '/cfg/discovery.json5': '{ region: "us-west-2", providerFilter: ["anthropic"] }\n',
+    });
     const document = files.document('/cfg/openclaw.json');
-    const move = service.getCodeActions(document, { range: { start: at(root, 'bedrockDiscovery', 0), end: at(root, 'bedrockDiscovery', 0) }, only: ['quickfix'] })
+    const move = service
+      .getCodeActions(document, {
+        range: { start: at(root, 'bedrockDiscovery', 0), end: at(root, 'bedrockDiscovery', 0) },
+        only: ['quickfix'],
+      })
       .find((action) => action.title.startsWith('Move models.bedrockDiscovery'))!;
     assert.deepStrictEqual(Object.keys(move.edit.changes), [files.uri('/cfg/openclaw.json')]);
     const moved = applyEdits(root, move.edit.changes[files.uri('/cfg/openclaw.json')]!);
@@ -220,13 +266,21 @@ describe('$include: navigation and edits across files', () => {
   });
 });
 
-describe('$include through symlinks: followed as OpenClaw follows them, never out of the configuration\'s folder', () => {
+describe("$include through symlinks: followed as OpenClaw follows them, never out of the configuration's folder", () => {
   const SECRET = '{ models: { providers: { "amazon-bedrock": { models: [{ id: "secret-model-id", name: "Secret" }] } } } }';
-  const outside = { '/etc/hostname': 'vm\n', '/home/user/secret.json': SECRET, '/home/user/sub/x.json5': '{}', '/home/user/models.json5': SECRET };
+  const outside = {
+    '/etc/hostname': 'vm\n',
+    '/home/user/secret.json': SECRET,
+    '/home/user/sub/x.json5': '{}',
+    '/home/user/models.json5': SECRET,
+  };
   const includeMessages = (service: LanguageService, document: TextDocumentLike) =>
-    service.getDiagnostics(document).filter((d) => d.code === 'include').map((d) => d.message.split(': OpenClaw rejects')[0]);
+    service
+      .getDiagnostics(document)
+      .filter((d) => d.code === 'include')
+      .map((d) => d.message.split(': OpenClaw rejects')[0]);
 
-  it('refuses a link to a file or a folder outside, with OpenClaw\'s message, and reads nothing there', () => {
+  it("refuses a link to a file or a folder outside, with OpenClaw's message, and reads nothing there", () => {
     const root = '{ "$include": ["./etclink/hostname", "./secret-link.json"] }';
     const links = { '/cfg/etclink': '/etc', '/cfg/secret-link.json': '../home/user/secret.json' };
     const { service, files } = setUp({ '/cfg/openclaw.json': root, ...outside }, links);
@@ -241,7 +295,8 @@ describe('$include through symlinks: followed as OpenClaw follows them, never ou
   });
 
   it('follows links that stay inside: to a file of the folder, out and back in, and a configuration folder that is itself a link', () => {
-    const root = '{ models: { $include: "./out-and-back.json5" }, agents: { defaults: { models: { "amazon-bedrock/zai.glm-4.7": { alias: "GLM" } } } } }';
+    const root =
+      '{ models: { $include: "./out-and-back.json5" }, agents: { defaults: { models: { "amazon-bedrock/zai.glm-4.7": { alias: "GLM" } } } } }';
     const links = {
       '/cfg/out-and-back.json5': '/elsewhere/back.json5',
       '/elsewhere/back.json5': '/cfg/inner-link.json5',
@@ -253,14 +308,26 @@ describe('$include through symlinks: followed as OpenClaw follows them, never ou
       const document = files.document(configuration);
       assert.deepStrictEqual(includeMessages(service, document), [], configuration);
       assert.deepStrictEqual(service.getConfigurationFiles(document).length, 2, configuration);
-      assert.deepStrictEqual(summary(service.getDiagnostics(document).filter((d) => d.severity <= 2)), [], `${configuration}: the models count`);
+      assert.deepStrictEqual(
+        summary(service.getDiagnostics(document).filter((d) => d.severity <= 2)),
+        [],
+        `${configuration}: the models count`,
+      );
     }
   });
 
-  it('takes `..` after a link as written (the folder\'s own file), links it cannot follow and dangling ones as OpenClaw does', () => {
+  it("takes `..` after a link as written (the folder's own file), links it cannot follow and dangling ones as OpenClaw does", () => {
     const root = '{ "$include": ["./dirlink/../models.json5", "./loop-a.json", "./dangling.json"] }';
-    const links = { '/cfg/dirlink': '/home/user/sub', '/cfg/loop-a.json': 'loop-b.json', '/cfg/loop-b.json': 'loop-a.json', '/cfg/dangling.json': 'x.json' };
-    const { service, files } = setUp({ '/cfg/openclaw.json': root, '/cfg/models.json5': '{ models: { mode: "merge" } }', ...outside }, links);
+    const links = {
+      '/cfg/dirlink': '/home/user/sub',
+      '/cfg/loop-a.json': 'loop-b.json',
+      '/cfg/loop-b.json': 'loop-a.json',
+      '/cfg/dangling.json': 'x.json',
+    };
+    const { service, files } = setUp(
+      { '/cfg/openclaw.json': root, '/cfg/models.json5': '{ models: { mode: "merge" } }', ...outside },
+      links,
+    );
     assert.deepStrictEqual(includeMessages(service, files.document('/cfg/openclaw.json')), [
       'Failed to resolve include file realpath: ./loop-a.json (resolved: /cfg/loop-a.json)',
       'Failed to read include file: ./dangling.json (resolved: /cfg/dangling.json)',
@@ -274,7 +341,10 @@ describe('$include fan-out: each file processed once per chain, the expansion bo
     const models = '{ models: { providers: { "amazon-bedrock": { models: [{ id: "zai.glm-4.7", name: "GLM" }] } } } }';
     const { service, files } = setUp({ '/cfg/openclaw.json': '{ "$include": ["./m.json5", "./m.json5"] }', '/cfg/m.json5': models });
     const diagnostics = service.getDiagnostics(files.document('/cfg/m.json5'));
-    assert.deepStrictEqual(diagnostics.map((d) => d.code), ['no-alias', 'duplicate-model-id', 'missing-facts']);
+    assert.deepStrictEqual(
+      diagnostics.map((d) => d.code),
+      ['no-alias', 'duplicate-model-id', 'missing-facts'],
+    );
     assert.strictEqual(
       diagnostics[1]!.message,
       "Model id 'zai.glm-4.7' is defined more than once in provider 'amazon-bedrock' (its file is included more than once): keep one entry.",
@@ -284,7 +354,8 @@ describe('$include fan-out: each file processed once per chain, the expansion bo
   /** Ten files, each including the next one six times: 6^9 copies of the last one, as OpenClaw would expand it. */
   function fanOut(includeOf: (next: string) => string, last: string): Record<string, string> {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 10; i++) files[i === 0 ? '/fan/openclaw.json' : `/fan/f${i}.json5`] = i < 9 ? includeOf(JSON.stringify(`./f${i + 1}.json5`)) : last;
+    for (let i = 0; i < 10; i++)
+      files[i === 0 ? '/fan/openclaw.json' : `/fan/f${i}.json5`] = i < 9 ? includeOf(JSON.stringify(`./f${i + 1}.json5`)) : last;
     return files;
   }
 
@@ -293,7 +364,10 @@ describe('$include fan-out: each file processed once per chain, the expansion bo
     const { service, files } = setUp(fanOut((next) => `{ "$include": [${Array(6).fill(next).join(', ')}] }`, leaf));
     const configuration = service.getConfigurationDiagnostics(files.document('/fan/openclaw.json'));
     assert.strictEqual(configuration.length, 10, 'every file is part of it');
-    assert.deepStrictEqual(configuration.flatMap(({ diagnostics }) => diagnostics.filter((d) => d.code === 'include' || d.code === 'include-limit')), []);
+    assert.deepStrictEqual(
+      configuration.flatMap(({ diagnostics }) => diagnostics.filter((d) => d.code === 'include' || d.code === 'include-limit')),
+      [],
+    );
     assert.deepStrictEqual(new Set(files.reads.values()), new Set([1]), 'each file read once');
   });
 
@@ -301,18 +375,34 @@ describe('$include fan-out: each file processed once per chain, the expansion bo
     const leaf = '{ models: { providers: { "amazon-bedrock": { models: [{ id: "zai.glm-4.7", name: "GLM" }] } } } }';
     const keys = (next: string) => `{ ${['a', 'b', 'c', 'd', 'e', 'f'].map((key) => `${key}: { $include: ${next} }`).join(', ')} }`;
     const arrays = (next: string) => `{ "$include": [${Array(6).fill(next).join(', ')}] }`;
-    for (const [shape, includeOf] of [['arrays', arrays], ['keys', keys]] as const) {
+    for (const [shape, includeOf] of [
+      ['arrays', arrays],
+      ['keys', keys],
+    ] as const) {
       const { service, files } = setUp(fanOut(includeOf, leaf));
       const configuration = service.getConfigurationDiagnostics(files.document('/fan/openclaw.json'));
       const limits = configuration.flatMap(({ diagnostics }) => diagnostics.filter((d) => d.code === 'include-limit'));
       assert.ok(limits.length > 0, shape);
-      assert.match(limits[0]!.message, /^\.\/f\d\.json5 is not checked: with it the configuration would hold more than 500,000 values once every \$include/);
-      assert.ok(limits[0]!.message.endsWith('(a file included again is copied again). OpenClaw sets no such limit; the extension stops here to stay responsive.'));
-      assert.ok(limits.every((d) => d.severity === 2), 'a warning: OpenClaw itself would read on');
+      assert.match(
+        limits[0]!.message,
+        /^\.\/f\d\.json5 is not checked: with it the configuration would hold more than 500,000 values once every \$include/,
+      );
+      assert.ok(
+        limits[0]!.message.endsWith(
+          '(a file included again is copied again). OpenClaw sets no such limit; the extension stops here to stay responsive.',
+        ),
+      );
+      assert.ok(
+        limits.every((d) => d.severity === 2),
+        'a warning: OpenClaw itself would read on',
+      );
       if (shape === 'arrays') {
         // The last file is checked, each finding once though its model is in the merged list thousands of times.
         const last = configuration.find(({ uri }) => uri === files.uri('/fan/f9.json5'))!;
-        assert.deepStrictEqual(last.diagnostics.map((d) => d.code), ['no-alias', 'duplicate-model-id', 'missing-facts']);
+        assert.deepStrictEqual(
+          last.diagnostics.map((d) => d.code),
+          ['no-alias', 'duplicate-model-id', 'missing-facts'],
+        );
         assert.match(last.diagnostics[1]!.message, /\(its file is included more than once\): keep one entry\.$/);
       }
       assert.deepStrictEqual(new Set(files.reads.values()), new Set([1]), `${shape}: each file read once`);

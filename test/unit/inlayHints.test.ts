@@ -41,7 +41,7 @@ function shown(text: string, hints: InlayHint[]): string[] {
 }
 
 describe('inlay hints', () => {
-  it('after each reference (primary, fallbacks, map keys, policy, agents): the file\'s prices or the list price, and the context window', () => {
+  it("after each reference (primary, fallbacks, map keys, policy, agents): the file's prices or the list price, and the context window", () => {
     const hints = service.getInlayHints(documentOf(CONFIG), WHOLE);
     assert.deepStrictEqual(shown(CONFIG, hints), [
       'imary: "GLM" ⟨$0.6/$2.2 · 131k⟩',
@@ -59,7 +59,10 @@ describe('inlay hints', () => {
         '(AWS list price, us-east-1 on-demand (read 2026-02); the file sets no price); ' +
         "context window 200,000 tokens (OpenClaw's default)",
     );
-    assert.match(hints[3]!.tooltip!, /^A request of 10k in \+ 1k out costs \$0 at local\/llama and \$0\.045 at amazon-bedrock\/anthropic\.claude-sonnet-4-5-20250929-v1:0 \(3 priced models of the chain\) \(some at list price\)$/);
+    assert.match(
+      hints[3]!.tooltip!,
+      /^A request of 10k in \+ 1k out costs \$0 at local\/llama and \$0\.045 at amazon-bedrock\/anthropic\.claude-sonnet-4-5-20250929-v1:0 \(3 priced models of the chain\) \(some at list price\)$/,
+    );
   });
 
   it('only within the requested range (a screenful)', () => {

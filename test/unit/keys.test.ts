@@ -1,7 +1,13 @@
 import * as assert from 'assert';
 import { join } from 'path';
 import { SchemaBundle } from '../../server/src/schemaBundle';
-import { CompletionItem, createLanguageService, Diagnostic, LanguageService, TextDocumentLike } from '../../server/src/service/languageService';
+import {
+  CompletionItem,
+  createLanguageService,
+  Diagnostic,
+  LanguageService,
+  TextDocumentLike,
+} from '../../server/src/service/languageService';
 import { applyEdits, editsTo, memoryFiles, REPO_ROOT, withCursor } from '../helpers';
 
 /*
@@ -33,7 +39,8 @@ function item(items: CompletionItem[], label: string): CompletionItem {
   return found;
 }
 
-const schemaErrors = (svc: LanguageService, document: TextDocumentLike): Diagnostic[] => svc.getDiagnostics(document).filter((d) => d.code === 'schema');
+const schemaErrors = (svc: LanguageService, document: TextDocumentLike): Diagnostic[] =>
+  svc.getDiagnostics(document).filter((d) => d.code === 'schema');
 
 const PORT_CARD = [
   '**Gateway Port** · `port`',
@@ -51,7 +58,10 @@ describe('keys explained from the bundled schema, no openclaw installed', () => 
       const bind = hover('{ gateway: { bi|nd: "lan" } }')!;
       assert.match(bind, /\n\nType: string: one of `auto`, `lan`, `loopback`, `custom`, `tailnet`\n\n/);
       assert.match(hover('{ agents: { defaults: { mod|el: "x" } } }')!, /^`model`\n\nType: string or object\n\n/);
-      assert.match(hover('{ models: { providers: { p: { models: [ { id: "a", name: "A", inp|ut: [] } ] } } } }')!, /Type: array of \(string: one of `text`, `image`, `video`, `audio`\)/);
+      assert.match(
+        hover('{ models: { providers: { p: { models: [ { id: "a", name: "A", inp|ut: [] } ] } } } }')!,
+        /Type: array of \(string: one of `text`, `image`, `video`, `audio`\)/,
+      );
     });
 
     it('the default a key takes, and the type of its value where its schema has bounds', () => {
@@ -60,14 +70,20 @@ describe('keys explained from the bundled schema, no openclaw installed', () => 
     });
 
     it('since which release a key exists, when it came after the oldest bundled one', () => {
-      assert.match(hover('{ agents: { defaults: { modelPo|licy: {} } } }')!, /\n\nSince OpenClaw 2026\.8\.1\n\n\*From the bundled schema of OpenClaw 2026\.9\.6\*$/);
+      assert.match(
+        hover('{ agents: { defaults: { modelPo|licy: {} } } }')!,
+        /\n\nSince OpenClaw 2026\.8\.1\n\n\*From the bundled schema of OpenClaw 2026\.9\.6\*$/,
+      );
       assert.doesNotMatch(hover('{ gateway: { po|rt: 18789 } }')!, /Since/, 'a key of the oldest bundled release');
     });
 
     it('a key newer than the version checked: which release added it, described from that release', () => {
       const card = hover('{ agents: { defaults: { modelPo|licy: {} } } }', '2026.7.2')!;
       assert.match(card, /^\*\*Model Policy\*\* · `modelPolicy`\n\n/);
-      assert.match(card, /\n\n\*\*Added in OpenClaw 2026\.8\.1\*\*: 2026\.7\.2 \(your version\) does not know it\.\n\n\*From the bundled schema of OpenClaw 2026\.8\.1\*$/);
+      assert.match(
+        card,
+        /\n\n\*\*Added in OpenClaw 2026\.8\.1\*\*: 2026\.7\.2 \(your version\) does not know it\.\n\n\*From the bundled schema of OpenClaw 2026\.8\.1\*$/,
+      );
       // A key inside a section the version lacks is new with it.
       assert.match(hover('{ agents: { defaults: { modelPolicy: { al|low: [] } } } }', '2026.7.2')!, /\*\*Added in OpenClaw 2026\.8\.1\*\*/);
     });
@@ -75,7 +91,10 @@ describe('keys explained from the bundled schema, no openclaw installed', () => 
     it('a key the version checked no longer has: which release dropped it, described from the last one with it', () => {
       const card = hover('{ canvas|Host: {} }')!;
       assert.match(card, /^\*\*Canvas Host\*\* · `canvasHost`\n\n/);
-      assert.match(card, /\*\*Removed in OpenClaw 2026\.5\.12\*\*: 2026\.9\.6 \(the version checked\) refuses it; 2026\.5\.7 was the last release with it\./);
+      assert.match(
+        card,
+        /\*\*Removed in OpenClaw 2026\.5\.12\*\*: 2026\.9\.6 \(the version checked\) refuses it; 2026\.5\.7 was the last release with it\./,
+      );
       assert.match(card, /\*From the bundled schema of OpenClaw 2026\.5\.7\*$/);
       assert.doesNotMatch(hover('{ canvas|Host: {} }', '2026.5.7')!, /Removed/, '2026.5.7 has it');
     });
@@ -85,7 +104,7 @@ describe('keys explained from the bundled schema, no openclaw installed', () => 
       assert.match(hover('{ ag|ent: {} }')!, /'agent' is retired: its settings belong in agents\.defaults/);
       assert.strictEqual(hover('{ gateway: { $inc|lude: "./gateway.json5" } }'), undefined, 'not a key of the configuration');
       assert.strictEqual(hover('{ gateway: { zzzzzz|zz: 1 } }'), undefined, 'nothing to add to the diagnostic');
-      assert.strictEqual(hover('{ construc|tor: 1, }'), undefined, 'a key named like an Object property is no key of the bundle\'s indexes');
+      assert.strictEqual(hover('{ construc|tor: 1, }'), undefined, "a key named like an Object property is no key of the bundle's indexes");
     });
 
     it('versions before the bundle: what the oldest bundled release takes, with the newest description', () => {
@@ -96,7 +115,10 @@ describe('keys explained from the bundled schema, no openclaw installed', () => 
     });
 
     it('in an included file, at the path where it is included', () => {
-      const memory = memoryFiles({ '/cfg/openclaw.json': '{ gateway: { $include: "./gateway.json5" } }', '/cfg/gateway.json5': '{ port: 18789 }' });
+      const memory = memoryFiles({
+        '/cfg/openclaw.json': '{ gateway: { $include: "./gateway.json5" } }',
+        '/cfg/gateway.json5': '{ port: 18789 }',
+      });
       const svc = createLanguageService({ files: memory.source, schemas: bundle });
       const document = memory.document('/cfg/gateway.json5');
       assert.strictEqual(svc.getHover(document, document.positionAt(3))?.contents, PORT_CARD);
@@ -109,14 +131,17 @@ describe('keys explained from the bundled schema, no openclaw installed', () => 
       assert.ok(!items.some((i) => i.label === 'port'), 'not a key the object has');
       const bind = item(items, 'bind');
       assert.strictEqual(bind.detail, 'Gateway Bind Mode');
-      assert.match(bind.documentation!, /^Network bind profile: .*\n\nType: string: one of `auto`, `lan`, `loopback`, `custom`, `tailnet`$/);
+      assert.match(
+        bind.documentation!,
+        /^Network bind profile: .*\n\nType: string: one of `auto`, `lan`, `loopback`, `custom`, `tailnet`$/,
+      );
       assert.strictEqual(bind.textEdit.newText, 'bind: "${1|auto,lan,loopback,custom,tailnet|}"');
       const policy = item(complete('{ agents: { defaults: { | } } }'), 'modelPolicy');
       assert.match(policy.documentation!, /\n\nSince OpenClaw 2026\.8\.1$/);
     });
 
     it('a key whose value is an object with required keys: a snippet with them; a key without title: its type as detail', () => {
-      const github = item(complete("{ tools: { | } }"), 'github');
+      const github = item(complete('{ tools: { | } }'), 'github');
       assert.strictEqual(github.textEdit.newText, 'github: { profileId: "$1" }');
       const cost = item(complete('{ models: { providers: { p: { models: [ { | } ] } } } }'), 'cost');
       assert.strictEqual(cost.detail, 'object');
@@ -124,17 +149,35 @@ describe('keys explained from the bundled schema, no openclaw installed', () => 
       assert.strictEqual(item(complete("{ models: { providers: { 'p': { | } } } }"), 'models').textEdit.newText, 'models: [$1]');
     });
 
-    it('values: enum values in the file\'s quotes, booleans, an object and an array; model ids and references keep precedence', () => {
+    it("values: enum values in the file's quotes, booleans, an object and an array; model ids and references keep precedence", () => {
       const bind = complete("{ gateway: { bind: '|' } }");
-      assert.deepStrictEqual(bind.map((i) => [i.label, i.textEdit.newText]), [['auto', "'auto'"], ['lan', "'lan'"], ['loopback', "'loopback'"], ['custom', "'custom'"], ['tailnet', "'tailnet'"]]);
+      assert.deepStrictEqual(
+        bind.map((i) => [i.label, i.textEdit.newText]),
+        [
+          ['auto', "'auto'"],
+          ['lan', "'lan'"],
+          ['loopback', "'loopback'"],
+          ['custom', "'custom'"],
+          ['tailnet', "'tailnet'"],
+        ],
+      );
       assert.strictEqual(bind[0]!.detail, 'Gateway Bind Mode');
       assert.match(bind[0]!.documentation!, /^Network bind profile/);
-      assert.strictEqual(complete('{ gateway: { bind: | } }')[0]!.textEdit.newText, '"auto"', 'no string open: the file\'s quote');
+      assert.strictEqual(complete('{ gateway: { bind: | } }')[0]!.textEdit.newText, '"auto"', "no string open: the file's quote");
       assert.strictEqual(complete("{ gateway: { mode: 'local', bind: | } }")[0]!.textEdit.newText, "'auto'");
-      assert.deepStrictEqual(complete('{ gateway: { tls: { enabled: | } } }').map((i) => i.label), ['true', 'false']);
-      assert.deepStrictEqual(complete('{ models: { providers: { p: { models: [ { id: "a", name: "A", input: ["|"] } ] } } } }').map((i) => i.label), ['text', 'image', 'video', 'audio']);
+      assert.deepStrictEqual(
+        complete('{ gateway: { tls: { enabled: | } } }').map((i) => i.label),
+        ['true', 'false'],
+      );
+      assert.deepStrictEqual(
+        complete('{ models: { providers: { p: { models: [ { id: "a", name: "A", input: ["|"] } ] } } } }').map((i) => i.label),
+        ['text', 'image', 'video', 'audio'],
+      );
       const model = complete('{ agents: { defaults: { imageModel: | } } }');
-      assert.ok(model.some((i) => i.label === 'amazon-bedrock/amazon.nova-pro-v1:0'), 'a reference: the model list, not the schema');
+      assert.ok(
+        model.some((i) => i.label === 'amazon-bedrock/amazon.nova-pro-v1:0'),
+        'a reference: the model list, not the schema',
+      );
       const profile = item(complete('{ auth: { profiles: { main: | } } }'), '{}');
       assert.strictEqual(profile.textEdit.newText, '{ provider: "$1", mode: "${2|api_key,aws-sdk,oauth,token|}" }');
       assert.strictEqual(item(complete('{ gateway: { trustedProxies: | } }'), '[]').textEdit.newText, '[$1]');
@@ -142,7 +185,10 @@ describe('keys explained from the bundled schema, no openclaw installed', () => 
 
     it('in a broken file and in an included file', () => {
       assert.ok(complete('{ gateway: { bind: "l|').some((i) => i.label === 'loopback'));
-      const memory = memoryFiles({ '/cfg/openclaw.json': '{ gateway: { $include: "./gateway.json5" } }', '/cfg/gateway.json5': '{ port: 18789,  }' });
+      const memory = memoryFiles({
+        '/cfg/openclaw.json': '{ gateway: { $include: "./gateway.json5" } }',
+        '/cfg/gateway.json5': '{ port: 18789,  }',
+      });
       const svc = createLanguageService({ files: memory.source, schemas: bundle });
       const document = memory.document('/cfg/gateway.json5');
       const items = svc.getCompletion(document, document.positionAt('{ port: 18789, '.length)).items;
@@ -152,7 +198,9 @@ describe('keys explained from the bundled schema, no openclaw installed', () => 
 
   describe('unknown keys', () => {
     const fixesAt = (svc: LanguageService, document: TextDocumentLike, diagnostic: Diagnostic) =>
-      svc.getCodeActions(document, { range: diagnostic.range, diagnostics: [diagnostic] }).filter((action) => action.title.startsWith('Change to'));
+      svc
+        .getCodeActions(document, { range: diagnostic.range, diagnostics: [diagnostic] })
+        .filter((action) => action.title.startsWith('Change to'));
 
     it('a typo: "did you mean" the close key of that object, and a fix that keeps the quotes; OpenClaw accepts the result', () => {
       for (const [text, fixed] of [
@@ -193,14 +241,26 @@ describe('keys explained from the bundled schema, no openclaw installed', () => 
         assert.deepStrictEqual(fixesAt(svc, document, error!), [], text);
         return error!.message.split('does not start. ')[1];
       };
-      assert.strictEqual(message('{ canvasHost: {} }'), "'canvasHost' was removed in OpenClaw 2026.5.12 (2026.5.7 was the last release with it).");
-      assert.strictEqual(message('{ agents: { defaults: { modelPolicy: {} } } }', '2026.7.2'), "'modelPolicy' was added in OpenClaw 2026.8.1: 2026.7.2 does not know it.");
-      assert.strictEqual(message('{ agent: {} }'), "'agent' is retired: its settings belong in agents.defaults (and tools.*) now, and \"openclaw doctor --fix\" removes it.");
+      assert.strictEqual(
+        message('{ canvasHost: {} }'),
+        "'canvasHost' was removed in OpenClaw 2026.5.12 (2026.5.7 was the last release with it).",
+      );
+      assert.strictEqual(
+        message('{ agents: { defaults: { modelPolicy: {} } } }', '2026.7.2'),
+        "'modelPolicy' was added in OpenClaw 2026.8.1: 2026.7.2 does not know it.",
+      );
+      assert.strictEqual(
+        message('{ agent: {} }'),
+        '\'agent\' is retired: its settings belong in agents.defaults (and tools.*) now, and "openclaw doctor --fix" removes it.',
+      );
       assert.match(message('{ routing: {} }')!, /^'routing' is retired: routing\.allowFrom moved to channels\.whatsapp\.allowFrom/);
     });
 
     it('in an included file: the fix edits that file', () => {
-      const memory = memoryFiles({ '/cfg/openclaw.json': '{ gateway: { $include: "./gateway.json5" } }', '/cfg/gateway.json5': '{ prot: 18789 }' });
+      const memory = memoryFiles({
+        '/cfg/openclaw.json': '{ gateway: { $include: "./gateway.json5" } }',
+        '/cfg/gateway.json5': '{ prot: 18789 }',
+      });
       const svc = createLanguageService({ files: memory.source, schemas: bundle });
       const document = memory.document('/cfg/gateway.json5');
       const [error] = schemaErrors(svc, document);

@@ -1,6 +1,13 @@
 import * as assert from 'assert';
 import { performance } from 'perf_hooks';
-import { createLanguageService, DEFAULT_MAX_DIAGNOSTICS, JsonSchema, quoteForMessage, SchemaValidator, Severity } from '../../server/src/service/languageService';
+import {
+  createLanguageService,
+  DEFAULT_MAX_DIAGNOSTICS,
+  JsonSchema,
+  quoteForMessage,
+  SchemaValidator,
+  Severity,
+} from '../../server/src/service/languageService';
 import { findProperty } from '../../server/src/service/parser/ast';
 import { parseJson5 } from '../../server/src/service/parser/json5Parser';
 import { ownedSchema } from '../../server/src/service/schema/ownedSchema';
@@ -28,14 +35,20 @@ describe('limits: diagnostics per file', () => {
     assert.strictEqual(last.code, 'too-many-problems');
     assert.strictEqual(last.severity, Severity.Error);
     // The schema check counted them without keeping them: one error per item here, but not in general.
-    assert.match(last.message, /^about 15 more problems are not shown: this file shows at most 10 \(the setting openclaw\.diagnostics\.maxPerFile\)/);
+    assert.match(
+      last.message,
+      /^about 15 more problems are not shown: this file shows at most 10 \(the setting openclaw\.diagnostics\.maxPerFile\)/,
+    );
   });
 
   it('counts exactly what it left out when every check ran to the end, and puts the last one where the first left out is', () => {
     const models = Array.from({ length: 15 }, (_, i) => `{ "id": "vendor.m${i}-v1:0", "name": "M${i}" }`);
     const text = `{ "models": { "providers": { "amazon-bedrock": { "models": [\n${models.join(',\n')}\n] } } } }`;
     const diagnostics = createLanguageService({ settings: { maxDiagnosticsPerFile: 10 } }).getDiagnostics(documentOf(text));
-    assert.deepStrictEqual(diagnostics.slice(0, 10).map((d) => d.code), Array(10).fill('no-alias'));
+    assert.deepStrictEqual(
+      diagnostics.slice(0, 10).map((d) => d.code),
+      Array(10).fill('no-alias'),
+    );
     const last = diagnostics[10]!;
     assert.match(last.message, /^5 more problems are not shown/);
     // The most severe of those left out: a missing alias is information where no alias map limits /model.
@@ -63,9 +76,15 @@ describe('limits: schema errors', () => {
   const ITEMS: JsonSchema = {
     type: 'object',
     properties: {
-      list: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'], additionalProperties: false } },
+      list: {
+        type: 'array',
+        items: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'], additionalProperties: false },
+      },
       refs: { type: 'object', additionalProperties: { $ref: '#/$defs/account' } },
-      either: { type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'object', properties: { x: { type: 'number' } }, additionalProperties: false }] } },
+      either: {
+        type: 'array',
+        items: { anyOf: [{ type: 'string' }, { type: 'object', properties: { x: { type: 'number' } }, additionalProperties: false }] },
+      },
     },
     $defs: { account: { type: 'object', properties: { user: { type: 'string' }, port: { type: 'number' } }, additionalProperties: false } },
   };
@@ -81,7 +100,7 @@ describe('limits: schema errors', () => {
     assert.strictEqual(limited.moreErrors, 4900);
   });
 
-  it('limits the errors of a $ref\'d schema the same way, and keeps their order', () => {
+  it("limits the errors of a $ref'd schema the same way, and keeps their order", () => {
     const value = { refs: Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`a${i}`, { user: i, port: 'x', extra: true }])) };
     const all = validator.check(value);
     assert.strictEqual(all.issues.length, 900);
@@ -171,7 +190,8 @@ describe('limits: user text in messages', () => {
     const document = documentOf(text);
     const diagnostics = service.getDiagnostics(document);
     assert.deepStrictEqual([...new Set(diagnostics.map((d) => d.code))].sort(), ['env-var', 'legacy-allowlist', 'schema', 'unknown-model']);
-    for (const diagnostic of diagnostics) assert.ok(diagnostic.message.length < 800, `${diagnostic.code}: ${diagnostic.message.length} characters`);
+    for (const diagnostic of diagnostics)
+      assert.ok(diagnostic.message.length < 800, `${diagnostic.code}: ${diagnostic.message.length} characters`);
     assert.match(diagnostics.find((d) => d.code === 'env-var')!.message, /^\$\{A{160}… \(100,000 characters\)\} is not set/);
     assert.match(diagnostics.find((d) => d.code === 'schema')!.message, /^Unrecognized key: "k{160}… \(100,000 characters\)"/);
     // The path OpenClaw prints stays whole for the comparison with its validator.
@@ -188,9 +208,12 @@ describe('limits: user text in messages', () => {
     const document = documentOf(text);
     const diagnostics = service.getDiagnostics(document).filter((d) => d.code === 'no-alias');
     const actions = service.getCodeActions(document, { range: diagnostics[0]!.range, diagnostics, only: ['quickfix'] });
-    assert.deepStrictEqual(actions.map((action) => action.title), [
-      `Add alias 'Long' for amazon-bedrock/${'v'.repeat(145)}… (100,015 characters) (marking the map as aliases only, so it does not limit /model)`,
-    ]);
+    assert.deepStrictEqual(
+      actions.map((action) => action.title),
+      [
+        `Add alias 'Long' for amazon-bedrock/${'v'.repeat(145)}… (100,015 characters) (marking the map as aliases only, so it does not limit /model)`,
+      ],
+    );
   });
 
   it('8,000 entries with one model id (or alias): each names three others and counts the rest, in linear time', function () {
@@ -202,17 +225,23 @@ describe('limits: user text in messages', () => {
     const ms = performance.now() - started;
     const duplicates = diagnostics.filter((d) => d.code === 'duplicate-model-id');
     assert.strictEqual(duplicates.length, 8000);
-    assert.strictEqual(duplicates[1]!.message, "Model id 'same.model-v1:0' is defined more than once in provider 'amazon-bedrock' (also on line 2, line 4, line 5 and 7,996 more): keep one entry.");
+    assert.strictEqual(
+      duplicates[1]!.message,
+      "Model id 'same.model-v1:0' is defined more than once in provider 'amazon-bedrock' (also on line 2, line 4, line 5 and 7,996 more): keep one entry.",
+    );
     // Each named all 7,999 others: 21 s.
     assert.ok(ms < 5000, `${ms.toFixed(0)} ms`);
 
     const aliases = Array.from({ length: 3 }, (_, i) => `"amazon-bedrock/m${i}": { "alias": "A" }`).join(',\n');
     const few = createLanguageService().getDiagnostics(documentOf(`{ "agents": { "defaults": { "models": {\n${aliases}\n} } } }`));
-    assert.deepStrictEqual(few.filter((d) => d.code === 'duplicate-alias').map((d) => d.message), [
-      "Alias 'A' is also given to amazon-bedrock/m1 (line 3), amazon-bedrock/m2 (line 4): the last one wins, so 'A' selects amazon-bedrock/m2.",
-      "Alias 'A' is also given to amazon-bedrock/m0 (line 2), amazon-bedrock/m2 (line 4): the last one wins, so 'A' selects amazon-bedrock/m2.",
-      "Alias 'A' is also given to amazon-bedrock/m0 (line 2), amazon-bedrock/m1 (line 3): this entry wins, as the last one.",
-    ]);
+    assert.deepStrictEqual(
+      few.filter((d) => d.code === 'duplicate-alias').map((d) => d.message),
+      [
+        "Alias 'A' is also given to amazon-bedrock/m1 (line 3), amazon-bedrock/m2 (line 4): the last one wins, so 'A' selects amazon-bedrock/m2.",
+        "Alias 'A' is also given to amazon-bedrock/m0 (line 2), amazon-bedrock/m2 (line 4): the last one wins, so 'A' selects amazon-bedrock/m2.",
+        "Alias 'A' is also given to amazon-bedrock/m0 (line 2), amazon-bedrock/m1 (line 3): this entry wins, as the last one.",
+      ],
+    );
   });
 });
 
@@ -225,13 +254,22 @@ describe('limits: typo hints', () => {
     const elsewhere = Array.from({ length: 20_000 }, (_, i) => `"prav${i}/m"`).join(',');
     for (const [text, code] of [
       // 4,000 no-alias warnings come first: the unknown models are counted past the limit, their hints never looked for.
-      [`{"models":{"providers":{"amazon-bedrock":{"models":[${models}]}}},"agents":{"defaults":{"model":{"primary":"x","fallbacks":[${fallbacks}]}}}}`, 'too-many-problems'],
-      [`{"models":{"providers":{${providers}}},"agents":{"defaults":{"model":{"primary":"x","fallbacks":[${elsewhere}]}}}}`, 'unresolved-reference'],
+      [
+        `{"models":{"providers":{"amazon-bedrock":{"models":[${models}]}}},"agents":{"defaults":{"model":{"primary":"x","fallbacks":[${fallbacks}]}}}}`,
+        'too-many-problems',
+      ],
+      [
+        `{"models":{"providers":{${providers}}},"agents":{"defaults":{"model":{"primary":"x","fallbacks":[${elsewhere}]}}}}`,
+        'unresolved-reference',
+      ],
     ]) {
       const started = performance.now();
       const diagnostics = createLanguageService().getDiagnostics(documentOf(text!));
       const ms = performance.now() - started;
-      assert.ok(diagnostics.some((d) => d.code === code), code);
+      assert.ok(
+        diagnostics.some((d) => d.code === code),
+        code,
+      );
       // Quadratic before: 67 s and 31 s.
       assert.ok(ms < 8000, `${ms.toFixed(0)} ms`);
     }
@@ -240,7 +278,9 @@ describe('limits: typo hints', () => {
   it('still hints at a typo, in the message of each diagnostic kept', () => {
     const text = `{ "models": { "providers": { "amazon-bedrock": { "models": [{ "id": "zai.glm-4.7", "name": "GLM" }] } } },
   "agents": { "defaults": { "model": { "primary": "amazon-bedrock/zai.glm-4.8" }, "models": { "amazon-bedrock/zai.glm-4.7": { "alias": "GLM" } } } } }`;
-    const unknown = createLanguageService().getDiagnostics(documentOf(text)).filter((d) => d.code === 'unknown-model');
+    const unknown = createLanguageService()
+      .getDiagnostics(documentOf(text))
+      .filter((d) => d.code === 'unknown-model');
     assert.strictEqual(unknown.length, 1);
     assert.match(unknown[0]!.message, /Did you mean amazon-bedrock\/zai\.glm-4\.7\?$/);
   });

@@ -12,18 +12,27 @@ import { documentOf, withCursor } from '../helpers';
 function diagnose(text: string, version = '2026.9.6'): Diagnostic[] {
   return createLanguageService({ settings: { openclawVersion: version } }).getDiagnostics(documentOf(text));
 }
-const errorPaths = (text: string, version?: string) => diagnose(text, version).filter((d) => d.severity === 1).map((d) => d.data?.path);
+const errorPaths = (text: string, version?: string) =>
+  diagnose(text, version)
+    .filter((d) => d.severity === 1)
+    .map((d) => d.data?.path);
 
-const PROVIDER = (extra = '') => `models: { providers: { "amazon-bedrock": { baseUrl: "https://bedrock-runtime.us-east-1.amazonaws.com", ${extra} models: [{ id: "a.one", name: "One", contextWindow: 1000 }, { id: "a.two", name: "Two" }] } } },`;
+const PROVIDER = (extra = '') =>
+  `models: { providers: { "amazon-bedrock": { baseUrl: "https://bedrock-runtime.us-east-1.amazonaws.com", ${extra} models: [{ id: "a.one", name: "One", contextWindow: 1000 }, { id: "a.two", name: "Two" }] } } },`;
 
 describe('what OpenClaw rewrites before it validates (2026.8.1+)', () => {
-  it('agents.list: validated as agents.entries keyed by id, reported at OpenClaw\'s path, shown on the list item', () => {
-    const { document, offset } = withCursor(`{ ${PROVIDER()} agents: { list: [{ id: "main" }, { id: "coder", model: |42 }], ownership: "explicit" } }`);
+  it("agents.list: validated as agents.entries keyed by id, reported at OpenClaw's path, shown on the list item", () => {
+    const { document, offset } = withCursor(
+      `{ ${PROVIDER()} agents: { list: [{ id: "main" }, { id: "coder", model: |42 }], ownership: "explicit" } }`,
+    );
     const service = createLanguageService({ settings: { openclawVersion: '2026.9.6' } });
     const [error, ...others] = service.getDiagnostics(document).filter((d) => d.severity === 1);
     assert.deepStrictEqual(others, []);
     assert.strictEqual(error!.data?.path, 'agents.entries.coder.model');
-    assert.match(error!.message, /at agents\.entries\.coder\.model \(agents\.list\.1\.model in the file, which OpenClaw moves there when it loads it\)/);
+    assert.match(
+      error!.message,
+      /at agents\.entries\.coder\.model \(agents\.list\.1\.model in the file, which OpenClaw moves there when it loads it\)/,
+    );
     assert.strictEqual(document.offsetAt(error!.range.start), offset);
   });
 
@@ -34,22 +43,33 @@ describe('what OpenClaw rewrites before it validates (2026.8.1+)', () => {
 
   it('a list OpenClaw cannot key by id stays, and is refused, with no agent left', () => {
     assert.deepStrictEqual(errorPaths(`{ ${PROVIDER()} agents: { list: [{ id: "Coder" }] } }`), ['agents', 'agents.entries']);
-    assert.deepStrictEqual(errorPaths(`{ ${PROVIDER()} agents: { list: [{ id: "coder" }, { id: "coder" }] } }`), ['agents', 'agents.entries']);
+    assert.deepStrictEqual(errorPaths(`{ ${PROVIDER()} agents: { list: [{ id: "coder" }, { id: "coder" }] } }`), [
+      'agents',
+      'agents.entries',
+    ]);
     assert.deepStrictEqual(errorPaths(`{ ${PROVIDER()} agents: { list: [{ id: "coder" }] } }`), []);
   });
 
-  it('a provider\'s context budget goes into each model without one: a bad value is reported there, shown on the provider\'s key', () => {
+  it("a provider's context budget goes into each model without one: a bad value is reported there, shown on the provider's key", () => {
     const { document, offset } = withCursor(`{ ${PROVIDER('contextWindow: |"big",')} }`);
-    const [error, ...others] = createLanguageService({ settings: { openclawVersion: '2026.9.6' } }).getDiagnostics(document).filter((d) => d.severity === 1);
+    const [error, ...others] = createLanguageService({ settings: { openclawVersion: '2026.9.6' } })
+      .getDiagnostics(document)
+      .filter((d) => d.severity === 1);
     assert.deepStrictEqual(others, []);
     assert.strictEqual(error!.data?.path, 'models.providers.amazon-bedrock.models.1.contextWindow', 'only the model without its own');
     assert.strictEqual(document.offsetAt(error!.range.start), offset);
-    assert.deepStrictEqual(errorPaths(`{ ${PROVIDER('contextWindow: 2000, contextTokens: 1000,')} agents: { defaults: { contextTokens: 5 } } }`), []);
-    assert.deepStrictEqual(errorPaths(`{ ${PROVIDER('contextWindow: 2000,')} agents: { defaults: { contextTokens: 5 } } }`, '2026.7.35'), []);
+    assert.deepStrictEqual(
+      errorPaths(`{ ${PROVIDER('contextWindow: 2000, contextTokens: 1000,')} agents: { defaults: { contextTokens: 5 } } }`),
+      [],
+    );
+    assert.deepStrictEqual(
+      errorPaths(`{ ${PROVIDER('contextWindow: 2000,')} agents: { defaults: { contextTokens: 5 } } }`, '2026.7.35'),
+      [],
+    );
   });
 });
 
-describe('OpenClaw\'s agent roster rules (2026.8.1+)', () => {
+describe("OpenClaw's agent roster rules (2026.8.1+)", () => {
   const agents = (body: string) => `{ ${PROVIDER()} agents: { ${body} } }`;
 
   it('two agents need an owner: agents.ownership "explicit" or one legacy default=true marker', () => {
@@ -80,10 +100,18 @@ describe('OpenClaw\'s agent roster rules (2026.8.1+)', () => {
 
 describe('a file that does not parse', () => {
   it('is an error for its syntax alone; what the schema finds in the rest is a warning of what comes next', () => {
-    const diagnostics = diagnose(`{ ${PROVIDER().replace('name: "Two"', 'name: "Two", temperature: 1')} agents: { defaults: { model: "amazon-bedrock/a.one" } } `);
-    assert.deepStrictEqual(diagnostics.filter((d) => d.severity === 1).map((d) => d.code), ['syntax']);
+    const diagnostics = diagnose(
+      `{ ${PROVIDER().replace('name: "Two"', 'name: "Two", temperature: 1')} agents: { defaults: { model: "amazon-bedrock/a.one" } } `,
+    );
+    assert.deepStrictEqual(
+      diagnostics.filter((d) => d.severity === 1).map((d) => d.code),
+      ['syntax'],
+    );
     const schema = diagnostics.find((d) => d.code === 'schema')!;
     assert.strictEqual(schema.severity, 2);
-    assert.match(schema.message, /^Unrecognized key: "temperature" at models\.providers\.amazon-bedrock\.models\.1: once the syntax errors are fixed, OpenClaw 2026\.9\.6 \(openclaw\.version setting\) rejects the file/);
+    assert.match(
+      schema.message,
+      /^Unrecognized key: "temperature" at models\.providers\.amazon-bedrock\.models\.1: once the syntax errors are fixed, OpenClaw 2026\.9\.6 \(openclaw\.version setting\) rejects the file/,
+    );
   });
 });

@@ -1,5 +1,12 @@
 import * as assert from 'assert';
-import { createLanguageService, formatMeasurements, measurementFacts, summarizeMeasurements, testFigures, TestMeasurements } from '../../server/src/service/languageService';
+import {
+  createLanguageService,
+  formatMeasurements,
+  measurementFacts,
+  summarizeMeasurements,
+  testFigures,
+  TestMeasurements,
+} from '../../server/src/service/languageService';
 import { formatUsd } from '../../server/src/service/config/modelFacts';
 import { applyEdits, documentOf, editsTo } from '../helpers';
 
@@ -37,8 +44,11 @@ describe('model tests: targets, figures, the id rewrite, lenses', () => {
     assert.strictEqual(service.getTestTarget(document, 'openai/gpt-5'), undefined, 'not a Bedrock model');
   });
 
-  it('suggests inference profiles, the region\'s geography first', () => {
-    assert.deepStrictEqual(service.getSuggestedProfiles(document, 'anthropic.claude-opus-4-6-v1'), ['eu.anthropic.claude-opus-4-6-v1', 'global.anthropic.claude-opus-4-6-v1']);
+  it("suggests inference profiles, the region's geography first", () => {
+    assert.deepStrictEqual(service.getSuggestedProfiles(document, 'anthropic.claude-opus-4-6-v1'), [
+      'eu.anthropic.claude-opus-4-6-v1',
+      'global.anthropic.claude-opus-4-6-v1',
+    ]);
   });
 
   it('rewrites an id in the entry and in every reference, keeping quotes and @profile, not touching aliases', () => {
@@ -46,24 +56,50 @@ describe('model tests: targets, figures, the id rewrite, lenses', () => {
     const after = applyEdits(TEXT, edits);
     assert.strictEqual(edits.length, 5);
     assert.ok(after.includes(`{ id: "eu.anthropic.claude-opus-4-6-v1", name: "Opus" }`));
-    assert.ok(after.includes(`primary: "amazon-bedrock/eu.anthropic.claude-opus-4-6-v1@work", fallbacks: ["Opus", 'amazon-bedrock/eu.anthropic.claude-opus-4-6-v1'] }`));
+    assert.ok(
+      after.includes(
+        `primary: "amazon-bedrock/eu.anthropic.claude-opus-4-6-v1@work", fallbacks: ["Opus", 'amazon-bedrock/eu.anthropic.claude-opus-4-6-v1'] }`,
+      ),
+    );
     assert.ok(after.includes(`models: { "amazon-bedrock/eu.anthropic.claude-opus-4-6-v1": { alias: "Opus" },`));
     assert.ok(after.includes(`allow: ["eu.anthropic.claude-opus-4-6-v1", "amazon-bedrock/*"]`), 'a bare unique id stays bare');
-    const unknown = (text: string) => createLanguageService().getDiagnostics(documentOf(text)).filter((d) => d.code === 'unknown-model' || d.code === 'unresolved-reference');
+    const unknown = (text: string) =>
+      createLanguageService()
+        .getDiagnostics(documentOf(text))
+        .filter((d) => d.code === 'unknown-model' || d.code === 'unresolved-reference');
     assert.deepStrictEqual(unknown(after), [], 'every reference still resolves');
   });
 
   it('figures: tokens per second after the first token, cost from the prices given', () => {
-    const measurements: TestMeasurements = { at: 0, outcome: 'complete', timeToFirstTokenMs: 500, totalMs: 2500, inputTokens: 1000, outputTokens: 200 };
+    const measurements: TestMeasurements = {
+      at: 0,
+      outcome: 'complete',
+      timeToFirstTokenMs: 500,
+      totalMs: 2500,
+      inputTokens: 1000,
+      outputTokens: 200,
+    };
     assert.deepStrictEqual(testFigures(measurements, { input: 3, output: 15, source: 'file' }), { tokensPerSecond: 100, cost: 0.006 });
-    assert.strictEqual(formatMeasurements(measurements, { input: 3, output: 15, source: 'file' }), 'first token 500 ms · 2.5 s total · 1,000 in / 200 out tokens · 100 tok/s · $0.006 (file prices)');
+    assert.strictEqual(
+      formatMeasurements(measurements, { input: 3, output: 15, source: 'file' }),
+      'first token 500 ms · 2.5 s total · 1,000 in / 200 out tokens · 100 tok/s · $0.006 (file prices)',
+    );
     assert.strictEqual(formatMeasurements({ at: 0, outcome: 'failed', totalMs: 80 }, undefined), '80 ms total');
     assert.strictEqual(summarizeMeasurements(measurements), '2.5 s, 100 tok/s');
     assert.strictEqual(summarizeMeasurements({ at: 0, outcome: 'broken', totalMs: 80 }), 'broken');
   });
 
   it('a small cost shows its real magnitude, never $0.0000; the figures one fact a line', () => {
-    assert.deepStrictEqual([0.000052, 0.0000052, 0.006, 0.0062, 0.0099999, 0.075, 0.5, 15].map(formatUsd), ['$0.000052', '$0.0000052', '$0.006', '$0.0062', '$0.01', '$0.075', '$0.50', '$15.00']);
+    assert.deepStrictEqual([0.000052, 0.0000052, 0.006, 0.0062, 0.0099999, 0.075, 0.5, 15].map(formatUsd), [
+      '$0.000052',
+      '$0.0000052',
+      '$0.006',
+      '$0.0062',
+      '$0.01',
+      '$0.075',
+      '$0.50',
+      '$15.00',
+    ]);
     const small: TestMeasurements = { at: 0, outcome: 'complete', timeToFirstTokenMs: 14, totalMs: 16, inputTokens: 11, outputTokens: 15 };
     assert.deepStrictEqual(measurementFacts(small, { input: 0.5, output: 1.2, source: 'file' }), [
       ['First token', '14 ms'],

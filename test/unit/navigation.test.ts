@@ -69,8 +69,10 @@ describe('rename: a model id onto one that is taken', () => {
 
   it('names the file when the clash is in another file of the configuration', () => {
     const { source, document: documentAt } = memoryFiles({
-      '/cfg/openclaw.json': '{\n  models: { $include: "./models.json5" },\n  agents: { defaults: { models: { "amazon-bedrock/a": {} } } },\n}\n',
-      '/cfg/models.json5': '{\n  providers: { "amazon-bedrock": { models: [\n    { id: "a", name: "A" },\n    { id: "b", name: "B" },\n  ] } },\n}\n',
+      '/cfg/openclaw.json':
+        '{\n  models: { $include: "./models.json5" },\n  agents: { defaults: { models: { "amazon-bedrock/a": {} } } },\n}\n',
+      '/cfg/models.json5':
+        '{\n  providers: { "amazon-bedrock": { models: [\n    { id: "a", name: "A" },\n    { id: "b", name: "B" },\n  ] } },\n}\n',
     });
     const split = createLanguageService({ files: source });
     const root = documentAt('/cfg/openclaw.json');

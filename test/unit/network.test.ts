@@ -34,7 +34,8 @@ describe('proxy rules', () => {
 
   it('NO_PROXY and http.noProxy: *, hosts with their subdomains, .domain and *.domain, ports', () => {
     const env = { HTTPS_PROXY: 'http://proxy:3128' };
-    const direct = (noProxy: string, settings: NetworkSettings = {}) => proxyFor(https, settings, { ...env, NO_PROXY: noProxy }) === undefined;
+    const direct = (noProxy: string, settings: NetworkSettings = {}) =>
+      proxyFor(https, settings, { ...env, NO_PROXY: noProxy }) === undefined;
     assert.strictEqual(direct('*'), true);
     assert.strictEqual(direct('amazonaws.com'), true);
     assert.strictEqual(direct('.amazonaws.com'), true);
@@ -42,7 +43,7 @@ describe('proxy rules', () => {
     assert.strictEqual(direct('internal.example, bedrock-runtime.us-east-1.amazonaws.com:443'), true);
     assert.strictEqual(direct('bedrock-runtime.us-east-1.amazonaws.com:8443'), false, 'another port');
     assert.strictEqual(direct('example.com,localhost'), false);
-    assert.strictEqual(direct('', { noProxy: ['*.amazonaws.com'] }), true, 'VS Code\'s http.noProxy');
+    assert.strictEqual(direct('', { noProxy: ['*.amazonaws.com'] }), true, "VS Code's http.noProxy");
   });
 
   it('a proxy is named without its credentials', () => {
@@ -75,7 +76,15 @@ describe('Behind a proxy, HTTP/2 blocked, TLS inspected (real SDK, fake Bedrock)
   const connection = (endpoint: string): BedrockConnection => ({ region: 'us-east-1', endpoint, profile: 'fake' });
   const converse = (overrides: Partial<ConverseTestRequest>) =>
     runConverseTest(
-      { connection: { region: 'us-east-1', profile: 'fake' }, network: {}, modelId: 'us.anthropic.claude-sonnet-4-6', prompt: 'Say hello.', maxTokens: 256, timeoutMs: 5000, ...overrides },
+      {
+        connection: { region: 'us-east-1', profile: 'fake' },
+        network: {},
+        modelId: 'us.anthropic.claude-sonnet-4-6',
+        prompt: 'Say hello.',
+        maxTokens: 256,
+        timeoutMs: 5000,
+        ...overrides,
+      },
       { text: () => undefined, reasoning: () => undefined },
       new AbortController().signal,
     );
@@ -85,7 +94,10 @@ describe('Behind a proxy, HTTP/2 blocked, TLS inspected (real SDK, fake Bedrock)
     const entries = await discoverCatalog(connection(`http://127.0.0.1:${hiddenControl}`), { proxy: proxy.url });
     assert.ok(entries.length > 10);
     assert.ok(proxy.tunnels.every((authority) => authority === `127.0.0.1:${hiddenControl}`) && proxy.tunnels.length >= 1);
-    assert.deepStrictEqual([...new Set(bedrock.fake.requests.map((request) => request.operation))].sort(), ['ListFoundationModels', 'ListInferenceProfiles']);
+    assert.deepStrictEqual([...new Set(bedrock.fake.requests.map((request) => request.operation))].sort(), [
+      'ListFoundationModels',
+      'ListInferenceProfiles',
+    ]);
   });
 
   it('streams a test prompt through the proxy (HTTP/1.1: a tunnel carries no HTTP/2 here)', async () => {
@@ -94,7 +106,10 @@ describe('Behind a proxy, HTTP/2 blocked, TLS inspected (real SDK, fake Bedrock)
     const outcome = await converse({ endpoint: `http://127.0.0.1:${hiddenRuntime}`, network: { proxy: proxy.url } });
     assert.strictEqual(outcome.measurements.outcome, 'complete', outcome.problem?.message);
     assert.ok(outcome.text.length > 0);
-    assert.deepStrictEqual(bedrock.fake.requests.map((request) => [request.operation, request.protocol]), [['ConverseStream', 'http1']]);
+    assert.deepStrictEqual(
+      bedrock.fake.requests.map((request) => [request.operation, request.protocol]),
+      [['ConverseStream', 'http1']],
+    );
     assert.deepStrictEqual(proxy.tunnels, [`127.0.0.1:${hiddenRuntime}`]);
   });
 
@@ -109,7 +124,12 @@ describe('Behind a proxy, HTTP/2 blocked, TLS inspected (real SDK, fake Bedrock)
   });
 
   it('says which proxy failed, and never its password', async () => {
-    const store = new CatalogStore({ live: true, ttlMs: 60_000, connection: (region) => ({ region, endpoint: 'http://127.0.0.1:9', profile: 'fake' }), network: { proxy: `http://user:s3cret@127.0.0.1:${await closedPort()}` } });
+    const store = new CatalogStore({
+      live: true,
+      ttlMs: 60_000,
+      connection: (region) => ({ region, endpoint: 'http://127.0.0.1:9', profile: 'fake' }),
+      network: { proxy: `http://user:s3cret@127.0.0.1:${await closedPort()}` },
+    });
     await assert.rejects(store.refresh('us-east-1'), (error: Error) => {
       assert.match(error.message, /^Cannot reach http:\/\/127\.0\.0\.1:9 through the proxy http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
       assert.ok(!error.message.includes('s3cret'));
@@ -120,14 +140,20 @@ describe('Behind a proxy, HTTP/2 blocked, TLS inspected (real SDK, fake Bedrock)
   it('"openclaw.bedrock.http1" makes the runtime speak HTTP/1.1; HTTP/2 is the default', async () => {
     await converse({ endpoint: bedrock.fake.runtimeEndpoint });
     await converse({ endpoint: bedrock.fake.runtimeEndpoint, network: { http1: true } });
-    assert.deepStrictEqual(bedrock.fake.requests.map((request) => request.protocol), ['http2', 'http1']);
+    assert.deepStrictEqual(
+      bedrock.fake.requests.map((request) => request.protocol),
+      ['http2', 'http1'],
+    );
   });
 
   it('when HTTP/2 breaks before any answer, says so and suggests the HTTP/1.1 setting, which works', async () => {
     bedrock.fake.refuseHttp2();
     const broken = await converse({ endpoint: bedrock.fake.runtimeEndpoint });
     assert.strictEqual(broken.measurements.outcome, 'failed');
-    assert.match(broken.problem!.message, /^The HTTP\/2 connection to http:\/\/127\.0\.0\.1:\d+ broke before Bedrock answered \(.+\): a proxy or firewall on the way may not pass HTTP\/2\. Set "openclaw\.bedrock\.http1": true/);
+    assert.match(
+      broken.problem!.message,
+      /^The HTTP\/2 connection to http:\/\/127\.0\.0\.1:\d+ broke before Bedrock answered \(.+\): a proxy or firewall on the way may not pass HTTP\/2\. Set "openclaw\.bedrock\.http1": true/,
+    );
     const fixed = await converse({ endpoint: bedrock.fake.runtimeEndpoint, network: { http1: true } });
     assert.strictEqual(fixed.measurements.outcome, 'complete', fixed.problem?.message);
   });
@@ -140,7 +166,10 @@ describe('Behind a proxy, HTTP/2 blocked, TLS inspected (real SDK, fake Bedrock)
     delete process.env.AWS_CA_BUNDLE;
     const lax = await converse({ endpoint: bedrock.fake.runtimeEndpoint, network: { proxyStrictSSL: false } });
     assert.strictEqual(lax.measurements.outcome, 'complete', lax.problem?.message);
-    assert.deepStrictEqual(bedrock.fake.requests.map((request) => request.protocol), ['http2', 'http2']);
+    assert.deepStrictEqual(
+      bedrock.fake.requests.map((request) => request.protocol),
+      ['http2', 'http2'],
+    );
   });
 
   describe('an endpoint that speaks only one protocol: the mismatch explained, with the way out', () => {
@@ -148,16 +177,22 @@ describe('Behind a proxy, HTTP/2 blocked, TLS inspected (real SDK, fake Bedrock)
       bedrock.fake.serveOnly('http2');
       const outcome = await converse({ endpoint: bedrock.fake.runtimeEndpoint, network: { http1: true } });
       assert.strictEqual(outcome.measurements.outcome, 'failed');
-      assert.strictEqual(outcome.problem?.message, `${bedrock.fake.runtimeEndpoint} answered in HTTP/2 where HTTP/1.1 was sent: it accepts only HTTP/2. ` +
-        'Turn off "openclaw.bedrock.http1" so the test prompt speaks HTTP/2.');
+      assert.strictEqual(
+        outcome.problem?.message,
+        `${bedrock.fake.runtimeEndpoint} answered in HTTP/2 where HTTP/1.1 was sent: it accepts only HTTP/2. ` +
+          'Turn off "openclaw.bedrock.http1" so the test prompt speaks HTTP/2.',
+      );
       assert.strictEqual((await converse({ endpoint: bedrock.fake.runtimeEndpoint })).measurements.outcome, 'complete');
     });
 
     it('HTTP/1.1 through a proxy to an HTTP/2-only endpoint: NO_PROXY', async () => {
       bedrock.fake.serveOnly('http2');
       const outcome = await converse({ endpoint: `http://127.0.0.1:${hiddenRuntime}`, network: { proxy: proxy.url } });
-      assert.strictEqual(outcome.problem?.message, `http://127.0.0.1:${hiddenRuntime} answered in HTTP/2 where HTTP/1.1 was sent through the proxy ${proxy.url}: ` +
-        'it accepts only HTTP/2. HTTP/1.1 is what goes through the proxy here: list the host in NO_PROXY or "http.noProxy" to reach it directly, over HTTP/2.');
+      assert.strictEqual(
+        outcome.problem?.message,
+        `http://127.0.0.1:${hiddenRuntime} answered in HTTP/2 where HTTP/1.1 was sent through the proxy ${proxy.url}: ` +
+          'it accepts only HTTP/2. HTTP/1.1 is what goes through the proxy here: list the host in NO_PROXY or "http.noProxy" to reach it directly, over HTTP/2.',
+      );
     });
 
     it('HTTP/1.1 over TLS with AWS_CA_BUNDLE to an endpoint that passes on to HTTP/2 only: NODE_EXTRA_CA_CERTS', async () => {
@@ -166,8 +201,14 @@ describe('Behind a proxy, HTTP/2 blocked, TLS inspected (real SDK, fake Bedrock)
       try {
         process.env.AWS_CA_BUNDLE = join(TLS_DIR, 'localhost-cert.pem');
         const outcome = await converse({ endpoint: `https://127.0.0.1:${front.port}` });
-        assert.match(outcome.problem!.message, /^https:\/\/127\.0\.0\.1:\d+ answered in HTTP\/2 where HTTP\/1\.1 was sent: it accepts only HTTP\/2\. /);
-        assert.match(outcome.problem!.message, /HTTP\/1\.1 goes with the certificates of AWS_CA_BUNDLE .*: give the CA in NODE_EXTRA_CA_CERTS instead/);
+        assert.match(
+          outcome.problem!.message,
+          /^https:\/\/127\.0\.0\.1:\d+ answered in HTTP\/2 where HTTP\/1\.1 was sent: it accepts only HTTP\/2\. /,
+        );
+        assert.match(
+          outcome.problem!.message,
+          /HTTP\/1\.1 goes with the certificates of AWS_CA_BUNDLE .*: give the CA in NODE_EXTRA_CA_CERTS instead/,
+        );
       } finally {
         front.server.close();
       }
@@ -176,7 +217,8 @@ describe('Behind a proxy, HTTP/2 blocked, TLS inspected (real SDK, fake Bedrock)
     it('the control plane (always HTTP/1.1) against an HTTP/2-only endpoint: the endpoint setting', async () => {
       bedrock.fake.serveOnly('http2');
       await assert.rejects(discoverCatalogExplained({ region: 'us-east-1', endpoint: bedrock.fake.controlEndpoint, profile: 'fake' }, {}), {
-        message: `${bedrock.fake.controlEndpoint} answered in HTTP/2 where HTTP/1.1 was sent: it accepts only HTTP/2. ` +
+        message:
+          `${bedrock.fake.controlEndpoint} answered in HTTP/2 where HTTP/1.1 was sent: it accepts only HTTP/2. ` +
           'These calls go over HTTP/1.1, as Bedrock\'s own endpoints take it: set "openclaw.bedrock.endpoint" to an endpoint that accepts HTTP/1.1.',
       });
     });
@@ -185,19 +227,30 @@ describe('Behind a proxy, HTTP/2 blocked, TLS inspected (real SDK, fake Bedrock)
       bedrock.fake.serveOnly('http1');
       const outcome = await converse({ endpoint: bedrock.fake.runtimeEndpoint });
       assert.strictEqual(outcome.measurements.outcome, 'failed');
-      assert.strictEqual(outcome.problem?.message, `${bedrock.fake.runtimeEndpoint} answered, but not in HTTP/2 where HTTP/2 was sent (Protocol error): ` +
-        'it may accept only HTTP/1.1, or something on the way does not pass HTTP/2. Set "openclaw.bedrock.http1": true to use HTTP/1.1.');
+      assert.strictEqual(
+        outcome.problem?.message,
+        `${bedrock.fake.runtimeEndpoint} answered, but not in HTTP/2 where HTTP/2 was sent (Protocol error): ` +
+          'it may accept only HTTP/1.1, or something on the way does not pass HTTP/2. Set "openclaw.bedrock.http1": true to use HTTP/1.1.',
+      );
       const fixed = await converse({ endpoint: bedrock.fake.runtimeEndpoint, network: { http1: true } });
       assert.strictEqual(fixed.measurements.outcome, 'complete', fixed.problem?.message);
     });
   });
 
-  it('trusts a TLS-inspecting proxy\'s CA from AWS_CA_BUNDLE, or not at all with http.proxyStrictSSL off', async () => {
+  it("trusts a TLS-inspecting proxy's CA from AWS_CA_BUNDLE, or not at all with http.proxyStrictSSL off", async () => {
     const front = await tlsFront(Number(new URL(bedrock.fake.controlEndpoint).port));
     try {
       const endpoint = `https://127.0.0.1:${front.port}`;
-      const store = new CatalogStore({ live: true, ttlMs: 60_000, connection: (region) => ({ region, endpoint, profile: 'fake' }), network: {} });
-      await assert.rejects(store.refresh('us-east-1'), /^Error: The TLS certificate of https:\/\/127\.0\.0\.1:\d+ is not trusted \((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\)\. If a proxy inspects TLS, give its CA certificate in AWS_CA_BUNDLE/);
+      const store = new CatalogStore({
+        live: true,
+        ttlMs: 60_000,
+        connection: (region) => ({ region, endpoint, profile: 'fake' }),
+        network: {},
+      });
+      await assert.rejects(
+        store.refresh('us-east-1'),
+        /^Error: The TLS certificate of https:\/\/127\.0\.0\.1:\d+ is not trusted \((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\)\. If a proxy inspects TLS, give its CA certificate in AWS_CA_BUNDLE/,
+      );
       process.env.AWS_CA_BUNDLE = join(TLS_DIR, 'localhost-cert.pem');
       assert.ok((await discoverCatalog(connection(endpoint), {})).length > 10);
       delete process.env.AWS_CA_BUNDLE;
@@ -234,12 +287,15 @@ async function closedPort(): Promise<number> {
 
 /** TLS on 127.0.0.1 with the test certificate (self-signed, for 127.0.0.1 only), in front of a plain port. */
 async function tlsFront(target: number): Promise<{ server: tls.Server; port: number }> {
-  const server = tls.createServer({ key: readFileSync(join(TLS_DIR, 'localhost-key.pem')), cert: readFileSync(join(TLS_DIR, 'localhost-cert.pem')) }, (socket) => {
-    const upstream = net.connect(target, '127.0.0.1');
-    socket.pipe(upstream).pipe(socket);
-    socket.on('error', () => upstream.destroy());
-    upstream.on('error', () => socket.destroy());
-  });
+  const server = tls.createServer(
+    { key: readFileSync(join(TLS_DIR, 'localhost-key.pem')), cert: readFileSync(join(TLS_DIR, 'localhost-cert.pem')) },
+    (socket) => {
+      const upstream = net.connect(target, '127.0.0.1');
+      socket.pipe(upstream).pipe(socket);
+      socket.on('error', () => upstream.destroy());
+      upstream.on('error', () => socket.destroy());
+    },
+  );
   server.on('tlsClientError', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, port: (server.address() as net.AddressInfo).port };

@@ -17,8 +17,12 @@ describe('JSON5 parser', () => {
       ['hexadecimal numbers with a sign', '{a: 0x1F, b: -0xA, c: 0XfF}', { a: 31, b: -10, c: 255 }],
       ['leading and trailing decimal points', '{a: .5, b: 5., c: -.25, d: +1.5e3}', { a: 0.5, b: 5, c: -0.25, d: 1500 }],
       ['Infinity and NaN', '{a: Infinity, b: -Infinity}', { a: Infinity, b: -Infinity }],
-      ['escapes: \\x, \\u, \\0, line continuation, identity', String.raw`{a: "\x41\u0042\0", b: 'one \
-two', c: "\q"}`, { a: 'AB\0', b: 'one two', c: 'q' }],
+      [
+        'escapes: \\x, \\u, \\0, line continuation, identity',
+        String.raw`{a: "\x41\u0042\0", b: 'one \
+two', c: "\q"}`,
+        { a: 'AB\0', b: 'one two', c: 'q' },
+      ],
       ['unicode escapes in keys', String.raw`{\u0061b: 1}`, { ab: 1 }],
       ['non-ASCII identifiers and whitespace', '{\u00a0prix\u2003: 1,\ufeff ключ: 2}', { prix: 1, ключ: 2 }],
       ['a top-level scalar', '  "just a string" ', 'just a string'],
@@ -99,7 +103,10 @@ two', c: "\q"}`, { a: 'AB\0', b: 'one two', c: 'q' }],
     it('an empty document is one clear error and no tree', () => {
       const result = parseJson5('  // nothing yet\n');
       assert.strictEqual(result.root, undefined);
-      assert.deepStrictEqual(result.errors.map((e) => e.message), ['Expected a JSON5 value: the document is empty.']);
+      assert.deepStrictEqual(
+        result.errors.map((e) => e.message),
+        ['Expected a JSON5 value: the document is empty.'],
+      );
     });
 
     it('a half-typed property still yields the object and the keys before it', () => {
@@ -132,12 +139,17 @@ two', c: "\q"}`, { a: 'AB\0', b: 'one two', c: 'q' }],
     it('a missing colon keeps a value written on the same line', () => {
       const result = parseJson5('{ a "x", b: 1 }');
       assert.deepStrictEqual(toValue(result.root), { a: 'x', b: 1 });
-      assert.deepStrictEqual(result.errors.map((e) => e.message), ["Expected ':' after the property name 'a'."]);
+      assert.deepStrictEqual(
+        result.errors.map((e) => e.message),
+        ["Expected ':' after the property name 'a'."],
+      );
     });
 
     it('unquoted words, bad numbers and stray characters are each reported once', () => {
       assert.deepStrictEqual(errorsOf('{ a: foo }'), [`5+3 Unexpected text 'foo': string values must be quoted.`]);
-      assert.deepStrictEqual(errorsOf('{ a: amazon-bedrock/x y, b: 1 }'), [`5+18 Unexpected text 'amazon-bedrock/x y': string values must be quoted.`]);
+      assert.deepStrictEqual(errorsOf('{ a: amazon-bedrock/x y, b: 1 }'), [
+        `5+18 Unexpected text 'amazon-bedrock/x y': string values must be quoted.`,
+      ]);
       assert.deepStrictEqual(errorsOf('{ a: 01 }'), ['5+2 Invalid number: leading zeros are not allowed.']);
       assert.deepStrictEqual(errorsOf('{ a: 1e }'), ['6+1 Invalid number: expected digits in the exponent.']);
       assert.deepStrictEqual(errorsOf('{ a: 12abc }'), [`5+5 Invalid number '12abc'.`]);
@@ -164,7 +176,8 @@ two', c: "\q"}`, { a: 'AB\0', b: 'one two', c: 'q' }],
     });
 
     it('keeps every offset inside the document on random cuts of a real file', () => {
-      const text = '{ models: { providers: { "amazon-bedrock": { models: [ { id: "a", cost: { input: 0.5 } }, ], }, }, }, // c\n agents: { defaults: { models: { "amazon-bedrock/a": { alias: "A" } } } } }';
+      const text =
+        '{ models: { providers: { "amazon-bedrock": { models: [ { id: "a", cost: { input: 0.5 } }, ], }, }, }, // c\n agents: { defaults: { models: { "amazon-bedrock/a": { alias: "A" } } } } }';
       for (let cut = 0; cut <= text.length; cut++) {
         const part = text.slice(0, cut);
         const result = parseJson5(part);
@@ -174,7 +187,8 @@ two', c: "\q"}`, { a: 'AB\0', b: 'one two', c: 'q' }],
           assert.ok(node.offset >= 0 && node.end <= part.length, `node out of range at cut ${cut}`);
           stack.push(...(node.children ?? []));
         }
-        for (const error of result.errors) assert.ok(error.offset >= 0 && error.offset + error.length <= part.length, `error out of range at cut ${cut}`);
+        for (const error of result.errors)
+          assert.ok(error.offset >= 0 && error.offset + error.length <= part.length, `error out of range at cut ${cut}`);
       }
     });
   });

@@ -11,7 +11,7 @@ import { createLanguageService, isPathInside } from '../../server/src/service/la
  * about the real path, before anything is read, so no link (nor `..` after one) reads a file outside.
  */
 
-describe('DiskFileSource: real paths and the untrusted workspace\'s guard', () => {
+describe("DiskFileSource: real paths and the untrusted workspace's guard", () => {
   let scratch: string;
   let workspace: string;
   let asked: string[];
@@ -55,10 +55,14 @@ describe('DiskFileSource: real paths and the untrusted workspace\'s guard', () =
       assert.strictEqual(source.get(uri(`${workspace}/${path}`)), undefined, path);
       assert.strictEqual(source.whyUnread(uri(`${workspace}/${path}`)), 'outside', path);
     }
-    assert.deepStrictEqual(new Set(asked), new Set(['secret.json', 'inside.json'].map((name) => join(scratch, 'outside', name))), 'asked about real paths only');
+    assert.deepStrictEqual(
+      new Set(asked),
+      new Set(['secret.json', 'inside.json'].map((name) => join(scratch, 'outside', name))),
+      'asked about real paths only',
+    );
   });
 
-  it('reads the workspace\'s own files, through links inside it and through a workspace folder that is itself a link', () => {
+  it("reads the workspace's own files, through links inside it and through a workspace folder that is itself a link", () => {
     const source = guarded(join(scratch, 'workspace-link'));
     assert.strictEqual(source.get(uri(join(workspace, 'inside-link.json')))?.getText(), '{ inside: true }');
     assert.strictEqual(source.get(uri(join(scratch, 'workspace-link', 'inside.json')))?.getText(), '{ inside: true }');
@@ -67,23 +71,36 @@ describe('DiskFileSource: real paths and the untrusted workspace\'s guard', () =
 
   it('says where a path really is, that nothing is there, or that its links cannot be followed', () => {
     const source = guarded(workspace);
-    assert.deepStrictEqual(source.realPath(uri(join(workspace, 'dirlink'))), { path: join(scratch, 'outside', 'sub'), regularFile: false, hardLinks: 2 });
-    assert.deepStrictEqual(source.realPath(uri(join(workspace, 'inside-link.json'))), { path: join(workspace, 'inside.json'), regularFile: true, hardLinks: 1 });
+    assert.deepStrictEqual(source.realPath(uri(join(workspace, 'dirlink'))), {
+      path: join(scratch, 'outside', 'sub'),
+      regularFile: false,
+      hardLinks: 2,
+    });
+    assert.deepStrictEqual(source.realPath(uri(join(workspace, 'inside-link.json'))), {
+      path: join(workspace, 'inside.json'),
+      regularFile: true,
+      hardLinks: 1,
+    });
     assert.deepStrictEqual(source.realPath(uri(join(workspace, 'absent.json'))), { missing: true });
     assert.deepStrictEqual(source.realPath(uri(join(workspace, 'inside.json', 'below'))), { missing: true });
     assert.deepStrictEqual(source.realPath(uri(join(workspace, 'loop-a'))), { unresolvable: true });
     assert.strictEqual(source.get(uri(join(workspace, 'loop-a'))), undefined);
   });
 
-  it('an include that is a folder or a hard link fails OpenClaw\'s security checks, with its message', () => {
+  it("an include that is a folder or a hard link fails OpenClaw's security checks, with its message", () => {
     mkdirSync(join(workspace, 'folder.json'));
     writeFileSync(join(workspace, 'linked.json'), '{}');
     linkSync(join(workspace, 'linked.json'), join(workspace, 'hardlink.json'));
     writeFileSync(join(workspace, 'openclaw.json'), '{ $include: ["./folder.json", "./hardlink.json", "./inside-link.json"] }');
     const service = createLanguageService({ files: new DiskFileSource(() => undefined) });
-    const messages = service.getDiagnostics(new DiskFileSource(() => undefined).get(uri(join(workspace, 'openclaw.json')))!).map((d) => d.message);
+    const messages = service
+      .getDiagnostics(new DiskFileSource(() => undefined).get(uri(join(workspace, 'openclaw.json')))!)
+      .map((d) => d.message);
     const refused = (path: string) =>
       `Include file failed security checks (regular file, max 2097152 bytes, no hardlinks): ${path}: OpenClaw rejects the configuration, and the gateway does not start.`;
-    assert.deepStrictEqual(messages.filter((message) => message.startsWith('Include')), [refused('./folder.json'), refused('./hardlink.json')]);
+    assert.deepStrictEqual(
+      messages.filter((message) => message.startsWith('Include')),
+      [refused('./folder.json'), refused('./hardlink.json')],
+    );
   });
 });

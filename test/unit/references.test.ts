@@ -95,11 +95,21 @@ describe('reference resolution (as OpenClaw 2026.9 resolves)', () => {
       assert.strictEqual(resolve('empty/x'), 'unknown empty/x uncertain');
     });
     it('in replace mode even a built-in provider is decided by the file', () => {
-      const replace = new ReferenceResolver(buildConfigModel(parseJson5(`{ models: { mode: "replace", providers: { openai: { models: [ { id: "gpt-5", name: "g" } ] } } } }`).root));
+      const replace = new ReferenceResolver(
+        buildConfigModel(
+          parseJson5(`{ models: { mode: "replace", providers: { openai: { models: [ { id: "gpt-5", name: "g" } ] } } } }`).root,
+        ),
+      );
       assert.strictEqual(describe_(replace.resolve('openai/gpt-6')), 'unknown openai/gpt-6 certain');
     });
     it('amazon-bedrock without a list and with discovery on: uncertain', () => {
-      const discovery = new ReferenceResolver(buildConfigModel(parseJson5(`{ models: { providers: { "amazon-bedrock": { baseUrl: "x" } } }, plugins: { entries: { "amazon-bedrock": { config: { discovery: { enabled: true } } } } } }`).root));
+      const discovery = new ReferenceResolver(
+        buildConfigModel(
+          parseJson5(
+            `{ models: { providers: { "amazon-bedrock": { baseUrl: "x" } } }, plugins: { entries: { "amazon-bedrock": { config: { discovery: { enabled: true } } } } } }`,
+          ).root,
+        ),
+      );
       assert.strictEqual(describe_(discovery.resolve('amazon-bedrock/anything')), 'unknown amazon-bedrock/anything uncertain');
     });
   });

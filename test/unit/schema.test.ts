@@ -10,7 +10,12 @@ const SCHEMA: JsonSchema = {
     models: {
       type: 'object',
       properties: {
-        mode: { type: 'string', enum: ['merge', 'replace'], title: 'Models Mode', description: 'Merge with the built-in catalog or replace it.' },
+        mode: {
+          type: 'string',
+          enum: ['merge', 'replace'],
+          title: 'Models Mode',
+          description: 'Merge with the built-in catalog or replace it.',
+        },
         providers: {
           type: 'object',
           additionalProperties: {
@@ -26,7 +31,15 @@ const SCHEMA: JsonSchema = {
                     name: { type: 'string' },
                     reasoning: { type: 'boolean', title: 'Reasoning' },
                     contextWindow: { type: 'number', exclusiveMinimum: 0 },
-                    input: { type: 'array', items: { anyOf: [{ type: 'string', const: 'text' }, { type: 'string', const: 'image' }] } },
+                    input: {
+                      type: 'array',
+                      items: {
+                        anyOf: [
+                          { type: 'string', const: 'text' },
+                          { type: 'string', const: 'image' },
+                        ],
+                      },
+                    },
                   },
                   required: ['id', 'name'],
                   additionalProperties: false,
@@ -46,7 +59,10 @@ const SCHEMA: JsonSchema = {
           type: 'object',
           properties: {
             model: {
-              anyOf: [{ type: 'string' }, { type: 'object', properties: { primary: { type: 'string', title: 'Primary Model' } }, additionalProperties: false }],
+              anyOf: [
+                { type: 'string' },
+                { type: 'object', properties: { primary: { type: 'string', title: 'Primary Model' } }, additionalProperties: false },
+              ],
             },
           },
           additionalProperties: false,
@@ -60,7 +76,16 @@ const SCHEMA: JsonSchema = {
         entries: {
           type: 'object',
           properties: {
-            imap: { type: 'object', properties: { config: { $defs: { account: { type: 'object', properties: { user: { type: 'string' } }, additionalProperties: false } }, type: 'object', properties: { account: { $ref: '#/$defs/account' } } } } },
+            imap: {
+              type: 'object',
+              properties: {
+                config: {
+                  $defs: { account: { type: 'object', properties: { user: { type: 'string' } }, additionalProperties: false } },
+                  type: 'object',
+                  properties: { account: { $ref: '#/$defs/account' } },
+                },
+              },
+            },
           },
         },
       },
@@ -77,7 +102,7 @@ function diagnose(text: string) {
   return service.getDiagnostics(documentOf(text)).filter((d) => d.code === 'schema' || d.code === 'legacy-key');
 }
 
-describe('whole-file validation with OpenClaw\'s schema', () => {
+describe("whole-file validation with OpenClaw's schema", () => {
   it('reports unknown keys on the key, wrong types and enums on the value, with the path OpenClaw prints', () => {
     const text = `{
   models: {
@@ -99,17 +124,29 @@ describe('whole-file validation with OpenClaw\'s schema', () => {
       ],
     );
     assert.strictEqual(diagnostics[1]!.code, 'legacy-key');
-    assert.strictEqual(diagnostics[4]!.message, 'Unrecognized key: "extra" at models.providers.amazon-bedrock.models.0: OpenClaw 2026.9.6 rejects the file, and the gateway does not start.');
+    assert.strictEqual(
+      diagnostics[4]!.message,
+      'Unrecognized key: "extra" at models.providers.amazon-bedrock.models.0: OpenClaw 2026.9.6 rejects the file, and the gateway does not start.',
+    );
     assert.strictEqual(diagnostics[0]!.message.split(':')[0], 'Invalid value');
-    assert.match(diagnostics[3]!.message, /^Invalid value: expected "text" or "image", got string at models\.providers\.amazon-bedrock\.models\.0\.input\.1/);
+    assert.match(
+      diagnostics[3]!.message,
+      /^Invalid value: expected "text" or "image", got string at models\.providers\.amazon-bedrock\.models\.0\.input\.1/,
+    );
   });
 
   it('reads a value that fits none of the alternatives, and follows the deeper branch when the shape fits', () => {
-    assert.match(diagnose('{ agents: { defaults: { model: 5 } } }')[0]!.message, /^Invalid value: expected string or object, got number at agents\.defaults\.model:/);
-    assert.match(diagnose('{ agents: { defaults: { model: { primary: 5 } } } }')[0]!.message, /^Invalid value: expected string, got number at agents\.defaults\.model\.primary:/);
+    assert.match(
+      diagnose('{ agents: { defaults: { model: 5 } } }')[0]!.message,
+      /^Invalid value: expected string or object, got number at agents\.defaults\.model:/,
+    );
+    assert.match(
+      diagnose('{ agents: { defaults: { model: { primary: 5 } } } }')[0]!.message,
+      /^Invalid value: expected string, got number at agents\.defaults\.model\.primary:/,
+    );
   });
 
-  it('says which required key is missing, on the object, with the path OpenClaw prints (the key\'s own)', () => {
+  it("says which required key is missing, on the object, with the path OpenClaw prints (the key's own)", () => {
     const [missing] = diagnose('{ models: { providers: { p: { models: [ { id: "x" } ] } } } }');
     assert.match(missing!.message, /^Missing required key "name" at models\.providers\.p\.models\.0\.name:/);
     assert.strictEqual(missing!.data?.path, 'models.providers.p.models.0.name');
@@ -117,18 +154,29 @@ describe('whole-file validation with OpenClaw\'s schema', () => {
   });
 
   it('resolves refs of plugin schemas embedded with their own $defs', () => {
-    assert.match(diagnose('{ plugins: { entries: { imap: { config: { account: { user: 1 } } } } } }')[0]!.message, /at plugins\.entries\.imap\.config\.account\.user/);
+    assert.match(
+      diagnose('{ plugins: { entries: { imap: { config: { account: { user: 1 } } } } } }')[0]!.message,
+      /at plugins\.entries\.imap\.config\.account\.user/,
+    );
   });
 
   it('accepts a valid JSON5 file, and ignores $include keys (OpenClaw merges includes before it validates)', () => {
-    assert.deepStrictEqual(diagnose(`// ok\n{ $include: "./models.json5", models: { mode: 'merge', providers: { p: { models: [ { id: 'x', name: 'X', input: ['text', 'image'], }, ], }, }, }, }`), []);
+    assert.deepStrictEqual(
+      diagnose(
+        `// ok\n{ $include: "./models.json5", models: { mode: 'merge', providers: { p: { models: [ { id: 'x', name: 'X', input: ['text', 'image'], }, ], }, }, }, }`,
+      ),
+      [],
+    );
   });
 
-  it('explains keys on hover with the schema\'s title and description', () => {
+  it("explains keys on hover with the schema's title and description", () => {
     const { document, offset } = withCursor('{ models: { mo|de: "merge" } }');
     const service = createLanguageService();
     service.setSchema(validator);
-    assert.strictEqual(service.getHover(document, document.positionAt(offset))?.contents, '**Models Mode** · `mode`\n\nMerge with the built-in catalog or replace it.\n\nType: string: one of `merge`, `replace`\n\n*From the schema of the installed OpenClaw 2026.9.6*');
+    assert.strictEqual(
+      service.getHover(document, document.positionAt(offset))?.contents,
+      '**Models Mode** · `mode`\n\nMerge with the built-in catalog or replace it.\n\nType: string: one of `merge`, `replace`\n\n*From the schema of the installed OpenClaw 2026.9.6*',
+    );
   });
 
   it('completes the keys an object takes and the file lacks, with a value to fill', () => {

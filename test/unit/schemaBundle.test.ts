@@ -42,7 +42,11 @@ describe('the bundled schemas of OpenClaw releases', () => {
     const since = bundle.since('agents.defaults.modelPolicy');
     assert.ok(since && since > '2026.7', `agents.defaults.modelPolicy since ${since}`);
     assert.strictEqual(bundle.since('models'), undefined, 'keys of the first release have no "since"');
-    assert.deepStrictEqual(bundle.removedIn('models.bedrockDiscovery'), ['2026.4.7'], 'the first bundled release without it (2026.4.5 is not bundled)');
+    assert.deepStrictEqual(
+      bundle.removedIn('models.bedrockDiscovery'),
+      ['2026.4.7'],
+      'the first bundled release without it (2026.4.5 is not bundled)',
+    );
     assert.deepStrictEqual(bundle.removedIn('canvasHost.enabled'), [], 'a subtree dropped whole is recorded at its top key');
     assert.deepStrictEqual(bundle.removedIn('gateway'), []);
     for (const name of ['constructor', '__proto__', 'toString']) {
@@ -54,12 +58,16 @@ describe('the bundled schemas of OpenClaw releases', () => {
 
 describe('reading the bundle', () => {
   it('reads a release without blocking (loadAsync) as it reads it at once (load): the newest, and the oldest, spread over every stream', async () => {
-    for (const release of [bundle.releases().at(-1)!, bundle.releases()[0]!]) assert.deepStrictEqual(await bundle.loadAsync(release), bundle.load(release), release);
+    for (const release of [bundle.releases().at(-1)!, bundle.releases()[0]!])
+      assert.deepStrictEqual(await bundle.loadAsync(release), bundle.load(release), release);
   });
 
   it('says since when a key of a file exists, trying each key as named and as any key of a map', () => {
     assert.strictEqual(bundle.sinceOfPath(['agents', 'defaults', 'modelPolicy']), bundle.since('agents.defaults.modelPolicy'));
-    assert.strictEqual(bundle.sinceOfPath(['channels', 'telegram', 'accounts', 'work', 'dm']), bundle.since('channels.telegram.accounts.*.dm'));
+    assert.strictEqual(
+      bundle.sinceOfPath(['channels', 'telegram', 'accounts', 'work', 'dm']),
+      bundle.since('channels.telegram.accounts.*.dm'),
+    );
     assert.ok(bundle.since('channels.telegram.accounts.*.dm'), 'a key that came later');
     assert.strictEqual(bundle.sinceOfPath(['models']), undefined);
     assert.strictEqual(bundle.sinceOfPath([]), undefined);
@@ -89,37 +97,82 @@ describe('the whole file checked with the bundled schema, no openclaw installed'
       ': Unrecognized key',
       ': Unrecognized key',
     ]);
-    assert.strictEqual(errors(text)[0]!.message, 'Invalid value: expected integer, got string at gateway.port: OpenClaw 2026.9.6 rejects the file, and the gateway does not start.');
-    assert.strictEqual(errors(text)[4]!.message, "Unrecognized key: \"mdoels\": OpenClaw 2026.9.6 rejects the file, and the gateway does not start. Did you mean 'models'?");
-    assert.deepStrictEqual(errors('{ channels: { discord: { enabled: false } } }'), [], 'a key with a default may be left out (OpenClaw accepts it)');
+    assert.strictEqual(
+      errors(text)[0]!.message,
+      'Invalid value: expected integer, got string at gateway.port: OpenClaw 2026.9.6 rejects the file, and the gateway does not start.',
+    );
+    assert.strictEqual(
+      errors(text)[4]!.message,
+      'Unrecognized key: "mdoels": OpenClaw 2026.9.6 rejects the file, and the gateway does not start. Did you mean \'models\'?',
+    );
+    assert.deepStrictEqual(
+      errors('{ channels: { discord: { enabled: false } } }'),
+      [],
+      'a key with a default may be left out (OpenClaw accepts it)',
+    );
   });
 
   it('refuses a channel OpenClaw does not know, as its second phase does: the QA transport too; a channel plugin named in plugins only warns', () => {
-    const all = (text: string) => service().getDiagnostics(documentOf(text)).filter((d) => d.code === 'schema').map((d) => [d.severity, d.data?.path, d.message.split(' at ')[0]]);
+    const all = (text: string) =>
+      service()
+        .getDiagnostics(documentOf(text))
+        .filter((d) => d.code === 'schema')
+        .map((d) => [d.severity, d.data?.path, d.message.split(' at ')[0]]);
     assert.deepStrictEqual(all('{ channels: { telgram: { enabled: true }, "qa-channel": {}, telegram: {}, defaults: {} } }'), [
       [1, 'channels.telgram', 'unknown channel id: telgram'],
       [1, 'channels.qa-channel', 'unknown channel id: qa-channel'],
     ]);
-    assert.deepStrictEqual(all('{ channels: { Telegram: {} } }'), [[1, 'channels.Telegram', 'unknown channel id: Telegram']], 'ids are not folded');
-    assert.deepStrictEqual(all('{ channels: { bluebubbles: { enabled: true } }, plugins: { entries: { BlueBubbles: { enabled: true } } } }'), [
-      [2, 'channels.bluebubbles', 'unknown channel id: bluebubbles (a channel plugin that is not installed: OpenClaw ignores its settings)'],
-    ]);
+    assert.deepStrictEqual(
+      all('{ channels: { Telegram: {} } }'),
+      [[1, 'channels.Telegram', 'unknown channel id: Telegram']],
+      'ids are not folded',
+    );
+    assert.deepStrictEqual(
+      all('{ channels: { bluebubbles: { enabled: true } }, plugins: { entries: { BlueBubbles: { enabled: true } } } }'),
+      [
+        [
+          2,
+          'channels.bluebubbles',
+          'unknown channel id: bluebubbles (a channel plugin that is not installed: OpenClaw ignores its settings)',
+        ],
+      ],
+    );
   });
 
-  it('shows the second phase\'s findings (channels, plugin settings) as warnings while the core schema has errors, as OpenClaw reports them later', () => {
+  it("shows the second phase's findings (channels, plugin settings) as warnings while the core schema has errors, as OpenClaw reports them later", () => {
     const text = '{ agents: { defaults: { timeoutSeconds: "600" } }, channels: { telegram: { streamMode: "partial" }, telgram: {} } }';
-    const found = service().getDiagnostics(documentOf(text)).filter((d) => d.code === 'schema');
-    assert.deepStrictEqual(found.map((d) => [d.severity, d.data?.path]), [[1, 'agents.defaults.timeoutSeconds'], [2, 'channels.telegram'], [2, 'channels.telgram']]);
-    assert.match(found[1]!.message, /^Unrecognized key: "streamMode" at channels\.telegram: OpenClaw 2026\.9\.6 checks channels and plugin settings once the rest of the file is valid, then rejects it\.$/);
+    const found = service()
+      .getDiagnostics(documentOf(text))
+      .filter((d) => d.code === 'schema');
+    assert.deepStrictEqual(
+      found.map((d) => [d.severity, d.data?.path]),
+      [
+        [1, 'agents.defaults.timeoutSeconds'],
+        [2, 'channels.telegram'],
+        [2, 'channels.telgram'],
+      ],
+    );
+    assert.match(
+      found[1]!.message,
+      /^Unrecognized key: "streamMode" at channels\.telegram: OpenClaw 2026\.9\.6 checks channels and plugin settings once the rest of the file is valid, then rejects it\.$/,
+    );
     const later = '{ channels: { telegram: { streamMode: "partial" } } }';
-    assert.deepStrictEqual(errors(later).map((d) => d.data?.path), ['channels.telegram'], 'alone, it is an error');
+    assert.deepStrictEqual(
+      errors(later).map((d) => d.data?.path),
+      ['channels.telegram'],
+      'alone, it is an error',
+    );
   });
 
   it('refuses the numbers OpenClaw refuses, on the number: NaN, ±Infinity, literals that overflow', () => {
     const text = `{ models: { providers: { "amazon-bedrock": { models: [
   { id: "a", name: "A", cost: { input: NaN, output: Infinity, cacheRead: -Infinity, cacheWrite: 1e400 }, contextWindow: 1e300, maxTokens: -1E+999 },
 ] } } } }`;
-    const found = errors(text).map((d) => [d.range.start.character, d.range.end.character - d.range.start.character, d.message.split(' at ')[0]]);
+    const found = errors(text).map((d) => [
+      d.range.start.character,
+      d.range.end.character - d.range.start.character,
+      d.message.split(' at ')[0],
+    ]);
     assert.deepStrictEqual(found, [
       [39, 3, 'Invalid value: expected number, received NaN'],
       [52, 8, 'Invalid value: expected number, received Infinity'],
@@ -130,7 +183,8 @@ describe('the whole file checked with the bundled schema, no openclaw installed'
   });
 
   it('names the literal that overflows in a strict JSON file too (read by JSON.parse, which makes it Infinity)', () => {
-    const text = '{\n  "models": {\n    "providers": {\n      "amazon-bedrock": {\n        "models": [\n          { "id": "a", "name": "A", "maxTokens": 1e400 }\n        ]\n      }\n    }\n  }\n}\n';
+    const text =
+      '{\n  "models": {\n    "providers": {\n      "amazon-bedrock": {\n        "models": [\n          { "id": "a", "name": "A", "maxTokens": 1e400 }\n        ]\n      }\n    }\n  }\n}\n';
     const [overflow, ...others] = errors(text);
     assert.deepStrictEqual(others, []);
     assert.strictEqual(
@@ -147,35 +201,52 @@ describe('the whole file checked with the bundled schema, no openclaw installed'
   it('checks against the version chosen, not the one that last wrote the file: 2026.9.6 refuses what 2026.3.2 wrote', () => {
     const text = '{ meta: { lastTouchedVersion: "2026.3.2" }, models: { bedrockDiscovery: { enabled: true } } }';
     assert.deepStrictEqual(errors(text), [], 'without a choice, the release that wrote it');
-    assert.deepStrictEqual(errors(text, '2026.9.6').map((d) => [d.data?.path, d.message]), [
+    assert.deepStrictEqual(
+      errors(text, '2026.9.6').map((d) => [d.data?.path, d.message]),
       [
-        'models',
-        'OpenClaw 2026.3.2 wrote this file (meta.lastTouchedVersion) with models.bedrockDiscovery, which moved to ' +
-          'plugins.entries.amazon-bedrock.config.discovery in OpenClaw 2026.4.5: OpenClaw 2026.9.6 (openclaw.version setting) rejects the file, ' +
-          'and the gateway does not start. ("openclaw doctor --fix" of this version deletes it.)',
+        [
+          'models',
+          'OpenClaw 2026.3.2 wrote this file (meta.lastTouchedVersion) with models.bedrockDiscovery, which moved to ' +
+            'plugins.entries.amazon-bedrock.config.discovery in OpenClaw 2026.4.5: OpenClaw 2026.9.6 (openclaw.version setting) rejects the file, ' +
+            'and the gateway does not start. ("openclaw doctor --fix" of this version deletes it.)',
+        ],
       ],
-    ]);
+    );
     const laterWriter = text.replace('2026.3.2', '2026.5.7');
-    assert.match(errors(laterWriter, '2026.9.6')[0]!.message, /^models\.bedrockDiscovery moved to plugins/, 'a release that refused it too is not named');
+    assert.match(
+      errors(laterWriter, '2026.9.6')[0]!.message,
+      /^models\.bedrockDiscovery moved to plugins/,
+      'a release that refused it too is not named',
+    );
   });
 
   it('says which release wrote the file when a key it accepted is unknown to the release checked, older or newer', () => {
-    const older = '{ meta: { lastTouchedVersion: "2026.7.35" }, cli: { banner: { taglineMode: "off" } }, ui: { assistant: { name: "C" } }, gatwy: {} }';
-    assert.deepStrictEqual(errors(older, '2026.9.6').map((d) => d.message), [
-      'Unrecognized key: "cli": OpenClaw 2026.7.35 wrote this file (meta.lastTouchedVersion) and accepted this key; ' +
-        'OpenClaw 2026.9.6 (openclaw.version setting) rejects the file, and the gateway does not start.',
-      'Unrecognized key: "assistant" at ui: OpenClaw 2026.7.35 wrote this file (meta.lastTouchedVersion) and accepted this key; ' +
-        'OpenClaw 2026.9.6 (openclaw.version setting) rejects the file, and the gateway does not start.',
-      "Unrecognized key: \"gatwy\": OpenClaw 2026.9.6 (openclaw.version setting) rejects the file, and the gateway does not start. Did you mean 'gateway'?",
-    ]);
+    const older =
+      '{ meta: { lastTouchedVersion: "2026.7.35" }, cli: { banner: { taglineMode: "off" } }, ui: { assistant: { name: "C" } }, gatwy: {} }';
+    assert.deepStrictEqual(
+      errors(older, '2026.9.6').map((d) => d.message),
+      [
+        'Unrecognized key: "cli": OpenClaw 2026.7.35 wrote this file (meta.lastTouchedVersion) and accepted this key; ' +
+          'OpenClaw 2026.9.6 (openclaw.version setting) rejects the file, and the gateway does not start.',
+        'Unrecognized key: "assistant" at ui: OpenClaw 2026.7.35 wrote this file (meta.lastTouchedVersion) and accepted this key; ' +
+          'OpenClaw 2026.9.6 (openclaw.version setting) rejects the file, and the gateway does not start.',
+        'Unrecognized key: "gatwy": OpenClaw 2026.9.6 (openclaw.version setting) rejects the file, and the gateway does not start. Did you mean \'gateway\'?',
+      ],
+    );
     const newer = '{ meta: { lastTouchedVersion: "2026.9.6" }, agents: { defaults: { modelPolicy: { allow: [] } } } }';
-    assert.deepStrictEqual(errors(newer, '2026.7.1').map((d) => d.message), [
-      'Unrecognized key: "modelPolicy" at agents.defaults: OpenClaw 2026.9.6 wrote this file (meta.lastTouchedVersion) and accepts this key, ' +
-        'new in OpenClaw 2026.8.1; OpenClaw 2026.7.1 (openclaw.version setting) rejects the file, and the gateway does not start.',
-    ]);
+    assert.deepStrictEqual(
+      errors(newer, '2026.7.1').map((d) => d.message),
+      [
+        'Unrecognized key: "modelPolicy" at agents.defaults: OpenClaw 2026.9.6 wrote this file (meta.lastTouchedVersion) and accepts this key, ' +
+          'new in OpenClaw 2026.8.1; OpenClaw 2026.7.1 (openclaw.version setting) rejects the file, and the gateway does not start.',
+      ],
+    );
     const installed = createLanguageService({ settings: { installedVersion: '2026.9.6' }, schemas: bundle });
     const fromInstalled = installed.getDiagnostics(documentOf(older)).filter((d) => d.severity === 1)[0]!.message;
-    assert.ok(fromInstalled.endsWith('accepted this key; OpenClaw 2026.9.6 (installed) rejects the file, and the gateway does not start.'), fromInstalled);
+    assert.ok(
+      fromInstalled.endsWith('accepted this key; OpenClaw 2026.9.6 (installed) rejects the file, and the gateway does not start.'),
+      fromInstalled,
+    );
   });
 });
 
@@ -186,7 +257,10 @@ describe('reading a bundled schema ahead of need (prepareSchema)', () => {
     const source = {
       releaseFor: (version: string) => bundle.releaseFor(version),
       load: (release: string) => (reads.push(`load ${release}`), bundle.load(release)),
-      loadAsync: (release: string) => (reads.push(`loadAsync ${release}`), failAsync ? Promise.reject(new Error('damaged')) : bundle.loadAsync(release)),
+      loadAsync: (release: string) => (
+        reads.push(`loadAsync ${release}`),
+        failAsync ? Promise.reject(new Error('damaged')) : bundle.loadAsync(release)
+      ),
     };
     return { reads, source };
   };
@@ -200,7 +274,10 @@ describe('reading a bundled schema ahead of need (prepareSchema)', () => {
     assert.strictEqual(service.prepareSchema(), preparing, 'asked again meanwhile: the same read');
     await preparing;
     assert.strictEqual(service.prepareSchema(documentOf(gatewayPort)), undefined, 'ready: nothing to wait for');
-    assert.deepStrictEqual(service.getDiagnostics(documentOf(gatewayPort)).map((d) => d.data?.path), ['gateway.port']);
+    assert.deepStrictEqual(
+      service.getDiagnostics(documentOf(gatewayPort)).map((d) => d.data?.path),
+      ['gateway.port'],
+    );
     assert.deepStrictEqual(reads, ['loadAsync 2026.7.35']);
   });
 
@@ -216,12 +293,15 @@ describe('reading a bundled schema ahead of need (prepareSchema)', () => {
     const { reads, source } = counting(true);
     const service = createLanguageService({ schemas: source });
     await service.prepareSchema();
-    assert.deepStrictEqual(service.getDiagnostics(documentOf(gatewayPort)).map((d) => d.data?.path), ['gateway.port']);
+    assert.deepStrictEqual(
+      service.getDiagnostics(documentOf(gatewayPort)).map((d) => d.data?.path),
+      ['gateway.port'],
+    );
     assert.deepStrictEqual(reads, ['loadAsync 2026.9.6', 'load 2026.9.6']);
   });
 });
 
-describe('versions older than the bundle: the extension\'s own schema serves', () => {
+describe("versions older than the bundle: the extension's own schema serves", () => {
   it('checks the sections it owns (models, the model settings of agents) and leaves the rest open, never calling a valid file broken', () => {
     const service = createLanguageService({ settings: { openclawVersion: '2026.3.2' }, schemas: bundle });
     const text = `{
@@ -233,12 +313,14 @@ describe('versions older than the bundle: the extension\'s own schema serves', (
   agents: { defaults: { models: { "amazon-bedrock/a": { alias: "A", nick: "a" } } } },
 }`;
     const found = service.getDiagnostics(documentOf(text)).filter((d) => d.severity === 1);
-    assert.deepStrictEqual(found.map((d) => [d.data?.path, d.message.split(' at ')[0]]), [
-      ['models.providers.amazon-bedrock.models.0', 'Unrecognized key: "temperature"'],
-      ['models.providers.amazon-bedrock.models.0.contextWindow', 'Invalid value: expected number, received NaN'],
-      ['agents.defaults.models.amazon-bedrock/a', 'Unrecognized key: "nick"'],
-    ]);
+    assert.deepStrictEqual(
+      found.map((d) => [d.data?.path, d.message.split(' at ')[0]]),
+      [
+        ['models.providers.amazon-bedrock.models.0', 'Unrecognized key: "temperature"'],
+        ['models.providers.amazon-bedrock.models.0.contextWindow', 'Invalid value: expected number, received NaN'],
+        ['agents.defaults.models.amazon-bedrock/a', 'Unrecognized key: "nick"'],
+      ],
+    );
     assert.match(found[0]!.message, /OpenClaw 2026\.3\.2 \(openclaw\.version setting\) rejects the file/);
   });
 });
-

@@ -27,7 +27,12 @@ describe('the AWS status bar tooltip', () => {
   });
 
   it('in restricted mode, says what is off instead of a profile that is not used', () => {
-    const markdown = statusTooltipMarkdown({ region: 'us-east-1', origin: 'built-in', count: 40, restricted: 'This workspace is not trusted: the extension makes no AWS request.' });
+    const markdown = statusTooltipMarkdown({
+      region: 'us-east-1',
+      origin: 'built-in',
+      count: 40,
+      restricted: 'This workspace is not trusted: the extension makes no AWS request.',
+    });
     assert.strictEqual(markdown, '$(shield) **Restricted mode**\n\nThis workspace is not trusted: the extension makes no AWS request\\.');
   });
 });

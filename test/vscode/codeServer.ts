@@ -58,7 +58,9 @@ const SYSTEM_PACKAGES: [path: string, debianPackage: string][] = [
 export function checkSystemPackages(): void {
   const missing = SYSTEM_PACKAGES.filter(([path]) => !existsSync(path)).map(([, name]) => name);
   if (missing.length > 0) {
-    throw new Error(`Missing Debian packages for the real-VS-Code tests: ${missing.join(' ')}. Install them: apt-get update && apt-get install -y ${missing.join(' ')}`);
+    throw new Error(
+      `Missing Debian packages for the real-VS-Code tests: ${missing.join(' ')}. Install them: apt-get update && apt-get install -y ${missing.join(' ')}`,
+    );
   }
 }
 
@@ -71,18 +73,29 @@ export interface RunningCodeServer {
 /** Starts code-server on 127.0.0.1 without auth, telemetry or update checks. */
 export async function startCodeServer(
   install: CodeServerInstall,
-  options: { port: number; userDataDir: string; extensionsDir: string; workspace: string; env: NodeJS.ProcessEnv; logFile: (chunk: string) => void },
+  options: {
+    port: number;
+    userDataDir: string;
+    extensionsDir: string;
+    workspace: string;
+    env: NodeJS.ProcessEnv;
+    logFile: (chunk: string) => void;
+  },
 ): Promise<RunningCodeServer> {
   const child = spawn(
     install.node,
     [
       install.entry,
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${options.port}`,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${options.port}`,
       '--disable-telemetry',
       '--disable-update-check',
-      '--user-data-dir', options.userDataDir,
-      '--extensions-dir', options.extensionsDir,
+      '--user-data-dir',
+      options.userDataDir,
+      '--extensions-dir',
+      options.extensionsDir,
       options.workspace,
     ],
     { env: options.env, stdio: ['ignore', 'pipe', 'pipe'] },
@@ -123,13 +136,22 @@ export function addUnpackedExtension(source: string, extensionsDir: string, id: 
   cpSync(source, join(extensionsDir, folder), { recursive: true });
   const manifest = join(extensionsDir, 'extensions.json');
   const listed = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as unknown[]) : [];
-  listed.push({ identifier: { id }, version, location: { $mid: 1, path: join(extensionsDir, folder), scheme: 'file' }, relativeLocation: folder });
+  listed.push({
+    identifier: { id },
+    version,
+    location: { $mid: 1, path: join(extensionsDir, folder), scheme: 'file' },
+    relativeLocation: folder,
+  });
   writeFileSync(manifest, JSON.stringify(listed));
 }
 
 /** `code-server --install-extension file.vsix` into an extensions folder; returns the folder it made. */
 export function installExtension(install: CodeServerInstall, vsix: string, extensionsDir: string, userDataDir: string): string {
-  execFileSync(install.node, [install.entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], { stdio: 'pipe' });
+  execFileSync(
+    install.node,
+    [install.entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix],
+    { stdio: 'pipe' },
+  );
   const installed = readdirSync(extensionsDir).find((name) => name.startsWith('openclaw-tools.openclaw-bedrock-'));
   if (!installed) throw new Error(`${vsix} did not install into ${extensionsDir}`);
   return join(extensionsDir, installed);

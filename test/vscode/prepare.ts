@@ -35,7 +35,9 @@ export async function prepareRun(): Promise<PreparedRun> {
   const suiteDir = join(OUTPUT_DIR, 'suite');
   const suiteSources = join(REPO_ROOT, 'test', 'vscode', 'suite');
   await build({
-    entryPoints: readdirSync(suiteSources).filter((name) => name === 'index.ts' || name.endsWith('.test.ts')).map((name) => join(suiteSources, name)),
+    entryPoints: readdirSync(suiteSources)
+      .filter((name) => name === 'index.ts' || name.endsWith('.test.ts'))
+      .map((name) => join(suiteSources, name)),
     outdir: suiteDir,
     bundle: true,
     platform: 'node',
@@ -126,7 +128,13 @@ export function printReport(name: string, report: SuiteReport): number {
   console.log(`\n${name}`);
   for (const test of report.tests) {
     console.log(`  ${test.state === 'passed' ? '✔' : '✖'} ${test.title}${test.durationMs !== undefined ? ` (${test.durationMs} ms)` : ''}`);
-    if (test.error) console.log(test.error.split('\n').map((line) => `      ${line}`).join('\n'));
+    if (test.error)
+      console.log(
+        test.error
+          .split('\n')
+          .map((line) => `      ${line}`)
+          .join('\n'),
+      );
   }
   console.log(`  ${report.passed} passing, ${report.failed} failing`);
   return report.failed;

@@ -45,7 +45,14 @@ async function main(): Promise<number> {
     log(`code-server ${server.url} (log: ${serverLog})`);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${server.url}/?folder=${encodeURIComponent(run.workspace)}`);
@@ -54,7 +61,9 @@ async function main(): Promise<number> {
     const report = await waitForResults(run.resultsFile, () => server!.process.exitCode);
     log(`Suites finished ${((Date.now() - started) / 1000).toFixed(1)} s after start.`);
     await page.screenshot({ path: join(screenshots, '00-after-suites.png') });
-    const failures = printReport('Real VS Code (code-server) suites', report) + printReport('UI smoke test', await runUiSmoke(page, run.workspace, screenshots, run.fake));
+    const failures =
+      printReport('Real VS Code (code-server) suites', report) +
+      printReport('UI smoke test', await runUiSmoke(page, run.workspace, screenshots, run.fake));
     log(`Screenshots in ${screenshots}`);
     return failures > 0 ? 1 : 0;
   } finally {
@@ -68,7 +77,10 @@ async function waitForResults(resultsFile: string, exitCode: () => number | null
   const deadline = Date.now() + SUITE_TIMEOUT_MS;
   while (!existsSync(resultsFile)) {
     if (exitCode() !== null) throw new Error(`code-server exited (code ${exitCode()}) before the suites reported`);
-    if (Date.now() > deadline) throw new Error(`The suites did not report within ${SUITE_TIMEOUT_MS / 1000} s: see test-output/vscode/code-server.log and the extension host log under test-output/vscode/user-data/logs`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `The suites did not report within ${SUITE_TIMEOUT_MS / 1000} s: see test-output/vscode/code-server.log and the extension host log under test-output/vscode/user-data/logs`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return JSON.parse(readFileSync(resultsFile, 'utf8')) as SuiteReport;

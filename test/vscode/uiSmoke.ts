@@ -19,7 +19,10 @@ interface ReadmePicture {
 async function clipOf(page: Page, part: ReadmePicture['part']): Promise<{ x: number; y: number; width: number; height: number }> {
   const viewport = page.viewportSize()!;
   if (part === 'window') return { x: 0, y: 0, ...viewport };
-  const box = await page.locator(part === 'panel' ? '.part.panel' : '.part.editor').first().boundingBox();
+  const box = await page
+    .locator(part === 'panel' ? '.part.panel' : '.part.editor')
+    .first()
+    .boundingBox();
   if (!box) throw new Error(`no ${part} on screen for the README picture`);
   return part === 'editor-wide' ? { ...box, width: viewport.width - box.x } : box;
 }
@@ -57,7 +60,8 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await page.waitForTimeout(300);
   };
   // Any visible match: the same text may also sit in hidden parts of the workbench (a code lens off screen).
-  const bodyHas = (needle: string, timeout = 20_000) => page.getByText(needle, { exact: false }).filter({ visible: true }).first().waitFor({ state: 'visible', timeout });
+  const bodyHas = (needle: string, timeout = 20_000) =>
+    page.getByText(needle, { exact: false }).filter({ visible: true }).first().waitFor({ state: 'visible', timeout });
 
   await step('open openclaw.json from the quick open', '01-open.png', async (shoot) => {
     await page.keyboard.press('Control+P');
@@ -90,7 +94,8 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await widget.waitFor({ state: 'visible', timeout: 20_000 });
     await page.locator('.suggest-widget .monaco-list-row').nth(3).waitFor({ timeout: 20_000 });
     const rows = await page.locator('.suggest-widget .monaco-list-row').allInnerTexts();
-    if (!rows.some((row) => row.includes('amazon-bedrock/deepseek.v3.2'))) throw new Error(`no amazon-bedrock/deepseek.v3.2 among: ${rows.join(' | ')}`);
+    if (!rows.some((row) => row.includes('amazon-bedrock/deepseek.v3.2')))
+      throw new Error(`no amazon-bedrock/deepseek.v3.2 among: ${rows.join(' | ')}`);
     await shoot({ name: 'completion.png', part: 'editor-wide' });
     await page.keyboard.press('Escape');
   });
@@ -121,7 +126,7 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await page.keyboard.press('Control+1');
   });
 
-  await step('inlay hints: prices and context after references, the chain\'s cost after fallbacks', '06-inlay-hints.png', async (shoot) => {
+  await step("inlay hints: prices and context after references, the chain's cost after fallbacks", '06-inlay-hints.png', async (shoot) => {
     // Without the side bar, so the hint at the end of the fallbacks line is on screen (wrapped, VS Code would shorten it;
     // prepare.ts lifts editor.inlayHints.maximumLength, which shortens a line's hints past 43 characters in all).
     const sideBar = page.locator('.part.sidebar');
@@ -151,7 +156,12 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await page.keyboard.press('Enter');
     await page.waitForSelector('.tab.active >> text=openclaw.json5', { timeout: 20_000 });
     const lineText = async (line: number) =>
-      (await page.locator('.monaco-editor.focused .view-lines .view-line').nth(line - 1).innerText()).replace(/\u00a0/g, ' ');
+      (
+        await page
+          .locator('.monaco-editor.focused .view-lines .view-line')
+          .nth(line - 1)
+          .innerText()
+      ).replace(/\u00a0/g, ' ');
     const lineBecomes = async (line: number, accept: (text: string) => boolean, what: string) => {
       for (const deadline = Date.now() + 20_000; !accept(await lineText(line)); await page.waitForTimeout(100)) {
         if (Date.now() > deadline) throw new Error(`${what}: line ${line} is ${JSON.stringify(await lineText(line))}`);
@@ -207,8 +217,11 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await bodyHas(answer);
     await bodyHas(`Prompt: ${prompt}`);
     await bodyHas('tok/s');
-    const sent = fake.requests.slice(sentBefore).filter((request) => request.operation === 'ConverseStream' && request.body.includes(nonce));
-    if (sent.length !== 1) throw new Error(`the fake Bedrock received ${sent.length} ConverseStream requests with this run's prompt, not 1`);
+    const sent = fake.requests
+      .slice(sentBefore)
+      .filter((request) => request.operation === 'ConverseStream' && request.body.includes(nonce));
+    if (sent.length !== 1)
+      throw new Error(`the fake Bedrock received ${sent.length} ConverseStream requests with this run's prompt, not 1`);
     // The progress notification goes once the run is done.
     // (The toast, not the screen reader's alert that keeps its text.)
     const toast = page.locator('.notification-toast', { hasText: 'Testing amazon-bedrock/qwen.qwen3-coder-next' });
@@ -229,13 +242,17 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
     await page.keyboard.press('Enter');
   });
 
-  await step('the Add Model confirmation: what was added, "Test It" and "Undo"; Undo takes it out again', '10-add-model-confirmation.png', async (shoot) => {
-    await bodyHas('Added amazon-bedrock/amazon.nova-lite-v1:0 with the alias "Nova Lite".');
-    await page.getByRole('button', { name: 'Test It' }).first().waitFor({ state: 'visible', timeout: 20_000 });
-    await shoot();
-    await page.getByRole('button', { name: 'Undo' }).first().click();
-    await bodyHas('Removed amazon-bedrock/amazon.nova-lite-v1:0 again.');
-  });
+  await step(
+    'the Add Model confirmation: what was added, "Test It" and "Undo"; Undo takes it out again',
+    '10-add-model-confirmation.png',
+    async (shoot) => {
+      await bodyHas('Added amazon-bedrock/amazon.nova-lite-v1:0 with the alias "Nova Lite".');
+      await page.getByRole('button', { name: 'Test It' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      await shoot();
+      await page.getByRole('button', { name: 'Undo' }).first().click();
+      await bodyHas('Removed amazon-bedrock/amazon.nova-lite-v1:0 again.');
+    },
+  );
 
   await step('the status bar: the AWS profile and region, and a tooltip of short lines', '11-status-bar-tooltip.png', async (shoot) => {
     await page.locator('.statusbar-item', { hasText: 'fake · us-east-1' }).first().hover();
@@ -246,45 +263,52 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
   });
 
   // Last: the panel takes the editor's place, and the status bar shows the AWS item only beside an OpenClaw file.
-  await step('the palette: OpenClaw: Compare Models... with the chain pre-selected, the panel sorted from the keyboard', '10-compare-models.png', async (shoot) => {
-    const nonce = `compare-${process.pid}-${Date.now().toString(36)}`;
-    fake.setConverseScript('qwen.qwen3-coder-next', { text: ['Qwen answers ', nonce, '.'], chunkDelayMs: 50 });
-    fake.setConverseScript('deepseek.v3.2', { text: ['DeepSeek answers ', nonce, '.'], chunkDelayMs: 50 });
-    fake.setConverseScript('zai.glm-4.7', { text: ['GLM answers ', nonce, '.'], chunkDelayMs: 50 });
-    const sentBefore = fake.requests.length;
-    await page.keyboard.press('Control+Shift+P');
-    await page.keyboard.type('OpenClaw: Compare Models...');
-    await page.waitForTimeout(500);
-    await page.keyboard.press('Enter');
-    await bodyHas('Compare which models?');
-    // The default agent's primary and fallbacks are checked.
-    const checked = await page.locator('.quick-input-list .monaco-list-row[aria-checked="true"]').allInnerTexts();
-    for (const name of ['Qwen3 Coder', 'DeepSeek V3.2', 'GLM 4.7']) {
-      if (!checked.some((row) => row.includes(name))) throw new Error(`${name} is not pre-selected: ${checked.join(' | ')}`);
-    }
-    if (checked.length !== 3) throw new Error(`${checked.length} models pre-selected, not 3: ${checked.join(' | ')}`);
-    await page.keyboard.press('Enter');
-    await bodyHas('The prompt every model gets');
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type(`Say ${nonce}`);
-    await page.keyboard.press('Enter');
-    // The webview's document sits in two nested frames.
-    const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-    await view.getByText('Done: 3 of 3 complete.').waitFor({ state: 'visible', timeout: 30_000 });
-    for (const name of ['Qwen', 'DeepSeek', 'GLM']) await view.getByText(`${name} answers ${nonce}.`).waitFor({ state: 'visible', timeout: 20_000 });
-    const sent = fake.requests.slice(sentBefore).filter((request) => request.operation === 'ConverseStream' && request.body.includes(nonce));
-    if (sent.length !== 3) throw new Error(`the fake Bedrock received ${sent.length} ConverseStream requests with this prompt, not 3`);
-    // Sorting by cost from the keyboard: focus the header's button, press Enter, aria-sort follows.
-    const costHeader = view.locator('th', { has: view.getByRole('button', { name: /^Cost/ }) });
-    await view.getByRole('button', { name: /^Cost/ }).focus();
-    await page.keyboard.press('Enter');
-    await costHeader.and(view.locator('[aria-sort="ascending"]')).waitFor({ timeout: 10_000 });
-    // The panel's editor group alone (Ctrl+K Ctrl+M), for a screenshot of the whole table.
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+M');
-    await page.waitForTimeout(800);
-    await shoot();
-  });
+  await step(
+    'the palette: OpenClaw: Compare Models... with the chain pre-selected, the panel sorted from the keyboard',
+    '10-compare-models.png',
+    async (shoot) => {
+      const nonce = `compare-${process.pid}-${Date.now().toString(36)}`;
+      fake.setConverseScript('qwen.qwen3-coder-next', { text: ['Qwen answers ', nonce, '.'], chunkDelayMs: 50 });
+      fake.setConverseScript('deepseek.v3.2', { text: ['DeepSeek answers ', nonce, '.'], chunkDelayMs: 50 });
+      fake.setConverseScript('zai.glm-4.7', { text: ['GLM answers ', nonce, '.'], chunkDelayMs: 50 });
+      const sentBefore = fake.requests.length;
+      await page.keyboard.press('Control+Shift+P');
+      await page.keyboard.type('OpenClaw: Compare Models...');
+      await page.waitForTimeout(500);
+      await page.keyboard.press('Enter');
+      await bodyHas('Compare which models?');
+      // The default agent's primary and fallbacks are checked.
+      const checked = await page.locator('.quick-input-list .monaco-list-row[aria-checked="true"]').allInnerTexts();
+      for (const name of ['Qwen3 Coder', 'DeepSeek V3.2', 'GLM 4.7']) {
+        if (!checked.some((row) => row.includes(name))) throw new Error(`${name} is not pre-selected: ${checked.join(' | ')}`);
+      }
+      if (checked.length !== 3) throw new Error(`${checked.length} models pre-selected, not 3: ${checked.join(' | ')}`);
+      await page.keyboard.press('Enter');
+      await bodyHas('The prompt every model gets');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(`Say ${nonce}`);
+      await page.keyboard.press('Enter');
+      // The webview's document sits in two nested frames.
+      const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await view.getByText('Done: 3 of 3 complete.').waitFor({ state: 'visible', timeout: 30_000 });
+      for (const name of ['Qwen', 'DeepSeek', 'GLM'])
+        await view.getByText(`${name} answers ${nonce}.`).waitFor({ state: 'visible', timeout: 20_000 });
+      const sent = fake.requests
+        .slice(sentBefore)
+        .filter((request) => request.operation === 'ConverseStream' && request.body.includes(nonce));
+      if (sent.length !== 3) throw new Error(`the fake Bedrock received ${sent.length} ConverseStream requests with this prompt, not 3`);
+      // Sorting by cost from the keyboard: focus the header's button, press Enter, aria-sort follows.
+      const costHeader = view.locator('th', { has: view.getByRole('button', { name: /^Cost/ }) });
+      await view.getByRole('button', { name: /^Cost/ }).focus();
+      await page.keyboard.press('Enter');
+      await costHeader.and(view.locator('[aria-sort="ascending"]')).waitFor({ timeout: 10_000 });
+      // The panel's editor group alone (Ctrl+K Ctrl+M), for a screenshot of the whole table.
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+M');
+      await page.waitForTimeout(800);
+      await shoot();
+    },
+  );
 
   return { passed: tests.filter((t) => t.state === 'passed').length, failed: tests.filter((t) => t.state === 'failed').length, tests };
 }

@@ -25,7 +25,11 @@ export interface CompareModels extends vscode.Disposable {
   revive(panel: vscode.WebviewPanel, state: unknown): void;
 }
 
-export function startCompareModels(context: vscode.ExtensionContext, client: LanguageClient, applyFix: (fix: ModelIdFix) => Promise<boolean>): CompareModels {
+export function startCompareModels(
+  context: vscode.ExtensionContext,
+  client: LanguageClient,
+  applyFix: (fix: ModelIdFix) => Promise<boolean>,
+): CompareModels {
   const progress = new ComparisonProgress(client);
   const services: PanelServices = { client, extensionUri: context.extensionUri, applyFix, progress };
   return {
@@ -57,10 +61,18 @@ async function compareModels(
   })) as TestTargetItem[];
   const picked = givenReferences ? columnsFor(givenReferences, targets) : await pickModels(targets);
   if (!picked || picked.length === 0) return undefined;
-  const lastPrompt = context.globalState.get<string>(LAST_PROMPT_KEY) || vscode.workspace.getConfiguration('openclaw').get<string>('test.prompt', '') || DEFAULT_PROMPT;
+  const lastPrompt =
+    context.globalState.get<string>(LAST_PROMPT_KEY) ||
+    vscode.workspace.getConfiguration('openclaw').get<string>('test.prompt', '') ||
+    DEFAULT_PROMPT;
   const prompt =
     givenPrompt ??
-    (await vscode.window.showInputBox({ title: `Compare ${picked.length} models`, prompt: 'The prompt every model gets', value: lastPrompt, ignoreFocusOut: true }));
+    (await vscode.window.showInputBox({
+      title: `Compare ${picked.length} models`,
+      prompt: 'The prompt every model gets',
+      value: lastPrompt,
+      ignoreFocusOut: true,
+    }));
   if (prompt === undefined || prompt.trim() === '') return undefined;
   await context.globalState.update(LAST_PROMPT_KEY, prompt);
 
@@ -98,12 +110,19 @@ async function pickModels(targets: TestTargetItem[]): Promise<Column[] | undefin
   const picked = await vscode.window.showQuickPick(
     targets.map((target) => ({
       label: `${target.problem ? '$(warning) ' : ''}${labelOf(target)}`,
-      description: [target.ref, target.chainPosition !== undefined ? `· ${place(target.chainPosition)}` : undefined].filter(Boolean).join(' '),
+      description: [target.ref, target.chainPosition !== undefined ? `· ${place(target.chainPosition)}` : undefined]
+        .filter(Boolean)
+        .join(' '),
       detail: target.problem ?? target.description,
       picked: target.chainPosition !== undefined,
       target,
     })),
-    { title: 'Compare which models? (the default agent’s chain is selected)', canPickMany: true, matchOnDescription: true, matchOnDetail: true },
+    {
+      title: 'Compare which models? (the default agent’s chain is selected)',
+      canPickMany: true,
+      matchOnDescription: true,
+      matchOnDetail: true,
+    },
   );
   if (!picked) return undefined;
   if (picked.length > MAX_COMPARE_MODELS) {

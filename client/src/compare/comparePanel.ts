@@ -1,7 +1,14 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient } from 'vscode-languageclient/node';
-import { COMPARE_MODELS_COMMAND, COMPARE_PROGRESS_NOTIFICATION, CompareModelsParams, CompareModelsResult, CompareProgressParams, ModelIdFix } from '../../../server/src/protocol';
+import {
+  COMPARE_MODELS_COMMAND,
+  COMPARE_PROGRESS_NOTIFICATION,
+  CompareModelsParams,
+  CompareModelsResult,
+  CompareProgressParams,
+  ModelIdFix,
+} from '../../../server/src/protocol';
 import { applyProgress, ComparisonState, finishRound, fixApplied, HostMessage, sorted, startRound, ViewMessage } from './comparisonState';
 
 /*
@@ -32,7 +39,9 @@ export class ComparisonProgress implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   constructor(client: LanguageClient) {
-    this.subscription = client.onNotification(COMPARE_PROGRESS_NOTIFICATION, (params: CompareProgressParams) => this.listeners.get(params.compareId)?.(params));
+    this.subscription = client.onNotification(COMPARE_PROGRESS_NOTIFICATION, (params: CompareProgressParams) =>
+      this.listeners.get(params.compareId)?.(params),
+    );
   }
 
   listen(compareId: string, listener: (params: CompareProgressParams) => void): vscode.Disposable {
@@ -66,7 +75,12 @@ export class ComparePanel {
 
   /** A new panel beside the editor. */
   static open(services: PanelServices, state: ComparisonState): ComparePanel {
-    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, 'Compare Models', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, webviewOptions(services.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      COMPARE_VIEW_TYPE,
+      'Compare Models',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+      webviewOptions(services.extensionUri),
+    );
     return new ComparePanel(panel, services, state);
   }
 
@@ -74,7 +88,14 @@ export class ComparePanel {
   static revive(panel: vscode.WebviewPanel, services: PanelServices, state: ComparisonState): ComparePanel {
     panel.webview.options = webviewOptions(services.extensionUri);
     // A comparison that was running when the window reloaded did not finish.
-    const restored = state.running ? finishRound(state, state.columns.map((column) => column.runs.length), undefined, 'The window reloaded while the comparison ran: Run again to repeat it.') : state;
+    const restored = state.running
+      ? finishRound(
+          state,
+          state.columns.map((column) => column.runs.length),
+          undefined,
+          'The window reloaded while the comparison ran: Run again to repeat it.',
+        )
+      : state;
     return new ComparePanel(panel, services, restored);
   }
 
@@ -98,14 +119,27 @@ export class ComparePanel {
     this.update(startRound(this.state));
     const compareId = `panel-${process.pid}-${++comparisons}`;
     const cancel = (this.cancel = new vscode.CancellationTokenSource());
-    const listening = this.services.progress.listen(compareId, (params) => this.update(applyProgress(this.state, params), params.kind === 'text' || params.kind === 'reasoning'));
-    const params: CompareModelsParams = { uri: this.state.uri, references: this.state.columns.map((column) => column.reference), prompt: this.state.prompt, compareId };
+    const listening = this.services.progress.listen(compareId, (params) =>
+      this.update(applyProgress(this.state, params), params.kind === 'text' || params.kind === 'reasoning'),
+    );
+    const params: CompareModelsParams = {
+      uri: this.state.uri,
+      references: this.state.columns.map((column) => column.reference),
+      prompt: this.state.prompt,
+      compareId,
+    };
     try {
-      const result = (await this.services.client.sendRequest(ExecuteCommandRequest.type, { command: COMPARE_MODELS_COMMAND, arguments: [params] }, cancel.token)) as CompareModelsResult;
+      const result = (await this.services.client.sendRequest(
+        ExecuteCommandRequest.type,
+        { command: COMPARE_MODELS_COMMAND, arguments: [params] },
+        cancel.token,
+      )) as CompareModelsResult;
       this.update(finishRound(this.state, runsBefore, result));
       return result;
     } catch (error) {
-      const problem = cancel.token.isCancellationRequested ? 'Cancelled.' : `The comparison failed: ${error instanceof Error ? error.message : String(error)}`;
+      const problem = cancel.token.isCancellationRequested
+        ? 'Cancelled.'
+        : `The comparison failed: ${error instanceof Error ? error.message : String(error)}`;
       this.update(finishRound(this.state, runsBefore, undefined, problem));
       return undefined;
     } finally {
@@ -160,7 +194,8 @@ export class ComparePanel {
         const column = this.state.columns[message.column];
         if (!column?.fix || this.state.running) break;
         const { fix } = column;
-        if (await this.services.applyFix(fix)) this.update(fixApplied(this.state, message.column, `${column.ref.slice(0, column.ref.indexOf('/') + 1)}${fix.newId}`));
+        if (await this.services.applyFix(fix))
+          this.update(fixApplied(this.state, message.column, `${column.ref.slice(0, column.ref.indexOf('/') + 1)}${fix.newId}`));
         break;
       }
       case 'rendered':
@@ -216,7 +251,9 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscod
 function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const nonce = randomBytes(18).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'client', 'out', 'compareView.js'));
-  const csp = [`default-src 'none'`, `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`].join('; ');
+  const csp = [`default-src 'none'`, `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`].join(
+    '; ',
+  );
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -1,5 +1,11 @@
 import type { CompareModelsResult, CompareProgressParams, CompareRunFigures, ModelIdFix } from '../../../server/src/protocol';
-import { comparisonMarkdown, comparisonRows, ComparisonRow, FigureKey, sortRows } from '../../../server/src/service/features/modelComparison';
+import {
+  comparisonMarkdown,
+  comparisonRows,
+  ComparisonRow,
+  FigureKey,
+  sortRows,
+} from '../../../server/src/service/features/modelComparison';
 
 /*
  * What the Compare Models panel shows, as plain data: the extension owns it, folds the server's
@@ -82,7 +88,15 @@ export function startRound(state: ComparisonState): ComparisonState {
     running: true,
     rounds: state.rounds + 1,
     status: `Sending the prompt to ${state.columns.length} ${state.columns.length === 1 ? 'model' : 'models'}…`,
-    columns: state.columns.map((column) => ({ ...column, text: '', reasoning: '', state: 'waiting', problem: undefined, fix: undefined, note: undefined })),
+    columns: state.columns.map((column) => ({
+      ...column,
+      text: '',
+      reasoning: '',
+      state: 'waiting',
+      problem: undefined,
+      fix: undefined,
+      note: undefined,
+    })),
   });
 }
 
@@ -125,7 +139,12 @@ export function applyProgress(state: ComparisonState, progress: CompareProgressP
  * The server's answer: it has every run's figures and the final texts. Runs the notifications
  * already added for this round are replaced by the answer's, so none counts twice.
  */
-export function finishRound(state: ComparisonState, runsBefore: readonly number[], result: CompareModelsResult | undefined, problem?: string): ComparisonState {
+export function finishRound(
+  state: ComparisonState,
+  runsBefore: readonly number[],
+  result: CompareModelsResult | undefined,
+  problem?: string,
+): ComparisonState {
   const columns = state.columns.map((column, index): ColumnState => {
     const model = result?.models[index];
     const earlier = column.runs.slice(0, runsBefore[index] ?? 0);
@@ -144,14 +163,34 @@ export function finishRound(state: ComparisonState, runsBefore: readonly number[
     };
   });
   const complete = columns.filter((column) => column.state === 'complete').length;
-  const status = problem ?? `Done: ${complete} of ${columns.length} complete.${state.rounds > 1 ? ` Figures are medians over ${state.rounds} runs.` : ''}`;
-  return withTable({ ...state, columns, running: false, region: result?.region ?? state.region, prompt: result?.prompt ?? state.prompt, status });
+  const status =
+    problem ??
+    `Done: ${complete} of ${columns.length} complete.${state.rounds > 1 ? ` Figures are medians over ${state.rounds} runs.` : ''}`;
+  return withTable({
+    ...state,
+    columns,
+    running: false,
+    region: result?.region ?? state.region,
+    prompt: result?.prompt ?? state.prompt,
+    status,
+  });
 }
 
 /** After a column's fix was applied: it now sends the new id; its earlier figures were another model's. */
 export function fixApplied(state: ComparisonState, column: number, reference: string): ComparisonState {
   const columns = state.columns.map((entry, index): ColumnState =>
-    index === column ? { ...entry, reference, ref: reference, runs: [], state: 'waiting', problem: undefined, fix: undefined, note: `Now using ${reference}: Run again to compare it.` } : entry,
+    index === column
+      ? {
+          ...entry,
+          reference,
+          ref: reference,
+          runs: [],
+          state: 'waiting',
+          problem: undefined,
+          fix: undefined,
+          note: `Now using ${reference}: Run again to compare it.`,
+        }
+      : entry,
   );
   return withTable({ ...state, columns, status: `${state.columns[column]?.label ?? reference} now uses ${reference}.` });
 }
@@ -163,7 +202,13 @@ export function sorted(state: ComparisonState, key: SortKey, direction: 'ascendi
 /** The rows (sorted as the user chose) and the Markdown, from the columns. */
 function withTable(state: ComparisonState): ComparisonState {
   const rows = comparisonRows(
-    state.columns.map((column) => ({ ref: column.ref, label: column.label, priceSource: column.priceSource, runs: column.runs, problem: column.problem })),
+    state.columns.map((column) => ({
+      ref: column.ref,
+      label: column.label,
+      priceSource: column.priceSource,
+      runs: column.runs,
+      problem: column.problem,
+    })),
   );
   const ordered = sortRows(rows, state.sort?.key, state.sort?.direction ?? 'ascending');
   return { ...state, rows: ordered, markdown: comparisonMarkdown(state.prompt, ordered, { region: state.region }) };

@@ -9,14 +9,7 @@ import { Http1Reason, withoutCredentials } from './network';
  */
 
 export type AwsProblemKind =
-  | 'credentials'
-  | 'access-denied'
-  | 'on-demand'
-  | 'invalid-model'
-  | 'throttled'
-  | 'timeout'
-  | 'network'
-  | 'other';
+  'credentials' | 'access-denied' | 'on-demand' | 'invalid-model' | 'throttled' | 'timeout' | 'network' | 'other';
 
 export interface AwsProblem {
   kind: AwsProblemKind;
@@ -75,11 +68,20 @@ export function explainAwsError(error: unknown, context: ExplainContext): AwsPro
     return { kind: 'credentials', message: `The AWS SSO session for ${profileWords} has expired: run ${loginHint}.` };
   }
   if (name === 'ExpiredTokenException' || name === 'UnrecognizedClientException' || name === 'InvalidSignatureException') {
-    return { kind: 'credentials', message: `AWS rejected the credentials of ${profileWords} (${name}): refresh them, or pick another profile with "openclaw.aws.profile".` };
+    return {
+      kind: 'credentials',
+      message: `AWS rejected the credentials of ${profileWords} (${name}): refresh them, or pick another profile with "openclaw.aws.profile".`,
+    };
   }
   const status = e.$metadata?.httpStatusCode;
   // An answer without an AWS request id did not come from AWS: through a proxy, it is the proxy's.
-  if (context.proxy && status !== undefined && status >= 400 && !e.$metadata?.requestId && (name === 'Unknown' || message === 'UnknownError')) {
+  if (
+    context.proxy &&
+    status !== undefined &&
+    status >= 400 &&
+    !e.$metadata?.requestId &&
+    (name === 'Unknown' || message === 'UnknownError')
+  ) {
     return {
       kind: 'network',
       message: `The proxy ${withoutCredentials(context.proxy)} refused the connection to ${context.host} (HTTP ${status}). Check that it lets CONNECT through to that host, or list the host in NO_PROXY or "http.noProxy".`,
@@ -87,12 +89,21 @@ export function explainAwsError(error: unknown, context: ExplainContext): AwsPro
   }
   if (name === 'AccessDeniedException' || status === 403) {
     const on = modelId ? ` on ${modelId}` : '';
-    return { kind: 'access-denied', message: `Access denied in ${connection.region}: the IAM identity of ${profileWords} needs ${context.action}${on}. AWS said: ${message}` };
+    return {
+      kind: 'access-denied',
+      message: `Access denied in ${connection.region}: the IAM identity of ${profileWords} needs ${context.action}${on}. AWS said: ${message}`,
+    };
   }
   if (name === 'ValidationException' && /on-demand throughput isn.?t supported/i.test(message)) {
-    return { kind: 'on-demand', message: `${modelId ?? 'This model'} cannot be invoked on demand: Bedrock needs the id of an inference profile that contains it.` };
+    return {
+      kind: 'on-demand',
+      message: `${modelId ?? 'This model'} cannot be invoked on demand: Bedrock needs the id of an inference profile that contains it.`,
+    };
   }
-  if (modelId && (name === 'ResourceNotFoundException' || (name === 'ValidationException' && /model identifier is invalid/i.test(message)))) {
+  if (
+    modelId &&
+    (name === 'ResourceNotFoundException' || (name === 'ValidationException' && /model identifier is invalid/i.test(message)))
+  ) {
     return {
       kind: 'invalid-model',
       message: `${modelId} is not available in ${connection.region}: check the id, the region (the provider's baseUrl or "openclaw.aws.region"), and that access to the model is granted in the Bedrock console. AWS said: ${message}`,
@@ -101,14 +112,20 @@ export function explainAwsError(error: unknown, context: ExplainContext): AwsPro
   const attempts = e.$metadata?.attempts;
   const tried = attempts && attempts > 1 ? ` (tried ${attempts} times, backing off between tries)` : '';
   if (name === 'ThrottlingException' || e.$metadata?.httpStatusCode === 429) {
-    return { kind: 'throttled', message: `Bedrock throttled the request in ${connection.region}${tried}; try again later or check your quotas. AWS said: ${message}` };
+    return {
+      kind: 'throttled',
+      message: `Bedrock throttled the request in ${connection.region}${tried}; try again later or check your quotas. AWS said: ${message}`,
+    };
   }
   if (e.$fault === 'server') {
     return { kind: 'other', message: `Bedrock failed in ${connection.region} with ${name}${tried}; try again later. AWS said: ${message}` };
   }
   const via = context.proxy ? ` through the proxy ${withoutCredentials(context.proxy)}` : '';
   if (!context.http2 && answeredInHttp2(error)) {
-    return { kind: 'network', message: `${context.host} answered in HTTP/2 where HTTP/1.1 was sent${via}: it accepts only HTTP/2. ${http2Remedy(context)}` };
+    return {
+      kind: 'network',
+      message: `${context.host} answered in HTTP/2 where HTTP/1.1 was sent${via}: it accepts only HTTP/2. ${http2Remedy(context)}`,
+    };
   }
   const network = networkCode(error);
   // A connection refused or reset is the network's answer whatever the protocol; a broken HTTP/2
@@ -146,16 +163,25 @@ export function explainAwsError(error: unknown, context: ExplainContext): AwsPro
         message: `${context.host}${via} answered HTTP ${status} (${STATUS_CODES[status] ?? 'error'}) without a Bedrock error (${reason}): a proxy or load balancer on the way may have answered instead. Try again later, or check the proxy.`,
       };
     }
-    return { kind: 'other', message: `The answer from ${context.host}${via} could not be read (HTTP ${status}: ${reason}): it was cut or changed on the way. Try again.` };
+    return {
+      kind: 'other',
+      message: `The answer from ${context.host}${via} could not be read (HTTP ${status}: ${reason}): it was cut or changed on the way. Try again.`,
+    };
   }
   if (network === 'ECONNRESET' || network === 'EPIPE') {
-    return { kind: 'network', message: `The connection to ${context.host}${via} was closed before Bedrock answered (${network}). Check the network or proxy ("http.proxy", HTTPS_PROXY, NO_PROXY), then try again.` };
+    return {
+      kind: 'network',
+      message: `The connection to ${context.host}${via} was closed before Bedrock answered (${network}). Check the network or proxy ("http.proxy", HTTPS_PROXY, NO_PROXY), then try again.`,
+    };
   }
   if (network === 'timed out') {
     return { kind: 'timeout', message: `${context.host} did not answer in time${via}. Check the network or proxy.` };
   }
   if (network) {
-    return { kind: 'network', message: `Cannot reach ${context.host}${via} (${network}). Check the network or proxy ("http.proxy", HTTPS_PROXY, NO_PROXY), or set "${context.endpointSetting}" for a VPC endpoint.` };
+    return {
+      kind: 'network',
+      message: `Cannot reach ${context.host}${via} (${network}). Check the network or proxy ("http.proxy", HTTPS_PROXY, NO_PROXY), or set "${context.endpointSetting}" for a VPC endpoint.`,
+    };
   }
   return { kind: 'other', message: `${name || 'Error'}: ${message}` };
 }
@@ -183,8 +209,10 @@ function http2Remedy(context: ExplainContext): string {
     case 'proxy':
       return 'HTTP/1.1 is what goes through the proxy here: list the host in NO_PROXY or "http.noProxy" to reach it directly, over HTTP/2.';
     case 'certificates':
-      return 'HTTP/1.1 goes with the certificates of AWS_CA_BUNDLE or with "http.proxyStrictSSL" off: ' +
-        'give the CA in NODE_EXTRA_CA_CERTS instead, which keeps HTTP/2.';
+      return (
+        'HTTP/1.1 goes with the certificates of AWS_CA_BUNDLE or with "http.proxyStrictSSL" off: ' +
+        'give the CA in NODE_EXTRA_CA_CERTS instead, which keeps HTTP/2.'
+      );
     default:
       return `These calls go over HTTP/1.1, as Bedrock's own endpoints take it: set "${context.endpointSetting}" to an endpoint that accepts HTTP/1.1.`;
   }
@@ -193,8 +221,13 @@ function http2Remedy(context: ExplainContext): string {
 /** The code of an HTTP/2 failure of the connection itself (protocol error, GOAWAY, a session that closed). */
 function http2Failure(error: unknown): string | undefined {
   for (let current = error as AwsLikeError | undefined, depth = 0; current && depth < 4; depth++) {
-    if (current.code && /^(ERR_HTTP2_(ERROR|STREAM_ERROR|SESSION_ERROR|GOAWAY_SESSION|INVALID_SESSION|STREAM_CANCEL)|NGHTTP2_)/.test(current.code)) return current.code;
-    if (current.message && /\b(GOAWAY|NGHTTP2_[A-Z_]+|http2 (session|stream))\b/i.test(current.message)) return current.message.match(/\b(GOAWAY|NGHTTP2_[A-Z_]+)\b/i)?.[0] ?? 'HTTP/2 session error';
+    if (
+      current.code &&
+      /^(ERR_HTTP2_(ERROR|STREAM_ERROR|SESSION_ERROR|GOAWAY_SESSION|INVALID_SESSION|STREAM_CANCEL)|NGHTTP2_)/.test(current.code)
+    )
+      return current.code;
+    if (current.message && /\b(GOAWAY|NGHTTP2_[A-Z_]+|http2 (session|stream))\b/i.test(current.message))
+      return current.message.match(/\b(GOAWAY|NGHTTP2_[A-Z_]+)\b/i)?.[0] ?? 'HTTP/2 session error';
     current = current.cause as AwsLikeError | undefined;
   }
   return undefined;

@@ -118,7 +118,9 @@ export class CatalogStore implements CatalogSource {
     this.memory.set(key, { snapshot, fetchedAt });
     this.failures.delete(key);
     this.saveToDisk(key, snapshot);
-    this.events.log?.(`Bedrock catalog (${describeConnection(connection)}): ${entries.length} models and profiles in ${fetchedAt - started} ms.`);
+    this.events.log?.(
+      `Bedrock catalog (${describeConnection(connection)}): ${entries.length} models and profiles in ${fetchedAt - started} ms.`,
+    );
     this.events.onUpdate?.(snapshot);
     return snapshot;
   }
@@ -168,5 +170,11 @@ export class CatalogStore implements CatalogSource {
 }
 
 function cacheKey(connection: BedrockConnection): string {
-  return JSON.stringify([connection.region, connection.endpoint ?? '', connection.profile ?? '', connection.fips === true, connection.dualStack === true]);
+  return JSON.stringify([
+    connection.region,
+    connection.endpoint ?? '',
+    connection.profile ?? '',
+    connection.fips === true,
+    connection.dualStack === true,
+  ]);
 }

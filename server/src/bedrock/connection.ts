@@ -32,7 +32,10 @@ export function describeConnection(connection: BedrockConnection): string {
 }
 
 /** The SDK client options for a connection's endpoint: an override, or the region's (FIPS, dual-stack) endpoint. */
-export function endpointOptions(connection: BedrockConnection, override: string | undefined): { endpoint?: string; useFipsEndpoint?: boolean; useDualstackEndpoint?: boolean } {
+export function endpointOptions(
+  connection: BedrockConnection,
+  override: string | undefined,
+): { endpoint?: string; useFipsEndpoint?: boolean; useDualstackEndpoint?: boolean } {
   // The SDK refuses FIPS or dual-stack together with a custom endpoint: the override says it all.
   if (override) return { endpoint: override };
   return { useFipsEndpoint: connection.fips || undefined, useDualstackEndpoint: connection.dualStack || undefined };

@@ -79,7 +79,11 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
-export async function runConverseTest(request: ConverseTestRequest, events: ConverseTestEvents, cancel: AbortSignal): Promise<ConverseTestOutcome> {
+export async function runConverseTest(
+  request: ConverseTestRequest,
+  events: ConverseTestEvents,
+  cancel: AbortSignal,
+): Promise<ConverseTestOutcome> {
   const started = performance.now();
   const at = Date.now();
   const target = new URL(request.endpoint ?? bedrockEndpoint('bedrock-runtime', request.connection.region, request.connection));
@@ -88,7 +92,12 @@ export async function runConverseTest(request: ConverseTestRequest, events: Conv
     transport = transportFor(target, request.network, process.env, { requestTimeout: request.timeoutMs }, true);
   } catch (error) {
     // A setting that makes no transport (an unreadable AWS_CA_BUNDLE): no request is sent.
-    const problem = explainAwsError(error, { connection: request.connection, action: 'bedrock:InvokeModelWithResponseStream', host: target.host, endpointSetting: 'openclaw.bedrock.runtimeEndpoint' });
+    const problem = explainAwsError(error, {
+      connection: request.connection,
+      action: 'bedrock:InvokeModelWithResponseStream',
+      host: target.host,
+      endpointSetting: 'openclaw.bedrock.runtimeEndpoint',
+    });
     return { measurements: { at, outcome: 'failed', totalMs: 0, error: problem.message }, text: '', reasoning: '', problem };
   }
   const deadline = new AbortController();
@@ -124,7 +133,8 @@ export async function runConverseTest(request: ConverseTestRequest, events: Conv
     },
     text: text.value,
     reasoning: reasoning.value,
-    truncated: text.dropped || reasoning.dropped ? { limit: MAX_KEPT_CHARACTERS, text: text.dropped, reasoning: reasoning.dropped } : undefined,
+    truncated:
+      text.dropped || reasoning.dropped ? { limit: MAX_KEPT_CHARACTERS, text: text.dropped, reasoning: reasoning.dropped } : undefined,
     problem,
   });
   const timedOut = (): AwsProblem => ({
@@ -138,7 +148,9 @@ export async function runConverseTest(request: ConverseTestRequest, events: Conv
         modelId: request.modelId,
         messages: [{ role: 'user', content: [{ text: request.prompt }] }],
         inferenceConfig: { maxTokens: request.maxTokens },
-        additionalModelRequestFields: request.thinkingBudget ? { thinking: { type: 'enabled', budget_tokens: request.thinkingBudget } } : undefined,
+        additionalModelRequestFields: request.thinkingBudget
+          ? { thinking: { type: 'enabled', budget_tokens: request.thinkingBudget } }
+          : undefined,
       }),
       { abortSignal: signal },
     );
@@ -165,7 +177,10 @@ export async function runConverseTest(request: ConverseTestRequest, events: Conv
     if (cancel.aborted) return outcome('cancelled');
     if (deadline.signal.aborted) return outcome(received() ? 'broken' : 'failed', timedOut());
     if (!finished) {
-      return outcome('broken', { kind: 'network', message: `The stream from ${host} ended before the model finished (no messageStop): the answer above is incomplete.` });
+      return outcome('broken', {
+        kind: 'network',
+        message: `The stream from ${host} ended before the model finished (no messageStop): the answer above is incomplete.`,
+      });
     }
     return outcome('complete');
   } catch (error) {
@@ -182,7 +197,10 @@ export async function runConverseTest(request: ConverseTestRequest, events: Conv
       http1Because: transport.http1Because,
     });
     if (firstTokenAt === undefined) return outcome('failed', problem);
-    return outcome('broken', { kind: problem.kind, message: `The stream broke after ${received().toLocaleString('en-US')} characters: ${problem.message}` });
+    return outcome('broken', {
+      kind: problem.kind,
+      message: `The stream broke after ${received().toLocaleString('en-US')} characters: ${problem.message}`,
+    });
   } finally {
     clearTimeout(timer);
     client.destroy();

@@ -19,7 +19,11 @@ import { NetworkSettings, proxyFor, transportFor } from './network';
  */
 
 /** discoverCatalog, a failure rejected with its explanation: what went wrong and what to do. */
-export async function discoverCatalogExplained(connection: BedrockConnection, network: NetworkSettings, timeouts: CatalogTimeouts = CATALOG_TIMEOUTS): Promise<CatalogEntry[]> {
+export async function discoverCatalogExplained(
+  connection: BedrockConnection,
+  network: NetworkSettings,
+  timeouts: CatalogTimeouts = CATALOG_TIMEOUTS,
+): Promise<CatalogEntry[]> {
   try {
     return await discoverCatalog(connection, network, undefined, timeouts);
   } catch (error) {
@@ -37,7 +41,12 @@ export async function discoverCatalogExplained(connection: BedrockConnection, ne
   }
 }
 
-export async function discoverCatalog(connection: BedrockConnection, network: NetworkSettings, signal?: AbortSignal, timeouts: CatalogTimeouts = CATALOG_TIMEOUTS): Promise<CatalogEntry[]> {
+export async function discoverCatalog(
+  connection: BedrockConnection,
+  network: NetworkSettings,
+  signal?: AbortSignal,
+  timeouts: CatalogTimeouts = CATALOG_TIMEOUTS,
+): Promise<CatalogEntry[]> {
   const target = new URL(connection.endpoint ?? bedrockEndpoint('bedrock', connection.region, connection));
   const client = new BedrockClient({
     region: connection.region,
@@ -52,7 +61,12 @@ export async function discoverCatalog(connection: BedrockConnection, network: Ne
       listProfiles(client, InferenceProfileType.SYSTEM_DEFINED, target.origin, signal),
       listProfiles(client, InferenceProfileType.APPLICATION, target.origin, signal),
     ]);
-    const summaries = checkedList<FoundationModelSummary>(models, 'modelSummaries', MODEL_SUMMARY, `Bedrock's ListFoundationModels answer from ${target.origin}`);
+    const summaries = checkedList<FoundationModelSummary>(
+      models,
+      'modelSummaries',
+      MODEL_SUMMARY,
+      `Bedrock's ListFoundationModels answer from ${target.origin}`,
+    );
     const foundation = summaries.filter(isStreamingTextModel);
     const byId = new Map(foundation.map((model) => [model.modelId!, model]));
     return [
@@ -64,7 +78,12 @@ export async function discoverCatalog(connection: BedrockConnection, network: Ne
   }
 }
 
-async function listProfiles(client: BedrockClient, type: InferenceProfileType, origin: string, signal?: AbortSignal): Promise<InferenceProfileSummary[]> {
+async function listProfiles(
+  client: BedrockClient,
+  type: InferenceProfileType,
+  origin: string,
+  signal?: AbortSignal,
+): Promise<InferenceProfileSummary[]> {
   const profiles: InferenceProfileSummary[] = [];
   const answer = `Bedrock's ListInferenceProfiles answer from ${origin}`;
   for await (const page of paginateListInferenceProfiles({ client, pageSize: 1000 }, { typeEquals: type }, { abortSignal: signal })) {
@@ -124,7 +143,8 @@ function check(value: unknown, shape: Shape, path: string, what: string): void {
     if (index >= 0) check((value as unknown[])[index], 'a string', `${path}[${index}]`, what);
   } else if ('object' in shape) {
     if (!isRecord(value)) fail('an object');
-    for (const [key, fieldShape] of Object.entries(shape.object)) check((value as Record<string, unknown>)[key], fieldShape, `${path}.${key}`, what);
+    for (const [key, fieldShape] of Object.entries(shape.object))
+      check((value as Record<string, unknown>)[key], fieldShape, `${path}.${key}`, what);
   } else {
     if (!Array.isArray(value)) fail('a list');
     (value as unknown[]).forEach((item, index) => {
@@ -157,10 +177,14 @@ function toFoundationEntry(model: FoundationModelSummary): CatalogEntry {
 function toProfileEntry(profile: InferenceProfileSummary, foundation: Map<string, FoundationModelSummary>): CatalogEntry[] {
   const id = profile.type === InferenceProfileType.APPLICATION ? profile.inferenceProfileArn : profile.inferenceProfileId;
   if (!id) return [];
-  const baseModelIds = [...new Set((profile.models ?? []).flatMap((model) => {
-    const match = /foundation-model\/(.+)$/.exec(model.modelArn ?? '');
-    return match ? [match[1]!] : [];
-  }))];
+  const baseModelIds = [
+    ...new Set(
+      (profile.models ?? []).flatMap((model) => {
+        const match = /foundation-model\/(.+)$/.exec(model.modelArn ?? '');
+        return match ? [match[1]!] : [];
+      }),
+    ),
+  ];
   const base = baseModelIds.map((baseId) => foundation.get(baseId)).find((model) => model !== undefined);
   // Routes only to models that are not streaming text models (embeddings, images): not for OpenClaw.
   if (baseModelIds.length > 0 && !base) return [];

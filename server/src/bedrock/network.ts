@@ -95,7 +95,9 @@ function readCaBundle(path: string): string {
     return readFileSync(path, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new TransportSetupError(`AWS_CA_BUNDLE names ${path}, which cannot be read (${reason}): fix the path, or unset AWS_CA_BUNDLE to use Node's certificates.`);
+    throw new TransportSetupError(
+      `AWS_CA_BUNDLE names ${path}, which cannot be read (${reason}): fix the path, or unset AWS_CA_BUNDLE to use Node's certificates.`,
+    );
   }
 }
 
@@ -105,16 +107,33 @@ export function transportFor(endpoint: URL, settings: NetworkSettings, env: Envi
   const tls = tlsOptions(settings, env);
   // Certificates concern TLS: a plain http:// endpoint keeps HTTP/2 whatever they say.
   const customTls = endpoint.protocol === 'https:' && (tls.ca !== undefined || !tls.rejectUnauthorized);
-  const http1Because: Http1Reason | undefined = !http2 ? 'client' : proxy ? 'proxy' : customTls ? 'certificates' : settings.http1 ? 'setting' : undefined;
+  const http1Because: Http1Reason | undefined = !http2
+    ? 'client'
+    : proxy
+      ? 'proxy'
+      : customTls
+        ? 'certificates'
+        : settings.http1
+          ? 'setting'
+          : undefined;
   if (!http1Because) {
     return { handler: new NodeHttp2Handler({ requestTimeout: timeouts.requestTimeout }), protocol: 'http2' };
   }
   if (proxy) {
     const agent = new HttpsProxyAgent(proxy, { keepAlive: true, ...tls });
-    return { handler: new NodeHttpHandler({ ...timeouts, httpAgent: agent, httpsAgent: agent }), protocol: 'http1', http1Because, proxy: withoutCredentials(proxy) };
+    return {
+      handler: new NodeHttpHandler({ ...timeouts, httpAgent: agent, httpsAgent: agent }),
+      protocol: 'http1',
+      http1Because,
+      proxy: withoutCredentials(proxy),
+    };
   }
   return {
-    handler: new NodeHttpHandler({ ...timeouts, httpAgent: new HttpAgent({ keepAlive: true }), httpsAgent: new HttpsAgent({ keepAlive: true, ...tls }) }),
+    handler: new NodeHttpHandler({
+      ...timeouts,
+      httpAgent: new HttpAgent({ keepAlive: true }),
+      httpsAgent: new HttpsAgent({ keepAlive: true, ...tls }),
+    }),
     protocol: 'http1',
     http1Because,
   };

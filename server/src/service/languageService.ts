@@ -215,12 +215,18 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return prepared;
   };
   const targetOf = (analysis: Analysis) =>
-    resolveTargetVersion(settings.installedVersion, analysis.config.lastTouchedVersion?.value, settings.openclawVersion, settings.openclawVersionFrom);
+    resolveTargetVersion(
+      settings.installedVersion,
+      analysis.config.lastTouchedVersion?.value,
+      settings.openclawVersion,
+      settings.openclawVersionFrom,
+    );
   /** The installed OpenClaw's schema when its version is the one checked; else the bundled one of that version; else ours. */
   const schemaFor = (analysis: Analysis): SchemaValidator => {
     const { version } = targetOf(analysis);
     // The installed schema knows its installed plugins, but only of its own version.
-    if (installedSchema && (settings.installedVersion === undefined || compareVersions(version, settings.installedVersion) === 0)) return installedSchema;
+    if (installedSchema && (settings.installedVersion === undefined || compareVersions(version, settings.installedVersion) === 0))
+      return installedSchema;
     return schemaOfVersion(version);
   };
   /** Without the installed OpenClaw's: the bundled schema of a version, else ours. */
@@ -232,7 +238,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     if (!validator) {
       const schema = ownedSchema(version);
       const key = JSON.stringify(schema);
-      validator = ownedSchemas.get(key) ?? new SchemaValidator(schema, "the extension's own schema (models, agents and the Bedrock plugin)");
+      validator =
+        ownedSchemas.get(key) ?? new SchemaValidator(schema, "the extension's own schema (models, agents and the Bedrock plugin)");
       ownedSchemas.set(key, validator);
       ownedByVersion.set(version, validator);
     }
@@ -265,7 +272,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     const root = URI.parse(analysis.graph.root.uri);
     const home = env.HOME || homedir();
     const paths = dotenvPaths(env, home, root.scheme === 'file' ? fsPathOf(analysis.graph.root.uri) : undefined);
-    return new Environment(env, paths.map((path) => ({ path, text: options.files?.get(URI.file(path).toString())?.getText() })), home);
+    return new Environment(
+      env,
+      paths.map((path) => ({ path, text: options.files?.get(URI.file(path).toString())?.getText() })),
+      home,
+    );
   };
 
   const codeActionContext = (document: TextDocumentLike, analysis: Analysis): CodeActionContext => ({
@@ -302,7 +313,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     getAddModel: (document, id) => {
       const analysis = analyze(document);
       const reanalyze = (texts: ReadonlyMap<string, string>) => workspace.reanalyze(document, texts);
-      return addModel(analysis, { catalog: catalogFor(analysis), facts: catalog.facts, reanalyze, version: targetOf(analysis).version }, id);
+      return addModel(
+        analysis,
+        { catalog: catalogFor(analysis), facts: catalog.facts, reanalyze, version: targetOf(analysis).version },
+        id,
+      );
     },
     getDefinition: (document, position) => computeDefinition(analyze(document), position),
     getReferences: (document, position, includeDeclaration) => computeReferences(analyze(document), position, includeDeclaration),
@@ -330,7 +345,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     getCompletion: (document, position) => {
       const analysis = analyze(document);
-      return computeCompletion(analysis, position, { catalog: catalogFor(analysis), facts: catalog.facts, schema: schemaFor(analysis), keys });
+      return computeCompletion(analysis, position, {
+        catalog: catalogFor(analysis),
+        facts: catalog.facts,
+        schema: schemaFor(analysis),
+        keys,
+      });
     },
     getRegion: (document) => regionOf(document && analyze(document)),
     getSchemaLabel: (document) => schemaFor(analyze(document)).label,
@@ -361,7 +381,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     getNewConfiguration: () => {
       const region = regionOf(undefined);
-      const { version } = resolveTargetVersion(settings.installedVersion, undefined, settings.openclawVersion, settings.openclawVersionFrom);
+      const { version } = resolveTargetVersion(
+        settings.installedVersion,
+        undefined,
+        settings.openclawVersion,
+        settings.openclawVersionFrom,
+      );
       const index = catalogIndexOf(catalog.snapshot(region));
       return { text: newConfigurationText(region, version, { catalog: index, facts: catalog.facts }), region, version };
     },
@@ -372,9 +397,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       installedSchema = schema;
     },
     prepareSchema: (document) => {
-      const { version } = document ? targetOf(analyze(document)) : resolveTargetVersion(settings.installedVersion, undefined, settings.openclawVersion);
+      const { version } = document
+        ? targetOf(analyze(document))
+        : resolveTargetVersion(settings.installedVersion, undefined, settings.openclawVersion);
       // The installed OpenClaw's own schema serves its version.
-      if (installedSchema && settings.installedVersion !== undefined && compareVersions(version, settings.installedVersion) === 0) return undefined;
+      if (installedSchema && settings.installedVersion !== undefined && compareVersions(version, settings.installedVersion) === 0)
+        return undefined;
       return prepareBundledSchema(version);
     },
     forget(uri) {
@@ -418,7 +446,14 @@ export type { ModelLens } from './features/codeLens';
 export type { ModelTestTarget, StoredTestResult, TestMeasurements, TestPrices } from './features/modelTests';
 export { comparisonMarkdown, comparisonRows, runFigures } from './features/modelComparison';
 export type { ComparedColumn, ComparisonRow, RunFigures } from './features/modelComparison';
-export { describeTestTarget, formatDuration, formatMeasurements, measurementFacts, summarizeMeasurements, testFigures } from './features/modelTests';
+export {
+  describeTestTarget,
+  formatDuration,
+  formatMeasurements,
+  measurementFacts,
+  summarizeMeasurements,
+  testFigures,
+} from './features/modelTests';
 export type { CatalogEntry, CatalogSnapshot, CatalogSource, ModelFacts } from './catalog/catalog';
 export * from './types';
 export { createTextDocument } from './parser/document';

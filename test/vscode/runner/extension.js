@@ -9,7 +9,11 @@ exports.activate = async function activate() {
   try {
     report = await require(suite).runSuites();
   } catch (error) {
-    report = { passed: 0, failed: 1, tests: [{ title: 'loading the suites', state: 'failed', error: String((error && error.stack) || error) }] };
+    report = {
+      passed: 0,
+      failed: 1,
+      tests: [{ title: 'loading the suites', state: 'failed', error: String((error && error.stack) || error) }],
+    };
   }
   writeFileSync(resultsFile, JSON.stringify(report, null, 2));
 };

@@ -11,7 +11,11 @@ describe('completion (real VS Code, catalog from the fake Bedrock)', () => {
     const position = positionOf(document, "id: ''", 5);
     const applicationProfile = 'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/k3x9q2w7v1ab';
     const list = await waitFor(async () => {
-      const result = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+      const result = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        document.uri,
+        position,
+      );
       return result.items.some((item) => labelOf(item) === applicationProfile) ? result : undefined;
     }, 'the live catalog (an application inference profile only the fake has)');
     const nova = list.items.find((item) => labelOf(item) === 'amazon.nova-pro-v1:0')!;
@@ -24,8 +28,13 @@ describe('completion (real VS Code, catalog from the fake Bedrock)', () => {
   it('completes references: configured models, aliases, then catalog models', async () => {
     const { document } = await openConfig('json5/openclaw.json5');
     const position = positionOf(document, "model: 'amazon-bedrock/", 8);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      position,
+    );
     const labels = list.items.map(labelOf);
-    for (const label of ['amazon-bedrock/us.anthropic.claude-sonnet-4-6', 'Sonnet', 'amazon-bedrock/amazon.nova-pro-v1:0']) assert.ok(labels.includes(label), label);
+    for (const label of ['amazon-bedrock/us.anthropic.claude-sonnet-4-6', 'Sonnet', 'amazon-bedrock/amazon.nova-pro-v1:0'])
+      assert.ok(labels.includes(label), label);
   });
 });

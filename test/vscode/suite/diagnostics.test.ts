@@ -21,8 +21,16 @@ describe('diagnostics (real VS Code)', () => {
         [vscode.DiagnosticSeverity.Warning, 'no-alias', 'openclaw', '"qwen.qwen3-32b-v1:0"'],
       ],
     );
-    assert.match(diagnostics.find((d) => d.code === 'no-alias')!.message, /^amazon-bedrock\/openai\.gpt-oss-120b-1:0 has no entry in agents\.defaults\.models/);
-    assert.ok(shown.some(([severity, code, , text]) => severity === vscode.DiagnosticSeverity.Warning && code === 'needs-inference-profile' && text === '"anthropic.claude-opus-4-6-v1"'));
+    assert.match(
+      diagnostics.find((d) => d.code === 'no-alias')!.message,
+      /^amazon-bedrock\/openai\.gpt-oss-120b-1:0 has no entry in agents\.defaults\.models/,
+    );
+    assert.ok(
+      shown.some(
+        ([severity, code, , text]) =>
+          severity === vscode.DiagnosticSeverity.Warning && code === 'needs-inference-profile' && text === '"anthropic.claude-opus-4-6-v1"',
+      ),
+    );
   });
 
   it('activates without waiting for the language server, and says how long it took (for npm run bench)', async () => {
@@ -30,6 +38,9 @@ describe('diagnostics (real VS Code)', () => {
     const api = await vscode.extensions.getExtension<OpenClawExtensionApi>(EXTENSION_ID)!.activate();
     assert.ok(api.activateCallMs > 0 && api.loadMs > 0 && api.activationMs === api.loadMs + api.activateCallMs, JSON.stringify(api));
     // The suites are bundled into test-output/vscode/suite: the figure goes beside them.
-    writeFileSync(join(__dirname, '..', 'activation.json'), `${JSON.stringify({ ...api, vscode: vscode.version, measuredAt: new Date().toISOString() }, null, 2)}\n`);
+    writeFileSync(
+      join(__dirname, '..', 'activation.json'),
+      `${JSON.stringify({ ...api, vscode: vscode.version, measuredAt: new Date().toISOString() }, null, 2)}\n`,
+    );
   });
 });

@@ -10,7 +10,7 @@ import { EXTENSION_ID, openConfig, positionOf, waitFor, workspaceFile } from './
 /** The path of names from the top to the innermost symbol holding `position`: what the breadcrumbs show. */
 function breadcrumbs(symbols: vscode.DocumentSymbol[], position: vscode.Position): string[] {
   const path: string[] = [];
-  for (let level = symbols; ; ) {
+  for (let level = symbols; ;) {
     const holder = level.find((symbol) => symbol.range.contains(position));
     if (!holder) return path;
     path.push(holder.name);
@@ -25,10 +25,14 @@ describe('editor features (real VS Code)', () => {
       const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
       return found && found.length > 0 ? found : undefined;
     }, 'document symbols');
-    assert.deepStrictEqual(symbols.map((symbol) => symbol.name), ['models', 'agents']);
+    assert.deepStrictEqual(
+      symbols.map((symbol) => symbol.name),
+      ['models', 'agents'],
+    );
     const at = positionOf(document, '"id": "deepseek.v3.2"', 8);
     assert.deepStrictEqual(breadcrumbs(symbols, at), ['models', 'providers', 'amazon-bedrock', 'models', 'DeepSeek V3.2', 'id']);
-    const model = symbols[0]!.children.find((s) => s.name === 'providers')!.children[0]!.children.find((s) => s.name === 'models')!.children[1]!;
+    const model = symbols[0]!.children.find((s) => s.name === 'providers')!.children[0]!.children.find((s) => s.name === 'models')!
+      .children[1]!;
     assert.strictEqual(model.detail, 'deepseek.v3.2 · $0.62/$1.85');
     assert.strictEqual(model.kind, vscode.SymbolKind.Class);
     const alias = breadcrumbs(symbols, positionOf(document, '"alias": "Kimi K2.5"', 3));
@@ -46,10 +50,21 @@ describe('editor features (real VS Code)', () => {
     const { document } = await openConfig('split/openclaw.json');
     const models = workspaceFile('split/models.json5');
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', document.uri);
-    assert.deepStrictEqual(links.map((link) => [link.target?.toString(), document.getText(link.range)]), [[models.toString(), './models.json5']]);
-    const onPath = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, positionOf(document, './models', 3));
+    assert.deepStrictEqual(
+      links.map((link) => [link.target?.toString(), document.getText(link.range)]),
+      [[models.toString(), './models.json5']],
+    );
+    const onPath = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider',
+      document.uri,
+      positionOf(document, './models', 3),
+    );
     assert.strictEqual(onPath.length, 1);
-    const onAlias = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, positionOf(document, '"GLM" }', 2));
+    const onAlias = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider',
+      document.uri,
+      positionOf(document, '"GLM" }', 2),
+    );
     assert.strictEqual(onAlias.length, 1, 'one location: the editor jumps instead of opening a peek');
     const target = 'targetUri' in onAlias[0]! ? onAlias[0].targetUri : onAlias[0]!.uri;
     assert.strictEqual(target.toString(), models.toString());
@@ -69,14 +84,32 @@ describe('editor features (real VS Code)', () => {
     const { document } = await openConfig('openclaw.json');
     const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', document.uri);
     const models = positionOf(document, '"models": {', 0).line;
-    assert.ok(folds.some((fold) => fold.start === models && document.lineAt(fold.end + 1).text.trim().startsWith('}')), JSON.stringify(folds.slice(0, 4)));
+    assert.ok(
+      folds.some(
+        (fold) =>
+          fold.start === models &&
+          document
+            .lineAt(fold.end + 1)
+            .text.trim()
+            .startsWith('}'),
+      ),
+      JSON.stringify(folds.slice(0, 4)),
+    );
 
     const at = positionOf(document, '"DeepSeek V3.2", "amazon', 3);
-    const [selection] = await vscode.commands.executeCommand<vscode.SelectionRange[]>('vscode.executeSelectionRangeProvider', document.uri, [at]);
+    const [selection] = await vscode.commands.executeCommand<vscode.SelectionRange[]>(
+      'vscode.executeSelectionRangeProvider',
+      document.uri,
+      [at],
+    );
     assert.strictEqual(document.getText(selection!.range), 'DeepSeek V3.2');
     assert.strictEqual(document.getText(selection!.parent!.range), '"DeepSeek V3.2"');
 
-    const highlights = await vscode.commands.executeCommand<vscode.DocumentHighlight[]>('vscode.executeDocumentHighlights', document.uri, at);
+    const highlights = await vscode.commands.executeCommand<vscode.DocumentHighlight[]>(
+      'vscode.executeDocumentHighlights',
+      document.uri,
+      at,
+    );
     assert.deepStrictEqual(
       highlights.map((highlight) => [document.getText(highlight.range), highlight.kind]),
       [
@@ -88,9 +121,14 @@ describe('editor features (real VS Code)', () => {
 
   it('Format Document on the JSON5 file keeps its comments and style', async () => {
     const { document } = await openConfig('json5/openclaw.json5');
-    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', document.uri, { tabSize: 4, insertSpaces: true });
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', document.uri, {
+      tabSize: 4,
+      insertSpaces: true,
+    });
     assert.ok(edits.length > 0, 'tab size 4 re-indents');
-    const offsets = edits.map((edit) => ({ start: document.offsetAt(edit.range.start), end: document.offsetAt(edit.range.end), text: edit.newText })).sort((a, b) => b.start - a.start);
+    const offsets = edits
+      .map((edit) => ({ start: document.offsetAt(edit.range.start), end: document.offsetAt(edit.range.end), text: edit.newText }))
+      .sort((a, b) => b.start - a.start);
     let text = document.getText();
     for (const edit of offsets) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
     assert.ok(text.startsWith('// JSON5 style'), text.slice(0, 80));

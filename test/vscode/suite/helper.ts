@@ -21,13 +21,21 @@ export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefi
 }
 
 /** Diagnostics of `uri` once the language server has published a set that satisfies `accept`. */
-export function diagnosticsOf(uri: vscode.Uri, accept: (diagnostics: vscode.Diagnostic[]) => boolean, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
+export function diagnosticsOf(
+  uri: vscode.Uri,
+  accept: (diagnostics: vscode.Diagnostic[]) => boolean,
+  timeoutMs = 20_000,
+): Promise<vscode.Diagnostic[]> {
   const current = vscode.languages.getDiagnostics(uri);
   if (accept(current)) return Promise.resolve(current);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       subscription.dispose();
-      reject(new Error(`Timed out waiting for diagnostics of ${uri.fsPath}; last: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => d.message))}`));
+      reject(
+        new Error(
+          `Timed out waiting for diagnostics of ${uri.fsPath}; last: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => d.message))}`,
+        ),
+      );
     }, timeoutMs);
     const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
       if (!event.uris.some((changed) => changed.toString() === uri.toString())) return;
@@ -58,5 +66,7 @@ export function positionOf(document: vscode.TextDocument, needle: string, delta 
 }
 
 export function markdownOf(hovers: vscode.Hover[]): string {
-  return hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : ''))).join('\n');
+  return hovers
+    .flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : '')))
+    .join('\n');
 }

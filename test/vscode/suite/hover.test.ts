@@ -5,7 +5,11 @@ import { markdownOf, openConfig, positionOf } from './helper';
 describe('hover (real VS Code)', () => {
   it('on a model id: prices, the example request, context, catalog facts, and a link to test it', async () => {
     const { document } = await openConfig('openclaw.json');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, '"qwen.qwen3-coder-next"'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      positionOf(document, '"qwen.qwen3-coder-next"'),
+    );
     const markdown = markdownOf(hovers);
     assert.match(markdown, /^\*\*Qwen3 Coder Next\*\* · `amazon-bedrock\/qwen\.qwen3-coder-next`/);
     assert.match(markdown, /\| USD \| \$0\.50 \| \$1\.20 \| \$0 \| \$0 \|/);
@@ -17,7 +21,11 @@ describe('hover (real VS Code)', () => {
 
   it('on an alias used as a fallback: the model it selects', async () => {
     const { document } = await openConfig('openclaw.json');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, '"DeepSeek V3.2", "amazon'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      positionOf(document, '"DeepSeek V3.2", "amazon'),
+    );
     assert.match(markdownOf(hovers), /^\*\*DeepSeek V3\\\.2\*\* · `amazon-bedrock\/deepseek\.v3\.2`/);
   });
 });

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { diagnosticsOf, openConfig, waitFor, workspaceFile } from './helper';
 
 describe('a configuration split with $include (real VS Code)', () => {
-  it('shows the included file\'s findings, opens it as OpenClaw, and goes to definition across files', async () => {
+  it("shows the included file's findings, opens it as OpenClaw, and goes to definition across files", async () => {
     const { document: root } = await openConfig('split/openclaw.json');
     const models = workspaceFile('split/models.json5');
     const [noAlias] = await diagnosticsOf(models, (all) => all.some((d) => d.code === 'no-alias'));
@@ -14,7 +14,11 @@ describe('a configuration split with $include (real VS Code)', () => {
     await waitFor(() => (included.languageId === 'openclaw' ? true : undefined), 'the included file to open as an OpenClaw document');
 
     const glm = root.getText().indexOf('"GLM" }');
-    const definitions = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', root.uri, root.positionAt(glm + 2));
+    const definitions = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider',
+      root.uri,
+      root.positionAt(glm + 2),
+    );
     const first = definitions[0]!;
     const target = 'targetUri' in first ? first.targetUri : first.uri;
     assert.strictEqual(target.toString(), models.toString());

@@ -15,14 +15,23 @@ export interface SuiteReport {
 
 export function runSuites(): Promise<SuiteReport> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false });
-  for (const file of readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) mocha.addFile(join(__dirname, file));
+  for (const file of readdirSync(__dirname)
+    .filter((name) => name.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(join(__dirname, file));
   return new Promise((resolve) => {
     const tests: SuiteReport['tests'] = [];
     const runner = mocha.run(() =>
-      resolve({ passed: tests.filter((t) => t.state === 'passed').length, failed: tests.filter((t) => t.state === 'failed').length, tests }),
+      resolve({
+        passed: tests.filter((t) => t.state === 'passed').length,
+        failed: tests.filter((t) => t.state === 'failed').length,
+        tests,
+      }),
     );
     runner.on('pass', (test) => tests.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration }));
-    runner.on('fail', (test, error: Error) => tests.push({ title: test.fullTitle(), state: 'failed', error: error.stack ?? error.message }));
+    runner.on('fail', (test, error: Error) =>
+      tests.push({ title: test.fullTitle(), state: 'failed', error: error.stack ?? error.message }),
+    );
   });
 }
 

@@ -31,7 +31,11 @@ describe('a language server that dies (real VS Code)', () => {
     }, 'a new language server process');
     assert.notStrictEqual(after, before);
     const hover = await waitFor(async () => {
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, '"qwen.qwen3-coder-next"'));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        document.uri,
+        positionOf(document, '"qwen.qwen3-coder-next"'),
+      );
       return hovers.length > 0 ? markdownOf(hovers) : undefined;
     }, 'a hover from the restarted server');
     assert.match(hover, /^\*\*Qwen3 Coder Next\*\*/);

@@ -37,7 +37,12 @@ describe('Test Model (real VS Code, fake Bedrock)', () => {
 
   it('sends a prompt, streams the answer into the output, and reports timings, tokens and cost', async () => {
     const { document } = await openConfig('openclaw.json');
-    const result = await vscode.commands.executeCommand<TestModelResult>('openclaw.testModel', document.uri.toString(), 'Claude Sonnet 4.6', 'Say hello.');
+    const result = await vscode.commands.executeCommand<TestModelResult>(
+      'openclaw.testModel',
+      document.uri.toString(),
+      'Claude Sonnet 4.6',
+      'Say hello.',
+    );
     assert.strictEqual(result.outcome, 'complete', JSON.stringify(result.problem));
     assert.strictEqual(result.text, 'Hello from the fake Bedrock.');
     assert.match(result.report, /^first token \d+ ms · \d+ ms total · \d+ in \/ \d+ out tokens · \d+ tok\/s · \$0\.\d+ \(file prices\)$/);
@@ -48,10 +53,14 @@ describe('Test Model (real VS Code, fake Bedrock)', () => {
       const text = outputChannelText('Model Tests');
       return text && /^ {2}Cost +\$0\.\d+ \(file prices\)$/m.test(text) ? text : undefined;
     }, 'the output channel to hold the figures');
-    for (const fact of result.facts) assert.match(output, new RegExp(`^  ${fact.label} +${fact.value.replace(/[.*+?^${}()|[\]\\$]/g, '\\$&')}$`, 'm'));
+    for (const fact of result.facts)
+      assert.match(output, new RegExp(`^  ${fact.label} +${fact.value.replace(/[.*+?^${}()|[\]\\$]/g, '\\$&')}$`, 'm'));
     assert.ok(output.includes('━━ Claude Sonnet 4.6 ━━'), output);
     assert.ok(output.includes('Prompt: Say hello.\n\nAnswer:\nHello from the fake Bedrock.\n'), output);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
-    assert.ok(lenses.some((lens) => lens.command?.title.startsWith('$(play) Test · last: ')), 'the lens shows the last result');
+    assert.ok(
+      lenses.some((lens) => lens.command?.title.startsWith('$(play) Test · last: ')),
+      'the lens shows the last result',
+    );
   });
 });

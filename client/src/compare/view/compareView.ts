@@ -25,7 +25,11 @@ const HEADERS: { key: SortKey | undefined; label: string }[] = [
   { key: undefined, label: 'Outcome' },
 ];
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, options: { text?: string; className?: string; attributes?: Record<string, string> } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  options: { text?: string; className?: string; attributes?: Record<string, string> } = {},
+  ...children: Node[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (options.text !== undefined) node.textContent = options.text;
   if (options.className) node.className = options.className;
@@ -58,12 +62,19 @@ function render(): void {
     { className: 'toolbar', attributes: { role: 'toolbar', 'aria-label': 'Comparison' } },
     button('Copy as Markdown', { type: 'copyMarkdown' }, { disabled: current.rows.every((row) => row.runs === 0) }),
     button('Save as…', { type: 'saveAs' }, { disabled: current.rows.every((row) => row.runs === 0) }),
-    current.running ? button('Cancel', { type: 'cancel' }) : button('Run again', { type: 'runAgain' }, { title: 'Send the prompt again; the table shows medians over the runs' }),
+    current.running
+      ? button('Cancel', { type: 'cancel' })
+      : button('Run again', { type: 'runAgain' }, { title: 'Send the prompt again; the table shows medians over the runs' }),
   );
   const prompt = element('p', { className: 'prompt' }, element('strong', { text: 'Prompt: ' }), document.createTextNode(current.prompt));
   const meta = element('p', {
     className: 'meta',
-    text: [current.region && `Amazon Bedrock, ${current.region}`, current.rounds > 1 ? `figures are medians over ${current.rounds} runs` : undefined].filter(Boolean).join(' · '),
+    text: [
+      current.region && `Amazon Bedrock, ${current.region}`,
+      current.rounds > 1 ? `figures are medians over ${current.rounds} runs` : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · '),
   });
 
   const headRow = element('tr');
@@ -74,7 +85,11 @@ function render(): void {
       const active = sort?.key === header.key;
       th.setAttribute('aria-sort', active ? sort!.direction : 'none');
       const direction = active && sort!.direction === 'ascending' ? 'descending' : 'ascending';
-      const sortButton = button(`${header.label}${active ? (sort!.direction === 'ascending' ? ' ▲' : ' ▼') : ''}`, { type: 'sort', key: header.key, direction }, { title: `Sort by ${header.label.toLowerCase()}` });
+      const sortButton = button(
+        `${header.label}${active ? (sort!.direction === 'ascending' ? ' ▲' : ' ▼') : ''}`,
+        { type: 'sort', key: header.key, direction },
+        { title: `Sort by ${header.label.toLowerCase()}` },
+      );
       sortButton.className = 'sort';
       sortButton.setAttribute('data-focus-key', `sort:${header.key}`);
       th.append(sortButton);
@@ -95,7 +110,10 @@ function render(): void {
   const table = element(
     'table',
     { attributes: { 'aria-describedby': 'table-caption' } },
-    element('caption', { text: 'Figures per model: medians over the complete runs. Cost at the file’s prices; (list) marks a list price.', attributes: { id: 'table-caption' } }),
+    element('caption', {
+      text: 'Figures per model: medians over the complete runs. Cost at the file’s prices; (list) marks a list price.',
+      attributes: { id: 'table-caption' },
+    }),
     element('thead', {}, headRow),
     body,
   );
@@ -107,23 +125,46 @@ function render(): void {
     if (column) answers.append(answerCard(column, index, current.running));
   }
 
-  root.replaceChildren(toolbar, prompt, meta, element('div', { className: 'table-wrap' }, table), element('h2', { text: 'Answers', className: 'section' }), answers);
+  root.replaceChildren(
+    toolbar,
+    prompt,
+    meta,
+    element('div', { className: 'table-wrap' }, table),
+    element('h2', { text: 'Answers', className: 'section' }),
+    answers,
+  );
   if (focused) (document.querySelector(`[data-focus-key="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
-  const rendered = [HEADERS.map((header) => header.label), ...[...body.rows].map((tr) => [...tr.cells].map((cell) => cell.textContent ?? ''))];
+  const rendered = [
+    HEADERS.map((header) => header.label),
+    ...[...body.rows].map((tr) => [...tr.cells].map((cell) => cell.textContent ?? '')),
+  ];
   vscode.postMessage({ type: 'rendered', rounds: current.rounds, running: current.running, table: rendered });
 }
 
 function answerCard(column: ColumnState, index: number, running: boolean): HTMLElement {
   const id = `answer-${index}`;
   const card = element('section', { className: `answer ${column.state}`, attributes: { 'aria-labelledby': `${id}-title` } });
-  card.append(element('h3', { text: column.label, attributes: { id: `${id}-title` } }), element('p', { className: 'state', text: column.state }));
+  card.append(
+    element('h3', { text: column.label, attributes: { id: `${id}-title` } }),
+    element('p', { className: 'state', text: column.state }),
+  );
   if (column.reasoning) {
     card.append(element('details', {}, element('summary', { text: 'Reasoning' }), element('pre', { text: column.reasoning })));
   }
-  card.append(element('pre', { className: 'text', text: column.text || (column.state === 'running' ? '…' : ''), attributes: { tabindex: '0', 'aria-label': `Answer of ${column.label}` } }));
+  card.append(
+    element('pre', {
+      className: 'text',
+      text: column.text || (column.state === 'running' ? '…' : ''),
+      attributes: { tabindex: '0', 'aria-label': `Answer of ${column.label}` },
+    }),
+  );
   if (column.problem) card.append(element('p', { className: 'problem', text: column.problem }));
   if (column.fix) {
-    const fix = button(`Use ${column.fix.newId}`, { type: 'applyFix', column: index }, { disabled: running, title: `Switch the model entry and every reference to ${column.fix.newId}` });
+    const fix = button(
+      `Use ${column.fix.newId}`,
+      { type: 'applyFix', column: index },
+      { disabled: running, title: `Switch the model entry and every reference to ${column.fix.newId}` },
+    );
     fix.setAttribute('data-focus-key', `fix:${index}`);
     card.append(fix);
   }

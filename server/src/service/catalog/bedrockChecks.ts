@@ -30,13 +30,18 @@ export function checkBedrockModels(analysis: Analysis, catalog: CatalogIndex): B
     if (!entry) {
       // Only the live catalog is complete enough to say a model is missing; ARNs are the account's own.
       if (snapshot.origin === 'live' && !model.id.startsWith('arn:')) {
-        findings.push({ kind: 'not-in-region', model, message: `${q(model.id)} is not offered in ${where}: requests fail with "The provided model identifier is invalid". Check the id and the region (the provider's baseUrl).` });
+        findings.push({
+          kind: 'not-in-region',
+          model,
+          message: `${q(model.id)} is not offered in ${where}: requests fail with "The provided model identifier is invalid". Check the id and the region (the provider's baseUrl).`,
+        });
       }
       continue;
     }
     if (entry.kind === 'foundation-model' && !entry.onDemand) {
       const profiles = catalog.suggestedProfileIds(model.id);
-      const instead = profiles.length > 0 ? ` Use an inference profile id: ${profiles.join(', ')}.` : ' Create an inference profile for it.';
+      const instead =
+        profiles.length > 0 ? ` Use an inference profile id: ${profiles.join(', ')}.` : ' Create an inference profile for it.';
       findings.push({
         kind: 'needs-inference-profile',
         model,
@@ -45,14 +50,26 @@ export function checkBedrockModels(analysis: Analysis, catalog: CatalogIndex): B
       });
     }
     if (entry.lifecycle === 'LEGACY') {
-      findings.push({ kind: 'legacy-model', model, message: `${q(model.id)} is a LEGACY model in ${where}: AWS is retiring it; move to a newer model.` });
+      findings.push({
+        kind: 'legacy-model',
+        model,
+        message: `${q(model.id)} is a LEGACY model in ${where}: AWS is retiring it; move to a newer model.`,
+      });
     }
     const configuredImages = (model.input?.value ?? ['text']).includes('image');
     const acceptsImages = entry.inputModalities.includes('IMAGE');
     if (acceptsImages && !configuredImages) {
-      findings.push({ kind: 'accepts-images', model, message: `${q(model.id)} accepts images, but input says text only: add "image" to input to let OpenClaw send images to it.` });
+      findings.push({
+        kind: 'accepts-images',
+        model,
+        message: `${q(model.id)} accepts images, but input says text only: add "image" to input to let OpenClaw send images to it.`,
+      });
     } else if (!acceptsImages && configuredImages) {
-      findings.push({ kind: 'no-image-input', model, message: `${q(model.id)} takes text only, but input includes "image": requests with images will fail.` });
+      findings.push({
+        kind: 'no-image-input',
+        model,
+        message: `${q(model.id)} takes text only, but input includes "image": requests with images will fail.`,
+      });
     }
   }
   return findings;

@@ -37,9 +37,11 @@ export function modelsMissingFacts(analysis: Analysis, context: CatalogContext):
     if (!facts) continue;
     const missing: MissingFact[] = [];
     if (!propertyValue(model.entry, 'cost') && facts.price) missing.push('cost');
-    if (!propertyValue(model.entry, 'contextWindow') && facts.contextWindow && facts.contextWindow !== DEFAULT_CONTEXT_WINDOW) missing.push('contextWindow');
+    if (!propertyValue(model.entry, 'contextWindow') && facts.contextWindow && facts.contextWindow !== DEFAULT_CONTEXT_WINDOW)
+      missing.push('contextWindow');
     // OpenClaw asks for min(8192, context) tokens: worth saying only where the model allows fewer.
-    if (!propertyValue(model.entry, 'maxTokens') && facts.maxTokens && facts.maxTokens < effectiveModel(model).maxTokens.value) missing.push('maxTokens');
+    if (!propertyValue(model.entry, 'maxTokens') && facts.maxTokens && facts.maxTokens < effectiveModel(model).maxTokens.value)
+      missing.push('maxTokens');
     if (missing.length > 0) found.push({ model, missing, facts });
   }
   return found;
@@ -51,13 +53,19 @@ export function describeMissingFacts({ model, missing, facts }: MissingFacts): s
   const source = facts.priceSource ? ` (${facts.priceSource})` : '';
   const parts: string[] = [];
   if (missing.includes('cost')) {
-    parts.push(`has no cost, so OpenClaw counts it as free ($0) in its usage and cost reports; its list price is ${formatUsd(facts.price!.input)} in / ${formatUsd(facts.price!.output)} out per 1M tokens${source}`);
+    parts.push(
+      `has no cost, so OpenClaw counts it as free ($0) in its usage and cost reports; its list price is ${formatUsd(facts.price!.input)} in / ${formatUsd(facts.price!.output)} out per 1M tokens${source}`,
+    );
   }
   if (missing.includes('contextWindow')) {
-    parts.push(`has no contextWindow, so OpenClaw assumes ${formatCount(DEFAULT_CONTEXT_WINDOW)} tokens; the model takes ${formatCount(facts.contextWindow!)}`);
+    parts.push(
+      `has no contextWindow, so OpenClaw assumes ${formatCount(DEFAULT_CONTEXT_WINDOW)} tokens; the model takes ${formatCount(facts.contextWindow!)}`,
+    );
   }
   if (missing.includes('maxTokens')) {
-    parts.push(`has no maxTokens, so OpenClaw asks for up to ${formatCount(effectiveModel(model).maxTokens.value)} output tokens; the model allows ${formatCount(facts.maxTokens!)}`);
+    parts.push(
+      `has no maxTokens, so OpenClaw asks for up to ${formatCount(effectiveModel(model).maxTokens.value)} output tokens; the model allows ${formatCount(facts.maxTokens!)}`,
+    );
   }
   return `${ref} ${parts.join('; it ')}.`;
 }
@@ -86,4 +94,3 @@ export function fillEdits(analysis: Analysis, items: MissingFacts[], context: Ca
   }
   return edits.isEmpty ? undefined : edits;
 }
-

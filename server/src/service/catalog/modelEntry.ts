@@ -8,7 +8,12 @@ const DEFAULT_MAX_TOKENS = 8192;
  * The fields of a new model entry for a catalog model, each value rendered in a file's style: id,
  * name, reasoning, input, cost (the dated list price) and the context facts, where known.
  */
-export function newModelEntryFields(entry: CatalogEntry, facts: ModelFacts | undefined, style: FileStyle, id = entry.id): [key: string, value: string][] {
+export function newModelEntryFields(
+  entry: CatalogEntry,
+  facts: ModelFacts | undefined,
+  style: FileStyle,
+  id = entry.id,
+): [key: string, value: string][] {
   const fields: [string, string][] = [
     ['id', renderString(id, style.stringQuote)],
     ['name', renderString(entry.name, style.stringQuote)],
@@ -19,12 +24,22 @@ export function newModelEntryFields(entry: CatalogEntry, facts: ModelFacts | und
 }
 
 /** An entry's cost (the dated list price), contextWindow and maxTokens, where known, rendered in a file's style. */
-export function factFields(facts: ModelFacts | undefined, style: FileStyle): [key: 'cost' | 'contextWindow' | 'maxTokens', value: string][] {
+export function factFields(
+  facts: ModelFacts | undefined,
+  style: FileStyle,
+): [key: 'cost' | 'contextWindow' | 'maxTokens', value: string][] {
   const fields: [key: 'cost' | 'contextWindow' | 'maxTokens', value: string][] = [];
   if (facts?.price) {
     const { input, output, cacheRead, cacheWrite } = facts.price;
-    const cost: [string, number | undefined][] = [['input', input], ['output', output], ['cacheRead', cacheRead], ['cacheWrite', cacheWrite]];
-    const parts = cost.filter(([, value]) => value !== undefined).map(([key, value]) => `${renderKey(key, style)}:${style.colonSpace}${value}`);
+    const cost: [string, number | undefined][] = [
+      ['input', input],
+      ['output', output],
+      ['cacheRead', cacheRead],
+      ['cacheWrite', cacheWrite],
+    ];
+    const parts = cost
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => `${renderKey(key, style)}:${style.colonSpace}${value}`);
     fields.push(['cost', `{${style.inlinePadding}${parts.join(', ')}${style.inlinePadding}}`]);
   }
   if (facts?.contextWindow) fields.push(['contextWindow', String(facts.contextWindow)]);

@@ -115,7 +115,10 @@ export class AliasFixer {
   /** The kept configuration's models without an alias, by reference. */
   private keptMissing: Map<string, MissingAlias> | undefined;
 
-  constructor(private readonly start: EditSequence, version: string) {
+  constructor(
+    private readonly start: EditSequence,
+    version: string,
+  ) {
     this.effect = newEntryEffect(start.current, version);
   }
 
@@ -182,7 +185,9 @@ export function planAliasEdits(analysis: Analysis, missing: MissingAlias[]): Ali
 
 /** The aliases of agents.defaults.models, lower-cased. */
 function takenAliases(analysis: Analysis): Set<string> {
-  return new Set(analysis.config.aliases.flatMap((entry) => (entry.agent === undefined && entry.alias ? [entry.alias.value.trim().toLowerCase()] : [])));
+  return new Set(
+    analysis.config.aliases.flatMap((entry) => (entry.agent === undefined && entry.alias ? [entry.alias.value.trim().toLowerCase()] : [])),
+  );
 }
 
 /** An alias from a model's name that no entry of agents.defaults.models has yet. */
@@ -206,7 +211,9 @@ export function aliasMapEdits(analysis: Analysis, entries: { ref: string; alias:
 /** A file's style, refined by how the alias entries written there look: new ones should look alike. */
 function aliasEntryStyle(analysis: Analysis, file: SourceFile): FileStyle {
   const style = file.style;
-  const sibling = [...analysis.config.aliases].reverse().find((entry) => entry.agent === undefined && entry.body && entry.alias && analysis.fileOf(entry.keyNode) === file);
+  const sibling = [...analysis.config.aliases]
+    .reverse()
+    .find((entry) => entry.agent === undefined && entry.body && entry.alias && analysis.fileOf(entry.keyNode) === file);
   if (!sibling) return style;
   const aliasProperty = sibling.alias!.node.parent!;
   const aliasKey = aliasProperty.children![0]!;
@@ -240,5 +247,7 @@ function aliasIntoEntry(file: SourceFile, entry: AliasEntry, alias: string): Off
   if (!body) return undefined;
   const current = propertyValue(entry.body, 'alias');
   if (current?.type === 'string') return [replaceNode(current, renderString(alias, current.quote === "'" ? "'" : '"'))];
-  return appendProperties(file.text, file.style, body, [{ key: 'alias', render: () => renderString(alias, file.style.stringQuote) }], { inlineWhenEmpty: true });
+  return appendProperties(file.text, file.style, body, [{ key: 'alias', render: () => renderString(alias, file.style.stringQuote) }], {
+    inlineWhenEmpty: true,
+  });
 }

@@ -9,9 +9,7 @@ import { Location, Range, TextDocumentLike } from '../types';
 
 /** What a string node in the file means to this extension. */
 export type NodeMeaning =
-  | { kind: 'model-id'; model: ConfiguredModel }
-  | { kind: 'reference'; reference: ModelReference }
-  | { kind: 'alias'; entry: AliasEntry };
+  { kind: 'model-id'; model: ConfiguredModel } | { kind: 'reference'; reference: ModelReference } | { kind: 'alias'; entry: AliasEntry };
 
 /** The configuration as OpenClaw reads it (its files merged), computed once and shared by the views of its files. */
 class ConfigState {

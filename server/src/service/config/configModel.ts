@@ -1,13 +1,4 @@
-import {
-  booleanValue,
-  findNodeAtPath,
-  JsonNode,
-  keyOf,
-  numberValue,
-  propertyValue,
-  stringValue,
-  valueOf,
-} from '../parser/ast';
+import { booleanValue, findNodeAtPath, JsonNode, keyOf, numberValue, propertyValue, stringValue, valueOf } from '../parser/ast';
 
 /*
  * The parts of openclaw.json this extension reasons about, each with the node it came from so
@@ -269,7 +260,14 @@ class ReferenceCollector {
         agent: agentId,
       };
       this.model.aliases.push(entry);
-      this.model.references.push({ value: key, node: keyNode, isMapKey: true, path: `${path}["${key}"]`, acceptsWildcard: true, agent: agentId });
+      this.model.references.push({
+        value: key,
+        node: keyNode,
+        isMapKey: true,
+        path: `${path}["${key}"]`,
+        acceptsWildcard: true,
+        agent: agentId,
+      });
     }
   }
 

@@ -72,7 +72,11 @@ export interface IncludeOptions {
  */
 export type RealPath = { path: string; regularFile?: boolean; hardLinks?: number } | { missing: true } | { unresolvable: true };
 
-export function resolveIncludes(root: SourceFile, load: (uri: string) => SourceFile | undefined, options: IncludeOptions = {}): ConfigGraph {
+export function resolveIncludes(
+  root: SourceFile,
+  load: (uri: string) => SourceFile | undefined,
+  options: IncludeOptions = {},
+): ConfigGraph {
   const resolver = new IncludeResolver(root, load, options);
   const merged = root.parse.root && (root.mayInclude ? resolver.process(root.parse.root, root, [fsPathOf(root.uri)], 0) : root.parse.root);
   return {
@@ -146,7 +150,10 @@ class IncludeResolver {
     const includeValue = valueOf(findProperty(node, INCLUDE_KEY)!);
     const siblings = properties.filter((property) => keyOf(property).value !== INCLUDE_KEY);
     const included = includeValue && this.resolveValue(includeValue, file, node, chain, depth);
-    const rest = merged(node, siblings.map((property) => this.processProperty(property, file, chain, depth)));
+    const rest = merged(
+      node,
+      siblings.map((property) => this.processProperty(property, file, chain, depth)),
+    );
     if (siblings.length === 0) return included ?? rest;
     if (included && included.type !== 'object') {
       this.problems.push({ node: includeValue!, message: 'Sibling keys require included content to be an object' });
@@ -164,7 +171,10 @@ class IncludeResolver {
   private resolveValue(value: JsonNode, file: SourceFile, holder: JsonNode, chain: string[], depth: number): JsonNode | undefined {
     if (value.type === 'string') return this.loadFile(value.value as string, value, file, holder, chain, depth);
     if (value.type !== 'array') {
-      this.problems.push({ node: value, message: `Invalid $include value: expected string or array of strings, got ${typeOfValue(value)}` });
+      this.problems.push({
+        node: value,
+        message: `Invalid $include value: expected string or array of strings, got ${typeOfValue(value)}`,
+      });
       return undefined;
     }
     let result: JsonNode | undefined;
@@ -179,14 +189,22 @@ class IncludeResolver {
     return result;
   }
 
-  private loadFile(includePath: string, at: JsonNode, from: SourceFile, holder: JsonNode, chain: string[], depth: number): JsonNode | undefined {
+  private loadFile(
+    includePath: string,
+    at: JsonNode,
+    from: SourceFile,
+    holder: JsonNode,
+    chain: string[],
+    depth: number,
+  ): JsonNode | undefined {
     const fail = (message: string) => void this.problems.push({ node: at, message });
     if (includePath.includes('\0')) return fail('Include path must not contain null bytes');
     if (includePath.length >= MAX_PATH_LENGTH) return fail(`Include path exceeds maximum length (${MAX_PATH_LENGTH} characters)`);
     const base = path.dirname(fsPathOf(from.uri));
     const resolved = path.normalize(path.isAbsolute(includePath) ? includePath : path.resolve(base, includePath));
     if (resolved.length >= MAX_PATH_LENGTH) return fail(`Resolved include path exceeds maximum length (${MAX_PATH_LENGTH} characters)`);
-    if (!this.rootDirs.some((dir) => isPathInside(dir, resolved))) return fail(`Include path escapes config directory: ${includePath} (root: ${this.rootDirs[0]})`);
+    if (!this.rootDirs.some((dir) => isPathInside(dir, resolved)))
+      return fail(`Include path escapes config directory: ${includePath} (root: ${this.rootDirs[0]})`);
     // Checked before anything is read: a symlink must not take an include out of the folder.
     const real = this.realPathOf(resolved);
     if (real && 'path' in real && !this.realRootDirs.some((dir) => isPathInside(dir, real.path))) {
@@ -217,7 +235,8 @@ class IncludeResolver {
     this.includeTargets.set(at, uri!);
     if (Buffer.byteLength(file.text, 'utf8') > MAX_INCLUDE_BYTES) return fail(securityChecks);
     // A file that does not parse (or is UTF-16) fails the whole configuration; what could be read still counts here.
-    if (file.parse.errors.length > 0 || !file.parse.root || file.refusedEncoding) fail(`Failed to parse include file: ${includePath} (resolved: ${resolved})`);
+    if (file.parse.errors.length > 0 || !file.parse.root || file.refusedEncoding)
+      fail(`Failed to parse include file: ${includePath} (resolved: ${resolved})`);
     this.addFile(file, [...(this.mounts.get(from) ?? []), ...pathOf(holder.origin ?? holder)]);
     if (!file.parse.root) return undefined;
     return this.expand(file, file.parse.root, includePath, at, [...chain, resolved], depth + 1);
@@ -227,7 +246,14 @@ class IncludeResolver {
    * The file's content as included here, processed once per chain. Against the limit each include
    * counts what it copies in: its file's own values the first time, the whole processed content again.
    */
-  private expand(file: SourceFile, content: JsonNode, includePath: string, at: JsonNode, chain: string[], depth: number): JsonNode | undefined {
+  private expand(
+    file: SourceFile,
+    content: JsonNode,
+    includePath: string,
+    at: JsonNode,
+    chain: string[],
+    depth: number,
+  ): JsonNode | undefined {
     const key = chain.join('\0');
     const known = this.expansions.get(key);
     const values = this.sizeOf(known ?? content);
@@ -301,7 +327,10 @@ function mergeNodes(base: JsonNode, override: JsonNode): JsonNode {
     if (BLOCKED_KEYS.has(key) || !value) continue;
     const current = properties.get(key);
     const currentValue = current && valueOf(current);
-    if (currentValue && ((value.type === 'object' && currentValue.type === 'object') || (value.type === 'array' && currentValue.type === 'array'))) {
+    if (
+      currentValue &&
+      ((value.type === 'object' && currentValue.type === 'object') || (value.type === 'array' && currentValue.type === 'array'))
+    ) {
       properties.set(key, mergedProperty(property, mergeNodes(currentValue, value)));
     } else {
       properties.set(key, property);

@@ -1,7 +1,15 @@
 import { Analysis } from './analysis';
 import { FileEdits } from '../edits/fileEdits';
 import { renderString } from '../edits/fileStyle';
-import { appendAtPath, appendProperties, indentationOf, multiLineObject, NewProperty, removeProperty, replaceNode } from '../edits/objectEdits';
+import {
+  appendAtPath,
+  appendProperties,
+  indentationOf,
+  multiLineObject,
+  NewProperty,
+  removeProperty,
+  replaceNode,
+} from '../edits/objectEdits';
 import { TargetVersion } from './openclawVersions';
 import { findNodeAtPath, findProperty, JsonNode, keyOf, valueOf } from '../parser/ast';
 import { isValidPolicyRef, policyAliases } from './modelPolicy';
@@ -57,7 +65,10 @@ export function moveDiscoveryEdits(analysis: Analysis): FileEdits | undefined {
   const copy = (field: JsonNode): NewProperty => {
     const { text } = analysis.fileOf(field);
     const value = valueOf(field)!;
-    return { key: String(keyOf(field).value), render: (indent) => reindent(text.slice(value.offset, value.end), indentationOf(text, field.offset), indent) };
+    return {
+      key: String(keyOf(field).value),
+      render: (indent) => reindent(text.slice(value.offset, value.end), indentationOf(text, field.offset), indent),
+    };
   };
   const target = findNodeAtPath(analysis.root, DISCOVERY_PATH);
   if (target && target.type !== 'object') return undefined;
@@ -119,7 +130,9 @@ export function migrateAllowlistEdits(analysis: Analysis, migration: AllowlistMi
         return `[${style.eol}${items.join(`,${style.eol}`)}${style.trailingCommas ? ',' : ''}${style.eol}${indent}]`;
       },
     };
-    const policy = appendAtPath(point.file.text, style, point.object, point.missing, [{ key: 'modelPolicy', render: (indent) => multiLineObject(style, indent, [allow]) }]);
+    const policy = appendAtPath(point.file.text, style, point.object, point.missing, [
+      { key: 'modelPolicy', render: (indent) => multiLineObject(style, indent, [allow]) },
+    ]);
     if (!policy) return undefined;
     edits.add(point.file, policy);
   }

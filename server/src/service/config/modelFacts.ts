@@ -83,7 +83,9 @@ function positive(value: number | undefined): number | undefined {
 
 /** Prices in few characters, for inlay hints and outlines: $3, $0.5, $1.25, $0.0062. */
 export function compactUsd(value: number): string {
-  return formatUsd(value).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  return formatUsd(value)
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
 }
 
 /** Token counts in few characters: 200k, 262k, 1M, 1.5M, 512. */

@@ -61,7 +61,9 @@ export function isValidPolicyRef(value: string, aliases: ReadonlySet<string>): b
 /** Aliases usable in a scope's policy: the defaults' map, plus the agent's own for an agent. */
 export function policyAliases(entries: AliasEntry[], agent?: string): Set<string> {
   return new Set(
-    entries.flatMap((entry) => (entry.alias && (entry.agent === undefined || entry.agent === agent) ? [entry.alias.value.trim().toLowerCase()] : [])),
+    entries.flatMap((entry) =>
+      entry.alias && (entry.agent === undefined || entry.agent === agent) ? [entry.alias.value.trim().toLowerCase()] : [],
+    ),
   );
 }
 
@@ -74,7 +76,9 @@ export interface PolicyRefIssue {
 /** Entries of modelPolicy.allow OpenClaw 2026.8.1+ rejects, with its own message and path. */
 export function checkPolicyRefs(analysis: Analysis): PolicyRefIssue[] {
   const root = analysis.root;
-  const scopes: [path: string, scope: JsonNode | undefined, agent?: string][] = [['agents.defaults', findNodeAtPath(root, ['agents', 'defaults'])]];
+  const scopes: [path: string, scope: JsonNode | undefined, agent?: string][] = [
+    ['agents.defaults', findNodeAtPath(root, ['agents', 'defaults'])],
+  ];
   const entries = findNodeAtPath(root, ['agents', 'entries']);
   for (const property of entries?.type === 'object' ? entries.children! : []) {
     const agent = String(keyOf(property).value);

@@ -180,7 +180,10 @@ export class ReferenceResolver {
     }
     if (providerConfig.models.length > 0) {
       if (providerKey === BEDROCK_PROVIDER) {
-        return { certain: true, why: `'${q(providerConfig.id)}' lists its models explicitly, which replaces the list Bedrock discovery would bring` };
+        return {
+          certain: true,
+          why: `'${q(providerConfig.id)}' lists its models explicitly, which replaces the list Bedrock discovery would bring`,
+        };
       }
       if (this.config.mode === 'replace') {
         return { certain: true, why: 'models.mode is "replace", so only the models listed here exist' };

@@ -18,7 +18,11 @@ export interface ResolvedRegion {
   source: RegionSource;
 }
 
-export function resolveRegion(config: ConfigModel, settingRegion: string | undefined, env: Readonly<Record<string, string | undefined>>): ResolvedRegion {
+export function resolveRegion(
+  config: ConfigModel,
+  settingRegion: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): ResolvedRegion {
   if (settingRegion && REGION.test(settingRegion.trim())) return { region: settingRegion.trim(), source: 'setting' };
   const provider = config.providers.find((p) => p.id.toLowerCase() === BEDROCK_PROVIDER);
   const fromBaseUrl = provider?.baseUrl && regionOfEndpoint(provider.baseUrl.value);
@@ -45,7 +49,10 @@ export function endpointVariantOf(url: string): { fips: boolean; dualStack: bool
   const host = hostOf(url)?.toLowerCase();
   if (host === undefined) return undefined;
   if (!/(?:^|\.)bedrock(?:-runtime)?(?:-fips)?\./.test(host)) return undefined;
-  return { fips: /(?:^|\.)bedrock(?:-runtime)?-fips\./.test(host), dualStack: host.endsWith('.api.aws') || host.endsWith('.api.amazonwebservices.com.cn') };
+  return {
+    fips: /(?:^|\.)bedrock(?:-runtime)?-fips\./.test(host),
+    dualStack: host.endsWith('.api.aws') || host.endsWith('.api.amazonwebservices.com.cn'),
+  };
 }
 
 /**

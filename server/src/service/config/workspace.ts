@@ -102,7 +102,10 @@ export class ConfigWorkspace {
   private analyzeRoot(root: SourceFile): Analysis {
     const cached = this.roots.get(root.uri);
     if (cached && cached.graph.root === root && this.unchanged(cached)) return cached;
-    const analysis = Analysis.of(root, resolveIncludes(root, (uri) => this.load(uri), this.includeOptions()));
+    const analysis = Analysis.of(
+      root,
+      resolveIncludes(root, (uri) => this.load(uri), this.includeOptions()),
+    );
     this.roots.set(root.uri, analysis);
     for (const file of analysis.graph.files) if (file !== root) this.includedBy.set(file.uri, root.uri);
     return analysis;

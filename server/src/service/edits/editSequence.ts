@@ -91,7 +91,7 @@ function carryBack(span: OffsetEdit, later: readonly OffsetEdit[], text: string)
   let pending = [...later];
   const touching: OffsetEdit[] = [];
   // Joining one edit widens the span, which may then touch another: until none does.
-  for (let widened = true; widened; ) {
+  for (let widened = true; widened;) {
     widened = false;
     const clear: OffsetEdit[] = [];
     for (const edit of pending) {

@@ -32,12 +32,19 @@ export function appendProperties(
   options: { inlineWhenEmpty?: boolean } = {},
 ): OffsetEdit[] | undefined {
   if (object.type !== 'object') return undefined;
-  const members = properties.map((property) => (indent: string) => `${renderKey(property.key, style)}:${style.colonSpace}${property.render(indent)}`);
+  const members = properties.map(
+    (property) => (indent: string) => `${renderKey(property.key, style)}:${style.colonSpace}${property.render(indent)}`,
+  );
   return appendMembers(text, style, object, members, options);
 }
 
 /** Edits that append items to an array (each rendered given its indentation), as appendProperties does for objects. */
-export function appendItems(text: string, style: FileStyle, array: JsonNode, items: ((indent: string) => string)[]): OffsetEdit[] | undefined {
+export function appendItems(
+  text: string,
+  style: FileStyle,
+  array: JsonNode,
+  items: ((indent: string) => string)[],
+): OffsetEdit[] | undefined {
   return array.type === 'array' ? appendMembers(text, style, array, items, {}) : undefined;
 }
 
@@ -105,7 +112,13 @@ function appendMembers(
  * not exist yet (at the end of their parent, in the file's style). Undefined when something on the
  * way is not an object, or no safe place exists.
  */
-export function appendAtPath(text: string, style: FileStyle, root: JsonNode | undefined, path: string[], properties: NewProperty[]): OffsetEdit[] | undefined {
+export function appendAtPath(
+  text: string,
+  style: FileStyle,
+  root: JsonNode | undefined,
+  path: string[],
+  properties: NewProperty[],
+): OffsetEdit[] | undefined {
   if (root?.type !== 'object') return undefined;
   let parent = root;
   let depth = 0;
@@ -177,7 +190,8 @@ export function differenceEdit(before: string, after: string): OffsetEdit {
   // A range edge between \r and \n, or inside a surrogate pair, is no position an editor can take.
   if (splitsPair(before, start)) start--;
   let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end])
+    end++;
   if (end > 0 && splitsPair(before, before.length - end)) end--;
   return { offset: start, length: before.length - start - end, newText: after.slice(start, after.length - end) };
 }

@@ -14,10 +14,13 @@ import { splitReference, stripAuthProfile } from '../config/references';
  */
 export function rewriteModelId(analysis: Analysis, model: ConfiguredModel, newId: string): FileEdits {
   const edits = new FileEdits();
-  const replace = (node: JsonNode, value: string) => edits.add(analysis.fileOf(node), [replaceNode(node, renderString(value, quoteOf(node.quote)))]);
+  const replace = (node: JsonNode, value: string) =>
+    edits.add(analysis.fileOf(node), [replaceNode(node, renderString(value, quoteOf(node.quote)))]);
   replace(model.idNode, newId);
   for (const reference of analysis.config.references) {
-    const resolution = reference.isMapKey ? analysis.resolver.resolveQualified(reference.value) : analysis.resolver.resolve(reference.value, reference.agent);
+    const resolution = reference.isMapKey
+      ? analysis.resolver.resolveQualified(reference.value)
+      : analysis.resolver.resolve(reference.value, reference.agent);
     if (resolution.kind !== 'model' || resolution.model !== model || resolution.alias) continue;
     replace(reference.node, renamedReference(reference.value, newId));
   }

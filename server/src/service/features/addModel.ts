@@ -80,7 +80,8 @@ function choiceOf(entry: CatalogEntry, context: CatalogContext): ModelChoice | u
     const reach = entry.profileType === 'APPLICATION' ? undefined : profileReach(entry.id, region);
     if (!reach) return undefined;
     access = reach === 'global' ? 'global profile' : 'geography profile';
-    where = reach === 'global' ? 'in any commercial region' : `in ${GEOGRAPHY_NAMES[entry.id.split('.')[0]!] ?? entry.id.split('.')[0]} regions`;
+    where =
+      reach === 'global' ? 'in any commercial region' : `in ${GEOGRAPHY_NAMES[entry.id.split('.')[0]!] ?? entry.id.split('.')[0]} regions`;
   }
   const foundation = entry.kind === 'inference-profile' ? entry.baseModelIds?.map((id) => context.catalog.get(id)).find(Boolean) : entry;
   const facts = context.facts(entry.id);
@@ -97,7 +98,15 @@ function choiceOf(entry: CatalogEntry, context: CatalogContext): ModelChoice | u
   };
 }
 
-const GEOGRAPHY_NAMES: Record<string, string> = { us: 'US', eu: 'EU', apac: 'Asia Pacific', jp: 'Japan', au: 'Australia', ca: 'Canada', 'us-gov': 'GovCloud' };
+const GEOGRAPHY_NAMES: Record<string, string> = {
+  us: 'US',
+  eu: 'EU',
+  apac: 'Asia Pacific',
+  jp: 'Japan',
+  au: 'Australia',
+  ca: 'Canada',
+  'us-gov': 'GovCloud',
+};
 
 /** One line for a quick pick: maker, input, context, list price, how it is invoked and where requests may run. */
 export function describeChoice(choice: ModelChoice): string {
@@ -120,22 +129,28 @@ export function addModel(analysis: Analysis, context: AddModelContext, id: strin
   const asked = context.catalog.get(id);
   if (!asked) return `${quoteForMessage(id)} is not in the Bedrock model list of ${region}.`;
   // A foundation model that needs a profile is added by the best profile the region can invoke.
-  const profile = asked.kind === 'foundation-model' && !asked.onDemand ? context.catalog.get(context.catalog.suggestedProfileIds(id)[0] ?? '') : undefined;
+  const profile =
+    asked.kind === 'foundation-model' && !asked.onDemand
+      ? context.catalog.get(context.catalog.suggestedProfileIds(id)[0] ?? '')
+      : undefined;
   const entry = profile ?? asked;
   const choice = choiceOf(entry, context);
-  if (!choice) return `${quoteForMessage(id)} cannot be invoked from ${region}${asked.kind === 'foundation-model' ? ' (on demand, or through an inference profile of its geography)' : ''}.`;
+  if (!choice)
+    return `${quoteForMessage(id)} cannot be invoked from ${region}${asked.kind === 'foundation-model' ? ' (on demand, or through an inference profile of its geography)' : ''}.`;
   const provider = analysis.resolver.provider(BEDROCK_PROVIDER);
   const ref = `${provider?.id ?? BEDROCK_PROVIDER}/${choice.id}`;
   if (provider?.models.some((model) => model.id === choice.id)) return `${ref} is already configured.`;
 
   const entryEdits = modelEntryEdits(analysis, { ...entry, name: choice.name }, choice.id, context);
-  if (!entryEdits) return `There is no safe place for the entry: models.providers.${BEDROCK_PROVIDER} (or its models) is not an object (array), or is not complete yet.`;
+  if (!entryEdits)
+    return `There is no safe place for the entry: models.providers.${BEDROCK_PROVIDER} (or its models) is not an object (array), or is not complete yet.`;
   const texts = new Map<string, string>();
   for (const [file, text] of entryEdits.results()) texts.set(file.uri, text);
   let after = context.reanalyze(texts);
 
   // The alias goes in a second step, planned on the text with the entry, so both may create the same parents.
-  const model = () => after.config.models.find((candidate) => candidate.provider.id === (provider?.id ?? BEDROCK_PROVIDER) && candidate.id === choice.id);
+  const model = () =>
+    after.config.models.find((candidate) => candidate.provider.id === (provider?.id ?? BEDROCK_PROVIDER) && candidate.id === choice.id);
   const added = model();
   let alias: string | undefined;
   if (added && after.resolver.entriesFor(added).length === 0) {
@@ -156,14 +171,23 @@ export function addModel(analysis: Analysis, context: AddModelContext, id: strin
   }
   const finalModel = model();
   if (!finalModel) return `The entry for ${ref} could not be placed.`;
-  const results = new Map<SourceFile, string>(analysis.graph.files.filter((file) => texts.has(file.uri)).map((file) => [file, texts.get(file.uri)!]));
+  const results = new Map<SourceFile, string>(
+    analysis.graph.files.filter((file) => texts.has(file.uri)).map((file) => [file, texts.get(file.uri)!]),
+  );
   return { edit: differenceEdits(results), selection: after.locate(finalModel.idNode), ref, alias };
 }
 
 /** The model entry appended to the provider's models (the provider created when missing). */
 function modelEntryEdits(analysis: Analysis, entry: CatalogEntry, entryId: string, context: CatalogContext): FileEdits | undefined {
   const render = (style: FileStyle) => (indent: string) =>
-    multiLineObject(style, indent, newModelEntryFields(entry, context.facts(entry.id) ?? context.facts(entryId), style, entryId).map(([key, value]) => ({ key, render: () => value })));
+    multiLineObject(
+      style,
+      indent,
+      newModelEntryFields(entry, context.facts(entry.id) ?? context.facts(entryId), style, entryId).map(([key, value]) => ({
+        key,
+        render: () => value,
+      })),
+    );
   const provider = analysis.resolver.provider(BEDROCK_PROVIDER);
   if (provider) {
     if (provider.modelsNode) {
@@ -175,18 +199,25 @@ function modelEntryEdits(analysis: Analysis, entry: CatalogEntry, entryId: strin
     if (propertyValue(provider.node, 'models')) return undefined;
     const object = provider.node.origin ?? provider.node;
     const file = analysis.fileOf(object);
-    const edits = appendProperties(file.text, file.style, object, [{ key: 'models', render: (indent) => multiLineArray(file.style, indent, render(file.style)) }]);
+    const edits = appendProperties(file.text, file.style, object, [
+      { key: 'models', render: (indent) => multiLineArray(file.style, indent, render(file.style)) },
+    ]);
     return edits && new FileEdits().add(file, edits);
   }
   const point = analysis.insertionPoint(['models', 'providers']);
   if (!point) return undefined;
   const { style } = point.file;
   const fields: NewProperty[] = [
-    { key: 'baseUrl', render: () => renderString(`https://bedrock-runtime.${context.catalog.snapshot.region}.amazonaws.com`, style.stringQuote) },
+    {
+      key: 'baseUrl',
+      render: () => renderString(`https://bedrock-runtime.${context.catalog.snapshot.region}.amazonaws.com`, style.stringQuote),
+    },
     { key: 'api', render: () => renderString('bedrock-converse-stream', style.stringQuote) },
     { key: 'models', render: (indent) => multiLineArray(style, indent, render(style)) },
   ];
-  const edits = appendAtPath(point.file.text, style, point.object, point.missing, [{ key: BEDROCK_PROVIDER, render: (indent) => multiLineObject(style, indent, fields) }]);
+  const edits = appendAtPath(point.file.text, style, point.object, point.missing, [
+    { key: BEDROCK_PROVIDER, render: (indent) => multiLineObject(style, indent, fields) },
+  ]);
   return edits && new FileEdits().add(point.file, edits);
 }
 

@@ -66,7 +66,10 @@ function primaryOf(setting: JsonNode | undefined): JsonNode | undefined {
  */
 export function defaultAgentChain(analysis: Analysis): string[] {
   const list = findNodeAtPath(analysis.root, ['agents', 'list']);
-  const agents = list?.type === 'array' ? (list.children ?? []).map((agent, index) => ({ agent, index })).filter(({ agent }) => agent.type === 'object') : [];
+  const agents =
+    list?.type === 'array'
+      ? (list.children ?? []).map((agent, index) => ({ agent, index })).filter(({ agent }) => agent.type === 'object')
+      : [];
   const marked = agents.filter(({ agent }) => propertyValue(agent, 'default')?.value === true);
   const chosen = marked.length === 1 ? marked[0] : agents.length === 1 ? agents[0] : undefined;
   const links = agentChain(analysis, chosen ? ['agents', 'list', chosen.index] : ['agents', 'defaults']);
@@ -100,14 +103,10 @@ export function agentChainCard(analysis: Analysis, node: JsonNode, context: Chai
   const whose = isDefaults ? 'agents.defaults' : `agent ${agentId ? cell(quoteForMessage(agentId)) : `#${path[2]}`}`;
   const rows = links.map((link, index) => chainRow(analysis, index + 1, link, context));
   const inherited = links.some((link) => link.inherited) ? '\n\n¹ from agents.defaults.model' : '';
-  const lone = links.length === 1 && !isDefaults ? '\n\nNo fallbacks: an agent\'s own model replaces the defaults\' fallbacks too.' : '';
+  const lone = links.length === 1 && !isDefaults ? "\n\nNo fallbacks: an agent's own model replaces the defaults' fallbacks too." : '';
   return [
     `**Model chain** of ${whose}, in the order OpenClaw tries it`,
-    [
-      '| | Model | In / out per 1M | Context | Last test or comparison |',
-      '|--:|:--|--:|--:|:--|',
-      ...rows,
-    ].join('\n') + inherited + lone,
+    ['| | Model | In / out per 1M | Context | Last test or comparison |', '|--:|:--|--:|--:|:--|', ...rows].join('\n') + inherited + lone,
   ].join('\n\n');
 }
 

@@ -57,13 +57,20 @@ export function computeCodeActions(analysis: Analysis, request: CodeActionReques
   const actions: CodeAction[] = [];
   const quickFix = (title: string, edits: FileEdits | undefined, code: DiagnosticCode, node: JsonNode, isPreferred = false) => {
     if (!edits || edits.isEmpty) return;
-    actions.push({ title, kind: CodeActionKind.QuickFix, edit: edits.toWorkspaceEdit(), diagnostics: matching(analysis, request.diagnostics, code, node), isPreferred });
+    actions.push({
+      title,
+      kind: CodeActionKind.QuickFix,
+      edit: edits.toWorkspaceEdit(),
+      diagnostics: matching(analysis, request.diagnostics, code, node),
+      isPreferred,
+    });
   };
 
   if (wanted(CodeActionKind.QuickFix)) {
     const missing = modelsWithoutAlias(analysis);
     const here = missing.filter(({ model }) => touches(model.idNode));
-    const aliasFixer = here.length > 0 ? new AliasFixer(EditSequence.start(analysis, context.reanalyze), context.target.version) : undefined;
+    const aliasFixer =
+      here.length > 0 ? new AliasFixer(EditSequence.start(analysis, context.reanalyze), context.target.version) : undefined;
     for (const item of here) {
       const fix = aliasFixer!.fix([item]);
       const alias = fix?.aliases.get(refOf(item.model));
@@ -91,19 +98,38 @@ export function computeCodeActions(analysis: Analysis, request: CodeActionReques
     const legacy = legacyDiscovery(analysis);
     if (legacy && touches(keyOf(legacy))) {
       const deletes = doctorDeletesDiscovery(context.target.version);
-      quickFix('Move models.bedrockDiscovery to plugins.entries.amazon-bedrock.config.discovery', moveDiscoveryEdits(analysis), 'legacy-key', keyOf(legacy), !deletes);
-      quickFix(`Remove models.bedrockDiscovery (what "openclaw doctor --fix" of ${context.target.version} does)`, deletes ? removeDiscoveryEdits(analysis) : undefined, 'legacy-key', keyOf(legacy), deletes);
+      quickFix(
+        'Move models.bedrockDiscovery to plugins.entries.amazon-bedrock.config.discovery',
+        moveDiscoveryEdits(analysis),
+        'legacy-key',
+        keyOf(legacy),
+        !deletes,
+      );
+      quickFix(
+        `Remove models.bedrockDiscovery (what "openclaw doctor --fix" of ${context.target.version} does)`,
+        deletes ? removeDiscoveryEdits(analysis) : undefined,
+        'legacy-key',
+        keyOf(legacy),
+        deletes,
+      );
     }
 
     const migration = pendingAllowlistMigration(analysis, context.target.version);
     const mapProperty = analysis.config.aliasMap?.parent;
     if (migration && mapProperty && touches(keyOf(mapProperty))) {
-      quickFix('Migrate the allowlist to agents.defaults.modelPolicy.allow (as "openclaw doctor --fix" does)', migrateAllowlistEdits(analysis, migration), 'legacy-allowlist', keyOf(mapProperty), true);
+      quickFix(
+        'Migrate the allowlist to agents.defaults.modelPolicy.allow (as "openclaw doctor --fix" does)',
+        migrateAllowlistEdits(analysis, migration),
+        'legacy-allowlist',
+        keyOf(mapProperty),
+        true,
+      );
     }
 
     const missingFacts = modelsMissingFacts(analysis, context);
     const missingHere = missingFacts.filter(({ model }) => touches(model.idNode));
-    for (const item of missingHere) quickFix(fillTitle([item]), fillEdits(analysis, [item], context), 'missing-facts', item.model.idNode, true);
+    for (const item of missingHere)
+      quickFix(fillTitle([item]), fillEdits(analysis, [item], context), 'missing-facts', item.model.idNode, true);
     if (missingHere.length > 0 && missingFacts.length > 1) {
       const edits = fillEdits(analysis, missingFacts, context);
       if (edits) {
@@ -142,13 +168,22 @@ export function computeCodeActions(analysis: Analysis, request: CodeActionReques
       const quote = file.style.stringQuote;
       if (finding.kind === 'accepts-images' && touches(inputNode ?? model.idNode)) {
         const edits = inputNode
-          ? [replaceNode(inputNode, `[${[...model.input!.value.filter((kind) => kind !== 'image'), 'image'].map((kind) => renderString(kind, quote)).join(', ')}]`)]
-          : appendProperties(file.text, file.style, model.entry, [{ key: 'input', render: () => `[${renderString('text', quote)}, ${renderString('image', quote)}]` }]);
+          ? [
+              replaceNode(
+                inputNode,
+                `[${[...model.input!.value.filter((kind) => kind !== 'image'), 'image'].map((kind) => renderString(kind, quote)).join(', ')}]`,
+              ),
+            ]
+          : appendProperties(file.text, file.style, model.entry, [
+              { key: 'input', render: () => `[${renderString('text', quote)}, ${renderString('image', quote)}]` },
+            ]);
         quickFix('Add "image" to input', edits && new FileEdits().add(file, edits), 'image-input', inputNode ?? model.idNode);
       }
       if (finding.kind === 'no-image-input' && inputNode && touches(inputNode)) {
         const kept = model.input!.value.filter((kind) => kind !== 'image');
-        const edits = [replaceNode(inputNode, `[${(kept.length > 0 ? kept : ['text']).map((kind) => renderString(kind, quote)).join(', ')}]`)];
+        const edits = [
+          replaceNode(inputNode, `[${(kept.length > 0 ? kept : ['text']).map((kind) => renderString(kind, quote)).join(', ')}]`),
+        ];
         quickFix('Remove "image" from input', new FileEdits().add(file, edits), 'image-input', inputNode);
       }
     }
@@ -193,24 +228,31 @@ export function fixAllInOnePass(analysis: Analysis, version: string): FixAllPlan
 
   const missing = modelsWithoutAlias(analysis);
   if (missing.length > 0) {
-    const effect: NewEntryEffect = migrate || !missing.some(({ entries }) => entries.length === 0) ? { kind: 'none' } : newEntryEffect(analysis, version);
+    const effect: NewEntryEffect =
+      migrate || !missing.some(({ entries }) => entries.length === 0) ? { kind: 'none' } : newEntryEffect(analysis, version);
     // The migration as a step of the alias fix is the previous step's: as above. It is planned on the migrated text otherwise.
     if (effect.kind === 'migrate-first') return undefined;
     const keep = effect.kind === 'mark-first' ? allowlistMarkerEdits(analysis) : new FileEdits();
     const plan = keep && planAliasEdits(analysis, missing);
-    if (plan) steps.push({ code: 'no-alias', title: `add aliases${allowlistNote(effect, plan.aliases.size)}`, edits: keep.addAll(plan.edits) });
+    if (plan)
+      steps.push({ code: 'no-alias', title: `add aliases${allowlistNote(effect, plan.aliases.size)}`, edits: keep.addAll(plan.edits) });
   }
 
   if (legacyDiscovery(analysis)) {
     const deletes = doctorDeletesDiscovery(version);
     const edits = deletes ? removeDiscoveryEdits(analysis) : moveDiscoveryEdits(analysis);
-    if (edits && !edits.isEmpty) steps.push({ code: 'legacy-key', title: deletes ? 'remove models.bedrockDiscovery' : 'move models.bedrockDiscovery', edits });
+    if (edits && !edits.isEmpty)
+      steps.push({ code: 'legacy-key', title: deletes ? 'remove models.bedrockDiscovery' : 'move models.bedrockDiscovery', edits });
   }
   if (steps.length === 0 || touchEachOther(steps.map((step) => step.edits))) return undefined;
 
   const all = new FileEdits();
   for (const step of steps) all.addAll(step.edits);
-  return { fixes: steps.map((step) => step.title), edit: differenceEdits(all.results()), resolves: new Set(steps.map((step) => step.code)) };
+  return {
+    fixes: steps.map((step) => step.title),
+    edit: differenceEdits(all.results()),
+    resolves: new Set(steps.map((step) => step.code)),
+  };
 }
 
 /** Whether an edit of one step overlaps or meets an edit of another (in the same file). */
@@ -238,19 +280,28 @@ function touchEachOther(steps: FileEdits[]): boolean {
 export function fixAllStepByStep(analysis: Analysis, context: Pick<CodeActionContext, 'target' | 'reanalyze'>): FixAllPlan | undefined {
   const version = context.target.version;
   const steps: [resolves: DiagnosticCode, step: (sequence: EditSequence) => { title: string; sequence?: EditSequence }][] = [
-    ['legacy-allowlist', (sequence) => {
-      const migration = pendingAllowlistMigration(sequence.current, version);
-      return { title: 'migrate the allowlist', sequence: migration && sequence.then(migrateAllowlistEdits(sequence.current, migration)) };
-    }],
-    ['no-alias', (sequence) => {
-      const fix = new AliasFixer(sequence, version).fix(modelsWithoutAlias(sequence.current));
-      return { title: `add aliases${fix ? allowlistNote(fix.effect, fix.aliases.size) : ''}`, sequence: fix?.base.then(fix.edits) };
-    }],
-    ['legacy-key', (sequence) => {
-      const deletes = doctorDeletesDiscovery(version);
-      const edits = deletes ? removeDiscoveryEdits(sequence.current) : moveDiscoveryEdits(sequence.current);
-      return { title: deletes ? 'remove models.bedrockDiscovery' : 'move models.bedrockDiscovery', sequence: sequence.then(edits) };
-    }],
+    [
+      'legacy-allowlist',
+      (sequence) => {
+        const migration = pendingAllowlistMigration(sequence.current, version);
+        return { title: 'migrate the allowlist', sequence: migration && sequence.then(migrateAllowlistEdits(sequence.current, migration)) };
+      },
+    ],
+    [
+      'no-alias',
+      (sequence) => {
+        const fix = new AliasFixer(sequence, version).fix(modelsWithoutAlias(sequence.current));
+        return { title: `add aliases${fix ? allowlistNote(fix.effect, fix.aliases.size) : ''}`, sequence: fix?.base.then(fix.edits) };
+      },
+    ],
+    [
+      'legacy-key',
+      (sequence) => {
+        const deletes = doctorDeletesDiscovery(version);
+        const edits = deletes ? removeDiscoveryEdits(sequence.current) : moveDiscoveryEdits(sequence.current);
+        return { title: deletes ? 'remove models.bedrockDiscovery' : 'move models.bedrockDiscovery', sequence: sequence.then(edits) };
+      },
+    ],
   ];
   let sequence = EditSequence.start(analysis, context.reanalyze);
   const fixes: string[] = [];
@@ -277,7 +328,11 @@ function fixAllAction(analysis: Analysis, context: CodeActionContext, diagnostic
 }
 
 /** Unknown keys in reach with one close key of their object that the object does not have yet: the key they are likely a typo of. */
-function keyTypos(analysis: Analysis, context: CodeActionContext, touches: (node: JsonNode) => boolean): { node: JsonNode; replacement: string }[] {
+function keyTypos(
+  analysis: Analysis,
+  context: CodeActionContext,
+  touches: (node: JsonNode) => boolean,
+): { node: JsonNode; replacement: string }[] {
   const { schema, keys, target } = context;
   if (!schema || !keys) return [];
   // The limit the diagnostics used: their schema check is remembered under it.
@@ -292,5 +347,7 @@ function keyTypos(analysis: Analysis, context: CodeActionContext, touches: (node
 }
 
 function matching(analysis: Analysis, diagnostics: Diagnostic[] | undefined, code: DiagnosticCode, node: JsonNode): Diagnostic[] {
-  return (diagnostics ?? []).filter((diagnostic) => diagnostic.code === code && analysis.document.offsetAt(diagnostic.range.start) === node.offset);
+  return (diagnostics ?? []).filter(
+    (diagnostic) => diagnostic.code === code && analysis.document.offsetAt(diagnostic.range.start) === node.offset,
+  );
 }

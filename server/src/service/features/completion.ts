@@ -85,13 +85,22 @@ function classify(analysis: Analysis, slot: CursorSlot): Target | undefined {
   if (!scope) return undefined;
   const rest = path.slice(scope.depth);
   if (slot.isKey) {
-    return rest.length === 1 && rest[0] === 'models' ? { kind: 'reference', acceptsAlias: false, acceptsWildcard: true, mapKey: true, agent: scope.agent } : undefined;
+    return rest.length === 1 && rest[0] === 'models'
+      ? { kind: 'reference', acceptsAlias: false, acceptsWildcard: true, mapKey: true, agent: scope.agent }
+      : undefined;
   }
   const full = [...rest, slot.key];
-  const reference = (acceptsWildcard = false): Target => ({ kind: 'reference', acceptsAlias: true, acceptsWildcard, mapKey: false, agent: scope.agent });
+  const reference = (acceptsWildcard = false): Target => ({
+    kind: 'reference',
+    acceptsAlias: true,
+    acceptsWildcard,
+    mapKey: false,
+    agent: scope.agent,
+  });
   if (full.length === 1 && (MODEL_SETTINGS.has(String(full[0])) || SINGLE_REFERENCE_SETTINGS.has(String(full[0])))) return reference();
   if (full.length === 2 && MODEL_SETTINGS.has(String(full[0])) && full[1] === 'primary') return reference();
-  if (full.length === 3 && MODEL_SETTINGS.has(String(full[0])) && full[1] === 'fallbacks' && typeof full[2] === 'number') return reference();
+  if (full.length === 3 && MODEL_SETTINGS.has(String(full[0])) && full[1] === 'fallbacks' && typeof full[2] === 'number')
+    return reference();
   if (full.length === 3 && full[0] === 'modelPolicy' && full[1] === 'allow' && typeof full[2] === 'number') return reference(true);
   return undefined;
 }

@@ -51,7 +51,11 @@ export function completeModelEntries(builder: ItemBuilder, providerKey: string, 
       documentation: entryDocumentation(builder, catalogEntry),
       sortText: sortLast(configured, catalogEntry) + rank(catalogEntry) + catalogEntry.id,
       filterText: `${catalogEntry.id} ${catalogEntry.name}`,
-      textEdit: builder.edit(builder.slot.replaceStart, builder.slot.replaceEnd - builder.slot.replaceStart, entrySnippet(builder, catalogEntry, indent) + (next ? ',' : '')),
+      textEdit: builder.edit(
+        builder.slot.replaceStart,
+        builder.slot.replaceEnd - builder.slot.replaceStart,
+        entrySnippet(builder, catalogEntry, indent) + (next ? ',' : ''),
+      ),
       insertTextFormat: InsertTextFormat.Snippet,
       additionalTextEdits: separator.length > 0 ? separator : undefined,
       deprecated: catalogEntry.lifecycle === 'LEGACY' || undefined,
@@ -61,15 +65,23 @@ export function completeModelEntries(builder: ItemBuilder, providerKey: string, 
 
 /** Text models of the catalog, without provisioned-throughput variants. */
 export function offeredEntries(builder: ItemBuilder): CatalogEntry[] {
-  return builder.context.catalog.snapshot.entries.filter((entry) => entry.outputModalities.includes('TEXT') && !isProvisionedVariant(entry.id));
+  return builder.context.catalog.snapshot.entries.filter(
+    (entry) => entry.outputModalities.includes('TEXT') && !isProvisionedVariant(entry.id),
+  );
 }
 
 /** A catalog model's documentation: name, provider, access, limits, list prices, its profiles or the models it routes to. */
 export function entryDocumentation(builder: ItemBuilder, entry: CatalogEntry): string {
   const facts = builder.context.facts(entry.id);
-  const lines = [`**${entry.name}** · ${entry.provider} · \`${entry.id}\``, `${describe(entry)}${entry.lifecycle === 'LEGACY' ? ' · **legacy**' : ''}`];
+  const lines = [
+    `**${entry.name}** · ${entry.provider} · \`${entry.id}\``,
+    `${describe(entry)}${entry.lifecycle === 'LEGACY' ? ' · **legacy**' : ''}`,
+  ];
   if (facts?.contextWindow) lines.push(`Context ${formatCount(facts.contextWindow)} · max output ${formatCount(facts.maxTokens ?? 0)}`);
-  if (facts?.price) lines.push(`List price per 1M tokens: ${formatUsd(facts.price.input)} in / ${formatUsd(facts.price.output)} out (${facts.priceSource})`);
+  if (facts?.price)
+    lines.push(
+      `List price per 1M tokens: ${formatUsd(facts.price.input)} in / ${formatUsd(facts.price.output)} out (${facts.priceSource})`,
+    );
   if (entry.kind === 'foundation-model') {
     const profiles = builder.context.catalog.profilesFor(entry.id).map((profile) => `\`${profile.id}\``);
     if (profiles.length > 0) lines.push(`Inference profiles: ${profiles.join(', ')}`);
@@ -80,13 +92,21 @@ export function entryDocumentation(builder: ItemBuilder, entry: CatalogEntry): s
 }
 
 /** Fill name, input and reasoning when the entry lacks them. */
-function fillEntry(builder: ItemBuilder, entry: JsonNode, catalogEntry: CatalogEntry, main: TextEdit): { main: TextEdit; additional: TextEdit[] } {
+function fillEntry(
+  builder: ItemBuilder,
+  entry: JsonNode,
+  catalogEntry: CatalogEntry,
+  main: TextEdit,
+): { main: TextEdit; additional: TextEdit[] } {
   const missing: NewProperty[] = [];
   const facts = builder.context.facts(catalogEntry.id);
-  if (!propertyValue(entry, 'name')) missing.push({ key: 'name', render: () => renderString(catalogEntry.name, builder.style.stringQuote) });
+  if (!propertyValue(entry, 'name'))
+    missing.push({ key: 'name', render: () => renderString(catalogEntry.name, builder.style.stringQuote) });
   if (!propertyValue(entry, 'input')) missing.push({ key: 'input', render: () => inputArray(catalogEntry, builder.style) });
-  if (!propertyValue(entry, 'reasoning') && facts?.reasoning !== undefined) missing.push({ key: 'reasoning', render: () => String(facts.reasoning) });
-  const offsetEdits = missing.length > 0 ? appendProperties(builder.analysis.text, builder.style, entry, missing, { inlineWhenEmpty: true }) : undefined;
+  if (!propertyValue(entry, 'reasoning') && facts?.reasoning !== undefined)
+    missing.push({ key: 'reasoning', render: () => String(facts.reasoning) });
+  const offsetEdits =
+    missing.length > 0 ? appendProperties(builder.analysis.text, builder.style, entry, missing, { inlineWhenEmpty: true }) : undefined;
   if (!offsetEdits) return { main, additional: [] };
   // An insertion right where the replaced id ends belongs in the main edit: editors reject additional
   // edits that touch the main one.

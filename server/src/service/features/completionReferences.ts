@@ -98,7 +98,8 @@ function referenceEdit(builder: ItemBuilder, value: string, aliasForNewKey?: str
 
 function modelDetail(model: ConfiguredModel): string {
   const parts = [model.name?.value ?? model.id];
-  if (model.cost?.input && model.cost.output) parts.push(`${formatUsd(model.cost.input.value)} / ${formatUsd(model.cost.output.value)} per 1M`);
+  if (model.cost?.input && model.cost.output)
+    parts.push(`${formatUsd(model.cost.input.value)} / ${formatUsd(model.cost.output.value)} per 1M`);
   if (model.contextWindow) parts.push(`${formatCount(model.contextWindow.value)} context`);
   return parts.join(' · ');
 }

@@ -18,7 +18,9 @@ export function completeSchemaKeys(builder: ItemBuilder, schema: SchemaValidator
     if (present.has(key)) continue;
     builder.offer(key, () => {
       const { detail, documentation } = schemaDocumentation(builder, schema, [...builder.slot.containerPath, key]);
-      const renderedKey = builder.slot.quote ? escapeSnippet(renderString(key, builder.slot.quote === "'" ? "'" : '"')) : escapeSnippet(renderKey(key, builder.style));
+      const renderedKey = builder.slot.quote
+        ? escapeSnippet(renderString(key, builder.slot.quote === "'" ? "'" : '"'))
+        : escapeSnippet(renderKey(key, builder.style));
       return {
         label: key,
         kind: CompletionItemKind.Property,
@@ -26,7 +28,11 @@ export function completeSchemaKeys(builder: ItemBuilder, schema: SchemaValidator
         documentation,
         sortText: key,
         filterText: builder.filterText(key),
-        textEdit: builder.edit(builder.slot.replaceStart, builder.slot.replaceEnd - builder.slot.replaceStart, valueFollows ? renderedKey : `${renderedKey}:${builder.style.colonSpace}${valueTemplate(builder, property, schema)}`),
+        textEdit: builder.edit(
+          builder.slot.replaceStart,
+          builder.slot.replaceEnd - builder.slot.replaceStart,
+          valueFollows ? renderedKey : `${renderedKey}:${builder.style.colonSpace}${valueTemplate(builder, property, schema)}`,
+        ),
         insertTextFormat: InsertTextFormat.Snippet,
       };
     });
@@ -70,7 +76,11 @@ export function completeSchemaValues(builder: ItemBuilder, schema: SchemaValidat
 }
 
 /** Completion detail (the title, else the type) and documentation (description, type, default, since when) of a path. */
-function schemaDocumentation(builder: ItemBuilder, schema: SchemaValidator, path: (string | number)[]): { detail?: string; documentation?: string } {
+function schemaDocumentation(
+  builder: ItemBuilder,
+  schema: SchemaValidator,
+  path: (string | number)[],
+): { detail?: string; documentation?: string } {
   const navigator = schema.navigator;
   // An array's items rarely have prose of their own: the array's says what they are.
   const about = navigator.describe(path) ?? (typeof path.at(-1) === 'number' ? navigator.describe(path.slice(0, -1)) : undefined);
@@ -78,9 +88,19 @@ function schemaDocumentation(builder: ItemBuilder, schema: SchemaValidator, path
   const marked = summarizeValue(navigator, alternatives, code);
   const keyPath = navigator.keyPath(path);
   const since = keyPath === undefined ? undefined : builder.context.keys?.since(keyPath);
-  const facts = [marked.type && `Type: ${marked.type}`, marked.default && `Default: ${code(JSON.stringify(marked.default.value) ?? 'undefined')}`].filter(Boolean).join(' · ');
-  const documentation = [about?.description && escapeProse(about.description), facts, since && `Since OpenClaw ${since}`].filter(Boolean).join('\n\n');
-  return { detail: about?.title ?? summarizeValue(navigator, alternatives, (text) => text).type, documentation: documentation || undefined };
+  const facts = [
+    marked.type && `Type: ${marked.type}`,
+    marked.default && `Default: ${code(JSON.stringify(marked.default.value) ?? 'undefined')}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const documentation = [about?.description && escapeProse(about.description), facts, since && `Since OpenClaw ${since}`]
+    .filter(Boolean)
+    .join('\n\n');
+  return {
+    detail: about?.title ?? summarizeValue(navigator, alternatives, (text) => text).type,
+    documentation: documentation || undefined,
+  };
 }
 
 /**
@@ -106,7 +126,10 @@ function valueTemplate(builder: ItemBuilder, property: JsonSchema, schema: Schem
       const required = (first!.required ?? []).filter((key) => first!.properties?.[key]);
       if (required.length === 0 || depth > 0) return `{$${tab()}}`;
       const pad = builder.style.inlinePadding;
-      const entries = required.map((key) => `${escapeSnippet(renderKey(key, builder.style))}:${builder.style.colonSpace}${valueTemplate(builder, first!.properties![key]!, schema, stop, depth + 1)}`);
+      const entries = required.map(
+        (key) =>
+          `${escapeSnippet(renderKey(key, builder.style))}:${builder.style.colonSpace}${valueTemplate(builder, first!.properties![key]!, schema, stop, depth + 1)}`,
+      );
       return `{${pad}${entries.join(', ')}${pad}}`;
     }
     case 'array':

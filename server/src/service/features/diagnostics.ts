@@ -78,7 +78,13 @@ export function computeDiagnostics(analysis: Analysis, context: DiagnosticContex
 
   for (const diagnostic of encodingDiagnostics(analysis)) diagnostics.add(diagnostic.severity, () => diagnostic);
   for (const error of analysis.parse.errors) {
-    diagnostics.add(Severity.Error, () => ({ range: analysis.range(error.offset, error.length), severity: Severity.Error, code: 'syntax', message: error.message, source: 'openclaw' }));
+    diagnostics.add(Severity.Error, () => ({
+      range: analysis.range(error.offset, error.length),
+      severity: Severity.Error,
+      code: 'syntax',
+      message: error.message,
+      source: 'openclaw',
+    }));
   }
   const root = analysis.parse.root;
   if (analysis.isRoot && root && root.type !== 'object') {
@@ -86,11 +92,26 @@ export function computeDiagnostics(analysis: Analysis, context: DiagnosticContex
   }
   for (const problem of analysis.graph.problems) {
     if (problem.limit) report(problem.node, Severity.Warning, 'include-limit', `${problem.message}.`);
-    else report(problem.node, Severity.Error, 'include', `${problem.message}: OpenClaw rejects the configuration, and the gateway does not start.`, '<root>');
+    else
+      report(
+        problem.node,
+        Severity.Error,
+        'include',
+        `${problem.message}: OpenClaw rejects the configuration, and the gateway does not start.`,
+        '<root>',
+      );
   }
   checkDuplicateKeys(analysis, root, report);
   if (context.schema) {
-    const { moreErrors, severity } = checkSchema(analysis, context.schema, context.target, context.changes, diagnostics.limit, report, context.keys);
+    const { moreErrors, severity } = checkSchema(
+      analysis,
+      context.schema,
+      context.target,
+      context.changes,
+      diagnostics.limit,
+      report,
+      context.keys,
+    );
     diagnostics.uncounted(moreErrors, severity);
   }
   checkModelPolicy(analysis, context.target, report);
@@ -99,7 +120,8 @@ export function computeDiagnostics(analysis: Analysis, context: DiagnosticContex
   checkDuplicateAliases(analysis, report);
   checkDuplicateModelIds(analysis, report);
   checkCatalog(analysis, context.catalog, report);
-  for (const item of modelsMissingFacts(analysis, context)) report(item.model.idNode, Severity.Information, 'missing-facts', describeMissingFacts(item));
+  for (const item of modelsMissingFacts(analysis, context))
+    report(item.model.idNode, Severity.Information, 'missing-facts', describeMissingFacts(item));
   checkBedrockEndpoints(analysis, report);
   if (context.env) checkEnvVars(analysis, context.env, report);
   return diagnostics.list(analysis.range(0, 0));
@@ -144,7 +166,10 @@ class CappedDiagnostics {
     const message =
       `${count} ${more === 1 ? 'problem is' : 'problems are'} not shown: this file shows at most ${this.limit.toLocaleString('en-US')} ` +
       '(the setting openclaw.diagnostics.maxPerFile). Fix the ones above, or raise the setting, to see the rest.';
-    return [...this.kept, { range: this.firstHidden ?? start, severity: this.hiddenSeverity!, code: 'too-many-problems', message, source: 'openclaw' }];
+    return [
+      ...this.kept,
+      { range: this.firstHidden ?? start, severity: this.hiddenSeverity!, code: 'too-many-problems', message, source: 'openclaw' },
+    ];
   }
 }
 
@@ -155,7 +180,14 @@ export function validatorPathOf(diagnostic: Diagnostic): string {
 }
 
 /** A message that costs work to write (a typo hint) comes as a function: called only for a diagnostic that is kept. */
-type Report = (node: JsonNode, severity: Severity, code: DiagnosticCode, message: string | (() => string), path?: string, length?: number) => void;
+type Report = (
+  node: JsonNode,
+  severity: Severity,
+  code: DiagnosticCode,
+  message: string | (() => string),
+  path?: string,
+  length?: number,
+) => void;
 
 /** Reports the schema's issues; returns how many more errors it counted without keeping them, and their severity. */
 function checkSchema(
@@ -181,7 +213,9 @@ function checkSchema(
     const path = dottedPath(segments);
     // The message shortens long keys; data.path stays whole, as OpenClaw prints it (the cross-check compares them).
     const shown = dottedPath(segments.map((segment) => q(String(segment))));
-    const moved = movedFrom ? ` (${dottedPath(movedFrom.map((segment) => q(String(segment))))} in the file, which OpenClaw moves there when it loads it)` : '';
+    const moved = movedFrom
+      ? ` (${dottedPath(movedFrom.map((segment) => q(String(segment))))} in the file, which OpenClaw moves there when it loads it)`
+      : '';
     const length = issue.kind === 'missing-key' ? 1 : undefined;
     const at = `${overflowed(analysis, node) ?? issue.message}${path ? ` at ${shown}` : ''}${moved}`;
     if (issue.kind === 'unknown-key' && path === 'models' && issue.key === 'bedrockDiscovery') {
@@ -212,7 +246,13 @@ function checkSchema(
  * also says since when the key exists. Nothing when the writer did not know the key either (a typo).
  * `filePath`: the object's path as written; `validated`: after OpenClaw's load-time moves.
  */
-function writtenWith(key: string, filePath: ValuePath, validated: ValuePath, target: TargetVersion, changes?: VersionChanges): string | undefined {
+function writtenWith(
+  key: string,
+  filePath: ValuePath,
+  validated: ValuePath,
+  target: TargetVersion,
+  changes?: VersionChanges,
+): string | undefined {
   const writer = target.writtenBy;
   const schema = writer && changes?.writerSchema();
   if (!schema || ![filePath, validated].some((path) => schema.navigator.propertiesAt(path).has(key))) return undefined;
@@ -264,11 +304,26 @@ function checkEnvVars(analysis: Analysis, env: Environment, report: Report): voi
       const unset = `\${${q(name)}} is ${env.describe(name)}`;
       const isKey = node.parent?.type === 'property' && keyOf(node.parent) === node;
       if (!isKey && analysis.meaningOf(node)?.kind === 'model-id') {
-        report(node, Severity.Warning, 'env-var', `${unset}: OpenClaw would read this model id without it ("Missing env var"), and requests to the model fail.`);
+        report(
+          node,
+          Severity.Warning,
+          'env-var',
+          `${unset}: OpenClaw would read this model id without it ("Missing env var"), and requests to the model fail.`,
+        );
       } else if (!isKey && node.parent?.type === 'property' && keyOf(node.parent).value === 'baseUrl') {
-        report(node, Severity.Warning, 'env-var', `${unset}: OpenClaw would use this baseUrl without it ("Missing env var"), and requests to the provider fail.`);
+        report(
+          node,
+          Severity.Warning,
+          'env-var',
+          `${unset}: OpenClaw would use this baseUrl without it ("Missing env var"), and requests to the provider fail.`,
+        );
       } else {
-        report(node, Severity.Information, 'env-var', `${unset}: OpenClaw 2026.7.1+ warns "Missing env var", and what uses this value is unavailable.`);
+        report(
+          node,
+          Severity.Information,
+          'env-var',
+          `${unset}: OpenClaw 2026.7.1+ warns "Missing env var", and what uses this value is unavailable.`,
+        );
       }
     }
   }
@@ -291,7 +346,9 @@ function checkBedrockEndpoints(analysis: Analysis, report: Report): void {
 
 /** Items of a message: the first few, then how many more (each of 8,000 duplicates named the 7,999 others: 36 s). */
 function listed(items: string[], max = 3): string {
-  return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${(items.length - max).toLocaleString('en-US')} more`;
+  return items.length <= max
+    ? items.join(', ')
+    : `${items.slice(0, max).join(', ')} and ${(items.length - max).toLocaleString('en-US')} more`;
 }
 
 /** listed() of all items but the one at `self`, without copying them all for each. */
@@ -340,7 +397,12 @@ function checkDuplicateKeys(analysis: Analysis, root: JsonNode | undefined, repo
     if (node.type === 'object') {
       for (const [earlier, winner] of shadowedProperties(children)) {
         const key = keyOf(earlier);
-        report(key, Severity.Warning, 'duplicate-key', `Duplicate key '${q(String(key.value))}': OpenClaw ignores this one and keeps the one on ${lineOf(analysis, winner)}.`);
+        report(
+          key,
+          Severity.Warning,
+          'duplicate-key',
+          `Duplicate key '${q(String(key.value))}': OpenClaw ignores this one and keeps the one on ${lineOf(analysis, winner)}.`,
+        );
       }
     }
     for (const child of children) if (child.children) visit(child);
@@ -382,7 +444,8 @@ function shadowedProperties(properties: JsonNode[]): [JsonNode, JsonNode][] {
 function checkMissingAliases(analysis: Analysis, target: TargetVersion, report: Report): void {
   const restriction = modelRestriction(analysis, target.version);
   // A map that is the allowlist allows its keys, provider/* ones included.
-  const mapKeys = restriction.kind === 'alias-map' ? analysis.config.aliases.flatMap((entry) => (entry.agent === undefined ? [entry.key] : [])) : [];
+  const mapKeys =
+    restriction.kind === 'alias-map' ? analysis.config.aliases.flatMap((entry) => (entry.agent === undefined ? [entry.key] : [])) : [];
   const mapAllows = policyMatcher(mapKeys);
   const policyAllows = policyMatcher(restriction.kind === 'policy' ? restriction.allow : []);
   const pinned = pinnedModels(analysis);
@@ -444,15 +507,24 @@ class TypoHints {
   constructor(private readonly analysis: Analysis) {}
 
   provider(name: string): string | undefined {
-    return this.memo(`provider\u0000${name}`, () => closestMatch(name, (this.providerIds ??= this.analysis.config.providers.map((provider) => provider.id)), this.budget));
+    return this.memo(`provider\u0000${name}`, () =>
+      closestMatch(name, (this.providerIds ??= this.analysis.config.providers.map((provider) => provider.id)), this.budget),
+    );
   }
 
   model(provider: ProviderConfig, id: string): string | undefined {
-    return this.memo(`model\u0000${provider.id}\u0000${id}`, () => closestMatch(id, provider.models.map((model) => model.id), this.budget));
+    return this.memo(`model\u0000${provider.id}\u0000${id}`, () =>
+      closestMatch(
+        id,
+        provider.models.map((model) => model.id),
+        this.budget,
+      ),
+    );
   }
 
   alias(word: string): string | undefined {
-    const aliases = () => (this.aliases ??= this.analysis.config.aliases.flatMap((entry: AliasEntry) => (entry.alias ? [entry.alias.value] : [])));
+    const aliases = () =>
+      (this.aliases ??= this.analysis.config.aliases.flatMap((entry: AliasEntry) => (entry.alias ? [entry.alias.value] : [])));
     return this.memo(`alias\u0000${word}`, () => closestMatch(word, aliases(), this.budget));
   }
 
@@ -487,14 +559,19 @@ function describeProblem(
       };
     }
     if (resolution.providerConfig) {
-      return { severity: Severity.Hint, code: 'unresolved-reference', message: () => `${via}${ref} is not defined in ${analysis.scope}; ${resolution.why}.` };
+      return {
+        severity: Severity.Hint,
+        code: 'unresolved-reference',
+        message: () => `${via}${ref} is not defined in ${analysis.scope}; ${resolution.why}.`,
+      };
     }
     const providerTypo = hints.provider(resolution.provider);
     if (providerTypo && providerTypo.toLowerCase() !== resolution.provider.toLowerCase()) {
       return {
         severity: Severity.Hint,
         code: 'unresolved-reference',
-        message: () => `${via}Provider '${q(resolution.provider)}' is not configured in ${analysis.scope}. Did you mean '${q(providerTypo)}'?`,
+        message: () =>
+          `${via}Provider '${q(resolution.provider)}' is not configured in ${analysis.scope}. Did you mean '${q(providerTypo)}'?`,
       };
     }
     return undefined;
@@ -527,8 +604,14 @@ function checkDuplicateAliases(analysis: Analysis, report: Report): void {
     const named = sameMap.map((other) => `${q(other.key)} (${lineOf(analysis, other.keyNode)})`);
     sameMap.forEach((duplicate, index) => {
       const alias = q(duplicate.alias!.value);
-      const outcome = duplicate === winner ? 'this entry wins, as the last one' : `the last one wins, so '${alias}' selects ${q(winner.key)}`;
-      report(duplicate.alias!.node, Severity.Warning, 'duplicate-alias', `Alias '${alias}' is also given to ${listedOthers(named, index)}: ${outcome}.`);
+      const outcome =
+        duplicate === winner ? 'this entry wins, as the last one' : `the last one wins, so '${alias}' selects ${q(winner.key)}`;
+      report(
+        duplicate.alias!.node,
+        Severity.Warning,
+        'duplicate-alias',
+        `Alias '${alias}' is also given to ${listedOthers(named, index)}: ${outcome}.`,
+      );
     });
   }
 }
@@ -549,7 +632,12 @@ function checkDuplicateModelIds(analysis: Analysis, report: Report): void {
       nodes.forEach((node, index) => {
         if (!analysis.isHere(node)) return;
         const where = nodes.length < 2 ? 'its file is included more than once' : `also on ${listedOthers(lines, index)}`;
-        report(node, Severity.Warning, 'duplicate-model-id', `Model id '${q(id)}' is defined more than once in provider '${q(provider.id)}' (${where}): keep one entry.`);
+        report(
+          node,
+          Severity.Warning,
+          'duplicate-model-id',
+          `Model id '${q(id)}' is defined more than once in provider '${q(provider.id)}' (${where}): keep one entry.`,
+        );
       });
     }
   }

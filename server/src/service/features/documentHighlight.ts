@@ -30,7 +30,5 @@ export function computeDocumentHighlights(analysis: Analysis, position: Position
       if (entry.alias && modelOfAlias(analysis, entry) === model) add(entry.alias.node, DocumentHighlightKind.Read);
     }
   }
-  return [...nodes]
-    .sort(([a], [b]) => a.offset - b.offset)
-    .map(([node, kind]) => ({ range: analysis.nodeRange(node), kind }));
+  return [...nodes].sort(([a], [b]) => a.offset - b.offset).map(([node, kind]) => ({ range: analysis.nodeRange(node), kind }));
 }

@@ -57,7 +57,10 @@ function describeInvalid(analysis: Analysis, offset: number, bytes: number[]): {
   }
   const node = findNodeAtOffset(analysis.parse.root, offset);
   if (node?.type === 'string' && typeof node.value === 'string' && offset >= node.offset && offset < node.end) {
-    return { severity: Severity.Warning, message: `${invalid}: OpenClaw reads it as U+FFFD, so ${nameOf(node)} becomes '${shown(node.value)}'.` };
+    return {
+      severity: Severity.Warning,
+      message: `${invalid}: OpenClaw reads it as U+FFFD, so ${nameOf(node)} becomes '${shown(node.value)}'.`,
+    };
   }
   return { severity: Severity.Warning, message: `${invalid}: OpenClaw reads it as U+FFFD, which is not JSON5 here.` };
 }

@@ -38,7 +38,9 @@ export function computeHover(analysis: Analysis, position: Position, context: Ho
   const described = describeNode(analysis, position, context);
   if (!described) return undefined;
   const variables = context.env ? envReferences(String(described.node.value)) : [];
-  const environment = variables.map((name) => `${code(`\${${quoteForMessage(name)}}`)}: ${escape(context.env!.describe(name))}.`).join('\n\n');
+  const environment = variables
+    .map((name) => `${code(`\${${quoteForMessage(name)}}`)}: ${escape(context.env!.describe(name))}.`)
+    .join('\n\n');
   // On an agent's `model` key: its chain, before what the schema says of the key.
   const chain = isKey(described.node) ? agentChainCard(analysis, described.node, context) : undefined;
   const parts = [chain, described.card, environment].filter((part): part is string => Boolean(part));
@@ -46,7 +48,11 @@ export function computeHover(analysis: Analysis, position: Position, context: Ho
   return { contents: parts.join('\n\n---\n\n'), range: described.range, modelRef: described.modelRef };
 }
 
-function describeNode(analysis: Analysis, position: Position, context: HoverContext): { node: JsonNode; card?: string; range: Range; modelRef?: string } | undefined {
+function describeNode(
+  analysis: Analysis,
+  position: Position,
+  context: HoverContext,
+): { node: JsonNode; card?: string; range: Range; modelRef?: string } | undefined {
   const offset = analysis.document.offsetAt(position);
   const node = findNodeAtOffset(analysis.parse.root, offset);
   if (!node || node.type !== 'string') return undefined;
@@ -65,7 +71,9 @@ function describeNode(analysis: Analysis, position: Position, context: HoverCont
       break;
     case 'reference': {
       const { reference } = meaning;
-      resolution = reference.isMapKey ? analysis.resolver.resolveQualified(reference.value) : analysis.resolver.resolve(reference.value, reference.agent);
+      resolution = reference.isMapKey
+        ? analysis.resolver.resolveQualified(reference.value)
+        : analysis.resolver.resolve(reference.value, reference.agent);
       break;
     }
   }
@@ -133,7 +141,10 @@ function keyCard(analysis: Analysis, key: JsonNode, schema: SchemaValidator, con
     }
   }
   const summary = summarizeValue(from.navigator, alternatives, code);
-  const facts = [summary.type && `Type: ${summary.type}`, summary.default && `Default: ${code(JSON.stringify(summary.default.value) ?? 'undefined')}`];
+  const facts = [
+    summary.type && `Type: ${summary.type}`,
+    summary.default && `Default: ${code(JSON.stringify(summary.default.value) ?? 'undefined')}`,
+  ];
   return [
     about?.title ? `**${escape(about.title)}** · ${code(name)}` : code(name),
     about?.description ? escapeProse(about.description) : undefined,
@@ -171,7 +182,9 @@ function resolutionCard(analysis: Analysis, resolution: Resolution, context: Hov
       return modelCard(analysis, resolution.model, context);
     case 'wildcard': {
       const count = resolution.providerConfig?.models.length ?? 0;
-      return `**Every model of ${code(resolution.provider)}**` + (resolution.providerConfig ? ` (${count} configured in ${analysis.scope})` : '');
+      return (
+        `**Every model of ${code(resolution.provider)}**` + (resolution.providerConfig ? ` (${count} configured in ${analysis.scope})` : '')
+      );
     }
     case 'unknown': {
       const ref = code(`${resolution.provider}/${resolution.modelId}`);
@@ -193,7 +206,8 @@ function modelCard(analysis: Analysis, model: ConfiguredModel, context: HoverCon
   const ref = `${model.provider.id}/${model.id}`;
   const title = model.name ? `**${escape(quoteForMessage(model.name.value))}** · ${code(ref)}` : code(ref);
   const aliases = analysis.resolver.aliasesFor(model);
-  const aliasLine = aliases.length > 0 ? `Alias: ${aliases.map((alias) => `**${escape(quoteForMessage(alias))}**`).join(', ')}` : 'No alias';
+  const aliasLine =
+    aliases.length > 0 ? `Alias: ${aliases.map((alias) => `**${escape(quoteForMessage(alias))}**`).join(', ')}` : 'No alias';
 
   // Where the file sets no prices, OpenClaw counts $0: show that, and the list price beside it.
   const fileHasPrices = !facts.cost.input.isDefault || !facts.cost.output.isDefault;
@@ -235,7 +249,8 @@ function modelCard(analysis: Analysis, model: ConfiguredModel, context: HoverCon
   if (lastTest) {
     const { measurements } = lastTest;
     const when = new Date(measurements.at).toTimeString().slice(0, 5);
-    const how = measurements.outcome === 'complete' ? '' : ` (${measurements.outcome}${measurements.error ? `: ${escape(measurements.error)}` : ''})`;
+    const how =
+      measurements.outcome === 'complete' ? '' : ` (${measurements.outcome}${measurements.error ? `: ${escape(measurements.error)}` : ''})`;
     sections.push(`Last test, ${when}${how}: ${formatMeasurements(measurements, lastTest.prices)}`);
   }
   return sections.join('\n\n');

@@ -40,8 +40,12 @@ export function runFigures(measured: MeasuredRun, prices: { input: number; outpu
     totalMs,
     inputTokens,
     outputTokens,
-    tokensPerSecond: outputTokens !== undefined && generationMs !== undefined && generationMs > 0 ? (outputTokens * 1000) / generationMs : undefined,
-    cost: prices && inputTokens !== undefined && outputTokens !== undefined ? (inputTokens * prices.input + outputTokens * prices.output) / 1_000_000 : undefined,
+    tokensPerSecond:
+      outputTokens !== undefined && generationMs !== undefined && generationMs > 0 ? (outputTokens * 1000) / generationMs : undefined,
+    cost:
+      prices && inputTokens !== undefined && outputTokens !== undefined
+        ? (inputTokens * prices.input + outputTokens * prices.output) / 1_000_000
+        : undefined,
   };
 }
 
@@ -108,7 +112,10 @@ export function comparisonRows(columns: readonly ComparedColumn[]): ComparisonRo
       const value = median(measured.flatMap((run) => (run[key] === undefined ? [] : [run[key]!])));
       if (value !== undefined) values[key] = value;
     }
-    const cells = Object.fromEntries(FIGURES.map(({ key }) => [key, formatFigure(key, values[key], column.priceSource)])) as Record<FigureKey, string>;
+    const cells = Object.fromEntries(FIGURES.map(({ key }) => [key, formatFigure(key, values[key], column.priceSource)])) as Record<
+      FigureKey,
+      string
+    >;
     return {
       ref: column.ref,
       label: column.label,
@@ -146,7 +153,11 @@ export function formatFigure(key: FigureKey, value: number | undefined, priceSou
 }
 
 /** Rows in the order of one figure (rows without it last, in their order), or as given. */
-export function sortRows(rows: readonly ComparisonRow[], key: FigureKey | 'label' | undefined, direction: 'ascending' | 'descending'): ComparisonRow[] {
+export function sortRows(
+  rows: readonly ComparisonRow[],
+  key: FigureKey | 'label' | undefined,
+  direction: 'ascending' | 'descending',
+): ComparisonRow[] {
   if (!key) return [...rows];
   const sign = direction === 'ascending' ? 1 : -1;
   return rows
@@ -180,7 +191,8 @@ export function comparisonMarkdown(prompt: string, rows: readonly ComparisonRow[
     '',
   ];
   const notes = [runs > 1 ? `Medians over ${runs} runs.` : undefined, options.region ? `Amazon Bedrock, ${options.region}.` : undefined];
-  if (rows.some((row) => row.cells.cost.endsWith('(list)'))) notes.push('(list): at the list price; the file sets no price for that model.');
+  if (rows.some((row) => row.cells.cost.endsWith('(list)')))
+    notes.push('(list): at the list price; the file sets no price for that model.');
   const footer = notes.filter(Boolean).join(' ');
   return [...lines, ...(footer ? [footer, ''] : [])].join('\n');
 }

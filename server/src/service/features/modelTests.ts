@@ -47,7 +47,8 @@ export interface ModelTestTarget {
 export function listTestTargets(analysis: Analysis, context: CatalogContext): ModelTestTarget[] {
   const failing = new Map<ConfiguredModel, { message: string; profiles: string[] }>();
   for (const finding of checkBedrockModels(analysis, context.catalog)) {
-    if (finding.kind === 'needs-inference-profile' || finding.kind === 'not-in-region') failing.set(finding.model, { message: finding.message, profiles: finding.profiles ?? [] });
+    if (finding.kind === 'needs-inference-profile' || finding.kind === 'not-in-region')
+      failing.set(finding.model, { message: finding.message, profiles: finding.profiles ?? [] });
   }
   return analysis.config.models
     .filter((model) => isBedrockProvider(model.provider))
@@ -140,7 +141,8 @@ export function measurementFacts(measurements: TestMeasurements, prices: TestPri
     facts.push(['Tokens', `${formatCount(measurements.inputTokens)} in / ${formatCount(measurements.outputTokens)} out`]);
   }
   if (figures.tokensPerSecond !== undefined) facts.push(['Speed', `${figures.tokensPerSecond.toFixed(0)} tok/s`]);
-  if (figures.cost !== undefined) facts.push(['Cost', `${formatUsd(figures.cost)} (${prices!.source === 'file' ? 'file prices' : `list price: ${prices!.source}`})`]);
+  if (figures.cost !== undefined)
+    facts.push(['Cost', `${formatUsd(figures.cost)} (${prices!.source === 'file' ? 'file prices' : `list price: ${prices!.source}`})`]);
   return facts;
 }
 

@@ -37,7 +37,9 @@ export function targetAt(analysis: Analysis, position: Position): Target | undef
 }
 
 export function resolve(analysis: Analysis, reference: ModelReference): Resolution {
-  return reference.isMapKey ? analysis.resolver.resolveQualified(reference.value) : analysis.resolver.resolve(reference.value, reference.agent);
+  return reference.isMapKey
+    ? analysis.resolver.resolveQualified(reference.value)
+    : analysis.resolver.resolve(reference.value, reference.agent);
 }
 
 /** The model entry a reference, an alias-map key or an alias selects (one place: the editor jumps); the file a `$include` path names. */
@@ -56,7 +58,10 @@ export function computeReferences(analysis: Analysis, position: Position, includ
   const target = targetAt(analysis, position);
   if (!target) return [];
   if (target.kind === 'alias' && !target.reference) {
-    const uses = inFileOrder(analysis, aliasUses(analysis, target.entry).map((reference) => reference.node));
+    const uses = inFileOrder(
+      analysis,
+      aliasUses(analysis, target.entry).map((reference) => reference.node),
+    );
     return includeDeclaration ? [analysis.locate(target.entry.alias!.node), ...uses] : uses;
   }
   const model = target.kind === 'model' ? target.model : modelOfAlias(analysis, target.entry);
@@ -65,7 +70,10 @@ export function computeReferences(analysis: Analysis, position: Position, includ
     const resolution = resolve(analysis, reference);
     return resolution.kind === 'model' && resolution.model === model;
   });
-  const locations = inFileOrder(analysis, uses.map((reference) => reference.node));
+  const locations = inFileOrder(
+    analysis,
+    uses.map((reference) => reference.node),
+  );
   return includeDeclaration ? [analysis.locate(model.idNode), ...locations] : locations;
 }
 
@@ -105,10 +113,13 @@ export function computeRename(analysis: Analysis, position: Position, newName: s
     return modelRenameClash(analysis, target.model, name) ?? rewriteModelId(analysis, target.model, name).toWorkspaceEdit();
   }
   if (name === '') return 'An alias cannot be empty.';
-  const taken = analysis.resolver.entriesWithAlias(name.toLowerCase()).find((entry) => entry !== target.entry && entry.agent === target.entry.agent);
+  const taken = analysis.resolver
+    .entriesWithAlias(name.toLowerCase())
+    .find((entry) => entry !== target.entry && entry.agent === target.entry.agent);
   if (taken) return `The alias '${quoteForMessage(name)}' is already given to ${quoteForMessage(taken.key)}.`;
   const edits = new FileEdits();
-  const replace = (node: JsonNode, value: string) => edits.add(analysis.fileOf(node), [replaceNode(node, renderString(value, node.quote === "'" ? "'" : '"'))]);
+  const replace = (node: JsonNode, value: string) =>
+    edits.add(analysis.fileOf(node), [replaceNode(node, renderString(value, node.quote === "'" ? "'" : '"'))]);
   replace(target.entry.alias!.node, name);
   for (const reference of aliasUses(analysis, target.entry)) {
     const bare = stripAuthProfile(reference.value);
@@ -139,7 +150,9 @@ function modelRenameClash(analysis: Analysis, model: ConfiguredModel, newId: str
   const renamed = analysis.config.aliases.filter(namesTheModel);
   for (const entry of renamed) {
     const key = mapKeyIdentity(renamedReference(entry.key, newId));
-    const taken = analysis.config.aliases.find((other) => other.agent === entry.agent && !renamed.includes(other) && mapKeyIdentity(other.key) === key);
+    const taken = analysis.config.aliases.find(
+      (other) => other.agent === entry.agent && !renamed.includes(other) && mapKeyIdentity(other.key) === key,
+    );
     if (taken) {
       const map = entry.agent === undefined ? 'agents.defaults.models' : `The models map of agent ${entry.agent}`;
       return (

@@ -11,7 +11,15 @@ import { releaseRules } from '../config/releaseRules';
  */
 
 /** How OpenClaw writes its file: every value rendered in it is strict JSON. */
-const OPENCLAW_STYLE: FileStyle = { eol: '\n', indentUnit: '  ', keyQuote: '"', stringQuote: '"', colonSpace: ' ', trailingCommas: false, inlinePadding: ' ' };
+const OPENCLAW_STYLE: FileStyle = {
+  eol: '\n',
+  indentUnit: '  ',
+  keyQuote: '"',
+  stringQuote: '"',
+  colonSpace: ' ',
+  trailingCommas: false,
+  inlinePadding: ' ',
+};
 
 /** The model a new configuration starts with, by preference: Claude Sonnet through the region's profile, else one on demand. */
 const PREFERRED = ['anthropic.claude-sonnet-4-6', 'amazon.nova-pro-v1:0', 'amazon.nova-lite-v1:0'];

@@ -34,7 +34,9 @@ export interface PlacedIssues {
  * others only counted). Computed once per configuration, for all its files.
  */
 export function placeSchemaIssues(analysis: Analysis, validator: SchemaValidator, version: string, errorLimit: number): PlacedIssues {
-  return analysis.memo(`schema\u0000${validator.label}\u0000${version}\u0000${errorLimit}`, () => placeAll(analysis, validator, version, errorLimit));
+  return analysis.memo(`schema\u0000${validator.label}\u0000${version}\u0000${errorLimit}`, () =>
+    placeAll(analysis, validator, version, errorLimit),
+  );
 }
 
 function placeAll(analysis: Analysis, validator: SchemaValidator, version: string, errorLimit: number): PlacedIssues {

@@ -54,7 +54,8 @@ export function cursorSlot(root: JsonNode | undefined, text: string, offset: num
   const word = { replaceStart: wordStart, replaceEnd: wordEnd, quote: undefined };
 
   let container: JsonNode | undefined = node;
-  while (container && container.type !== 'object' && container.type !== 'array' && container.type !== 'property') container = container.parent;
+  while (container && container.type !== 'object' && container.type !== 'array' && container.type !== 'property')
+    container = container.parent;
   if (!container) return undefined;
   if (container.type === 'property') {
     const property = container;

@@ -185,7 +185,11 @@ class Parser {
       this.error('Expected a JSON5 value.', this.tokenOffset, this.tokenEnd - this.tokenOffset);
     }
     if (!this.at(Token.EOF)) {
-      this.error('Expected the end of the document: only one top-level value is allowed.', this.tokenOffset, this.tokenEnd - this.tokenOffset);
+      this.error(
+        'Expected the end of the document: only one top-level value is allowed.',
+        this.tokenOffset,
+        this.tokenEnd - this.tokenOffset,
+      );
     }
     return { root, errors: this.errors, comments: this.comments };
   }
@@ -228,7 +232,11 @@ class Parser {
     }
   }
 
-  private scalar(type: 'string' | 'number' | 'boolean' | 'null', parent: JsonNode | undefined, value: string | number | boolean | null): JsonNode {
+  private scalar(
+    type: 'string' | 'number' | 'boolean' | 'null',
+    parent: JsonNode | undefined,
+    value: string | number | boolean | null,
+  ): JsonNode {
     const node = new JsonNode(type, this.tokenOffset, this.tokenEnd - this.tokenOffset, parent);
     node.value = value;
     this.next();

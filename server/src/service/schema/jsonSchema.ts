@@ -91,7 +91,8 @@ export class SchemaNavigator {
     let current = this.expand(this.root);
     const segments: string[] = [];
     for (const segment of path) {
-      const named = typeof segment === 'string' ? current.filter((schema) => schema.properties && Object.hasOwn(schema.properties, segment)) : [];
+      const named =
+        typeof segment === 'string' ? current.filter((schema) => schema.properties && Object.hasOwn(schema.properties, segment)) : [];
       const next: JsonSchema[] = [];
       for (const schema of named.length > 0 ? named : current) {
         const child = typeof segment === 'number' ? this.itemOf(schema, segment) : this.propertyOf(schema, segment);
@@ -141,7 +142,10 @@ export class SchemaNavigator {
   private resolve(ref: string): JsonSchema | undefined {
     if (!ref.startsWith('#')) return undefined;
     let node: unknown = this.root;
-    for (const raw of ref.slice(2).split('/').filter((part) => part !== '')) {
+    for (const raw of ref
+      .slice(2)
+      .split('/')
+      .filter((part) => part !== '')) {
       const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
       if (!node || typeof node !== 'object') return undefined;
       node = (node as Record<string, unknown>)[segment];

@@ -41,7 +41,8 @@ export type UnknownKey =
  */
 const RETIRED_ROOT_KEYS: Record<string, string> = {
   agent: 'its settings belong in agents.defaults (and tools.*) now, and "openclaw doctor --fix" removes it',
-  routing: 'routing.allowFrom moved to channels.whatsapp.allowFrom and routing.groupChat to messages.groupChat, as "openclaw doctor --fix" does',
+  routing:
+    'routing.allowFrom moved to channels.whatsapp.allowFrom and routing.groupChat to messages.groupChat, as "openclaw doctor --fix" does',
 };
 
 export class KeyHistory {
@@ -81,7 +82,13 @@ export class KeyHistory {
    * Why `schema` (that of `version`) does not know `key` in the object at `objectPath` (a path of
    * the value OpenClaw validates). `present`: the object's keys; no typo fix renames into one of them.
    */
-  explainUnknown(schema: SchemaValidator, objectPath: readonly (string | number)[], key: string, version: string, present: ReadonlySet<string>): UnknownKey | undefined {
+  explainUnknown(
+    schema: SchemaValidator,
+    objectPath: readonly (string | number)[],
+    key: string,
+    version: string,
+    present: ReadonlySet<string>,
+  ): UnknownKey | undefined {
     const parent = schema.navigator.keyPath(objectPath);
     const change = parent === undefined ? undefined : this.changeOf(parent === '' ? key : `${parent}.${key}`, version);
     if (change) return change;
@@ -96,7 +103,11 @@ export class KeyHistory {
    * schema lacks (a key in a section added later is new with it), and the schema of a release that
    * has it (the one that added it, or the last one before it was dropped).
    */
-  elsewhere(schema: SchemaValidator, path: readonly (string | number)[], version: string): { change: KeyChange; schema?: SchemaValidator } | undefined {
+  elsewhere(
+    schema: SchemaValidator,
+    path: readonly (string | number)[],
+    version: string,
+  ): { change: KeyChange; schema?: SchemaValidator } | undefined {
     let parent = schema.navigator.keyPath([]);
     for (let depth = 1; depth <= path.length && parent !== undefined; depth++) {
       const own = schema.navigator.keyPath(path.slice(0, depth));

@@ -64,7 +64,10 @@ function migrateContextBudgets(root: Json, moves: Move[]): void {
           provider.models.forEach((model, index) => {
             if (!isRecord(model) || model[key] !== undefined) return;
             model[key] = provider[key];
-            moves.push({ validated: ['models', 'providers', providerId, 'models', index, key], file: ['models', 'providers', providerId, key] });
+            moves.push({
+              validated: ['models', 'providers', providerId, 'models', index, key],
+              file: ['models', 'providers', providerId, key],
+            });
           });
         }
         delete provider[key];
@@ -97,7 +100,8 @@ function migrateAgentRoster(root: Json, moves: Move[]): void {
     Object.keys(entries).forEach((id, index) => moves.push({ validated: ['agents', 'entries', id], file: ['agents', 'list', index] }));
   }
   const entries = agents.entries;
-  if ((entries === undefined || (isRecord(entries) && Object.keys(entries).length === 0)) && agents.ownership !== 'explicit') agents.entries = { main: {} };
+  if ((entries === undefined || (isRecord(entries) && Object.keys(entries).length === 0)) && agents.ownership !== 'explicit')
+    agents.entries = { main: {} };
 }
 
 function hasValue(record: Json, key: string): boolean {
@@ -133,7 +137,8 @@ function rosterIssues(writtenAgentKeys: ReadonlySet<string>, root: Json, schemaI
     return present ? ['agents', present] : ['agents'];
   };
   const issues: PlacedRuleIssue[] = [];
-  const add = (path: ValuePath, filePath: ValuePath, message: string) => issues.push({ issue: { path, kind: 'invalid-value', message }, filePath });
+  const add = (path: ValuePath, filePath: ValuePath, message: string) =>
+    issues.push({ issue: { path, kind: 'invalid-value', message }, filePath });
 
   const ids = Object.keys(entries);
   if (ids.length === 0) add(['agents', 'entries'], place('list', 'entries'), 'agents.entries must contain at least one configured agent');
@@ -142,16 +147,27 @@ function rosterIssues(writtenAgentKeys: ReadonlySet<string>, root: Json, schemaI
     const id = normalizeAgentId(key);
     const first = firstKeyById.get(id);
     if (first === undefined) firstKeyById.set(id, key);
-    else add(['agents', 'entries', key], ['agents', 'entries', key], `agents.entries keys "${first}" and "${key}" resolve to the same agent id "${id}"; rename one key so each agent has a unique id`);
+    else
+      add(
+        ['agents', 'entries', key],
+        ['agents', 'entries', key],
+        `agents.entries keys "${first}" and "${key}" resolve to the same agent id "${id}"; rename one key so each agent has a unique id`,
+      );
   }
   const marked = ids.filter((id) => isRecord(entries[id]) && entries[id].default === true).length;
   const explicit = agents.ownership === 'explicit';
   // One marker and no explicit ownership: OpenClaw turns the marker into ownership as it loads.
   if (marked === 1 && !explicit) return issues;
-  if (marked > 1) add(['agents', 'entries'], place('entries', 'list'), `agents.entries must contain at most one default=true entry (found ${marked})`);
-  if (explicit && marked > 0) add(['agents', 'ownership'], place('ownership'), 'agents.ownership=explicit cannot be combined with a legacy default=true marker');
+  if (marked > 1)
+    add(['agents', 'entries'], place('entries', 'list'), `agents.entries must contain at most one default=true entry (found ${marked})`);
+  if (explicit && marked > 0)
+    add(['agents', 'ownership'], place('ownership'), 'agents.ownership=explicit cannot be combined with a legacy default=true marker');
   if (ids.length > 1 && marked === 0 && !explicit) {
-    add(['agents', 'ownership'], place('ownership', 'entries', 'list'), 'multi-agent rosters require agents.ownership="explicit" or one legacy default=true marker; add agents.ownership="explicit" or run openclaw doctor');
+    add(
+      ['agents', 'ownership'],
+      place('ownership', 'entries', 'list'),
+      'multi-agent rosters require agents.ownership="explicit" or one legacy default=true marker; add agents.ownership="explicit" or run openclaw doctor',
+    );
   }
   return issues;
 }
@@ -161,5 +177,11 @@ function normalizeAgentId(value: string): string {
   const trimmed = value.trim();
   const lower = trimmed.toLowerCase();
   if (/^[a-z0-9][a-z0-9_-]{0,63}$/i.test(trimmed)) return lower;
-  return lower.replace(/[^a-z0-9_-]+/g, '-').replace(/^-+/, '').replace(/-+$/, '').slice(0, 64) || 'main';
+  return (
+    lower
+      .replace(/[^a-z0-9_-]+/g, '-')
+      .replace(/^-+/, '')
+      .replace(/-+$/, '')
+      .slice(0, 64) || 'main'
+  );
 }

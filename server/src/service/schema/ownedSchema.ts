@@ -90,7 +90,15 @@ function modelEntry(version: string): JsonSchema {
       name: [string(1)],
       api: [{ type: 'string', enum: apiValues(version) }],
       reasoning: [{ type: 'boolean' }],
-      input: [{ type: 'array', items: { type: 'string', enum: within(version, { since: '2026.4.21' }) ? ['text', 'image', 'video', 'audio'] : ['text', 'image'] } }],
+      input: [
+        {
+          type: 'array',
+          items: {
+            type: 'string',
+            enum: within(version, { since: '2026.4.21' }) ? ['text', 'image', 'video', 'audio'] : ['text', 'image'],
+          },
+        },
+      ],
       cost: [
         closedObject(
           keysFor(version, {
@@ -174,7 +182,8 @@ function agentModelSettings(version: string, scope: 'defaults' | 'list' | 'entri
   const properties = keysFor(version, settings);
   // In an open object a key of other versions is still typed, not rejected: only modelPolicy is
   // known to be refused before 2026.8 (measured), on agents.defaults.
-  for (const [key, schema] of Object.entries(properties)) if (schema === ABSENT && !(scope === 'defaults' && key === 'modelPolicy')) delete properties[key];
+  for (const [key, schema] of Object.entries(properties))
+    if (schema === ABSENT && !(scope === 'defaults' && key === 'modelPolicy')) delete properties[key];
   return properties;
 }
 
@@ -207,9 +216,18 @@ export function ownedSchema(version: string): JsonSchema {
           defaults: [{ type: 'object', properties: agentModelSettings(version, 'defaults') }],
           // From 2026.8.1 OpenClaw moves a list it can key by id to agents.entries before validating
           // (loadTimeMigrations); one it cannot is refused.
-          list: [{ type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, ...agentModelSettings(version, 'list') }, required: ['id'] } }, { until: '2026.8.1' }],
+          list: [
+            {
+              type: 'array',
+              items: { type: 'object', properties: { id: { type: 'string' }, ...agentModelSettings(version, 'list') }, required: ['id'] },
+            },
+            { until: '2026.8.1' },
+          ],
           ownership: [{ const: 'explicit' }, { since: '2026.8.1' }],
-          entries: [{ type: 'object', additionalProperties: { type: 'object', properties: agentModelSettings(version, 'entries') } }, { since: '2026.7.36' }],
+          entries: [
+            { type: 'object', additionalProperties: { type: 'object', properties: agentModelSettings(version, 'entries') } },
+            { since: '2026.7.36' },
+          ],
         }),
       ),
       plugins: { type: 'object', properties: { entries: { type: 'object', properties: bedrockPlugin } } },

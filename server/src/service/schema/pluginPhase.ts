@@ -62,11 +62,13 @@ export function unknownChannelIssues(value: unknown, channelIds: ReadonlySet<str
   const root = isRecord(value) ? value : {};
   if (!isRecord(root.channels)) return [];
   const plugins = isRecord(root.plugins) ? root.plugins : {};
-  const named = new Set<string>([
-    ...(Array.isArray(plugins.allow) ? plugins.allow.filter((id): id is string => typeof id === 'string') : []),
-    ...(isRecord(plugins.entries) ? Object.keys(plugins.entries) : []),
-    ...(isRecord(plugins.installs) ? Object.keys(plugins.installs) : []),
-  ].map((id) => id.trim().toLowerCase()));
+  const named = new Set<string>(
+    [
+      ...(Array.isArray(plugins.allow) ? plugins.allow.filter((id): id is string => typeof id === 'string') : []),
+      ...(isRecord(plugins.entries) ? Object.keys(plugins.entries) : []),
+      ...(isRecord(plugins.installs) ? Object.keys(plugins.installs) : []),
+    ].map((id) => id.trim().toLowerCase()),
+  );
   const issues: RuleIssue[] = [];
   for (const key of Object.keys(root.channels)) {
     const id = key.trim();

@@ -77,7 +77,8 @@ export class SchemaInterpreter {
       if (spend(budget)) found.push(this.invalid(`expected ${typeList(type)}, ${received(value)}`));
       return;
     }
-    if (schema.const !== undefined && !deepEqual(schema.const, value) && spend(budget)) found.push(this.invalid(`expected ${JSON.stringify(schema.const)}`));
+    if (schema.const !== undefined && !deepEqual(schema.const, value) && spend(budget))
+      found.push(this.invalid(`expected ${JSON.stringify(schema.const)}`));
     if (allowed !== undefined && !allowed.some((candidate) => deepEqual(candidate, value)) && spend(budget)) {
       found.push(this.invalid(`expected one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`));
     }
@@ -89,7 +90,8 @@ export class SchemaInterpreter {
     if (schema.allOf) for (const branch of schema.allOf) this.walk(branch, value, budget, found);
     if (schema.anyOf) this.alternatives(schema.anyOf, value, budget, false, found);
     if (schema.oneOf) this.alternatives(schema.oneOf, value, budget, true, found);
-    if (schema.not !== undefined && this.accepts(schema.not as JsonSchema, value) && spend(budget)) found.push(this.invalid('this combination of settings is not allowed'));
+    if (schema.not !== undefined && this.accepts(schema.not as JsonSchema, value) && spend(budget))
+      found.push(this.invalid('this combination of settings is not allowed'));
     if (schema.if !== undefined) {
       const branch = this.accepts(schema.if as JsonSchema, value) ? schema.then : schema.else;
       if (branch !== undefined) this.walk(branch as JsonSchema, value, budget, found);
@@ -105,8 +107,10 @@ export class SchemaInterpreter {
     if (typeof maximum === 'number' && (exclusiveMaximum === true ? value >= maximum : value > maximum) && spend(budget)) {
       found.push(this.invalid(`must be ${exclusiveMaximum === true ? '<' : '<='} ${maximum}`));
     }
-    if (typeof exclusiveMinimum === 'number' && value <= exclusiveMinimum && spend(budget)) found.push(this.invalid(`must be > ${exclusiveMinimum}`));
-    if (typeof exclusiveMaximum === 'number' && value >= exclusiveMaximum && spend(budget)) found.push(this.invalid(`must be < ${exclusiveMaximum}`));
+    if (typeof exclusiveMinimum === 'number' && value <= exclusiveMinimum && spend(budget))
+      found.push(this.invalid(`must be > ${exclusiveMinimum}`));
+    if (typeof exclusiveMaximum === 'number' && value >= exclusiveMaximum && spend(budget))
+      found.push(this.invalid(`must be < ${exclusiveMaximum}`));
     if (typeof multipleOf === 'number' && multipleOf > 0 && !Number.isInteger(value / multipleOf) && spend(budget)) {
       found.push(this.invalid(`must be a multiple of ${multipleOf}`));
     }
@@ -116,26 +120,36 @@ export class SchemaInterpreter {
     const { minLength, maxLength } = schema;
     // Lengths count code points, as JSON Schema (and ajv) do.
     const length = typeof minLength === 'number' || typeof maxLength === 'number' ? codePoints(value) : 0;
-    if (typeof minLength === 'number' && length < minLength && spend(budget)) found.push(this.invalid(`must NOT have fewer than ${minLength} characters`));
-    if (typeof maxLength === 'number' && length > maxLength && spend(budget)) found.push(this.invalid(`must NOT have more than ${maxLength} characters`));
+    if (typeof minLength === 'number' && length < minLength && spend(budget))
+      found.push(this.invalid(`must NOT have fewer than ${minLength} characters`));
+    if (typeof maxLength === 'number' && length > maxLength && spend(budget))
+      found.push(this.invalid(`must NOT have more than ${maxLength} characters`));
     if (typeof schema.pattern === 'string') {
       const pattern = this.pattern(schema.pattern);
       if (pattern && !pattern.test(value) && spend(budget)) found.push(this.invalid(`must match pattern "${schema.pattern}"`));
     }
-    if (typeof schema.format === 'string' && !matchesFormat(schema.format, value) && spend(budget)) found.push(this.invalid(`must match format "${schema.format}"`));
+    if (typeof schema.format === 'string' && !matchesFormat(schema.format, value) && spend(budget))
+      found.push(this.invalid(`must match format "${schema.format}"`));
   }
 
   private arrayIssues(schema: JsonSchema, value: unknown[], budget: Budget, found: SchemaIssue[]): void {
     const { minItems, maxItems, items } = schema;
-    if (typeof minItems === 'number' && value.length < minItems && spend(budget)) found.push(this.invalid(`must NOT have fewer than ${minItems} items`));
-    if (typeof maxItems === 'number' && value.length > maxItems && spend(budget)) found.push(this.invalid(`must NOT have more than ${maxItems} items`));
+    if (typeof minItems === 'number' && value.length < minItems && spend(budget))
+      found.push(this.invalid(`must NOT have fewer than ${minItems} items`));
+    if (typeof maxItems === 'number' && value.length > maxItems && spend(budget))
+      found.push(this.invalid(`must NOT have more than ${maxItems} items`));
     if (schema.uniqueItems === true) {
       const duplicate = firstDuplicate(value);
-      if (duplicate && spend(budget)) found.push(this.invalid(`must NOT have duplicate items (items ${duplicate[0]} and ${duplicate[1]} are identical)`));
+      if (duplicate && spend(budget))
+        found.push(this.invalid(`must NOT have duplicate items (items ${duplicate[0]} and ${duplicate[1]} are identical)`));
     }
     if (items === undefined) return;
     for (let i = 0; i < value.length && !exhausted(budget); i++) {
-      const itemSchema = Array.isArray(items) ? (i < items.length ? items[i] : (schema.additionalItems as JsonSchema | boolean | undefined)) : items;
+      const itemSchema = Array.isArray(items)
+        ? i < items.length
+          ? items[i]
+          : (schema.additionalItems as JsonSchema | boolean | undefined)
+        : items;
       this.path.push(i);
       this.walk(itemSchema, value[i], budget, found);
       this.path.pop();
@@ -146,8 +160,10 @@ export class SchemaInterpreter {
     // A key without a value (a half-typed property) is absent, as in JSON.
     const keys = Object.keys(value).filter((key) => value[key] !== undefined);
     const { minProperties, maxProperties, properties, required } = schema;
-    if (typeof minProperties === 'number' && keys.length < minProperties && spend(budget)) found.push(this.invalid(`must NOT have fewer than ${minProperties} properties`));
-    if (typeof maxProperties === 'number' && keys.length > maxProperties && spend(budget)) found.push(this.invalid(`must NOT have more than ${maxProperties} properties`));
+    if (typeof minProperties === 'number' && keys.length < minProperties && spend(budget))
+      found.push(this.invalid(`must NOT have fewer than ${minProperties} properties`));
+    if (typeof maxProperties === 'number' && keys.length > maxProperties && spend(budget))
+      found.push(this.invalid(`must NOT have more than ${maxProperties} properties`));
     if (required) {
       for (const key of required) {
         if (hasDefault(properties?.[key])) continue;
@@ -163,7 +179,12 @@ export class SchemaInterpreter {
       if (exhausted(budget)) break;
       this.path.push(key);
       if (names !== undefined && names !== true && !this.accepts(names, key)) {
-        if (spend(budget)) found.push({ path: [...this.path], kind: 'invalid-value', message: `Invalid key "${quoteForMessage(key)}": ${this.describeRefusal(names, key)}` });
+        if (spend(budget))
+          found.push({
+            path: [...this.path],
+            kind: 'invalid-value',
+            message: `Invalid key "${quoteForMessage(key)}": ${this.describeRefusal(names, key)}`,
+          });
         this.path.pop();
         continue;
       }
@@ -185,7 +206,8 @@ export class SchemaInterpreter {
           this.walk(patternProperties[source], value[key], budget, found);
         }
       }
-      if (!matched && additional !== undefined && additional !== true && additional !== false) this.walk(additional, value[key], budget, found);
+      if (!matched && additional !== undefined && additional !== true && additional !== false)
+        this.walk(additional, value[key], budget, found);
       this.path.pop();
       if (!matched && additional === false && spend(budget)) found.push(this.unknownKey(key));
     }
@@ -219,7 +241,10 @@ export class SchemaInterpreter {
       }
     }
     if (!spend(budget)) return;
-    found.push(deepest ?? this.invalid(`expected ${expected.size > 0 ? [...expected].join(' or ') : 'one of the allowed forms'}, ${received(value)}`));
+    found.push(
+      deepest ??
+        this.invalid(`expected ${expected.size > 0 ? [...expected].join(' or ') : 'one of the allowed forms'}, ${received(value)}`),
+    );
   }
 
   /** The kinds of value a branch takes, for "expected string or object". */
@@ -277,14 +302,18 @@ export class SchemaInterpreter {
   private resolve(ref: string): JsonSchema | boolean | undefined {
     if (this.refs.has(ref)) return this.refs.get(ref);
     let node: unknown = ref.startsWith('#') ? this.root : undefined;
-    for (const raw of ref.slice(2).split('/').filter((part) => part !== '')) {
+    for (const raw of ref
+      .slice(2)
+      .split('/')
+      .filter((part) => part !== '')) {
       if (!node || typeof node !== 'object') {
         node = undefined;
         break;
       }
       node = (node as Record<string, unknown>)[decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~')];
     }
-    const target = node === undefined || typeof node === 'boolean' || typeof node === 'object' ? (node as JsonSchema | boolean | undefined) : undefined;
+    const target =
+      node === undefined || typeof node === 'boolean' || typeof node === 'object' ? (node as JsonSchema | boolean | undefined) : undefined;
     this.refs.set(ref, target);
     return target;
   }
@@ -392,7 +421,10 @@ function deepEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, i) => deepEqual(item, (b as unknown[])[i]));
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((key) => Object.hasOwn(b, key) && deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+  );
 }
 
 function firstDuplicate(items: unknown[]): [number, number] | undefined {

@@ -26,7 +26,12 @@ export interface ValueSummary {
  * The summary of a value that meets one of `schemas` (the navigator's alternatives at a path: refs
  * followed, anyOf/oneOf flattened). `code` writes a value in the type's text (a code span, quotes).
  */
-export function summarizeValue(navigator: SchemaNavigator, schemas: readonly JsonSchema[], code: (text: string) => string, depth = 0): ValueSummary {
+export function summarizeValue(
+  navigator: SchemaNavigator,
+  schemas: readonly JsonSchema[],
+  code: (text: string) => string,
+  depth = 0,
+): ValueSummary {
   const values: unknown[] = [];
   const seenValues = new Set<string>();
   const texts: string[] = [];

@@ -15,7 +15,11 @@ export interface CompareBudget {
  * The candidate closest to `word` by edit distance (case-insensitive), if it is close enough to be a
  * typo. `budget`: comparisons shared with other lookups, taken from as candidates are compared.
  */
-export function closestMatch(word: string, candidates: Iterable<string>, budget: CompareBudget = { left: MAX_COMPARED }): string | undefined {
+export function closestMatch(
+  word: string,
+  candidates: Iterable<string>,
+  budget: CompareBudget = { left: MAX_COMPARED },
+): string | undefined {
   if (word.length > MAX_WORD_LENGTH) return undefined;
   const wanted = word.toLowerCase();
   const limit = Math.max(2, Math.floor(wanted.length / 4));
