@@ -94,36 +94,15 @@ export class ModelTesting {
     const restricted = this.host.restricted();
     if (restricted) {
       return {
-        result: {
-          ref: target?.ref ?? params.reference,
-          modelId: target?.modelId ?? '',
-          region: '',
-          prompt,
-          outcome: 'failed',
-          text: '',
-          reasoning: '',
-          report: '',
-          facts: [],
-          problem: { kind: 'restricted', message: restricted },
-        },
+        result: failedBeforeSending(target?.ref ?? params.reference, target?.modelId ?? '', prompt, {
+          kind: 'restricted',
+          message: restricted,
+        }),
       };
     }
     if (!target) {
       const message = `${quoteForMessage(params.reference)} is not a Bedrock model configured in this file.`;
-      return {
-        result: {
-          ref: params.reference,
-          modelId: '',
-          region: '',
-          prompt,
-          outcome: 'failed',
-          text: '',
-          reasoning: '',
-          report: '',
-          facts: [],
-          problem: { kind: 'not-configured', message },
-        },
-      };
+      return { result: failedBeforeSending(params.reference, '', prompt, { kind: 'not-configured', message }) };
     }
     const region = settings.aws?.region || target.baseUrlRegion || service.getRegion(document);
     const connection = this.host.connection(region, target.baseUrlVariant ?? {});
@@ -226,4 +205,9 @@ class GatheredOutput {
     clearTimeout(this.timer);
     this.timer = undefined;
   }
+}
+
+/** The result of a test that ended before any request went out. */
+function failedBeforeSending(ref: string, modelId: string, prompt: string, problem: TestModelResult['problem']): TestModelResult {
+  return { ref, modelId, region: '', prompt, outcome: 'failed', text: '', reasoning: '', report: '', facts: [], problem };
 }

@@ -1,3 +1,5 @@
+import type { RunFigures } from './service/features/modelComparison';
+
 /*
  * What the extension client and the language server say to each other beyond standard LSP. Other
  * editors need none of it: they get window/showMessage and workspace/executeCommand instead.
@@ -262,16 +264,8 @@ export type CompareProgressParams =
       figures: CompareRunFigures;
     };
 
-/** What one run measured (numbers; undefined where the run did not get that far). */
-export interface CompareRunFigures {
-  outcome: TestModelResult['outcome'];
-  timeToFirstTokenMs?: number;
-  totalMs?: number;
-  inputTokens?: number;
-  outputTokens?: number;
-  tokensPerSecond?: number;
-  cost?: number;
-}
+/** What one run measured (numbers; undefined where the run did not get that far): the comparison's own figures. */
+export type CompareRunFigures = RunFigures;
 
 /** One model of a comparison: its last run's test result, every run's figures, and the prices they used. */
 export interface ComparedModelResult extends TestModelResult {

@@ -265,7 +265,7 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
   // Last: the panel takes the editor's place, and the status bar shows the AWS item only beside an OpenClaw file.
   await step(
     'the palette: OpenClaw: Compare Models... with the chain pre-selected, the panel sorted from the keyboard',
-    '10-compare-models.png',
+    '12-compare-models.png',
     async (shoot) => {
       const nonce = `compare-${process.pid}-${Date.now().toString(36)}`;
       fake.setConverseScript('qwen.qwen3-coder-next', { text: ['Qwen answers ', nonce, '.'], chunkDelayMs: 50 });
@@ -306,7 +306,7 @@ export async function runUiSmoke(page: Page, workspace: string, screenshots: str
       await page.keyboard.press('Control+K');
       await page.keyboard.press('Control+M');
       await page.waitForTimeout(800);
-      await shoot();
+      await shoot({ name: 'compare-models.png', part: 'editor' });
     },
   );
 

@@ -2,6 +2,7 @@ import { Analysis } from '../config/analysis';
 import { AliasEntry, ConfiguredModel } from '../config/configModel';
 import { compactUsd } from '../config/modelFacts';
 import { JsonNode, keyOf, propertyValue, valueOf } from '../parser/ast';
+import { computeLineStarts } from '../parser/document';
 import { quoteForMessage } from '../utils/quoteForMessage';
 import { SourceFile } from '../parser/sourceFile';
 import { DocumentSymbol, Position, Range, SymbolKind, WorkspaceSymbol } from '../types';
@@ -27,7 +28,7 @@ export function computeDocumentSymbols(analysis: Analysis): DocumentSymbol[] {
     if (entry.alias && analysis.isHere(property)) aliases.set(property, entry);
   }
   let lineStarts = lineStartsByFile.get(analysis.file);
-  if (!lineStarts) lineStartsByFile.set(analysis.file, (lineStarts = lineStartsOf(analysis.text)));
+  if (!lineStarts) lineStartsByFile.set(analysis.file, (lineStarts = computeLineStarts(analysis.text)));
   return new SymbolWalker(lineStarts, models, aliases).symbols(root);
 }
 
@@ -139,20 +140,6 @@ function oneLine(text: string): string {
 function label(text: string): string {
   const shown = oneLine(text);
   return shown.trim() === '' ? `"${shown}"` : shown;
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 0x0d) {
-      if (text.charCodeAt(i + 1) === 0x0a) i++;
-      starts.push(i + 1);
-    } else if (ch === 0x0a) {
-      starts.push(i + 1);
-    }
-  }
-  return starts;
 }
 
 /** Scalars show their value; empty containers `[]` and `{}`, as in VS Code's JSON outline. */

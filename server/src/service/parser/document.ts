@@ -32,7 +32,8 @@ export function createTextDocument(uri: string, text: string, version = 1, encod
   };
 }
 
-function computeLineStarts(text: string): number[] {
+/** Where each line starts (offsets), lines ending at CRLF, LF or a lone CR. */
+export function computeLineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
