@@ -1,10 +1,10 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { SERVER_EXEC_ARGV } from '../../server/src/protocol';
 import { REPO_ROOT, SAMPLE_PATH } from '../helpers';
+import { scratchFolders } from '../scratch';
 import { SERVER_PATH } from './lspClient';
 
 /*
@@ -68,28 +68,28 @@ function luaList(values: string[]): string {
   return `{ ${values.map(luaString).join(', ')} }`;
 }
 
+/** Runs headless Neovim in `folder` on openclaw.json (`text`) with the init.lua `script` makes; what the script wrote, a line each. */
+function runNeovim(folder: string, text: string, script: (file: string, result: string) => string): string[] {
+  const file = join(folder, 'openclaw.json');
+  const result = join(folder, 'result.txt');
+  const init = join(folder, 'init.lua');
+  writeFileSync(file, text);
+  writeFileSync(init, script(file, result));
+  const run = spawnSync(NVIM, ['--headless', '--clean', '-u', init], { cwd: folder, timeout: 45_000, encoding: 'utf8' });
+  assert.strictEqual(run.status, 0, `nvim: ${run.stderr || run.error}`);
+  return readFileSync(result, 'utf8').trim().split('\n');
+}
+
 describe('Neovim without workspace/configuration (headless nvim)', function () {
   this.timeout(60_000);
-  let folder: string | undefined;
+  const scratch = scratchFolders('openclaw-nvim-');
 
   before(function () {
     requireNeovim(this);
   });
-  afterEach(() => {
-    if (folder) rmSync(folder, { recursive: true, force: true });
-    folder = undefined;
-  });
 
   it('takes the settings given at start, and lays a pushed settings table over them; answers document symbols', () => {
-    folder = mkdtempSync(join(tmpdir(), 'openclaw-nvim-'));
-    const file = join(folder, 'openclaw.json');
-    const result = join(folder, 'result.txt');
-    const init = join(folder, 'init.lua');
-    writeFileSync(file, '{"models":{"providers":{"amazon-bedrock":{"models":[1,1,1,1,1]}}}}\n');
-    writeFileSync(init, script(file, result));
-    const run = spawnSync(NVIM, ['--headless', '--clean', '-u', init], { cwd: folder, timeout: 45_000, encoding: 'utf8' });
-    assert.strictEqual(run.status, 0, `nvim: ${run.stderr || run.error}`);
-    assert.deepStrictEqual(readFileSync(result, 'utf8').trim().split('\n'), [
+    assert.deepStrictEqual(runNeovim(scratch(), '{"models":{"providers":{"amazon-bedrock":{"models":[1,1,1,1,1]}}}}\n', script), [
       // init_options.settings: 2 diagnostics, and one saying how many more.
       'schema,schema,too-many-problems',
       // The push changed the limit; the profile and the catalog switch given at start stayed.
@@ -175,26 +175,14 @@ vim.cmd('qa!')
 
 describe("Neovim 0.7 with the README's setup, on the sample (headless nvim)", function () {
   this.timeout(60_000);
-  let folder: string | undefined;
+  const scratch = scratchFolders('openclaw-nvim-');
 
   before(function () {
     requireNeovim(this);
   });
-  afterEach(() => {
-    if (folder) rmSync(folder, { recursive: true, force: true });
-    folder = undefined;
-  });
 
   it("gets the sample's diagnostics, a hover and the code actions", () => {
-    folder = mkdtempSync(join(tmpdir(), 'openclaw-nvim-readme-'));
-    const file = join(folder, 'openclaw.json');
-    const result = join(folder, 'result.txt');
-    const init = join(folder, 'init.lua');
-    copyFileSync(SAMPLE_PATH, file);
-    writeFileSync(init, readmeScript(file, result));
-    const run = spawnSync(NVIM, ['--headless', '--clean', '-u', init], { cwd: folder, timeout: 45_000, encoding: 'utf8' });
-    assert.strictEqual(run.status, 0, `nvim: ${run.stderr || run.error}`);
-    const [diagnostics, hover, ...rest] = readFileSync(result, 'utf8').trim().split('\n');
+    const [diagnostics, hover, ...rest] = runNeovim(scratch(), readFileSync(SAMPLE_PATH, 'utf8'), readmeScript);
     // line:column severity (1 error … 4 hint) code, as `openclaw-config check` prints them for the sample.
     assert.strictEqual(
       diagnostics,
