@@ -1,4 +1,4 @@
-import { execFile } from 'child_process';
+import { ChildProcess, execFile } from 'child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
@@ -84,12 +84,27 @@ export function validateWithOpenClaw(cli: OpenClawCli, files: ConfigurationFile[
   });
 }
 
+/** Scratch HOMEs in use and the openclaw processes running, for a server that exits meanwhile. */
+const liveHomes = new Set<string>();
+const liveRuns = new Set<ChildProcess>();
+let cleanUpOnExit = false;
+
 /** A scratch HOME, removed afterwards, so nothing OpenClaw writes (state, backups) lands in the user's. */
 async function withScratchHome<T>(body: (home: string) => Promise<T>): Promise<T> {
+  if (!cleanUpOnExit) {
+    cleanUpOnExit = true;
+    // An editor stops the server whenever it likes: a run in flight then leaves neither its process nor its HOME behind.
+    process.once('exit', () => {
+      for (const child of liveRuns) child.kill();
+      for (const home of liveHomes) rmSync(home, { recursive: true, force: true });
+    });
+  }
   const home = mkdtempSync(join(tmpdir(), 'openclaw-scratch-'));
+  liveHomes.add(home);
   try {
     return await body(home);
   } finally {
+    liveHomes.delete(home);
     rmSync(home, { recursive: true, force: true });
   }
 }
@@ -106,10 +121,12 @@ function run(
   exitCodeIsVerdict = false,
 ): Promise<{ stdout: string }> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { timeout, env, maxBuffer: 64 * 1024 * 1024, windowsHide: true }, (error, stdout) => {
+    const child = execFile(command, args, { timeout, env, maxBuffer: 64 * 1024 * 1024, windowsHide: true }, (error, stdout) => {
+      liveRuns.delete(child);
       // `config validate` exits 1 for an invalid file, with its answer on stdout.
       if (error && !(exitCodeIsVerdict && stdout.trim().startsWith('{'))) reject(error);
       else resolve({ stdout });
     });
+    liveRuns.add(child);
   });
 }

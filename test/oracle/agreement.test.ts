@@ -251,10 +251,15 @@ function applied(files: Configuration, edit: WorkspaceEdit): Configuration {
  */
 function fixesFor(service: LanguageService, files: Configuration): Fix[] {
   const fixes = new Map<string, Fix>();
+  const countAt = (paths: string[]) =>
+    paths.reduce((counts, path) => counts.set(path, (counts.get(path) ?? 0) + 1), new Map<string, number>());
+  const errorsAt = countAt(errorsOf(service, files).map(validatorPathOf));
   const add = (title: string, about: Diagnostic[], edit: WorkspaceEdit) => {
     const fixed = applied(files, edit);
     const key = JSON.stringify([...fixed]);
-    const errors = about.filter((diagnostic) => diagnostic.severity === Severity.Error).map(validatorPathOf);
+    // A path the fix is about: every error there is one of the fix's (OpenClaw reports two unknown keys of an object at the same path).
+    const aboutAt = countAt(about.filter((diagnostic) => diagnostic.severity === Severity.Error).map(validatorPathOf));
+    const errors = [...aboutAt].filter(([path, count]) => count >= (errorsAt.get(path) ?? 0)).map(([path]) => path);
     if (key !== JSON.stringify([...files]) && !fixes.has(key)) fixes.set(key, { title, fixes: errors, files: fixed });
   };
   for (const path of files.keys()) {

@@ -85,6 +85,20 @@ describe(`Formatting gives what openclaw ${ORACLE_VERSION} writes`, function () 
       }
     });
     assert.ok(strict.length >= 5, strict.map((c) => c.name).join(', '));
-    for (const c of strict) assert.strictEqual(format(c.text), stringified(JSON.parse(c.text)), c.name);
+    for (const c of strict) {
+      if (hasNonFinite(JSON.parse(c.text))) {
+        // 1e400 has no JSON text of its own (JSON.stringify writes null): OpenClaw refuses the file and never
+        // writes it, and formatting keeps every number as written.
+        assert.match(format(c.text), /: -?1e400\b/, c.name);
+        continue;
+      }
+      assert.strictEqual(format(c.text), stringified(JSON.parse(c.text)), c.name);
+    }
   });
 });
+
+function hasNonFinite(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (value && typeof value === 'object') return Object.values(value).some(hasNonFinite);
+  return false;
+}
