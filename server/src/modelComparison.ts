@@ -1,6 +1,6 @@
 import { CancellationToken } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { MeasuredTest, ModelTesting } from './modelTesting';
+import { endedBeforeSending, MeasuredTest, ModelTesting } from './modelTesting';
 import {
   CompareModelsParams,
   CompareModelsResult,
@@ -8,7 +8,6 @@ import {
   CompareProgressParams,
   CompareRunFigures,
   ServerSettings,
-  TestModelResult,
 } from './protocol';
 import { comparisonMarkdown, comparisonRows, LanguageService, runFigures } from './service/languageService';
 
@@ -75,7 +74,7 @@ export class ModelComparison {
       const send = (params: CompareProgressParams) => this.host.progress(params);
       let test: MeasuredTest;
       if (token.isCancellationRequested) {
-        test = { result: notStarted(targets[column]?.ref ?? reference, targets[column]?.modelId ?? '', params.prompt ?? '') };
+        test = { result: endedBeforeSending(targets[column]?.ref ?? reference, targets[column]?.modelId ?? '', params.prompt ?? '') };
       } else {
         send({ compareId, kind: 'start', column, ref: targets[column]?.ref ?? reference, run });
         const runId = `${compareId}/${column}/${run}`;
@@ -89,7 +88,7 @@ export class ModelComparison {
           const message = `The test failed inside the language server: ${error instanceof Error ? error.message : String(error)}`;
           test = {
             result: {
-              ...notStarted(targets[column]?.ref ?? reference, targets[column]?.modelId ?? '', params.prompt ?? ''),
+              ...endedBeforeSending(targets[column]?.ref ?? reference, targets[column]?.modelId ?? '', params.prompt ?? ''),
               outcome: 'failed',
               problem: { kind: 'internal', message },
             },
@@ -137,10 +136,6 @@ export class ModelComparison {
 
 function figuresOf(test: MeasuredTest): CompareRunFigures {
   return test.measurements ? runFigures(test.measurements, test.prices) : { outcome: test.result.outcome };
-}
-
-function notStarted(ref: string, modelId: string, prompt: string): TestModelResult {
-  return { ref, modelId, region: '', prompt, outcome: 'cancelled', text: '', reasoning: '', report: '', facts: [] };
 }
 
 /** Runs `work` on every item, at most `limit` at a time, in the items' order. */

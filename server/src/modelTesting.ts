@@ -94,7 +94,7 @@ export class ModelTesting {
     const restricted = this.host.restricted();
     if (restricted) {
       return {
-        result: failedBeforeSending(target?.ref ?? params.reference, target?.modelId ?? '', prompt, {
+        result: endedBeforeSending(target?.ref ?? params.reference, target?.modelId ?? '', prompt, {
           kind: 'restricted',
           message: restricted,
         }),
@@ -102,7 +102,7 @@ export class ModelTesting {
     }
     if (!target) {
       const message = `${quoteForMessage(params.reference)} is not a Bedrock model configured in this file.`;
-      return { result: failedBeforeSending(params.reference, '', prompt, { kind: 'not-configured', message }) };
+      return { result: endedBeforeSending(params.reference, '', prompt, { kind: 'not-configured', message }) };
     }
     const region = settings.aws?.region || target.baseUrlRegion || service.getRegion(document);
     const connection = this.host.connection(region, target.baseUrlVariant ?? {});
@@ -207,7 +207,8 @@ class GatheredOutput {
   }
 }
 
-/** The result of a test that ended before any request went out. */
-function failedBeforeSending(ref: string, modelId: string, prompt: string, problem: TestModelResult['problem']): TestModelResult {
-  return { ref, modelId, region: '', prompt, outcome: 'failed', text: '', reasoning: '', report: '', facts: [], problem };
+/** The result of a test that ended before any request went out: it failed (why: `problem`), or was cancelled. */
+export function endedBeforeSending(ref: string, modelId: string, prompt: string, problem?: TestModelResult['problem']): TestModelResult {
+  const ended = { ref, modelId, region: '', prompt, text: '', reasoning: '', report: '', facts: [] };
+  return problem ? { ...ended, outcome: 'failed', problem } : { ...ended, outcome: 'cancelled' };
 }
