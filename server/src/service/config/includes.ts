@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
-import { findProperty, JsonNode, keyOf, pathOf, valueOf } from '../parser/ast';
+import { createNode, findProperty, JsonNode, keyOf, pathOf, valueOf } from '../parser/ast';
 import { SourceFile } from '../parser/sourceFile';
 import { formatCount } from './modelFacts';
 
@@ -343,7 +343,7 @@ function mergeNodes(base: JsonNode, override: JsonNode): JsonNode {
 /** A node of the merged tree standing for `origin` (a file's node), with other children. */
 function merged(origin: JsonNode, children: JsonNode[]): JsonNode {
   const real = origin.origin ?? origin;
-  const node = new JsonNode(real.type, real.offset, real.length, real.parent);
+  const node = createNode(real.type, real.offset, real.length, real.parent);
   node.children = children;
   node.closed = real.closed;
   node.commaOffset = real.commaOffset;
