@@ -1,4 +1,4 @@
-import { createNode, JsonNode, Quote } from './ast';
+import { createNode, endNodeAt, JsonNode, Quote } from './ast';
 import { quoteForMessage } from '../utils/quoteForMessage';
 
 /*
@@ -342,7 +342,7 @@ class Parser {
       const startsValue = this.at(Token.String) || this.at(Token.Number) || this.at(Token.OpenBrace) || this.at(Token.OpenBracket);
       if (!(sameLine && startsValue)) {
         property.children = [key];
-        property.length = end - property.offset;
+        endNodeAt(property, end);
         return property;
       }
     }
@@ -357,17 +357,17 @@ class Parser {
         this.error(`Expected a value for '${quoteForMessage(String(key.value))}'.`, this.tokenOffset, this.tokenEnd - this.tokenOffset);
       }
     }
-    property.length = end - property.offset;
+    endNodeAt(property, end);
     return property;
   }
 
   private closeContainer(container: JsonNode, close: Token, expected: string): void {
     if (this.token === close) {
-      container.length = this.tokenEnd - container.offset;
+      endNodeAt(container, this.tokenEnd);
       this.next();
     } else {
       container.closed = false;
-      container.length = this.tokenOffset - container.offset;
+      endNodeAt(container, this.tokenOffset);
       this.error(`Expected ${expected} opened here.`, container.offset, 1);
     }
   }
