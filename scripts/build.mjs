@@ -15,6 +15,15 @@ const common = {
   logLevel: 'warning',
 };
 
+// The server requires bedrock/awsSdk.ts (the AWS SDK) only for live catalog requests and model tests: in the built
+// server it is the bundle beside it, server/out/awsSdk.js, so a start compiles and loads none of the SDK.
+const awsSdkApart = {
+  name: 'aws-sdk-apart',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /(^|\/)awsSdk$/ }, () => ({ path: './awsSdk.js', external: true }));
+  },
+};
+
 const bundles = [
   // The banner marks when the bundle starts to load: activation time counts loading, as VS Code's does.
   // The entry point stays small (activation); the language client is a bundle of its own, loaded after activate() returns.
@@ -27,7 +36,14 @@ const bundles = [
   },
   { ...common, entryPoints: ['client/src/languageClient.ts'], outfile: 'client/out/languageClient.js', external: ['vscode'] },
   // The shebangs let npm install the bundles as commands (openclaw-language-server, openclaw-config).
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    entryPoints: ['server/src/server.ts'],
+    outfile: 'server/out/server.js',
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [awsSdkApart],
+  },
+  { ...common, entryPoints: ['server/src/bedrock/awsSdk.ts'], outfile: 'server/out/awsSdk.js' },
   // The Compare Models webview's script: a browser bundle, loaded by nonce under the panel's CSP.
   {
     ...common,
@@ -60,7 +76,10 @@ if (watch) {
     },
   };
   // Errors are printed by the plugin alone: esbuild's own report puts a blank line the matcher does not expect.
-  for (const options of bundles) await (await context({ ...options, logLevel: 'silent', plugins: [problemMatcherLines] })).watch();
+  for (const options of bundles) {
+    const plugins = [...(options.plugins ?? []), problemMatcherLines];
+    await (await context({ ...options, logLevel: 'silent', plugins })).watch();
+  }
 } else {
   await Promise.all(bundles.map((options) => build(options)));
 }

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'buffer';
 import { closeSync, constants, fstatSync, openSync, readSync, Stats, statSync } from 'fs';
 import { FileEncoding } from './service/types';
+import { formatCount } from './service/config/modelFacts';
 
 /*
  * Reading a configuration file from disk, for the CLI and the server's DiskFileSource: only a regular
@@ -55,7 +56,7 @@ function kindOf(stat: Stats): string {
 }
 
 function formatBytes(bytes: number): string {
-  return `${bytes.toLocaleString('en-US')} bytes`;
+  return `${formatCount(bytes)} bytes`;
 }
 
 /** The file's bytes, or undefined when it holds more than `limit` (it may have grown since the stat). */

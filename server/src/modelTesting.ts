@@ -115,7 +115,7 @@ export class ModelTesting {
     try {
       // The runtime client loads with the first test, not with the server (see CatalogStore.fetch).
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
-      const { runConverseTest } = require('./bedrock/converseTest') as typeof import('./bedrock/converseTest');
+      const { runConverseTest } = require('./bedrock/awsSdk') as typeof import('./bedrock/awsSdk');
       const outcome = await runConverseTest(
         {
           connection,

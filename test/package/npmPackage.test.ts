@@ -14,12 +14,13 @@ import { scratchFolders } from '../scratch';
  * `openclaw-language-server` command spoken to over stdio.
  */
 
-/** What the tarball holds, and nothing else: the two bundles, the schemas they read, and what npm always adds. */
+/** What the tarball holds, and nothing else: the two commands' bundles and the AWS SDK's, the schemas they read, and what npm always adds. */
 const PACKED_FILES = [
   'LICENSE',
   'README.md',
   'THIRD_PARTY_NOTICES.md',
   'package.json',
+  'server/out/awsSdk.js',
   'server/out/cli.js',
   'server/out/server.js',
   'server/schemas/index.json',
@@ -70,6 +71,18 @@ describe('the npm package (npm pack, installed offline into an empty project)', 
     const installed = JSON.parse(readFileSync(join(project, 'node_modules', 'openclaw-bedrock', 'package.json'), 'utf8'));
     assert.deepStrictEqual(installed.bin, { 'openclaw-config': 'server/out/cli.js', 'openclaw-language-server': 'server/out/server.js' });
     assert.strictEqual(installed.dependencies, undefined, 'the bundles need no dependency');
+  });
+
+  it('keeps the AWS SDK out of the server bundle, in awsSdk.js beside it, which loads on its own', () => {
+    const out = join(project, 'node_modules', 'openclaw-bedrock', 'server', 'out');
+    // Every SDK client names the SigV4 auth scheme: the server's start compiles none of the SDK.
+    assert.ok(!readFileSync(join(out, 'server.js'), 'utf8').includes('aws.auth#sigv4'), 'the AWS SDK is in server.js');
+    assert.ok(readFileSync(join(out, 'server.js'), 'utf8').includes('require("./awsSdk.js")'));
+    const loaded = spawnSync(process.execPath, ['-p', `Object.keys(require(${JSON.stringify(join(out, 'awsSdk.js'))})).sort().join()`], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    assert.strictEqual(loaded.stdout.trim(), 'discoverCatalogExplained,runConverseTest', loaded.stderr);
   });
 
   it("npx openclaw-config check FILE: the sample's findings, exit 1 for its error", () => {

@@ -95,9 +95,9 @@ export class CatalogStore implements CatalogSource {
     if (running) return running;
     const started = Date.now();
     // The AWS SDK loads with the first live request, not with the server: start-up and memory stay
-    // small for the built-in list (a require, so the bundle keeps the module lazy).
+    // small for the built-in list (a require of a bundle of its own, see awsSdk.ts).
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose, as said above
-    const { discoverCatalogExplained } = require('./discovery') as typeof import('./discovery');
+    const { discoverCatalogExplained } = require('./awsSdk') as typeof import('./awsSdk');
     const request = discoverCatalogExplained(connection, this.settings.network)
       .then((entries) => this.store(key, connection, entries, started))
       .catch((error: unknown) => {

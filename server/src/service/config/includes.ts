@@ -1,7 +1,8 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
-import { findProperty, JsonNode, keyOf, pathOf, valueOf } from '../parser/ast';
+import { createNode, findProperty, JsonNode, keyOf, pathOf, valueOf } from '../parser/ast';
 import { SourceFile } from '../parser/sourceFile';
+import { formatCount } from './modelFacts';
 
 /*
  * `$include` as OpenClaw resolves it (src/config/includes.ts, read in 2026.9.6): a path or an array
@@ -259,7 +260,7 @@ class IncludeResolver {
     const values = this.sizeOf(known ?? content);
     if (this.expandedValues + values > MAX_EXPANDED_VALUES) {
       if (!this.overLimit.has(at)) {
-        const limit = MAX_EXPANDED_VALUES.toLocaleString('en-US');
+        const limit = formatCount(MAX_EXPANDED_VALUES);
         const message =
           `${includePath} is not checked: with it the configuration would hold more than ${limit} values once every $include is copied in ` +
           '(a file included again is copied again). OpenClaw sets no such limit; the extension stops here to stay responsive';
@@ -342,7 +343,7 @@ function mergeNodes(base: JsonNode, override: JsonNode): JsonNode {
 /** A node of the merged tree standing for `origin` (a file's node), with other children. */
 function merged(origin: JsonNode, children: JsonNode[]): JsonNode {
   const real = origin.origin ?? origin;
-  const node = new JsonNode(real.type, real.offset, real.length, real.parent);
+  const node = createNode(real.type, real.offset, real.length, real.parent);
   node.children = children;
   node.closed = real.closed;
   node.commaOffset = real.commaOffset;

@@ -7,6 +7,7 @@ import { describeMissingFacts, modelsMissingFacts } from '../catalog/missingFact
 import { AliasEntry, ConfiguredModel, isBedrockProvider, ProviderConfig } from '../config/configModel';
 import { hostOf, isAwsHost } from '../config/region';
 import { fsPathOf } from '../config/includes';
+import { formatCount } from '../config/modelFacts';
 import { encodingDiagnostics } from './encoding';
 import { Environment, envReferences } from '../config/envVars';
 import { describeUnknownKey, KeyHistory, keysOf } from '../schema/keyHistory';
@@ -162,9 +163,9 @@ class CappedDiagnostics {
   list(start: Range): Diagnostic[] {
     const more = this.hidden + this.approximate;
     if (more === 0) return this.kept;
-    const count = `${this.approximate > 0 ? 'about ' : ''}${more.toLocaleString('en-US')} more`;
+    const count = `${this.approximate > 0 ? 'about ' : ''}${formatCount(more)} more`;
     const message =
-      `${count} ${more === 1 ? 'problem is' : 'problems are'} not shown: this file shows at most ${this.limit.toLocaleString('en-US')} ` +
+      `${count} ${more === 1 ? 'problem is' : 'problems are'} not shown: this file shows at most ${formatCount(this.limit)} ` +
       '(the setting openclaw.diagnostics.maxPerFile). Fix the ones above, or raise the setting, to see the rest.';
     return [
       ...this.kept,
@@ -346,9 +347,7 @@ function checkBedrockEndpoints(analysis: Analysis, report: Report): void {
 
 /** Items of a message: the first few, then how many more (each of 8,000 duplicates named the 7,999 others: 36 s). */
 function listed(items: string[], max = 3): string {
-  return items.length <= max
-    ? items.join(', ')
-    : `${items.slice(0, max).join(', ')} and ${(items.length - max).toLocaleString('en-US')} more`;
+  return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${formatCount(items.length - max)} more`;
 }
 
 /** listed() of all items but the one at `self`, without copying them all for each. */
@@ -356,7 +355,7 @@ function listedOthers(items: string[], self: number, max = 3): string {
   const first: string[] = [];
   for (let i = 0; i < items.length && first.length < max; i++) if (i !== self) first.push(items[i]!);
   const more = items.length - 1 - first.length;
-  return more > 0 ? `${first.join(', ')} and ${more.toLocaleString('en-US')} more` : first.join(', ');
+  return more > 0 ? `${first.join(', ')} and ${formatCount(more)} more` : first.join(', ');
 }
 
 function entries(count: number): string {

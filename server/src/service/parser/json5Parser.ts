@@ -1,4 +1,4 @@
-import { JsonNode, Quote } from './ast';
+import { createNode, endNodeAt, JsonNode, Quote } from './ast';
 import { quoteForMessage } from '../utils/quoteForMessage';
 
 /*
@@ -237,7 +237,7 @@ class Parser {
     parent: JsonNode | undefined,
     value: string | number | boolean | null,
   ): JsonNode {
-    const node = new JsonNode(type, this.tokenOffset, this.tokenEnd - this.tokenOffset, parent);
+    const node = createNode(type, this.tokenOffset, this.tokenEnd - this.tokenOffset, parent);
     node.value = value;
     this.next();
     return node;
@@ -245,7 +245,7 @@ class Parser {
 
   private parseObject(parent: JsonNode | undefined): JsonNode | undefined {
     if (this.depth >= MAX_NESTING) return this.skipTooDeep();
-    const object = new JsonNode('object', this.tokenOffset, 0, parent);
+    const object = createNode('object', this.tokenOffset, 0, parent);
     this.depth++;
     this.parseItems(object, OBJECT_SYNTAX, () => this.parseProperty(object));
     this.depth--;
@@ -254,7 +254,7 @@ class Parser {
 
   private parseArray(parent: JsonNode | undefined): JsonNode | undefined {
     if (this.depth >= MAX_NESTING) return this.skipTooDeep();
-    const array = new JsonNode('array', this.tokenOffset, 0, parent);
+    const array = createNode('array', this.tokenOffset, 0, parent);
     this.depth++;
     this.parseItems(array, ARRAY_SYNTAX, () => this.parseValue(array));
     this.depth--;
@@ -317,8 +317,8 @@ class Parser {
 
   private parseProperty(object: JsonNode): JsonNode | undefined {
     if (this.token !== Token.String && this.token !== Token.Identifier && this.token !== Token.Number) return undefined;
-    const property = new JsonNode('property', this.tokenOffset, 0, object);
-    const key = new JsonNode('string', this.tokenOffset, this.tokenEnd - this.tokenOffset, property);
+    const property = createNode('property', this.tokenOffset, 0, object);
+    const key = createNode('string', this.tokenOffset, this.tokenEnd - this.tokenOffset, property);
     if (this.token === Token.Number) {
       this.error('Property names must be strings or identifiers, not numbers.', key.offset, key.length);
       key.value = this.text.slice(key.offset, key.offset + key.length);
@@ -342,7 +342,7 @@ class Parser {
       const startsValue = this.at(Token.String) || this.at(Token.Number) || this.at(Token.OpenBrace) || this.at(Token.OpenBracket);
       if (!(sameLine && startsValue)) {
         property.children = [key];
-        property.length = end - property.offset;
+        endNodeAt(property, end);
         return property;
       }
     }
@@ -357,17 +357,17 @@ class Parser {
         this.error(`Expected a value for '${quoteForMessage(String(key.value))}'.`, this.tokenOffset, this.tokenEnd - this.tokenOffset);
       }
     }
-    property.length = end - property.offset;
+    endNodeAt(property, end);
     return property;
   }
 
   private closeContainer(container: JsonNode, close: Token, expected: string): void {
     if (this.token === close) {
-      container.length = this.tokenEnd - container.offset;
+      endNodeAt(container, this.tokenEnd);
       this.next();
     } else {
       container.closed = false;
-      container.length = this.tokenOffset - container.offset;
+      endNodeAt(container, this.tokenOffset);
       this.error(`Expected ${expected} opened here.`, container.offset, 1);
     }
   }
