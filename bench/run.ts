@@ -6,7 +6,7 @@ import { NEWEST_KNOWN_VERSION } from '../server/src/service/config/openclawVersi
 import { measureAdversarial } from './adversarial';
 import { measureDiscovery } from './catalog';
 import { measureCompare } from './compare';
-import { benchDocuments } from './documents';
+import { BenchDocument, benchDocuments } from './documents';
 import { measurePackageSize, readActivationTime, VSIX_PATH } from './extension';
 import { BaselineFigures, measureBaselines, measureService } from './inProcess';
 import { measureProtocol, protocolRunsFor } from './protocol';
@@ -22,16 +22,19 @@ import { measureSchemaLoads, measureSchemaStart, schemasInVsix } from './schemas
 
 const RESULTS_PATH = join(__dirname, 'results.md');
 
+/** A document's in-process figures and its baselines; the JSON forms of a configuration's JSON and JSON5 documents are the same text: measured once. */
+async function measureInProcess(document: BenchDocument, baselines: Map<string, BaselineFigures>): Promise<InProcessResult> {
+  progress(`${document.name}: in-process`);
+  const service = measureService(document);
+  const baseline = baselines.get(document.jsonText) ?? (await measureBaselines(document.jsonText));
+  baselines.set(document.jsonText, baseline);
+  return { document, service, baseline };
+}
+
 async function inProcessOnly(): Promise<void> {
   const documents: InProcessResult[] = [];
   const baselines = new Map<string, BaselineFigures>();
-  for (const document of benchDocuments()) {
-    progress(`${document.name}: in-process`);
-    const service = measureService(document);
-    const baseline = baselines.get(document.jsonText) ?? (await measureBaselines(document.jsonText));
-    baselines.set(document.jsonText, baseline);
-    documents.push({ document, service, baseline });
-  }
+  for (const document of benchDocuments()) documents.push(await measureInProcess(document, baselines));
   process.stdout.write(`${renderInProcessReport(documents, NEWEST_KNOWN_VERSION, machine())}\n`);
 }
 
@@ -43,16 +46,12 @@ async function main(): Promise<void> {
   const started = performance.now();
   const loadAtStart = loadavg()[0]!;
   const documents: DocumentResult[] = [];
-  // The JSON forms of a configuration's JSON and JSON5 documents are the same text: measured once.
   const baselines = new Map<string, BaselineFigures>();
   for (const document of benchDocuments()) {
-    progress(`${document.name}: in-process`);
-    const service = measureService(document);
-    const baseline = baselines.get(document.jsonText) ?? (await measureBaselines(document.jsonText));
-    baselines.set(document.jsonText, baseline);
+    const inProcess = await measureInProcess(document, baselines);
     progress(`${document.name}: over the protocol`);
     const protocol = await measureProtocol(document, protocolRunsFor(document.text.length));
-    documents.push({ document, service, baseline, protocol });
+    documents.push({ ...inProcess, protocol });
   }
   progress('adversarial inputs over the protocol');
   const adversarial = await measureAdversarial();

@@ -5,6 +5,18 @@ import { createTextDocument, FileSource, RealPath, TextDocumentLike, TextEdit, W
 
 export const REPO_ROOT = join(__dirname, '..');
 export const SAMPLE_PATH = join(REPO_ROOT, 'samples', 'openclaw.json');
+/** The sample's findings as `openclaw-config check` prints them: line:column and severity, in order. */
+export const SAMPLE_FINDINGS: readonly string[] = [
+  '31:19 warning',
+  '97:22 hint',
+  '103:19 warning',
+  '112:19 warning',
+  '121:19 warning',
+  '140:19 warning',
+  '149:19 warning',
+  '160:5 error',
+  '170:7 info',
+];
 
 export function readSample(): string {
   return readFileSync(SAMPLE_PATH, 'utf8');

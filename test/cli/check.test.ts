@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { execFileSync, spawnSync } from 'child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, symlinkSync, truncateSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { REPO_ROOT, SAMPLE_PATH } from '../helpers';
+import { REPO_ROOT, SAMPLE_FINDINGS, SAMPLE_PATH } from '../helpers';
 import { scratchFolders } from '../scratch';
 
 const CLI = join(REPO_ROOT, 'server', 'out', 'cli.js');
@@ -33,17 +33,7 @@ describe('openclaw-config check (CLI)', () => {
     const lines = stdout.trimEnd().split('\n');
     assert.deepStrictEqual(
       lines.map((line) => /^samples\/openclaw\.json:(\d+:\d+) (\w+) /.exec(line)?.slice(1).join(' ')),
-      [
-        '31:19 warning',
-        '97:22 hint',
-        '103:19 warning',
-        '112:19 warning',
-        '121:19 warning',
-        '140:19 warning',
-        '149:19 warning',
-        '160:5 error',
-        '170:7 info',
-      ],
+      SAMPLE_FINDINGS,
     );
     assert.strictEqual(
       lines[5],

@@ -3,7 +3,7 @@ import { spawnSync } from 'child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { escapeData, escapeProperty } from '../../server/src/checkReports';
-import { REPO_ROOT } from '../helpers';
+import { REPO_ROOT, SAMPLE_FINDINGS } from '../helpers';
 import { scratchFolders } from '../scratch';
 
 const CLI = join(REPO_ROOT, 'server', 'out', 'cli.js');
@@ -13,18 +13,8 @@ function check(args: string[], cwd = REPO_ROOT): { code: number | null; stdout: 
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** What the sample's text output says: position, severity and message of each finding. */
-const SAMPLE_FINDINGS = [
-  ['31:19', 'warning'],
-  ['97:22', 'hint'],
-  ['103:19', 'warning'],
-  ['112:19', 'warning'],
-  ['121:19', 'warning'],
-  ['140:19', 'warning'],
-  ['149:19', 'warning'],
-  ['160:5', 'error'],
-  ['170:7', 'info'],
-];
+/** The sample's findings: [line:column, severity]. */
+const SAMPLE_AT = SAMPLE_FINDINGS.map((finding) => finding.split(' ') as [string, string]);
 const BROKEN = '{\n  models: { mode: "merge" \n';
 
 interface JsonReport {
@@ -116,7 +106,7 @@ describe('openclaw-config check --format (CLI)', () => {
         .trimEnd()
         .split('\n')
         .map((line) => line.split(' ').slice(0, 2).join(' ')),
-      SAMPLE_FINDINGS.map(([at, severity]) => `samples/openclaw.json:${at} ${severity}`),
+      SAMPLE_AT.map(([at, severity]) => `samples/openclaw.json:${at} ${severity}`),
     );
   });
 
@@ -133,7 +123,7 @@ describe('openclaw-config check --format (CLI)', () => {
     const [diagnostics] = report.files.map((file) => file.diagnostics);
     assert.deepStrictEqual(
       diagnostics!.map(({ range, severity }) => [`${range.start.line}:${range.start.column}`, severity]),
-      SAMPLE_FINDINGS,
+      SAMPLE_AT,
     );
     assert.deepStrictEqual(diagnostics![7], {
       severity: 'error',
@@ -188,7 +178,7 @@ describe('openclaw-config check --format (CLI)', () => {
         `${r.locations[0].physicalLocation.region.startLine}:${r.locations[0].physicalLocation.region.startColumn}`,
         r.level,
       ]),
-      SAMPLE_FINDINGS.map(([at, severity]) => [at, severity === 'hint' || severity === 'info' ? 'note' : severity]),
+      SAMPLE_AT.map(([at, severity]) => [at, severity === 'hint' || severity === 'info' ? 'note' : severity]),
     );
     const legacy = run.results[7];
     assert.strictEqual(legacy.ruleId, 'legacy-key');
@@ -232,9 +222,7 @@ describe('openclaw-config check --format (CLI)', () => {
       lines.map((line) =>
         /^::(\w+) file=samples\/openclaw\.json,line=(\d+),col=(\d+),endLine=\d+,endColumn=\d+,title=[^:]+::/.exec(line)?.slice(1).join(' '),
       ),
-      SAMPLE_FINDINGS.map(
-        ([at, severity]) => `${severity === 'hint' || severity === 'info' ? 'notice' : severity} ${at!.replace(':', ' ')}`,
-      ),
+      SAMPLE_AT.map(([at, severity]) => `${severity === 'hint' || severity === 'info' ? 'notice' : severity} ${at!.replace(':', ' ')}`),
     );
     assert.match(
       lines[7]!,

@@ -24,6 +24,7 @@ import {
   FOLDER,
   oracleVerdict,
   ourVerdict,
+  publishTable,
   serviceWithBundledSchema,
   serviceWithInstalledSchema,
   Verdict,
@@ -127,11 +128,7 @@ describe(`Agreement with openclaw ${ORACLE_VERSION} config validate`, function (
 
   after(() => {
     if (results.size === 0) return;
-    const table = agreementTable(results);
-    console.log(`\n${table}`);
-    const folder = join(REPO_ROOT, 'test-output', 'oracle');
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'agreement.md'), `${table}\n`);
+    publishTable('agreement.md', agreementTable(results));
   });
 
   for (const entry of CORPUS) {

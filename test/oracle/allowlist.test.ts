@@ -12,6 +12,7 @@ import { applyEdits, memoryFiles, REPO_ROOT } from '../helpers';
 import { CACHE_DIR } from '../toolCache';
 import { CORPUS, OracleCase } from './corpus';
 import { ensureOpenClaw, ORACLE_VERSION } from './openclawInstall';
+import { publishTable } from './verdicts';
 
 /*
  * Alias fixes must not change what /model may select. For every configuration of the corpus (and a few
@@ -287,11 +288,7 @@ describe(`Alias fixes keep what /model may select (openclaw ${ORACLE_VERSION} mo
 
   after(() => {
     if (measured.size === 0) return;
-    const table = allowlistTable(measured);
-    console.log(`\n${table}`);
-    const folder = join(REPO_ROOT, 'test-output', 'oracle');
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'allowlist.md'), `${table}\n`);
+    publishTable('allowlist.md', allowlistTable(measured));
   });
 
   for (const entry of CASES) {

@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { CliVerdict } from '../../server/src/openclawCli';
 import { SchemaBundle } from '../../server/src/schemaBundle';
@@ -73,4 +74,12 @@ export function sortedUnique(paths: string[]): string[] {
 
 function inFolder(files: Configuration): Record<string, string> {
   return Object.fromEntries([...files].map(([path, text]) => [`${FOLDER}/${path}`, text]));
+}
+
+/** A table of the oracle's results, to the test output and to test-output/oracle/<name>. */
+export function publishTable(name: string, table: string): void {
+  console.log(`\n${table}`);
+  const folder = join(REPO_ROOT, 'test-output', 'oracle');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, name), `${table}\n`);
 }

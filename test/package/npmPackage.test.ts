@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { URI } from 'vscode-uri';
-import { REPO_ROOT, SAMPLE_PATH } from '../helpers';
+import { REPO_ROOT, SAMPLE_FINDINGS, SAMPLE_PATH } from '../helpers';
 import { LspSession } from '../protocol/lspClient';
 import { scratchFolders } from '../scratch';
 
@@ -27,19 +27,6 @@ const PACKED_FILES = [
   ...['3', '4', '5', '6', '7', '8', '9'].map((month) => `server/schemas/openclaw-schemas-2026.${month}.br`),
   'server/schemas/removed.json',
   'server/schemas/since.json',
-];
-
-/** The sample's findings, as the repository's own check prints them (test/cli/check.test.ts pins them). */
-const SAMPLE_FINDINGS = [
-  '31:19 warning',
-  '97:22 hint',
-  '103:19 warning',
-  '112:19 warning',
-  '121:19 warning',
-  '140:19 warning',
-  '149:19 warning',
-  '160:5 error',
-  '170:7 info',
 ];
 
 function npm(args: string[], cwd: string): string {
