@@ -1,14 +1,17 @@
+import { execFileSync } from 'child_process';
+import { buildSync } from 'esbuild';
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { cpus, loadavg } from 'os';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
 import { NEWEST_KNOWN_VERSION } from '../server/src/service/config/openclawVersions';
+import { SERVER_EXEC_ARGV } from '../server/src/protocol';
 import { measureAdversarial } from './adversarial';
 import { measureDiscovery } from './catalog';
 import { measureCompare } from './compare';
 import { BenchDocument, benchDocuments } from './documents';
 import { measurePackageSize, readActivationTime, VSIX_PATH } from './extension';
-import { BaselineFigures, measureBaselines, measureService } from './inProcess';
+import { BaselineFigures, ServiceFigures } from './inProcess';
 import { measureProtocol, protocolRunsFor } from './protocol';
 import { DocumentResult, InProcessResult, renderInProcessReport, renderReport } from './report';
 import { measureSchemaLoads, measureSchemaStart, schemasInVsix } from './schemas';
@@ -22,19 +25,41 @@ import { measureSchemaLoads, measureSchemaStart, schemasInVsix } from './schemas
 
 const RESULTS_PATH = join(__dirname, 'results.md');
 
-/** A document's in-process figures and its baselines; the JSON forms of a configuration's JSON and JSON5 documents are the same text: measured once. */
-async function measureInProcess(document: BenchDocument, baselines: Map<string, BaselineFigures>): Promise<InProcessResult> {
+const WORKER_BUNDLE = join(__dirname, 'out', 'inProcessWorker.js');
+
+/**
+ * Bundles bench/inProcessWorker.ts as the server is bundled (esbuild, node20), so that the in-process figures
+ * time the code that ships. Its modules look for the repository from bench/: __dirname is that folder.
+ */
+function buildInProcessWorker(): void {
+  buildSync({
+    entryPoints: [join(__dirname, 'inProcessWorker.ts')],
+    outfile: WORKER_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // vscode-json-languageservice's UMD build requires its modules at run time: its ES modules bundle.
+    mainFields: ['module', 'main'],
+    define: { __dirname: JSON.stringify(__dirname) },
+    logLevel: 'warning',
+  });
+}
+
+/** A document's in-process figures and its baselines, measured in a fresh process (bench/inProcessWorker.ts). */
+function measureInProcess(document: BenchDocument): InProcessResult {
   progress(`${document.name}: in-process`);
-  const service = measureService(document);
-  const baseline = baselines.get(document.jsonText) ?? (await measureBaselines(document.jsonText));
-  baselines.set(document.jsonText, baseline);
+  const output = execFileSync(process.execPath, [...SERVER_EXEC_ARGV, WORKER_BUNDLE, document.name], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  const { service, baseline } = JSON.parse(output) as { service: ServiceFigures; baseline: BaselineFigures };
   return { document, service, baseline };
 }
 
 async function inProcessOnly(): Promise<void> {
-  const documents: InProcessResult[] = [];
-  const baselines = new Map<string, BaselineFigures>();
-  for (const document of benchDocuments()) documents.push(await measureInProcess(document, baselines));
+  buildInProcessWorker();
+  const documents = benchDocuments().map(measureInProcess);
   process.stdout.write(`${renderInProcessReport(documents, NEWEST_KNOWN_VERSION, machine())}\n`);
 }
 
@@ -46,9 +71,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const loadAtStart = loadavg()[0]!;
   const documents: DocumentResult[] = [];
-  const baselines = new Map<string, BaselineFigures>();
+  buildInProcessWorker();
   for (const document of benchDocuments()) {
-    const inProcess = await measureInProcess(document, baselines);
+    const inProcess = measureInProcess(document);
     progress(`${document.name}: over the protocol`);
     const protocol = await measureProtocol(document, protocolRunsFor(document.text.length));
     documents.push({ ...inProcess, protocol });

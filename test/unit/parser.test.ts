@@ -192,4 +192,27 @@ two', c: "\q"}`,
       }
     });
   });
+
+  describe('duplicate keys', () => {
+    const duplicates = (text: string) =>
+      parseJson5(text).duplicateKeys.map(({ shadowed, winner }) => `${shadowed.offset}->${winner.offset}`);
+
+    it('pairs each shadowed property with the last of its key, in document order, nested ones included', () => {
+      const text = '{"a": {"x": 1, "x": 2, "x": 3}, "b": 1, "a": 2}';
+      assert.deepStrictEqual(duplicates(text), ['1->40', '7->23', '15->23']);
+    });
+
+    it('finds them in large objects too (indexed by key)', () => {
+      const keys = Array.from({ length: 40 }, (_, i) => `"k${i}": ${i}`);
+      const text = `{${[...keys, '"k3": 99'].join(', ')}}`;
+      const result = parseJson5(text);
+      assert.strictEqual(result.duplicateKeys.length, 1);
+      assert.strictEqual(result.duplicateKeys[0]!.shadowed, result.root!.children![3]);
+      assert.strictEqual(result.duplicateKeys[0]!.winner, result.root!.children![40]);
+    });
+
+    it('leaves out values that are not in the tree (skipped after a syntax error)', () => {
+      assert.deepStrictEqual(duplicates('{"a": 1 ] {"x": 1, "x": 2}}'), []);
+    });
+  });
 });

@@ -44,10 +44,20 @@ const CHANGES: readonly { release: string; changes: Partial<ReleaseRules> }[] = 
   { release: '2026.8.1', changes: { modelPolicy: true, loadTimeMigrations: true } },
 ];
 
+/** Per version string: features ask for each model, and a version is parsed each time it is compared. */
+const rulesByVersion = new Map<string, Readonly<ReleaseRules>>();
+
 /** The rules of the release `version` (any calendar version: the rows up to it apply). */
 export function releaseRules(version: string): Readonly<ReleaseRules> {
-  const rules = { ...FIRST_RULES };
-  for (const { release, changes } of CHANGES) if (compareVersions(version, release) >= 0) Object.assign(rules, changes);
+  let rules = rulesByVersion.get(version);
+  if (!rules) {
+    const applied = { ...FIRST_RULES };
+    for (const { release, changes } of CHANGES) if (compareVersions(version, release) >= 0) Object.assign(applied, changes);
+    rules = Object.freeze(applied);
+    // Versions come from settings and files: a handful in a session; bounded all the same.
+    if (rulesByVersion.size >= 64) rulesByVersion.clear();
+    rulesByVersion.set(version, rules);
+  }
   return rules;
 }
 

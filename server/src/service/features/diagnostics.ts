@@ -102,7 +102,7 @@ export function computeDiagnostics(analysis: Analysis, context: DiagnosticContex
         '<root>',
       );
   }
-  checkDuplicateKeys(analysis, root, report);
+  checkDuplicateKeys(analysis, report);
   if (context.schema) {
     const { moreErrors, severity } = checkSchema(
       analysis,
@@ -388,52 +388,17 @@ export function lineOf(analysis: Analysis, node: JsonNode): string {
   return file === analysis.file ? line : `${line} of ${basename(fsPathOf(file.uri))}`;
 }
 
-/** JSON5.parse keeps the last of two equal keys; the earlier one is silently ignored. */
-function checkDuplicateKeys(analysis: Analysis, root: JsonNode | undefined, report: Report): void {
-  const visit = (node: JsonNode) => {
-    const children = node.children;
-    if (!children) return;
-    if (node.type === 'object') {
-      for (const [earlier, winner] of shadowedProperties(children)) {
-        const key = keyOf(earlier);
-        report(
-          key,
-          Severity.Warning,
-          'duplicate-key',
-          `Duplicate key '${q(String(key.value))}': OpenClaw ignores this one and keeps the one on ${lineOf(analysis, winner)}.`,
-        );
-      }
-    }
-    for (const child of children) if (child.children) visit(child);
-  };
-  if (root) visit(root);
-}
-
-/** Properties another one with the same key follows, with the last of them (the one that counts). */
-function shadowedProperties(properties: JsonNode[]): [JsonNode, JsonNode][] {
-  const found: [JsonNode, JsonNode][] = [];
-  if (properties.length < 2) return found;
-  if (properties.length <= 16) {
-    // Small objects (nearly all): compare pairwise, no allocation unless a duplicate exists.
-    for (let i = 0; i < properties.length - 1; i++) {
-      const key = keyOf(properties[i]!).value;
-      for (let j = properties.length - 1; j > i; j--) {
-        if (keyOf(properties[j]!).value === key) {
-          found.push([properties[i]!, properties[j]!]);
-          break;
-        }
-      }
-    }
-    return found;
+/** JSON5.parse keeps the last of two equal keys; the earlier one is silently ignored (found by the parser). */
+function checkDuplicateKeys(analysis: Analysis, report: Report): void {
+  for (const { shadowed, winner } of analysis.parse.duplicateKeys) {
+    const key = keyOf(shadowed);
+    report(
+      key,
+      Severity.Warning,
+      'duplicate-key',
+      `Duplicate key '${q(String(key.value))}': OpenClaw ignores this one and keeps the one on ${lineOf(analysis, winner)}.`,
+    );
   }
-  const last = new Map<unknown, JsonNode>();
-  for (const property of properties) last.set(keyOf(property).value, property);
-  if (last.size === properties.length) return found;
-  for (const property of properties) {
-    const winner = last.get(keyOf(property).value)!;
-    if (winner !== property) found.push([property, winner]);
-  }
-  return found;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createNode, endNodeAt, JsonNode, Quote } from './ast';
+import { createNode, endNodeAt, JsonNode, keyOf, Quote } from './ast';
 import { quoteForMessage } from '../utils/quoteForMessage';
 
 /*
@@ -21,11 +21,19 @@ export interface Comment {
   block: boolean;
 }
 
+/** Two properties of one object with the same key: JSON5.parse keeps the last (`winner`), silently. */
+export interface DuplicateKey {
+  shadowed: JsonNode;
+  winner: JsonNode;
+}
+
 export interface ParseResult {
   /** The top-level value; undefined only for a document with no value at all. */
   root: JsonNode | undefined;
   errors: ParseError[];
   comments: Comment[];
+  /** In document order of the shadowed property. Found while parsing: a walk of its own was 7% of a pass. */
+  duplicateKeys: DuplicateKey[];
 }
 
 const enum Token {
@@ -150,6 +158,23 @@ const ARRAY_SYNTAX: ContainerSyntax = {
   missingItem: 'Expected a value.',
 };
 
+/**
+ * Keys as one shared string each: a configuration repeats a few dozen keys thousands of times. A fresh
+ * string per key outlives the young generation with its tree and is copied by each collection on the
+ * way (the nodes themselves are allocated old, see createNode); a shared one was made old long ago.
+ * Bounded: emptied when full (a file of 100,000 distinct keys refills it, and is no slower for that).
+ */
+const sharedKeys = new Map<string, string>();
+const SHARED_KEYS_MAX = 8192;
+
+function internKey(key: string): string {
+  const shared = sharedKeys.get(key);
+  if (shared !== undefined) return shared;
+  if (sharedKeys.size >= SHARED_KEYS_MAX) sharedKeys.clear();
+  sharedKeys.set(key, key);
+  return key;
+}
+
 export function parseJson5(text: string): ParseResult {
   return new Parser(text).parse();
 }
@@ -169,6 +194,7 @@ class Parser {
   private tokenClosed = true;
   private readonly errors: ParseError[] = [];
   private readonly comments: Comment[] = [];
+  private readonly duplicateKeys: DuplicateKey[] = [];
   private depth = 0;
 
   constructor(private readonly text: string) {}
@@ -178,7 +204,7 @@ class Parser {
     while (this.token === Token.Invalid) this.next(); // the scanner has reported it
     if (this.token === Token.EOF) {
       this.error('Expected a JSON5 value: the document is empty.', this.tokenOffset, 0);
-      return { root: undefined, errors: this.errors, comments: this.comments };
+      return { root: undefined, errors: this.errors, comments: this.comments, duplicateKeys: [] };
     }
     const root = this.parseValue(undefined);
     if (!root) {
@@ -191,7 +217,9 @@ class Parser {
         this.tokenEnd - this.tokenOffset,
       );
     }
-    return { root, errors: this.errors, comments: this.comments };
+    // Objects close inner first: document order is that of the shadowed properties.
+    this.duplicateKeys.sort((a, b) => a.shadowed.offset - b.shadowed.offset);
+    return { root, errors: this.errors, comments: this.comments, duplicateKeys: this.duplicateKeys };
   }
 
   // ---- parsing ----
@@ -249,7 +277,32 @@ class Parser {
     this.depth++;
     this.parseItems(object, OBJECT_SYNTAX, () => this.parseProperty(object));
     this.depth--;
+    if (object.children!.length > 1) this.findDuplicateKeys(object.children!);
     return object;
+  }
+
+  /** Each property another one with the same key follows, with the last of them (the one that counts). */
+  private findDuplicateKeys(properties: JsonNode[]): void {
+    if (properties.length <= 16) {
+      // Small objects (nearly all): compare pairwise, nothing allocated unless a duplicate exists.
+      for (let i = 0; i < properties.length - 1; i++) {
+        const key = keyOf(properties[i]!).value;
+        for (let j = properties.length - 1; j > i; j--) {
+          if (keyOf(properties[j]!).value === key) {
+            this.duplicateKeys.push({ shadowed: properties[i]!, winner: properties[j]! });
+            break;
+          }
+        }
+      }
+      return;
+    }
+    const last = new Map<unknown, JsonNode>();
+    for (const property of properties) last.set(keyOf(property).value, property);
+    if (last.size === properties.length) return;
+    for (const property of properties) {
+      const winner = last.get(keyOf(property).value)!;
+      if (winner !== property) this.duplicateKeys.push({ shadowed: property, winner });
+    }
   }
 
   private parseArray(parent: JsonNode | undefined): JsonNode | undefined {
@@ -324,7 +377,7 @@ class Parser {
       key.value = this.text.slice(key.offset, key.offset + key.length);
       key.quote = '';
     } else {
-      key.value = this.tokenValue as string;
+      key.value = internKey(this.tokenValue as string);
       key.quote = this.token === Token.Identifier ? '' : this.tokenQuote;
       key.closed = this.token === Token.Identifier || this.tokenClosed;
     }
@@ -390,7 +443,10 @@ class Parser {
   /** Recovery: skip one unexpected token, or a whole bracketed value so its brackets stay balanced. */
   private skipStrayValue(): void {
     if (this.token === Token.OpenBrace || this.token === Token.OpenBracket) {
+      // Not in the tree: nor are its duplicate keys.
+      const duplicatesBefore = this.duplicateKeys.length;
       this.parseValue(undefined);
+      this.duplicateKeys.length = duplicatesBefore;
     } else {
       this.next();
     }

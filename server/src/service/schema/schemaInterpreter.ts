@@ -157,13 +157,17 @@ export class SchemaInterpreter {
   }
 
   private objectIssues(schema: JsonSchema, value: Record<string, unknown>, budget: Budget, found: SchemaIssue[]): void {
-    // A key without a value (a half-typed property) is absent, as in JSON.
-    const keys = Object.keys(value).filter((key) => value[key] !== undefined);
+    // A key without a value (a half-typed property) is absent, as in JSON; skipped in the loop below, not filtered
+    // out into a second array: JSON.parse's values (nearly every check) have none.
+    const keys = Object.keys(value);
     const { minProperties, maxProperties, properties, required } = schema;
-    if (typeof minProperties === 'number' && keys.length < minProperties && spend(budget))
-      found.push(this.invalid(`must NOT have fewer than ${minProperties} properties`));
-    if (typeof maxProperties === 'number' && keys.length > maxProperties && spend(budget))
-      found.push(this.invalid(`must NOT have more than ${maxProperties} properties`));
+    if (typeof minProperties === 'number' || typeof maxProperties === 'number') {
+      const count = keys.reduce((defined, key) => (value[key] === undefined ? defined : defined + 1), 0);
+      if (typeof minProperties === 'number' && count < minProperties && spend(budget))
+        found.push(this.invalid(`must NOT have fewer than ${minProperties} properties`));
+      if (typeof maxProperties === 'number' && count > maxProperties && spend(budget))
+        found.push(this.invalid(`must NOT have more than ${maxProperties} properties`));
+    }
     if (required) {
       for (const key of required) {
         if (hasDefault(properties?.[key])) continue;
@@ -177,6 +181,7 @@ export class SchemaInterpreter {
     const names = schema.propertyNames as JsonSchema | boolean | undefined;
     for (const key of keys) {
       if (exhausted(budget)) break;
+      if (value[key] === undefined) continue;
       this.path.push(key);
       if (names !== undefined && names !== true && !this.accepts(names, key)) {
         if (spend(budget))
