@@ -33,6 +33,9 @@ export interface ServiceFigures {
   hintCount: number;
 }
 
+/** Fresh processes per document (bench/inProcessWorker.ts), their figures combined by stats.ts combineProcesses. */
+export const IN_PROCESS_PROCESSES = 3;
+
 /** The lines an editor shows at once, which it asks inlay hints for. */
 export const SCREENFUL_LINES = 60;
 

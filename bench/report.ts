@@ -4,7 +4,7 @@ import { CompareFigures } from './compare';
 import { BenchDocument, LARGE_MODEL_COUNT } from './documents';
 import { Measured } from './extension';
 import { MAX_DOCUMENT_SYMBOLS } from '../server/src/service/features/documentSymbols';
-import { BaselineFigures, SCREENFUL_LINES, ServiceFigures } from './inProcess';
+import { BaselineFigures, IN_PROCESS_PROCESSES, SCREENFUL_LINES, ServiceFigures } from './inProcess';
 import { DIAGNOSTICS_DEBOUNCE_MS, MEMORY_AFTER_PASSES, ProtocolFigures } from './protocol';
 import { SchemaFigures } from './schemas';
 import { Timing } from './stats';
@@ -43,7 +43,9 @@ export function renderReport(results: BenchResults): string {
     `(load average ${results.load}).`,
     'Times are in milliseconds, **median / p95** over the runs shown. In-process figures call the language service directly;',
     'protocol figures drive the server as it ships (server/out/server.js, production build, with its Node flags) over stdio',
-    'with JSON-RPC, built-in model list only. The in-process figures run with the same old-space limit as the server.',
+    'with JSON-RPC, built-in model list only. The in-process figures time the language service bundled as the server is',
+    `(esbuild), in ${IN_PROCESS_PROCESSES} fresh processes per document with the server's Node flags; a figure is the middle of`,
+    "the processes' medians (and p95s), and its runs are theirs together.",
     '',
     ...diagnosticsSection(results),
     ...featuresSection(results.documents),
@@ -104,8 +106,8 @@ function diagnosticsSection(results: { documents: InProcessResult[]; schemaVersi
     ),
     '',
     '- *Our diagnostics*: a fresh pass over a new version of the document (parse, analysis, schema, Bedrock checks), as after an edit.',
-    '- *JSON.parse* and *JSON LS* read the strict-JSON form of the same configuration (neither reads JSON5), so a JSON5 row',
-    '  compares with the same figures as its JSON row. JSON LS is vscode-json-languageservice: `parseJSONDocument` + `doValidation`',
+    '- *JSON.parse* and *JSON LS* read the strict-JSON form of the same configuration (neither reads JSON5), measured in the',
+    "  same processes as the row's own figures. JSON LS is vscode-json-languageservice: `parseJSONDocument` + `doValidation`",
     `  (comments and trailing commas ignored) against our own schema of the same sections, OpenClaw ${results.schemaVersion}.`,
     '- Ratios are of medians.',
     '',

@@ -11,10 +11,11 @@ import { measureDiscovery } from './catalog';
 import { measureCompare } from './compare';
 import { BenchDocument, benchDocuments } from './documents';
 import { measurePackageSize, readActivationTime, VSIX_PATH } from './extension';
-import { BaselineFigures, ServiceFigures } from './inProcess';
+import { BaselineFigures, IN_PROCESS_PROCESSES, ServiceFigures } from './inProcess';
 import { measureProtocol, protocolRunsFor } from './protocol';
 import { DocumentResult, InProcessResult, renderInProcessReport, renderReport } from './report';
 import { measureSchemaLoads, measureSchemaStart, schemasInVsix } from './schemas';
+import { combineProcesses } from './stats';
 
 /*
  * `npm run bench`: the figures, side by side with JSON.parse and vscode-json-languageservice, and
@@ -46,14 +47,17 @@ function buildInProcessWorker(): void {
   });
 }
 
-/** A document's in-process figures and its baselines, measured in a fresh process (bench/inProcessWorker.ts). */
+/** A document's in-process figures and its baselines, each process measuring both (bench/inProcessWorker.ts). */
 function measureInProcess(document: BenchDocument): InProcessResult {
-  progress(`${document.name}: in-process`);
-  const output = execFileSync(process.execPath, [...SERVER_EXEC_ARGV, WORKER_BUNDLE, document.name], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
+  progress(`${document.name}: in-process (${IN_PROCESS_PROCESSES} processes)`);
+  const results = Array.from({ length: IN_PROCESS_PROCESSES }, () => {
+    const output = execFileSync(process.execPath, [...SERVER_EXEC_ARGV, WORKER_BUNDLE, document.name], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
+    return JSON.parse(output) as { service: ServiceFigures; baseline: BaselineFigures };
   });
-  const { service, baseline } = JSON.parse(output) as { service: ServiceFigures; baseline: BaselineFigures };
+  const { service, baseline } = combineProcesses(results);
   return { document, service, baseline };
 }
 

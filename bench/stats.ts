@@ -59,3 +59,30 @@ export async function timeAsync<T>(
   }
   return summarize(samples);
 }
+
+/**
+ * The figures of several processes measuring the same thing, as one: each timing's median and p95 are
+ * the middle ones of the processes' (runs add up); anything else (counts, titles) is the first's. A
+ * process's figures can sit apart from the next one's as a whole (V8 decides per process where the
+ * parse tree is allocated, for one), which one process per document would take for the code's speed.
+ */
+export function combineProcesses<T>(results: T[]): T {
+  const first = results[0];
+  if (isTiming(first)) {
+    const timings = results as Timing[];
+    const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+    return {
+      median: middle(timings.map((timing) => timing.median)),
+      p95: middle(timings.map((timing) => timing.p95)),
+      runs: timings.reduce((sum, timing) => sum + timing.runs, 0),
+    } as T;
+  }
+  if (first === null || typeof first !== 'object' || Array.isArray(first)) return first as T;
+  const combined: Record<string, unknown> = {};
+  for (const key of Object.keys(first)) combined[key] = combineProcesses(results.map((result) => (result as Record<string, unknown>)[key]));
+  return combined as T;
+}
+
+function isTiming(value: unknown): value is Timing {
+  return typeof value === 'object' && value !== null && 'median' in value && 'p95' in value && 'runs' in value;
+}

@@ -158,23 +158,6 @@ const ARRAY_SYNTAX: ContainerSyntax = {
   missingItem: 'Expected a value.',
 };
 
-/**
- * Keys as one shared string each: a configuration repeats a few dozen keys thousands of times. A fresh
- * string per key outlives the young generation with its tree and is copied by each collection on the
- * way (the nodes themselves are allocated old, see createNode); a shared one was made old long ago.
- * Bounded: emptied when full (a file of 100,000 distinct keys refills it, and is no slower for that).
- */
-const sharedKeys = new Map<string, string>();
-const SHARED_KEYS_MAX = 8192;
-
-function internKey(key: string): string {
-  const shared = sharedKeys.get(key);
-  if (shared !== undefined) return shared;
-  if (sharedKeys.size >= SHARED_KEYS_MAX) sharedKeys.clear();
-  sharedKeys.set(key, key);
-  return key;
-}
-
 export function parseJson5(text: string): ParseResult {
   return new Parser(text).parse();
 }
@@ -377,7 +360,7 @@ class Parser {
       key.value = this.text.slice(key.offset, key.offset + key.length);
       key.quote = '';
     } else {
-      key.value = internKey(this.tokenValue as string);
+      key.value = this.tokenValue as string;
       key.quote = this.token === Token.Identifier ? '' : this.tokenQuote;
       key.closed = this.token === Token.Identifier || this.tokenClosed;
     }

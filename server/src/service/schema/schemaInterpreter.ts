@@ -79,7 +79,7 @@ export class SchemaInterpreter {
     }
     if (schema.const !== undefined && !deepEqual(schema.const, value) && spend(budget))
       found.push(this.invalid(`expected ${JSON.stringify(schema.const)}`));
-    if (allowed !== undefined && !allowed.some((candidate) => deepEqual(candidate, value)) && spend(budget)) {
+    if (allowed !== undefined && !isAllowed(allowed, value) && spend(budget)) {
       found.push(this.invalid(`expected one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`));
     }
     if (typeof value === 'number') this.numberIssues(schema, value, budget, found);
@@ -351,7 +351,15 @@ function exhausted(budget: Budget): boolean {
 }
 
 function matchesType(type: string | string[], value: unknown): boolean {
-  return Array.isArray(type) ? type.some((one) => isOfType(one, value)) : isOfType(type, value);
+  if (!Array.isArray(type)) return isOfType(type, value);
+  for (const one of type) if (isOfType(one, value)) return true;
+  return false;
+}
+
+/** Loops, not `some` with a closure: these run for every value the schema has an enum for. */
+function isAllowed(allowed: unknown[], value: unknown): boolean {
+  for (const candidate of allowed) if (deepEqual(candidate, value)) return true;
+  return false;
 }
 
 function isOfType(type: string, value: unknown): boolean {
