@@ -52,7 +52,6 @@ export class CatalogStore implements CatalogSource {
   private readonly memory = new Map<string, Cached>();
   private readonly inFlight = new Map<string, Promise<CatalogSnapshot>>();
   private readonly failures = new Map<string, { at: number; message: string }>();
-  private readonly builtIn = new Map<string, CatalogSnapshot>();
 
   constructor(
     private settings: CatalogStoreSettings,
@@ -67,7 +66,7 @@ export class CatalogStore implements CatalogSource {
   }
 
   snapshot(region: string): CatalogSnapshot {
-    if (!this.settings.live) return this.builtInFor(region);
+    if (!this.settings.live) return builtInSnapshot(region);
     const connection = this.settings.connection(region);
     const key = cacheKey(connection);
     const cached = this.memory.get(key) ?? this.loadFromDisk(key);
@@ -76,7 +75,7 @@ export class CatalogStore implements CatalogSource {
     if (!backingOff && (!cached || Date.now() - cached.fetchedAt > this.settings.ttlMs)) {
       void this.fetch(key, connection).catch(() => undefined);
     }
-    return cached?.snapshot ?? this.builtInFor(region, failure?.message);
+    return cached?.snapshot ?? builtInSnapshot(region, failure?.message);
   }
 
   facts(id: string): ModelFacts | undefined {
@@ -122,17 +121,6 @@ export class CatalogStore implements CatalogSource {
       `Bedrock catalog (${describeConnection(connection)}): ${entries.length} models and profiles in ${fetchedAt - started} ms.`,
     );
     this.events.onUpdate?.(snapshot);
-    return snapshot;
-  }
-
-  private builtInFor(region: string, problem?: string): CatalogSnapshot {
-    // One object per (region, problem), so indexes built over a snapshot are reused.
-    const memoKey = `${region}\u0000${problem ?? ''}`;
-    let snapshot = this.builtIn.get(memoKey);
-    if (!snapshot) {
-      snapshot = builtInSnapshot(region, problem);
-      this.builtIn.set(memoKey, snapshot);
-    }
     return snapshot;
   }
 

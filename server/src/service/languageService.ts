@@ -157,21 +157,9 @@ export interface SchemaSource extends KeyHistorySource {
   sinceOfPath?(path: readonly (string | number)[]): string | undefined;
 }
 
-/** Built once per region: the catalog index of a snapshot is kept per snapshot object (a new one each pass was 7% of a small file's). */
-const builtInSnapshots = new Map<string, CatalogSnapshot>();
-
 /** The built-in table as a catalog source: no network, same answer every time. */
 export const builtInCatalogSource: CatalogSource = {
-  snapshot: (region) => {
-    let snapshot = builtInSnapshots.get(region);
-    if (!snapshot) {
-      // Regions come from files being typed: bounded.
-      if (builtInSnapshots.size >= 32) builtInSnapshots.clear();
-      snapshot = builtInSnapshot(region);
-      builtInSnapshots.set(region, snapshot);
-    }
-    return snapshot;
-  },
+  snapshot: (region) => builtInSnapshot(region),
   facts: (id) => builtInFacts(baseModelId(id)),
 };
 

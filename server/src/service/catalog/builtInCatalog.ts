@@ -428,8 +428,27 @@ export function builtInFacts(foundationModelId: string): ModelFacts | undefined 
   return FACTS.get(foundationModelId);
 }
 
-/** The built-in catalog as Bedrock would list it in a region: foundation models and their profiles. */
+/** One snapshot object per (region, problem): the catalog index built over a snapshot is kept per object. */
+const snapshots = new Map<string, CatalogSnapshot>();
+/** Regions come from files being typed, problems from failed requests: bounded. */
+const MAX_SNAPSHOTS = 32;
+
+/**
+ * The built-in catalog as Bedrock would list it in a region: foundation models and their profiles.
+ * The same object for the same arguments (callers do not change it).
+ */
 export function builtInSnapshot(region: string, problem?: string): CatalogSnapshot {
+  const key = `${region}\u0000${problem ?? ''}`;
+  let snapshot = snapshots.get(key);
+  if (!snapshot) {
+    if (snapshots.size >= MAX_SNAPSHOTS) snapshots.clear();
+    snapshot = listedIn(region, problem);
+    snapshots.set(key, snapshot);
+  }
+  return snapshot;
+}
+
+function listedIn(region: string, problem: string | undefined): CatalogSnapshot {
   const geo = geographyOf(region);
   const entries: CatalogEntry[] = [];
   for (const model of KNOWN_MODELS) {
