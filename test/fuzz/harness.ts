@@ -30,7 +30,7 @@ import {
   TextEdit,
   WorkspaceEdit,
 } from '../../server/src/service/languageService';
-import type { JsonNode } from '../../server/src/service/parser/ast';
+import { isKeyNode, JsonNode, keyOf, keyText, valueOf } from '../../server/src/service/parser/ast';
 import { parseJson5 } from '../../server/src/service/parser/json5Parser';
 import { formatEdits } from '../../server/src/service/features/formatting';
 import { applyEdits, memoryFiles, REPO_ROOT } from '../helpers';
@@ -1000,11 +1000,16 @@ function checkParse(text: string, fail: Fail): void {
       );
     }
     if (node.type === 'property') {
-      const key = node.children?.[0];
-      if (!key || key.type !== 'string' || (node.children?.length ?? 0) > 2)
-        fail('property without a key (or with more than a value)', `property at ${node.offset}`);
+      if (typeof node.value !== 'string' || node.children !== undefined || !(node.keyEnd > node.offset && node.keyEnd <= node.end))
+        fail('property without a key (or with children of its own)', `property at ${node.offset}`);
+      const key = keyOf(node);
+      if (key.parent !== node || key.offset !== node.offset || key.end !== node.keyEnd || keyOf(node) !== key || !isKeyNode(key))
+        fail('key node not the one of its property', `property at ${node.offset}`);
+      if (node.valueNode && (node.valueNode.offset < node.keyEnd || node.valueNode.end !== node.end))
+        fail('property value not after its key, or not where the property ends', `property at ${node.offset}`);
       if (node.colonOffset >= 0 && (node.colonOffset < node.offset || node.colonOffset >= length))
         fail('colon offset out of range', `${node.colonOffset}`);
+      if (node.valueNode) walk(node.valueNode, node, depth + 1);
     }
     if (node.commaOffset >= length || node.commaOffset < -1) fail('comma offset out of range', `${node.commaOffset} of ${length}`);
     if (node.type === 'object' && node.children?.some((child) => child.type !== 'property'))
@@ -1123,8 +1128,8 @@ function valueOfNode(node: JsonNode | undefined): unknown {
     case 'object': {
       const object: Record<string, unknown> = {};
       for (const property of node.children ?? []) {
-        Object.defineProperty(object, String(property.children![0]!.value), {
-          value: valueOfNode(property.children![1]),
+        Object.defineProperty(object, keyText(property), {
+          value: valueOfNode(valueOf(property)),
           enumerable: true,
           configurable: true,
           writable: true,
@@ -1200,8 +1205,7 @@ function collectPaths(text: string, limit: number): string[] {
     if (!node || paths.length >= limit) return;
     if (path) paths.push(path);
     if (node.type === 'object') {
-      for (const property of node.children ?? [])
-        walk(property.children![1], path ? `${path}.${String(property.children![0]!.value)}` : String(property.children![0]!.value));
+      for (const property of node.children ?? []) walk(valueOf(property), path ? `${path}.${keyText(property)}` : keyText(property));
     } else if (node.type === 'array') {
       (node.children ?? []).forEach((item, index) => walk(item, path ? `${path}.${index}` : String(index)));
     }

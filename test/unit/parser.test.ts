@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { findNodeAtOffset, findNodeAtPath, pathOf, toValue } from '../../server/src/service/parser/ast';
+import { findNodeAtOffset, findNodeAtPath, isKeyNode, keyOf, keyText, pathOf, toValue, valueOf } from '../../server/src/service/parser/ast';
 import { parseJson5 } from '../../server/src/service/parser/json5Parser';
 
 function errorsOf(text: string): string[] {
@@ -43,9 +43,9 @@ two', c: "\q"}`,
     it('keeps the quote each key and string was written with', () => {
       const root = parseJson5(`{plain: 'single', "double": "double"}`).root!;
       const [plain, double] = root.children!;
-      assert.strictEqual(plain!.children![0]!.quote, '');
-      assert.strictEqual(plain!.children![1]!.quote, "'");
-      assert.strictEqual(double!.children![0]!.quote, '"');
+      assert.strictEqual(keyOf(plain!).quote, '');
+      assert.strictEqual(valueOf(plain!)!.quote, "'");
+      assert.strictEqual(keyOf(double!).quote, '"');
     });
 
     it('records comments with their offsets', () => {
@@ -80,6 +80,19 @@ two', c: "\q"}`,
       assert.strictEqual(keyNode.parent!.type, 'property');
     });
 
+    it('gives each property one key node, made when asked for, with the key text, quote and span', () => {
+      const property = findNodeAtPath(root, ['models', 'providers'])!.children![0]!;
+      assert.strictEqual(keyText(property), 'amazon-bedrock');
+      const key = findNodeAtOffset(root, text.indexOf('amazon-bedrock'))!;
+      assert.strictEqual(key, keyOf(property), 'the node at a key is the key node keyOf gives');
+      assert.ok(isKeyNode(key));
+      assert.ok(!isKeyNode(valueOf(property)!));
+      assert.deepStrictEqual([text.slice(key.offset, key.end), key.quote, key.type], [`'amazon-bedrock'`, "'", 'string']);
+      assert.deepStrictEqual(pathOf(key), ['models', 'providers'], 'a key is a slot of its object, not of its value');
+      // Between the colon and the value: the property itself.
+      assert.strictEqual(findNodeAtOffset(root, property.colonOffset + 1), property);
+    });
+
     it('records where commas and colons are', () => {
       const source = '{ a : 1 , b: [ 1 , 2 , ] }';
       const object = parseJson5(source).root!;
@@ -87,7 +100,7 @@ two', c: "\q"}`,
       assert.strictEqual(source[a!.colonOffset], ':');
       assert.strictEqual(a!.commaOffset, source.indexOf(','));
       assert.strictEqual(b!.commaOffset, -1);
-      const items = b!.children![1]!.children!;
+      const items = valueOf(b!)!.children!;
       assert.strictEqual(source[items[1]!.commaOffset], ',');
       assert.strictEqual(items[1]!.commaOffset, source.lastIndexOf(','));
     });
@@ -114,7 +127,8 @@ two', c: "\q"}`,
       const result = parseJson5(text);
       assert.deepStrictEqual(Object.keys(toValue(result.root) as object), ['agents']);
       const model = findNodeAtPath(result.root, ['agents', 'defaults'])!;
-      assert.strictEqual(model.children![0]!.children![0]!.value, 'model');
+      assert.strictEqual(keyText(model.children![0]!), 'model');
+      assert.strictEqual(valueOf(model.children![0]!), undefined);
       assert.ok(result.errors.some((e) => e.message === "Expected a value for 'model'." && e.offset === text.length));
       assert.strictEqual(result.errors.filter((e) => e.message.startsWith("Expected '}'")).length, 3);
     });

@@ -216,13 +216,12 @@ function aliasEntryStyle(analysis: Analysis, file: SourceFile): FileStyle {
     .find((entry) => entry.agent === undefined && entry.body && entry.alias && analysis.fileOf(entry.keyNode) === file);
   if (!sibling) return style;
   const aliasProperty = sibling.alias!.node.parent!;
-  const aliasKey = aliasProperty.children![0]!;
   const body = sibling.body!;
   const text = file.text;
   const oneLine = !text.slice(body.offset, body.end).includes('\n');
   return {
     ...style,
-    keyQuote: aliasKey.quote,
+    keyQuote: aliasProperty.quote,
     stringQuote: sibling.alias!.node.quote === "'" ? "'" : '"',
     colonSpace: text.charCodeAt(aliasProperty.colonOffset + 1) === 0x20 ? ' ' : '',
     inlinePadding: oneLine ? (text.charCodeAt(body.offset + 1) === 0x20 ? ' ' : '') : style.inlinePadding,

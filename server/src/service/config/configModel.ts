@@ -1,4 +1,4 @@
-import { booleanValue, findNodeAtPath, JsonNode, keyOf, numberValue, propertyValue, stringValue, valueOf } from '../parser/ast';
+import { booleanValue, findNodeAtPath, JsonNode, keyOf, keyText, numberValue, propertyValue, stringValue, valueOf } from '../parser/ast';
 
 /*
  * The parts of openclaw.json this extension reasons about, each with the node it came from so
@@ -135,7 +135,7 @@ export function buildConfigModel(tree: JsonNode | undefined): ConfigModel {
   const entries = objectAt(root, ['agents', 'entries']);
   for (const property of entries?.children ?? []) {
     const agent = valueOf(property);
-    const agentId = String(keyOf(property).value);
+    const agentId = keyText(property);
     if (agent?.type === 'object') collector.agentSettings(agent, `agents.entries.${agentId}`, agentId);
   }
   return model;
@@ -165,7 +165,7 @@ function readProviders(providersNode: JsonNode | undefined): ProviderConfig[] {
     if (node?.type !== 'object') continue;
     const modelsNode = propertyValue(node, 'models');
     const provider: ProviderConfig = {
-      id: String(keyOf(property).value),
+      id: keyText(property),
       keyNode: keyOf(property),
       node,
       baseUrl: field(propertyValue(node, 'baseUrl'), stringValue),

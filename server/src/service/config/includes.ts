@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
-import { createNode, findProperty, JsonNode, keyOf, pathOf, valueOf } from '../parser/ast';
+import { createNode, findProperty, JsonNode, keyText, pathOf, valueOf } from '../parser/ast';
 import { SourceFile } from '../parser/sourceFile';
 import { formatCount } from './modelFacts';
 
@@ -143,13 +143,13 @@ class IncludeResolver {
     }
     if (node.type !== 'object') return node;
     const properties = node.children ?? [];
-    if (!properties.some((property) => keyOf(property).value === INCLUDE_KEY)) {
+    if (!properties.some((property) => keyText(property) === INCLUDE_KEY)) {
       const processed = mapChanged(properties, (property) => this.processProperty(property, file, chain, depth));
       return processed ? merged(node, processed) : node;
     }
     // OpenClaw reads the last `$include` of an object, like any key.
     const includeValue = valueOf(findProperty(node, INCLUDE_KEY)!);
-    const siblings = properties.filter((property) => keyOf(property).value !== INCLUDE_KEY);
+    const siblings = properties.filter((property) => keyText(property) !== INCLUDE_KEY);
     const included = includeValue && this.resolveValue(includeValue, file, node, chain, depth);
     const rest = merged(
       node,
@@ -281,6 +281,8 @@ class IncludeResolver {
     let size = this.sizes.get(node);
     if (size === undefined) {
       size = 1;
+      // A property counts its key too.
+      if (node.type === 'property') size += 1 + (node.valueNode ? this.sizeOf(node.valueNode) : 0);
       for (const child of node.children ?? []) size += this.sizeOf(child);
       this.sizes.set(node, size);
     }
@@ -321,9 +323,9 @@ function mergeNodes(base: JsonNode, override: JsonNode): JsonNode {
   if (base.type === 'array' && override.type === 'array') return merged(override, [...(base.children ?? []), ...(override.children ?? [])]);
   if (base.type !== 'object' || override.type !== 'object') return override;
   const properties = new Map<string, JsonNode>();
-  for (const property of base.children ?? []) properties.set(String(keyOf(property).value), property);
+  for (const property of base.children ?? []) properties.set(keyText(property), property);
   for (const property of override.children ?? []) {
-    const key = String(keyOf(property).value);
+    const key = keyText(property);
     const value = valueOf(property);
     if (BLOCKED_KEYS.has(key) || !value) continue;
     const current = properties.get(key);
@@ -341,7 +343,7 @@ function mergeNodes(base: JsonNode, override: JsonNode): JsonNode {
 }
 
 /** A node of the merged tree standing for `origin` (a file's node), with other children. */
-function merged(origin: JsonNode, children: JsonNode[]): JsonNode {
+function merged(origin: JsonNode, children: JsonNode[] | undefined): JsonNode {
   const real = origin.origin ?? origin;
   const node = createNode(real.type, real.offset, real.length, real.parent);
   node.children = children;
@@ -351,9 +353,15 @@ function merged(origin: JsonNode, children: JsonNode[]): JsonNode {
   return node;
 }
 
+/** A property of the merged tree: the file's key (keyOf gives the file's key node), another value. */
 function mergedProperty(property: JsonNode, value: JsonNode): JsonNode {
-  const node = merged(property, [keyOf(property), value]);
-  node.colonOffset = (property.origin ?? property).colonOffset;
+  const real = property.origin ?? property;
+  const node = merged(real, undefined);
+  node.value = real.value;
+  node.quote = real.quote;
+  node.keyEnd = real.keyEnd;
+  node.colonOffset = real.colonOffset;
+  node.valueNode = value;
   return node;
 }
 

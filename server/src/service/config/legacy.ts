@@ -11,7 +11,7 @@ import {
   replaceNode,
 } from '../edits/objectEdits';
 import { TargetVersion } from './openclawVersions';
-import { findNodeAtPath, findProperty, JsonNode, keyOf, valueOf } from '../parser/ast';
+import { findNodeAtPath, findProperty, JsonNode, keyText, valueOf } from '../parser/ast';
 import { isValidPolicyRef, policyAliases } from './modelPolicy';
 import { releaseRules, releaseThatChanged } from './releaseRules';
 
@@ -66,15 +66,15 @@ export function moveDiscoveryEdits(analysis: Analysis): FileEdits | undefined {
     const { text } = analysis.fileOf(field);
     const value = valueOf(field)!;
     return {
-      key: String(keyOf(field).value),
+      key: keyText(field),
       render: (indent) => reindent(text.slice(value.offset, value.end), indentationOf(text, field.offset), indent),
     };
   };
   const target = findNodeAtPath(analysis.root, DISCOVERY_PATH);
   if (target && target.type !== 'object') return undefined;
   if (target) {
-    const present = new Set((target.children ?? []).map((field) => String(keyOf(field).value)));
-    const missing = fields.filter((field) => !present.has(String(keyOf(field).value)));
+    const present = new Set((target.children ?? []).map((field) => keyText(field)));
+    const missing = fields.filter((field) => !present.has(keyText(field)));
     if (missing.length === 0) return edits;
     const object = target.origin ?? target;
     const file = analysis.fileOf(object);
@@ -109,7 +109,7 @@ export interface AllowlistMigration {
 export function pendingAllowlistMigration(analysis: Analysis, version: string): AllowlistMigration | undefined {
   const { config } = analysis;
   if (!releaseRules(version).modelPolicy || config.allowlistMigrated || config.modelPolicy || !config.aliasMap) return undefined;
-  const refs = config.aliasMap.children!.map((property) => String(keyOf(property).value)).filter((key) => key.trim() !== '');
+  const refs = config.aliasMap.children!.map((property) => keyText(property)).filter((key) => key.trim() !== '');
   const aliases = policyAliases(config.aliases.filter((entry) => entry.agent === undefined));
   return { refs, invalid: refs.filter((ref) => !isValidPolicyRef(ref, aliases)) };
 }

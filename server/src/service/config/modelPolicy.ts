@@ -1,7 +1,7 @@
 import { Analysis } from './analysis';
 import { AliasEntry, ConfiguredModel } from './configModel';
 import { releaseRules } from './releaseRules';
-import { findNodeAtPath, JsonNode, keyOf, propertyValue, valueOf } from '../parser/ast';
+import { findNodeAtPath, JsonNode, keyText, propertyValue, valueOf } from '../parser/ast';
 import { quoteForMessage as q } from '../utils/quoteForMessage';
 
 /*
@@ -81,7 +81,7 @@ export function checkPolicyRefs(analysis: Analysis): PolicyRefIssue[] {
   ];
   const entries = findNodeAtPath(root, ['agents', 'entries']);
   for (const property of entries?.type === 'object' ? entries.children! : []) {
-    const agent = String(keyOf(property).value);
+    const agent = keyText(property);
     scopes.push([`agents.entries.${agent}`, valueOf(property), agent]);
   }
   const issues: PolicyRefIssue[] = [];

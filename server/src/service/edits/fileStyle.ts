@@ -1,4 +1,4 @@
-import { JsonNode, keyOf, Quote } from '../parser/ast';
+import { JsonNode, keyText, Quote } from '../parser/ast';
 
 /** How this file writes JSON5, read from the file so inserted text looks like the user wrote it. */
 export interface FileStyle {
@@ -39,10 +39,10 @@ export function detectFileStyle(text: string, root: JsonNode | undefined): FileS
     const node = stack.pop()!;
     seen++;
     if (node.type === 'property') {
-      const key = keyOf(node);
-      if (IDENTIFIER.test(String(key.value))) {
-        if (key.quote === '') votes.keyUnquoted++;
-        else if (key.quote === '"') votes.keyDouble++;
+      seen++; // its key
+      if (IDENTIFIER.test(keyText(node))) {
+        if (node.quote === '') votes.keyUnquoted++;
+        else if (node.quote === '"') votes.keyDouble++;
         else votes.keySingle++;
       }
       if (node.colonOffset >= 0) {
@@ -50,10 +50,8 @@ export function detectFileStyle(text: string, root: JsonNode | undefined): FileS
         else votes.colonTight++;
       }
     } else if (node.type === 'string') {
-      if (!isKey(node)) {
-        if (node.quote === "'") votes.stringSingle++;
-        else votes.stringDouble++;
-      }
+      if (node.quote === "'") votes.stringSingle++;
+      else votes.stringDouble++;
     } else if ((node.type === 'object' || node.type === 'array') && node.closed && node.children && node.children.length > 0) {
       const last = node.children[node.children.length - 1]!;
       const closeOffset = node.end - 1;
@@ -69,7 +67,8 @@ export function detectFileStyle(text: string, root: JsonNode | undefined): FileS
         else votes.tight++;
       }
     }
-    if (node.children) for (const child of node.children) stack.push(child);
+    if (node.valueNode) stack.push(node.valueNode);
+    else if (node.children) for (const child of node.children) stack.push(child);
   }
   const keyQuote: Quote =
     votes.keyUnquoted > votes.keyDouble && votes.keyUnquoted > votes.keySingle ? '' : votes.keySingle > votes.keyDouble ? "'" : '"';
@@ -117,10 +116,6 @@ function detectIndentUnit(text: string): string {
     }
   }
   return ' '.repeat(best);
-}
-
-function isKey(node: JsonNode): boolean {
-  return node.parent?.type === 'property' && keyOf(node.parent) === node;
 }
 
 export function renderKey(key: string, style: FileStyle): string {

@@ -7,7 +7,7 @@ import { effectiveModel, formatCount, formatUsd } from '../config/modelFacts';
 import { formatFigure, runFigures } from './modelComparison';
 import { TestResultSource } from './modelTests';
 import { resolve } from './navigation';
-import { findNodeAtPath, JsonNode, keyOf, propertyValue, stringValue } from '../parser/ast';
+import { findNodeAtPath, isKeyNode, JsonNode, keyText, propertyValue, stringValue } from '../parser/ast';
 import { quoteForMessage } from '../utils/quoteForMessage';
 
 /*
@@ -84,10 +84,10 @@ export interface ChainHoverContext extends CatalogContext {
 /** The chain card for a `model` key of agents.defaults or of an agent (or its `primary` / `fallbacks` key). */
 export function agentChainCard(analysis: Analysis, node: JsonNode, context: ChainHoverContext): string | undefined {
   const property = node.parent;
-  if (property?.type !== 'property' || keyOf(property) !== node) return undefined;
+  if (property?.type !== 'property' || !isKeyNode(node)) return undefined;
   let object = property.parent;
   let key = String(node.value);
-  if ((key === 'primary' || key === 'fallbacks') && object?.parent?.type === 'property' && keyOf(object.parent).value === 'model') {
+  if ((key === 'primary' || key === 'fallbacks') && object?.parent?.type === 'property' && keyText(object.parent) === 'model') {
     object = object.parent.parent;
     key = 'model';
   }

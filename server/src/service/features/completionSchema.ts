@@ -1,5 +1,5 @@
 import { renderKey, renderString } from '../edits/fileStyle';
-import { keyOf } from '../parser/ast';
+import { keyText } from '../parser/ast';
 import { JsonSchema } from '../schema/jsonSchema';
 import { summarizeValue } from '../schema/schemaSummary';
 import { SchemaValidator } from '../schema/schemaValidator';
@@ -11,7 +11,7 @@ import { code, escapeProse } from './hover';
 
 /** The keys the schema allows in this object and the file does not have yet, with a value to fill. */
 export function completeSchemaKeys(builder: ItemBuilder, schema: SchemaValidator): void {
-  const present = new Set((builder.slot.container.children ?? []).map((property) => String(keyOf(property).value)));
+  const present = new Set((builder.slot.container.children ?? []).map((property) => keyText(property)));
   if (builder.slot.node) present.delete(String(builder.slot.node.value));
   const valueFollows = /^\s*:/.test(builder.analysis.text.slice(builder.slot.replaceEnd));
   for (const [key, property] of schema.navigator.propertiesAt(builder.slot.containerPath)) {

@@ -15,7 +15,7 @@ import { describeLegacyDiscovery, pendingAllowlistMigration } from '../config/le
 import { checkPolicyRefs, modelRestriction, policyMatcher } from '../config/modelPolicy';
 import { compareVersions, describeTarget, TargetVersion } from '../config/openclawVersions';
 import { releaseRules, releaseThatChanged } from '../config/releaseRules';
-import { JsonNode, keyOf } from '../parser/ast';
+import { JsonNode, keyOf, keyText } from '../parser/ast';
 import { Resolution } from '../config/references';
 import { dottedPath, placeSchemaIssues } from './schemaDiagnostics';
 import type { ValuePath } from '../schema/loadTimeMigrations';
@@ -294,16 +294,10 @@ function checkModelPolicy(analysis: Analysis, target: TargetVersion, report: Rep
 /** `${VAR}`s that are not set: a warning where the value decides where requests go (baseUrl, a model id). */
 function checkEnvVars(analysis: Analysis, env: Environment, report: Report): void {
   if (!analysis.file.mayReferenceEnv) return;
-  const stack = analysis.parse.root ? [analysis.parse.root] : [];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    // In document order: children pushed last to first.
-    for (let i = (node.children?.length ?? 0) - 1; i >= 0; i--) stack.push(node.children![i]!);
-    if (node.type !== 'string' || !(node.value as string).includes('${')) continue;
+  const check = (node: JsonNode, isKey: boolean) => {
     for (const name of envReferences(node.value as string)) {
       if (env.sourceOf(name)) continue;
       const unset = `\${${q(name)}} is ${env.describe(name)}`;
-      const isKey = node.parent?.type === 'property' && keyOf(node.parent) === node;
       if (!isKey && analysis.meaningOf(node)?.kind === 'model-id') {
         report(
           node,
@@ -311,7 +305,7 @@ function checkEnvVars(analysis: Analysis, env: Environment, report: Report): voi
           'env-var',
           `${unset}: OpenClaw would read this model id without it ("Missing env var"), and requests to the model fail.`,
         );
-      } else if (!isKey && node.parent?.type === 'property' && keyOf(node.parent).value === 'baseUrl') {
+      } else if (!isKey && node.parent?.type === 'property' && keyText(node.parent) === 'baseUrl') {
         report(
           node,
           Severity.Warning,
@@ -327,6 +321,19 @@ function checkEnvVars(analysis: Analysis, env: Environment, report: Report): voi
         );
       }
     }
+  };
+  const stack = analysis.parse.root ? [analysis.parse.root] : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'property') {
+      // Its key comes before its value.
+      if (node.valueNode) stack.push(node.valueNode);
+      if (keyText(node).includes('${')) check(keyOf(node), true);
+      continue;
+    }
+    // In document order: children pushed last to first.
+    for (let i = (node.children?.length ?? 0) - 1; i >= 0; i--) stack.push(node.children![i]!);
+    if (node.type === 'string' && (node.value as string).includes('${')) check(node, false);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Analysis } from '../config/analysis';
 import { AliasEntry, ConfiguredModel } from '../config/configModel';
 import { compactUsd } from '../config/modelFacts';
-import { JsonNode, keyOf, propertyValue, valueOf } from '../parser/ast';
+import { JsonNode, keyText, propertyValue, valueOf } from '../parser/ast';
 import { computeLineStarts } from '../parser/document';
 import { quoteForMessage } from '../utils/quoteForMessage';
 import { SourceFile } from '../parser/sourceFile';
@@ -72,18 +72,14 @@ class SymbolWalker {
   }
 
   private property(property: JsonNode, value: JsonNode): DocumentSymbol {
-    const keyNode = keyOf(property);
     const alias = this.aliases.get(property);
     const range = this.range(property);
     return {
-      name: label(alias ? alias.alias!.value : String(keyNode.value)),
+      name: label(alias ? alias.alias!.value : keyText(property)),
       detail: alias ? quoteForMessage(alias.key) : detailOf(value),
       kind: alias ? SymbolKind.Constant : kindOf(value),
       range,
-      selectionRange: {
-        start: keyNode.offset === property.offset ? range.start : this.position(keyNode.offset),
-        end: this.position(keyNode.end),
-      },
+      selectionRange: { start: range.start, end: this.position(property.keyEnd) },
     };
   }
 

@@ -1,5 +1,5 @@
 import { Analysis } from '../config/analysis';
-import { findNodeAtOffset, JsonNode, keyOf } from '../parser/ast';
+import { findNodeAtOffset, isKeyNode, JsonNode, keyText } from '../parser/ast';
 import { Diagnostic, Severity } from '../types';
 
 /*
@@ -69,8 +69,8 @@ function describeInvalid(analysis: Analysis, offset: number, bytes: number[]): {
 function nameOf(node: JsonNode): string {
   const property = node.parent?.type === 'property' ? node.parent : undefined;
   if (!property) return 'this string';
-  if (keyOf(property) === node) return 'the key';
-  const key = String(keyOf(property).value);
+  if (isKeyNode(node)) return 'the key';
+  const key = keyText(property);
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `the ${key}` : `the value of '${shown(key)}'`;
 }
 

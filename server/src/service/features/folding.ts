@@ -21,7 +21,8 @@ export function computeFoldingRanges(file: SourceFile): FoldingRange[] {
       if (endLine > startLine) ranges.push({ startLine, endLine });
     }
     for (const child of node.children ?? []) {
-      if (child.children) visit(child);
+      const value = child.type === 'property' ? child.valueNode : child;
+      if (value?.children) visit(value);
     }
   };
   if (file.parse.root) visit(file.parse.root);

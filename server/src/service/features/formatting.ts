@@ -1,5 +1,5 @@
 import { OffsetEdit } from '../edits/objectEdits';
-import { JsonNode, keyOf, valueOf } from '../parser/ast';
+import { JsonNode, valueOf } from '../parser/ast';
 import { Comment, ParseError, ParseResult } from '../parser/json5Parser';
 import { SourceFile } from '../parser/sourceFile';
 import { FormattingOptions, Range, TextEdit } from '../types';
@@ -240,8 +240,7 @@ function tokenize(text: string, root: JsonNode, comments: readonly Comment[]): T
     const open = add(object ? Kind.OpenObject : Kind.OpenArray, node.offset, node.offset + 1, flags);
     for (const child of children) {
       if (object) {
-        const key = keyOf(child);
-        add(Kind.Key, key.offset, key.offset + key.length);
+        add(Kind.Key, child.offset, child.keyEnd);
         add(Kind.Colon, child.colonOffset, child.colonOffset + 1);
         walk(valueOf(child)!);
       } else {

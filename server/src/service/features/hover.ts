@@ -8,7 +8,7 @@ import { Effective, effectiveModel, EXAMPLE_REQUEST, formatCount, formatUsd, req
 import { includeHover } from './includeHover';
 import { formatMeasurements, TestResultSource } from './modelTests';
 import { compareVersions, TargetVersion } from '../config/openclawVersions';
-import { findNodeAtOffset, JsonNode, keyOf } from '../parser/ast';
+import { findNodeAtOffset, isKeyNode, JsonNode } from '../parser/ast';
 import { quoteForMessage } from '../utils/quoteForMessage';
 import { Resolution } from '../config/references';
 import { JsonSchema } from '../schema/jsonSchema';
@@ -82,7 +82,7 @@ function describeNode(
 }
 
 function isKey(node: JsonNode): boolean {
-  return node.parent?.type === 'property' && keyOf(node.parent) === node;
+  return isKeyNode(node);
 }
 
 /**

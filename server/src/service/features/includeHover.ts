@@ -1,7 +1,7 @@
 import { Analysis } from '../config/analysis';
 import { fsPathOf } from '../config/includes';
 import { includeAt } from './includeLinks';
-import { keyOf } from '../parser/ast';
+import { keyText } from '../parser/ast';
 import { quoteForMessage } from '../utils/quoteForMessage';
 import { Hover, Position } from '../types';
 
@@ -22,7 +22,7 @@ export function includeHover(analysis: Analysis, position: Position): Hover | un
     const root = file.parse.root;
     let brings: string;
     if (root?.type === 'object') {
-      const keys = (root.children ?? []).map((property) => String(keyOf(property).value));
+      const keys = (root.children ?? []).map((property) => keyText(property));
       const shown = keys.slice(0, KEYS_SHOWN).map(code).join(', ');
       brings = keys.length === 0 ? 'an empty object' : keys.length > KEYS_SHOWN ? `${shown} and ${keys.length - KEYS_SHOWN} more` : shown;
     } else {

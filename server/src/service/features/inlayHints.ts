@@ -3,7 +3,7 @@ import { CatalogContext } from '../catalog/catalog';
 import { ConfiguredModel, isBedrockProvider } from '../config/configModel';
 import { compactCount, compactUsd, effectiveModel, EXAMPLE_REQUEST, formatCount, formatUsd, requestCost } from '../config/modelFacts';
 import { resolve } from './navigation';
-import { JsonNode, keyOf } from '../parser/ast';
+import { JsonNode, keyText } from '../parser/ast';
 import { quoteForMessage } from '../utils/quoteForMessage';
 import { InlayHint, Range } from '../types';
 
@@ -70,7 +70,7 @@ function chainHint(
   pricesOf: (model: ConfiguredModel) => Prices | undefined,
 ): { label: string; tooltip: string } | undefined {
   const setting = array.parent!.parent!;
-  const primary = setting.children?.find((property) => keyOf(property).value === 'primary')?.children?.[1];
+  const primary = setting.children?.find((property) => keyText(property) === 'primary')?.valueNode;
   const nodes = primary ? [primary, ...(array.children ?? [])] : (array.children ?? []);
   const costs: { ref: string; cost: number; list: boolean }[] = [];
   const seen = new Set<ConfiguredModel>();
@@ -103,7 +103,7 @@ function chainHint(
 function fallbacksArray(node: JsonNode): JsonNode | undefined {
   const array = node.parent;
   const property = array?.parent;
-  const isFallbacks = array?.type === 'array' && property?.type === 'property' && keyOf(property).value === 'fallbacks';
+  const isFallbacks = array?.type === 'array' && property?.type === 'property' && keyText(property) === 'fallbacks';
   return isFallbacks && property!.parent ? array : undefined;
 }
 

@@ -1,5 +1,5 @@
 import { Analysis } from '../config/analysis';
-import { findNodeAtPath, findProperty, JsonNode, keyOf, valueOf } from '../parser/ast';
+import { findNodeAtPath, findProperty, JsonNode, keyOf, keyText, valueOf } from '../parser/ast';
 import { valueOpenClawValidates } from '../schema/loadTimeMigrations';
 import { isPluginPhasePath } from '../schema/pluginPhase';
 import { SchemaIssue, SchemaValidator } from '../schema/schemaValidator';
@@ -104,7 +104,7 @@ function valueForValidation(node: JsonNode): unknown {
     case 'object': {
       const result: Record<string, unknown> = {};
       for (const property of node.children ?? []) {
-        const key = String(keyOf(property).value);
+        const key = keyText(property);
         const value = valueOf(property);
         if (key !== '$include' && value) result[key] = valueForValidation(value);
       }

@@ -1,7 +1,10 @@
 /**
  * The one tree shape every feature reads. It follows jsonc-parser's `Node` (type, offset, length,
  * parent, children, value) so it reads familiarly, and adds what JSON5 editing needs: the quote a
- * string or key was written with, and where the separators are.
+ * string or key was written with, and where the separators are. Unlike jsonc-parser's, a property
+ * holds its key itself (text, quote, end) and its value in `valueNode`, with no key node and no
+ * children array of its own: those were a third of a large file's objects and most of its parse
+ * (bench/results.md, "Fourth pass"). keyOf makes a key node when a feature needs one.
  */
 export type NodeType = 'object' | 'array' | 'property' | 'string' | 'number' | 'boolean' | 'null';
 
@@ -16,17 +19,21 @@ export interface JsonNode {
   /** offset + length. */
   readonly end: number;
   parent: JsonNode | undefined;
-  /** Object: its properties. Array: its items. Property: [key] or [key, value]. */
+  /** Object: its properties. Array: its items. */
   children: JsonNode[] | undefined;
-  /** Strings, numbers, booleans, null; a property key's text. */
+  /** Strings, numbers, booleans, null; a property's (and a key node's) key text, always a string. */
   value: string | number | boolean | null | undefined;
-  /** Strings and keys: the quote used; '' for an unquoted (identifier) key. */
+  /** Strings, keys and properties (their key's): the quote used; '' for an unquoted (identifier) key. */
   quote: Quote;
+  /** Properties: where the key ends (it starts at the property's offset). */
+  keyEnd: number;
+  /** Properties: the value node, if the property has one. */
+  valueNode: JsonNode | undefined;
   /** Properties: the offset of ':' (-1 when missing). */
   colonOffset: number;
   /** Properties and array items: the offset of the ',' that follows (-1 when none). */
   commaOffset: number;
-  /** Objects and arrays: whether the closing bracket was found. Strings: the closing quote. */
+  /** Objects and arrays: whether the closing bracket was found. Strings and properties (their key's): the closing quote. */
   closed: boolean;
   /**
    * Only in a tree merged from `$include`d files: the node of a file this merged node stands for
@@ -53,6 +60,8 @@ export function createNode(type: NodeType, offset: number, length: number, paren
     children: undefined,
     value: undefined,
     quote: '"',
+    keyEnd: -1,
+    valueNode: undefined,
     colonOffset: -1,
     commaOffset: -1,
     closed: true,
@@ -66,14 +75,40 @@ export function endNodeAt(node: JsonNode, end: number): void {
   (node as { end: number }).end = end;
 }
 
-/** The key node of a property. */
+/** Key nodes made so far, by property: one per property, so that a feature may compare them. */
+const keyNodes = new WeakMap<JsonNode, JsonNode>();
+
+/**
+ * The key node of a property, for a feature that needs it as a node (its range, the node at a position).
+ * Made at the first call: reading a key's text needs none (keyText). A property of a tree merged from
+ * `$include`d files has the key node of the file's property it stands for.
+ */
 export function keyOf(property: JsonNode): JsonNode {
-  return property.children![0]!;
+  const real = property.origin ?? property;
+  let key = keyNodes.get(real);
+  if (!key) {
+    key = createNode('string', real.offset, real.keyEnd - real.offset, real);
+    key.value = real.value;
+    key.quote = real.quote;
+    key.closed = real.closed;
+    keyNodes.set(real, key);
+  }
+  return key;
+}
+
+/** The text of a property's key. */
+export function keyText(property: JsonNode): string {
+  return property.value as string;
+}
+
+/** Whether `node` is the key node of a property. */
+export function isKeyNode(node: JsonNode): boolean {
+  return node.parent?.type === 'property' && keyNodes.get(node.parent) === node;
 }
 
 /** The value node of a property, if it has one. */
 export function valueOf(property: JsonNode): JsonNode | undefined {
-  return property.children![1];
+  return property.valueNode;
 }
 
 /** The value node of `key` in an object; the last one wins, as in JSON5.parse. */
@@ -97,14 +132,14 @@ export function findProperty(object: JsonNode | undefined, key: string): JsonNod
     let index = keyIndexes.get(properties);
     if (index?.length !== properties.length) {
       // The last of equal keys wins, as in JSON5.parse.
-      index = { length: properties.length, byKey: new Map(properties.map((property) => [keyOf(property).value, property])) };
+      index = { length: properties.length, byKey: new Map(properties.map((property) => [keyText(property), property])) };
       keyIndexes.set(properties, index);
     }
     return index.byKey.get(key);
   }
   for (let i = object.children.length - 1; i >= 0; i--) {
     const property = object.children[i]!;
-    if (keyOf(property).value === key) return property;
+    if (keyText(property) === key) return property;
   }
   return undefined;
 }
@@ -137,7 +172,7 @@ export function findNodeAtDottedPath(root: JsonNode | undefined, dotted: string)
     let consumed = 0;
     if (node.type === 'object') {
       for (const property of node.children ?? []) {
-        const key = String(keyOf(property).value);
+        const key = keyText(property);
         if ((rest === key || rest.startsWith(`${key}.`)) && key.length > consumed && valueOf(property)) {
           next = valueOf(property);
           consumed = key.length;
@@ -162,6 +197,11 @@ export function findNodeAtOffset(root: JsonNode | undefined, offset: number): Js
   if (!root || offset < root.offset || offset > root.end) return undefined;
   let node = root;
   for (;;) {
+    if (node.type === 'property') {
+      const value = node.valueNode;
+      if (value && offset >= value.offset) return offset > value.end ? node : findNodeAtOffset(value, offset);
+      return offset > node.keyEnd ? node : keyOf(node);
+    }
     const children = node.children;
     if (!children || children.length === 0) return node;
     // Children are in document order: binary search for the last child starting at or before offset.
@@ -190,7 +230,7 @@ export function pathOf(node: JsonNode): (string | number)[] {
   while (current.parent) {
     const parent: JsonNode = current.parent;
     if (parent.type === 'property') {
-      if (current !== keyOf(parent)) path.push(String(keyOf(parent).value));
+      if (keyNodes.get(parent) !== current) path.push(keyText(parent));
     } else if (parent.type === 'array') {
       path.push(parent.children!.indexOf(current));
     }
@@ -206,7 +246,7 @@ export function toValue(node: JsonNode | undefined): unknown {
     case 'object': {
       const result: Record<string, unknown> = {};
       for (const property of node.children ?? []) {
-        result[String(keyOf(property).value)] = toValue(valueOf(property));
+        result[keyText(property)] = toValue(valueOf(property));
       }
       return result;
     }

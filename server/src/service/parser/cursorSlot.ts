@@ -1,4 +1,4 @@
-import { findNodeAtOffset, JsonNode, keyOf, pathOf, Quote, valueOf } from './ast';
+import { findNodeAtOffset, isKeyNode, JsonNode, keyText, pathOf, Quote, valueOf } from './ast';
 
 /*
  * Where the cursor is, in terms of the config: which key or value slot it types into, and which text
@@ -32,9 +32,9 @@ export function cursorSlot(root: JsonNode | undefined, text: string, offset: num
     // A string that is the whole document is no slot of the configuration.
     if (!node.parent) return undefined;
     const property = node.parent?.type === 'property' ? node.parent : undefined;
-    const isKey = property !== undefined && keyOf(property) === node;
+    const isKey = property !== undefined && isKeyNode(node);
     const container = isKey ? property!.parent! : node.parent!.type === 'property' ? node.parent!.parent! : node.parent!;
-    const key = isKey ? undefined : property ? String(keyOf(property).value) : container.children!.indexOf(node);
+    const key = isKey ? undefined : property ? keyText(property) : container.children!.indexOf(node);
     return {
       containerPath: pathOf(container),
       container,
@@ -61,7 +61,7 @@ export function cursorSlot(root: JsonNode | undefined, text: string, offset: num
     const property = container;
     const object = property.parent!;
     if (property.colonOffset >= 0 && wordStart > property.colonOffset) {
-      return { containerPath: pathOf(object), container: object, key: String(keyOf(property).value), isKey: false, ...word };
+      return { containerPath: pathOf(object), container: object, key: keyText(property), isKey: false, ...word };
     }
     return { containerPath: pathOf(object), container: object, key: undefined, isKey: true, ...word };
   }
@@ -74,7 +74,7 @@ export function cursorSlot(root: JsonNode | undefined, text: string, offset: num
   const before = container.children!.filter((child) => child.offset < wordStart).pop();
   const commaBeforeWord = before !== undefined && before.commaOffset >= 0 && before.commaOffset < wordStart;
   if (before && before.colonOffset >= 0 && before.colonOffset < wordStart && !valueOf(before) && !commaBeforeWord) {
-    return { containerPath: pathOf(container), container, key: String(keyOf(before).value), isKey: false, ...word };
+    return { containerPath: pathOf(container), container, key: keyText(before), isKey: false, ...word };
   }
   return { containerPath: pathOf(container), container, key: undefined, isKey: true, ...word };
 }

@@ -1,4 +1,4 @@
-import { createNode, endNodeAt, JsonNode, keyOf, Quote } from './ast';
+import { createNode, endNodeAt, JsonNode, keyText, Quote } from './ast';
 import { quoteForMessage } from '../utils/quoteForMessage';
 
 /*
@@ -269,9 +269,9 @@ class Parser {
     if (properties.length <= 16) {
       // Small objects (nearly all): compare pairwise, nothing allocated unless a duplicate exists.
       for (let i = 0; i < properties.length - 1; i++) {
-        const key = keyOf(properties[i]!).value;
+        const key = keyText(properties[i]!);
         for (let j = properties.length - 1; j > i; j--) {
-          if (keyOf(properties[j]!).value === key) {
+          if (keyText(properties[j]!) === key) {
             this.duplicateKeys.push({ shadowed: properties[i]!, winner: properties[j]! });
             break;
           }
@@ -279,11 +279,11 @@ class Parser {
       }
       return;
     }
-    const last = new Map<unknown, JsonNode>();
-    for (const property of properties) last.set(keyOf(property).value, property);
+    const last = new Map<string, JsonNode>();
+    for (const property of properties) last.set(keyText(property), property);
     if (last.size === properties.length) return;
     for (const property of properties) {
-      const winner = last.get(keyOf(property).value)!;
+      const winner = last.get(keyText(property))!;
       if (winner !== property) this.duplicateKeys.push({ shadowed: property, winner });
     }
   }
@@ -353,31 +353,31 @@ class Parser {
 
   private parseProperty(object: JsonNode): JsonNode | undefined {
     if (this.token !== Token.String && this.token !== Token.Identifier && this.token !== Token.Number) return undefined;
+    // The property holds its key (text, quote, end): no node of its own (see ast.ts).
     const property = createNode('property', this.tokenOffset, 0, object);
-    const key = createNode('string', this.tokenOffset, this.tokenEnd - this.tokenOffset, property);
+    property.keyEnd = this.tokenEnd;
     if (this.token === Token.Number) {
-      this.error('Property names must be strings or identifiers, not numbers.', key.offset, key.length);
-      key.value = this.text.slice(key.offset, key.offset + key.length);
-      key.quote = '';
+      this.error('Property names must be strings or identifiers, not numbers.', this.tokenOffset, this.tokenEnd - this.tokenOffset);
+      property.value = this.text.slice(this.tokenOffset, this.tokenEnd);
+      property.quote = '';
     } else {
-      key.value = this.tokenValue as string;
-      key.quote = this.token === Token.Identifier ? '' : this.tokenQuote;
-      key.closed = this.token === Token.Identifier || this.tokenClosed;
+      property.value = this.tokenValue as string;
+      property.quote = this.token === Token.Identifier ? '' : this.tokenQuote;
+      property.closed = this.token === Token.Identifier || this.tokenClosed;
     }
-    // children is set once, [key] or [key, value], when the value is known: an array grown by push keeps room for 17.
+    const keyEnd = this.tokenEnd;
     this.next();
-    let end = key.end;
+    let end = keyEnd;
     if (this.at(Token.Colon)) {
       property.colonOffset = this.tokenOffset;
       end = this.tokenEnd;
       this.next();
     } else {
-      this.error(`Expected ':' after the property name '${quoteForMessage(String(key.value))}'.`, key.end, 0);
+      this.error(`Expected ':' after the property name '${quoteForMessage(keyText(property))}'.`, keyEnd, 0);
       // A value on the same line is most likely a forgotten colon: keep it as this property's value.
-      const sameLine = this.text.lastIndexOf('\n', this.tokenOffset - 1) < key.end;
+      const sameLine = this.text.lastIndexOf('\n', this.tokenOffset - 1) < keyEnd;
       const startsValue = this.at(Token.String) || this.at(Token.Number) || this.at(Token.OpenBrace) || this.at(Token.OpenBracket);
       if (!(sameLine && startsValue)) {
-        property.children = [key];
         endNodeAt(property, end);
         return property;
       }
@@ -385,13 +385,10 @@ class Parser {
     const valueOffset = this.tokenOffset;
     const value = this.parseValue(property);
     if (value) {
-      property.children = [key, value];
+      property.valueNode = value;
       end = value.end;
-    } else {
-      property.children = [key];
-      if (this.tokenOffset === valueOffset) {
-        this.error(`Expected a value for '${quoteForMessage(String(key.value))}'.`, this.tokenOffset, this.tokenEnd - this.tokenOffset);
-      }
+    } else if (this.tokenOffset === valueOffset) {
+      this.error(`Expected a value for '${quoteForMessage(keyText(property))}'.`, this.tokenOffset, this.tokenEnd - this.tokenOffset);
     }
     endNodeAt(property, end);
     return property;

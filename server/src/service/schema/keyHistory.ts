@@ -1,5 +1,5 @@
 import { compareVersions } from '../config/openclawVersions';
-import { JsonNode, keyOf } from '../parser/ast';
+import { JsonNode, keyText } from '../parser/ast';
 import { SchemaValidator } from './schemaValidator';
 import { closestMatches } from '../utils/suggest';
 
@@ -142,5 +142,5 @@ export function describeUnknownKey(unknown: UnknownKey, key: string, version: st
 
 /** The keys an object of the file has. */
 export function keysOf(object: JsonNode | undefined): Set<string> {
-  return new Set((object?.children ?? []).map((property) => String(keyOf(property).value)));
+  return new Set((object?.children ?? []).map((property) => keyText(property)));
 }
