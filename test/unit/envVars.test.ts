@@ -121,4 +121,19 @@ describe('${VAR} in strings', () => {
     assert.match(name.replace(/\\/g, ''), /`\$\{OC_NAME\}`: set in ~\/\.openclaw\/\.env\./, 'the path, Markdown-escaped');
     assert.ok(!name.includes('secret-name'));
   });
+
+  it('a key with an unset variable is information, underlined on the key, before the value it holds', () => {
+    const text = `{ models: { providers: { "amazon-bedrock": { headers: { "X-\${OC_KEY}": "\${OC_VALUE}" } } } } }`;
+    const files = memoryFiles({ [`${HOME}/.openclaw/openclaw.json`]: text });
+    const service = createLanguageService({ files: files.source, settings: { env: { HOME }, openclawVersion: '2026.9.6' } });
+    const document = files.document(`${HOME}/.openclaw/openclaw.json`);
+    const found = service.getDiagnostics(document).filter((d) => d.code === 'env-var');
+    assert.deepStrictEqual(
+      found.map((d) => [d.severity, d.message.split(' is ')[0], document.offsetAt(d.range.start), document.offsetAt(d.range.end)]),
+      [
+        [3, '${OC_KEY}', text.indexOf('"X-'), text.indexOf('": "') + 1],
+        [3, '${OC_VALUE}', text.indexOf('"${OC_VALUE}'), text.lastIndexOf('"') + 1],
+      ],
+    );
+  });
 });

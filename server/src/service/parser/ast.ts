@@ -44,7 +44,7 @@ export interface JsonNode {
 
 /**
  * A new node: no children or value yet, a double quote, no colon or comma, closed. The parser makes
- * one per value, key and property, and a tree lives as long as its document's analysis. A plain object
+ * one per value and property (keyOf one per key asked for), and a tree lives as long as its document's analysis. A plain object
  * literal: V8 sees that the nodes of this allocation site survive and allocates them in the old
  * generation at once (pretenuring); instances of a class were copied by young-generation collections
  * first, which was most of the garbage collection of a pass on the 1 MB document. (No prototype, for
@@ -199,8 +199,10 @@ export function findNodeAtOffset(root: JsonNode | undefined, offset: number): Js
   for (;;) {
     if (node.type === 'property') {
       const value = node.valueNode;
-      if (value && offset >= value.offset) return offset > value.end ? node : findNodeAtOffset(value, offset);
-      return offset > node.keyEnd ? node : keyOf(node);
+      if (!value || offset < value.offset) return offset > node.keyEnd ? node : keyOf(node);
+      if (offset > value.end) return node;
+      node = value;
+      continue;
     }
     const children = node.children;
     if (!children || children.length === 0) return node;
