@@ -73,7 +73,7 @@ export function moveDiscoveryEdits(analysis: Analysis): FileEdits | undefined {
   const target = findNodeAtPath(analysis.root, DISCOVERY_PATH);
   if (target && target.type !== 'object') return undefined;
   if (target) {
-    const present = new Set((target.children ?? []).map((field) => keyText(field)));
+    const present = new Set((target.children ?? []).map(keyText));
     const missing = fields.filter((field) => !present.has(keyText(field)));
     if (missing.length === 0) return edits;
     const object = target.origin ?? target;
@@ -109,7 +109,7 @@ export interface AllowlistMigration {
 export function pendingAllowlistMigration(analysis: Analysis, version: string): AllowlistMigration | undefined {
   const { config } = analysis;
   if (!releaseRules(version).modelPolicy || config.allowlistMigrated || config.modelPolicy || !config.aliasMap) return undefined;
-  const refs = config.aliasMap.children!.map((property) => keyText(property)).filter((key) => key.trim() !== '');
+  const refs = config.aliasMap.children!.map(keyText).filter((key) => key.trim() !== '');
   const aliases = policyAliases(config.aliases.filter((entry) => entry.agent === undefined));
   return { refs, invalid: refs.filter((ref) => !isValidPolicyRef(ref, aliases)) };
 }

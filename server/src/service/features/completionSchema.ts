@@ -11,7 +11,7 @@ import { code, escapeProse } from './hover';
 
 /** The keys the schema allows in this object and the file does not have yet, with a value to fill. */
 export function completeSchemaKeys(builder: ItemBuilder, schema: SchemaValidator): void {
-  const present = new Set((builder.slot.container.children ?? []).map((property) => keyText(property)));
+  const present = new Set((builder.slot.container.children ?? []).map(keyText));
   if (builder.slot.node) present.delete(String(builder.slot.node.value));
   const valueFollows = /^\s*:/.test(builder.analysis.text.slice(builder.slot.replaceEnd));
   for (const [key, property] of schema.navigator.propertiesAt(builder.slot.containerPath)) {

@@ -42,7 +42,7 @@ export function computeHover(analysis: Analysis, position: Position, context: Ho
     .map((name) => `${code(`\${${quoteForMessage(name)}}`)}: ${escape(context.env!.describe(name))}.`)
     .join('\n\n');
   // On an agent's `model` key: its chain, before what the schema says of the key.
-  const chain = isKey(described.node) ? agentChainCard(analysis, described.node, context) : undefined;
+  const chain = isKeyNode(described.node) ? agentChainCard(analysis, described.node, context) : undefined;
   const parts = [chain, described.card, environment].filter((part): part is string => Boolean(part));
   if (parts.length === 0) return undefined;
   return { contents: parts.join('\n\n---\n\n'), range: described.range, modelRef: described.modelRef };
@@ -58,7 +58,7 @@ function describeNode(
   if (!node || node.type !== 'string') return undefined;
   const meaning = analysis.meaningOf(node);
   if (!meaning) {
-    const card = isKey(node) && context.schema ? keyCard(analysis, node, context.schema, context) : undefined;
+    const card = isKeyNode(node) && context.schema ? keyCard(analysis, node, context.schema, context) : undefined;
     return { node, card, range: analysis.nodeRange(node) };
   }
   let resolution: Resolution;
@@ -79,10 +79,6 @@ function describeNode(
   }
   const modelRef = resolution.kind === 'model' ? `${resolution.model.provider.id}/${resolution.model.id}` : undefined;
   return { node, card: resolutionCard(analysis, resolution, context), range: analysis.nodeRange(node), modelRef };
-}
-
-function isKey(node: JsonNode): boolean {
-  return isKeyNode(node);
 }
 
 /**

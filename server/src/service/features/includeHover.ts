@@ -22,7 +22,7 @@ export function includeHover(analysis: Analysis, position: Position): Hover | un
     const root = file.parse.root;
     let brings: string;
     if (root?.type === 'object') {
-      const keys = (root.children ?? []).map((property) => keyText(property));
+      const keys = (root.children ?? []).map(keyText);
       const shown = keys.slice(0, KEYS_SHOWN).map(code).join(', ');
       brings = keys.length === 0 ? 'an empty object' : keys.length > KEYS_SHOWN ? `${shown} and ${keys.length - KEYS_SHOWN} more` : shown;
     } else {

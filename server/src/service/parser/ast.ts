@@ -44,11 +44,12 @@ export interface JsonNode {
 
 /**
  * A new node: no children or value yet, a double quote, no colon or comma, closed. The parser makes
- * one per value and property (keyOf one per key asked for), and a tree lives as long as its document's analysis. A plain object
- * literal: V8 sees that the nodes of this allocation site survive and allocates them in the old
- * generation at once (pretenuring); instances of a class were copied by young-generation collections
- * first, which was most of the garbage collection of a pass on the 1 MB document. (No prototype, for
- * a getter of `end`: setting one is a call into V8's runtime per node, 10% of a small file's pass.)
+ * one per value and property (keyOf one per key asked for), and a tree lives as long as its document's
+ * analysis. A plain object literal: V8 sees that the nodes of this allocation site survive and
+ * allocates them in the old generation at once (pretenuring); instances of a class were copied by
+ * young-generation collections first, which was most of the garbage collection of a pass on the 1 MB
+ * document. (No prototype, for a getter of `end`: setting one is a call into V8's runtime per node,
+ * 10% of a small file's pass.)
  */
 export function createNode(type: NodeType, offset: number, length: number, parent: JsonNode | undefined): JsonNode {
   return {

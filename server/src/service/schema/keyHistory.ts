@@ -142,5 +142,5 @@ export function describeUnknownKey(unknown: UnknownKey, key: string, version: st
 
 /** The keys an object of the file has. */
 export function keysOf(object: JsonNode | undefined): Set<string> {
-  return new Set((object?.children ?? []).map((property) => keyText(property)));
+  return new Set((object?.children ?? []).map(keyText));
 }
