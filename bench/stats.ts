@@ -63,8 +63,9 @@ export async function timeAsync<T>(
 /**
  * The figures of several processes measuring the same thing, as one: each timing's median and p95 are
  * the middle ones of the processes' (runs add up); anything else (counts, titles) is the first's. A
- * process's figures can sit apart from the next one's as a whole (V8 decides per process where the
- * parse tree is allocated, for one), which one process per document would take for the code's speed.
+ * process's figures can sit apart from the next one's as a whole, for our pass and the JSON language
+ * service alike (bench/results.md, "Fourth pass"), which one process per document would take for the
+ * code's speed.
  */
 export function combineProcesses<T>(results: T[]): T {
   const first = results[0];

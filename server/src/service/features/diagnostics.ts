@@ -398,12 +398,11 @@ export function lineOf(analysis: Analysis, node: JsonNode): string {
 /** JSON5.parse keeps the last of two equal keys; the earlier one is silently ignored (found by the parser). */
 function checkDuplicateKeys(analysis: Analysis, report: Report): void {
   for (const { shadowed, winner } of analysis.parse.duplicateKeys) {
-    const key = keyOf(shadowed);
     report(
-      key,
+      keyOf(shadowed),
       Severity.Warning,
       'duplicate-key',
-      `Duplicate key '${q(String(key.value))}': OpenClaw ignores this one and keeps the one on ${lineOf(analysis, winner)}.`,
+      `Duplicate key '${q(keyText(shadowed))}': OpenClaw ignores this one and keeps the one on ${lineOf(analysis, winner)}.`,
     );
   }
 }

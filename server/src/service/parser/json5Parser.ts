@@ -355,7 +355,8 @@ class Parser {
     if (this.token !== Token.String && this.token !== Token.Identifier && this.token !== Token.Number) return undefined;
     // The property holds its key (text, quote, end): no node of its own (see ast.ts).
     const property = createNode('property', this.tokenOffset, 0, object);
-    property.keyEnd = this.tokenEnd;
+    const keyEnd = this.tokenEnd;
+    property.keyEnd = keyEnd;
     if (this.token === Token.Number) {
       this.error('Property names must be strings or identifiers, not numbers.', this.tokenOffset, this.tokenEnd - this.tokenOffset);
       property.value = this.text.slice(this.tokenOffset, this.tokenEnd);
@@ -365,7 +366,6 @@ class Parser {
       property.quote = this.token === Token.Identifier ? '' : this.tokenQuote;
       property.closed = this.token === Token.Identifier || this.tokenClosed;
     }
-    const keyEnd = this.tokenEnd;
     this.next();
     let end = keyEnd;
     if (this.at(Token.Colon)) {
