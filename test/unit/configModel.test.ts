@@ -36,6 +36,17 @@ describe('config model', () => {
     );
   });
 
+  it('reads a key written twice in a model entry or its cost as JSON5.parse does: the last one', () => {
+    const [model] = modelOf(`{ models: { providers: { p: { models: [
+      { id: "first", name: "A", id: "second", cost: { input: 1, input: "x", output: "y", output: 2 }, maxTokens: 5, maxTokens: [] },
+    ] } } } }`).models;
+    assert.strictEqual(model!.id, 'second');
+    assert.strictEqual(model!.name?.value, 'A');
+    assert.strictEqual(model!.cost?.input, undefined);
+    assert.strictEqual(model!.cost?.output?.value, 2);
+    assert.strictEqual(model!.maxTokens, undefined);
+  });
+
   it('reads alias entries of agents.defaults.models', () => {
     const config = modelOf(readSample());
     const defaults = config.aliases.filter((entry) => entry.agent === undefined);

@@ -18,6 +18,11 @@ describe('JSON5 parser', () => {
       ['leading and trailing decimal points', '{a: .5, b: 5., c: -.25, d: +1.5e3}', { a: 0.5, b: 5, c: -0.25, d: 1500 }],
       ['Infinity and NaN', '{a: Infinity, b: -Infinity}', { a: Infinity, b: -Infinity }],
       [
+        'integers of every length, and the same digits with a fraction or an exponent',
+        '[0, -0, 7, 200000, 999999999999999, 9007199254740993, 12345678901234567890, 200000.5, 2e5, 5E-1]',
+        JSON.parse('[0, -0, 7, 200000, 999999999999999, 9007199254740993, 12345678901234567890, 200000.5, 2e5, 5E-1]'),
+      ],
+      [
         'escapes: \\x, \\u, \\0, line continuation, identity',
         String.raw`{a: "\x41\u0042\0", b: 'one \
 two', c: "\q"}`,

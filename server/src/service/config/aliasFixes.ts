@@ -13,7 +13,7 @@ import { SourceFile } from '../parser/sourceFile';
 export interface MissingAlias {
   model: ConfiguredModel;
   /** Its entries in agents.defaults.models that have no (or an empty) alias. */
-  entries: AliasEntry[];
+  entries: readonly AliasEntry[];
 }
 
 export function refOf(model: ConfiguredModel): string {
@@ -25,16 +25,18 @@ export function refOf(model: ConfiguredModel): string {
  * by that reference (at its first entry), which an alias on either entry's reference names.
  */
 export function modelsWithoutAlias(analysis: Analysis): MissingAlias[] {
-  const byRef = new Map<string, { model: ConfiguredModel; entries: Set<AliasEntry> }>();
+  const byRef = new Map<string, MissingAlias>();
   for (const model of analysis.config.models) {
     const ref = refOf(model);
-    const found = byRef.get(ref) ?? byRef.set(ref, { model, entries: new Set() }).get(ref)!;
-    for (const entry of analysis.resolver.entriesFor(model)) found.entries.add(entry);
+    const entries = analysis.resolver.entriesFor(model);
+    const found = byRef.get(ref);
+    if (!found) byRef.set(ref, { model, entries });
+    // Rare (an id listed twice): the entries of both, each once, in a list of its own.
+    else for (const entry of entries) if (!found.entries.includes(entry)) found.entries = [...found.entries, entry];
   }
   const missing: MissingAlias[] = [];
-  for (const { model, entries } of byRef.values()) {
-    const list = [...entries];
-    if (!list.some((entry) => entry.alias && entry.alias.value.trim() !== '')) missing.push({ model, entries: list });
+  for (const found of byRef.values()) {
+    if (!found.entries.some((entry) => entry.alias && entry.alias.value.trim() !== '')) missing.push(found);
   }
   return missing;
 }

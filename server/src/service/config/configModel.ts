@@ -154,7 +154,9 @@ function field<T>(node: JsonNode | undefined, read: (node: JsonNode | undefined)
 
 function stringArray(node: JsonNode | undefined): string[] | undefined {
   if (node?.type !== 'array') return undefined;
-  return node.children!.flatMap((item) => (item.type === 'string' ? [item.value as string] : []));
+  const strings: string[] = [];
+  for (const item of node.children!) if (item.type === 'string') strings.push(item.value as string);
+  return strings;
 }
 
 function readProviders(providersNode: JsonNode | undefined): ProviderConfig[] {
@@ -185,30 +187,93 @@ function readProviders(providersNode: JsonNode | undefined): ProviderConfig[] {
 
 function readModel(provider: ProviderConfig, entry: JsonNode): ConfiguredModel | undefined {
   if (entry.type !== 'object') return undefined;
-  const idNode = propertyValue(entry, 'id');
+  // One pass over the entry's keys, not a lookup per field: this runs for every model of the file.
+  let idNode: JsonNode | undefined, nameNode: JsonNode | undefined, reasoningNode: JsonNode | undefined;
+  let inputNode: JsonNode | undefined, costNode: JsonNode | undefined;
+  let contextWindowNode: JsonNode | undefined, maxTokensNode: JsonNode | undefined;
+  for (const property of entry.children!) {
+    // The last of equal keys wins, as in JSON5.parse (and propertyValue).
+    switch (keyText(property)) {
+      case 'id':
+        idNode = valueOf(property);
+        break;
+      case 'name':
+        nameNode = valueOf(property);
+        break;
+      case 'reasoning':
+        reasoningNode = valueOf(property);
+        break;
+      case 'input':
+        inputNode = valueOf(property);
+        break;
+      case 'cost':
+        costNode = valueOf(property);
+        break;
+      case 'contextWindow':
+        contextWindowNode = valueOf(property);
+        break;
+      case 'maxTokens':
+        maxTokensNode = valueOf(property);
+        break;
+    }
+  }
   if (idNode?.type !== 'string') return undefined;
-  const costNode = propertyValue(entry, 'cost');
   return {
     provider,
     id: idNode.value as string,
     idNode,
     entry,
-    name: field(propertyValue(entry, 'name'), stringValue),
-    reasoning: field(propertyValue(entry, 'reasoning'), booleanValue),
-    input: field(propertyValue(entry, 'input'), stringArray),
-    cost:
-      costNode?.type === 'object'
-        ? {
-            node: costNode,
-            input: field(propertyValue(costNode, 'input'), numberValue),
-            output: field(propertyValue(costNode, 'output'), numberValue),
-            cacheRead: field(propertyValue(costNode, 'cacheRead'), numberValue),
-            cacheWrite: field(propertyValue(costNode, 'cacheWrite'), numberValue),
-          }
-        : undefined,
-    contextWindow: field(propertyValue(entry, 'contextWindow'), numberValue),
-    maxTokens: field(propertyValue(entry, 'maxTokens'), numberValue),
+    name: field(nameNode, stringValue),
+    reasoning: field(reasoningNode, booleanValue),
+    input: field(inputNode, stringArray),
+    cost: costNode?.type === 'object' ? readCost(costNode) : undefined,
+    contextWindow: field(contextWindowNode, numberValue),
+    maxTokens: field(maxTokensNode, numberValue),
   };
+}
+
+function readCost(node: JsonNode): ModelCost {
+  const cost: ModelCost = { node, input: undefined, output: undefined, cacheRead: undefined, cacheWrite: undefined };
+  for (const property of node.children!) {
+    const key = keyText(property);
+    if (key === 'input' || key === 'output' || key === 'cacheRead' || key === 'cacheWrite')
+      cost[key] = field(valueOf(property), numberValue);
+  }
+  return cost;
+}
+
+/*
+ * An alias map's entries and their keys as references. The key node is made when a feature asks for it
+ * (a problem to report, a hover): a map of thousands of entries needs few, and each made is kept (keyOf).
+ */
+class MapEntry implements AliasEntry {
+  constructor(
+    readonly key: string,
+    readonly property: JsonNode,
+    readonly body: JsonNode | undefined,
+    readonly alias: Field<string> | undefined,
+    readonly agent: string | undefined,
+  ) {}
+
+  get keyNode(): JsonNode {
+    return keyOf(this.property);
+  }
+}
+
+class MapKeyReference implements ModelReference {
+  readonly isMapKey = true;
+  readonly acceptsWildcard = true;
+
+  constructor(
+    readonly value: string,
+    private readonly property: JsonNode,
+    readonly path: string,
+    readonly agent: string | undefined,
+  ) {}
+
+  get node(): JsonNode {
+    return keyOf(this.property);
+  }
 }
 
 /** Bedrock discovery, at its legacy place (up to 2026.3) and at the plugin's (2026.4.5 on). */
@@ -248,26 +313,11 @@ class ReferenceCollector {
 
   private modelsMap(map: JsonNode, path: string, agentId: string | undefined): void {
     for (const property of map.children!) {
-      const keyNode = keyOf(property);
-      const key = String(keyNode.value);
+      const key = keyText(property);
       const body = valueOf(property);
-      const entry: AliasEntry = {
-        key,
-        keyNode,
-        property,
-        body: body?.type === 'object' ? body : undefined,
-        alias: body?.type === 'object' ? field(propertyValue(body, 'alias'), stringValue) : undefined,
-        agent: agentId,
-      };
-      this.model.aliases.push(entry);
-      this.model.references.push({
-        value: key,
-        node: keyNode,
-        isMapKey: true,
-        path: `${path}["${key}"]`,
-        acceptsWildcard: true,
-        agent: agentId,
-      });
+      const alias = body?.type === 'object' ? field(propertyValue(body, 'alias'), stringValue) : undefined;
+      this.model.aliases.push(new MapEntry(key, property, body?.type === 'object' ? body : undefined, alias, agentId));
+      this.model.references.push(new MapKeyReference(key, property, `${path}["${key}"]`, agentId));
     }
   }
 

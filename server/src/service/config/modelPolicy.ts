@@ -19,7 +19,8 @@ export function modelRestriction(analysis: Analysis, version: string): Restricti
   if (!releaseRules(version).modelPolicy) return mapSize > 0 ? { kind: 'alias-map' } : { kind: 'none' };
   if (config.modelPolicy) {
     const allow = propertyValue(config.modelPolicy, 'allow');
-    const refs = allow?.type === 'array' ? allow.children!.flatMap((item) => (item.type === 'string' ? [item.value as string] : [])) : [];
+    const refs: string[] = [];
+    if (allow?.type === 'array') for (const item of allow.children!) if (item.type === 'string') refs.push(item.value as string);
     return refs.length > 0 ? { kind: 'policy', allow: refs } : { kind: 'none' };
   }
   return !config.allowlistMigrated && mapSize > 0 ? { kind: 'alias-map' } : { kind: 'none' };
@@ -53,18 +54,18 @@ export function isValidPolicyRef(value: string, aliases: ReadonlySet<string>): b
   if (aliases.has(ref.toLowerCase())) return true;
   if (ref === 'openrouter:auto' || ref === 'openrouter:free') return true;
   if (/\s/.test(ref) || !ref.includes('/')) return false;
-  const segments = ref.split('/');
-  if (segments[segments.length - 1] === '*') return segments.slice(0, -1).every((segment) => segment !== '' && !segment.includes('*'));
-  return segments.every((segment) => segment !== '' && !segment.includes('*'));
+  // Checked in place, not split into segments: the alias map may hold thousands of refs.
+  const exact = ref.endsWith('/*') ? ref.slice(0, -2) : ref;
+  return exact !== '' && !exact.includes('*') && !exact.startsWith('/') && !exact.endsWith('/') && !exact.includes('//');
 }
 
 /** Aliases usable in a scope's policy: the defaults' map, plus the agent's own for an agent. */
 export function policyAliases(entries: AliasEntry[], agent?: string): Set<string> {
-  return new Set(
-    entries.flatMap((entry) =>
-      entry.alias && (entry.agent === undefined || entry.agent === agent) ? [entry.alias.value.trim().toLowerCase()] : [],
-    ),
-  );
+  const aliases = new Set<string>();
+  for (const entry of entries) {
+    if (entry.alias && (entry.agent === undefined || entry.agent === agent)) aliases.add(entry.alias.value.trim().toLowerCase());
+  }
+  return aliases;
 }
 
 export interface PolicyRefIssue {

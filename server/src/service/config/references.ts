@@ -66,6 +66,8 @@ export class ReferenceResolver {
   private readonly modelsById = new Map<string, ConfiguredModel[]>();
   private readonly modelsByFoldedId = new Map<string, ConfiguredModel[]>();
   private entriesByModel: Map<ConfiguredModel, AliasEntry[]> | undefined;
+  /** resolveQualified's answers by reference: map keys are resolved by several checks, once each here. */
+  private readonly qualified = new Map<string, Resolution>();
 
   constructor(private readonly config: ConfigModel) {
     for (const provider of config.providers) {
@@ -107,6 +109,15 @@ export class ReferenceResolver {
 
   /** A `provider/model` reference (an alias-map key, or an alias's target): no alias lookup. */
   resolveQualified(raw: string): Resolution {
+    let resolution = this.qualified.get(raw);
+    if (!resolution) {
+      resolution = this.resolveQualifiedOnce(raw);
+      this.qualified.set(raw, resolution);
+    }
+    return resolution;
+  }
+
+  private resolveQualifiedOnce(raw: string): Resolution {
     const value = stripAuthProfile(raw);
     const split = splitReference(value);
     if (!split) {

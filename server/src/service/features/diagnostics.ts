@@ -415,7 +415,7 @@ function checkMissingAliases(analysis: Analysis, target: TargetVersion, report: 
   const restriction = modelRestriction(analysis, target.version);
   // A map that is the allowlist allows its keys, provider/* ones included.
   const mapKeys =
-    restriction.kind === 'alias-map' ? analysis.config.aliases.flatMap((entry) => (entry.agent === undefined ? [entry.key] : [])) : [];
+    restriction.kind === 'alias-map' ? analysis.config.aliases.filter((entry) => entry.agent === undefined).map((entry) => entry.key) : [];
   const mapAllows = policyMatcher(mapKeys);
   const policyAllows = policyMatcher(restriction.kind === 'policy' ? restriction.allow : []);
   const pinned = pinnedModels(analysis);
@@ -566,9 +566,14 @@ function checkDuplicateAliases(analysis: Analysis, report: Report): void {
   const seen = new Set<string>();
   for (const entry of analysis.config.aliases) {
     const alias = entry.alias?.value.trim().toLowerCase();
-    if (!alias || seen.has(`${entry.agent ?? ''}\u0000${alias}`)) continue;
-    seen.add(`${entry.agent ?? ''}\u0000${alias}`);
-    const sameMap = analysis.resolver.entriesWithAlias(alias).filter((other) => other.agent === entry.agent);
+    if (!alias) continue;
+    const carriers = analysis.resolver.entriesWithAlias(alias);
+    // Nearly every alias is given once: nothing to build for it.
+    if (carriers.length < 2) continue;
+    const scopedAlias = `${entry.agent ?? ''}\u0000${alias}`;
+    if (seen.has(scopedAlias)) continue;
+    seen.add(scopedAlias);
+    const sameMap = carriers.filter((other) => other.agent === entry.agent);
     if (sameMap.length < 2) continue;
     const winner = sameMap[sameMap.length - 1]!;
     const named = sameMap.map((other) => `${q(other.key)} (${lineOf(analysis, other.keyNode)})`);

@@ -258,7 +258,7 @@ class Parser {
     if (this.depth >= MAX_NESTING) return this.skipTooDeep();
     const object = createNode('object', this.tokenOffset, 0, parent);
     this.depth++;
-    this.parseItems(object, OBJECT_SYNTAX, () => this.parseProperty(object));
+    this.parseItems(object, OBJECT_SYNTAX);
     this.depth--;
     if (object.children!.length > 1) this.findDuplicateKeys(object.children!);
     return object;
@@ -292,7 +292,7 @@ class Parser {
     if (this.depth >= MAX_NESTING) return this.skipTooDeep();
     const array = createNode('array', this.tokenOffset, 0, parent);
     this.depth++;
-    this.parseItems(array, ARRAY_SYNTAX, () => this.parseValue(array));
+    this.parseItems(array, ARRAY_SYNTAX);
     this.depth--;
     return array;
   }
@@ -311,7 +311,7 @@ class Parser {
   }
 
   /** The comma-separated items of an object or array, from its opening bracket to its closing one. */
-  private parseItems(container: JsonNode, syntax: ContainerSyntax, parseItem: () => JsonNode | undefined): void {
+  private parseItems(container: JsonNode, syntax: ContainerSyntax): void {
     const items: JsonNode[] = [];
     container.children = items;
     this.next();
@@ -339,7 +339,7 @@ class Parser {
         this.error(syntax.missingComma, this.tokenOffset, this.tokenEnd - this.tokenOffset);
       }
       const offset = this.tokenOffset;
-      const item = parseItem();
+      const item = syntax === OBJECT_SYNTAX ? this.parseProperty(container) : this.parseValue(container);
       if (item) {
         items.push(item);
         last = item;
@@ -655,11 +655,14 @@ class Parser {
       value = pos === hexStart ? NaN : parseInt(text.slice(hexStart, pos), 16);
     } else {
       let sawDigits = false;
-      while (isDigit(text.charCodeAt(pos))) pos++;
+      // Integers (context windows, token limits) are read as they are scanned; others by Number() below.
+      let integer = 0;
+      for (let digit = text.charCodeAt(pos); isDigit(digit); digit = text.charCodeAt(++pos)) integer = integer * 10 + (digit - Ch.Zero);
       sawDigits = pos > digitsStart;
       if (sawDigits && text.charCodeAt(digitsStart) === Ch.Zero && pos - digitsStart > 1) {
         this.error('Invalid number: leading zeros are not allowed.', start, pos - start);
       }
+      const integerEnd = pos;
       if (text.charCodeAt(pos) === Ch.Dot) {
         pos++;
         const fractionStart = pos;
@@ -678,6 +681,8 @@ class Parser {
         this.error(`Invalid number '${text.slice(start, Math.max(pos, start + 1))}'.`, start, Math.max(pos, start + 1) - start);
         pos = Math.max(pos, start + 1);
         value = NaN;
+      } else if (pos - digitsStart <= 15 && pos === integerEnd) {
+        value = integer;
       } else {
         value = Number(text.slice(digitsStart, pos));
       }
