@@ -63,20 +63,18 @@ export class ReferenceResolver {
   private readonly providersByKey = new Map<string, ProviderIndex>();
   /** Lowercased alias → the entries carrying it, in document order (wildcard keys excluded). */
   private readonly aliasIndex = new Map<string, AliasEntry[]>();
-  private readonly modelsById = new Map<string, ConfiguredModel[]>();
-  private readonly modelsByFoldedId = new Map<string, ConfiguredModel[]>();
+  /** Every provider's models by id, exact and case-folded: for bare words, built at the first. */
+  private modelsById: Map<string, ConfiguredModel[]> | undefined;
+  private modelsByFoldedId: Map<string, ConfiguredModel[]> | undefined;
   private entriesByModel: Map<ConfiguredModel, AliasEntry[]> | undefined;
   /** resolveQualified's answers by reference: map keys are resolved by several checks, once each here. */
   private readonly qualified = new Map<string, Resolution>();
 
   constructor(private readonly config: ConfigModel) {
     for (const provider of config.providers) {
-      const index: ProviderIndex = { config: provider, byId: new Map(), byFoldedId: new Map() };
+      const index: ProviderIndex = { config: provider, byId: new Map(), byFoldedId: undefined };
       for (const model of provider.models) {
         if (!index.byId.has(model.id)) index.byId.set(model.id, model);
-        if (!index.byFoldedId.has(model.id.toLowerCase())) index.byFoldedId.set(model.id.toLowerCase(), model);
-        push(this.modelsById, model.id, model);
-        push(this.modelsByFoldedId, model.id.toLowerCase(), model);
       }
       // A provider key written twice: JSON5.parse keeps the last, and so does this map.
       this.providersByKey.set(provider.id.toLowerCase(), index);
@@ -126,7 +124,7 @@ export class ReferenceResolver {
     }
     const index = this.providersByKey.get(split.provider.toLowerCase());
     if (split.model === '*') return { kind: 'wildcard', provider: split.provider, providerConfig: index?.config };
-    const model = index && (index.byId.get(split.model) ?? index.byFoldedId.get(split.model.toLowerCase()));
+    const model = index && (index.byId.get(split.model) ?? foldedIds(index).get(split.model.toLowerCase()));
     if (model) return { kind: 'model', model };
     return {
       kind: 'unknown',
@@ -179,6 +177,14 @@ export class ReferenceResolver {
   }
 
   private uniqueModelById(id: string): ConfiguredModel | undefined {
+    if (!this.modelsById || !this.modelsByFoldedId) {
+      this.modelsById = new Map();
+      this.modelsByFoldedId = new Map();
+      for (const model of this.config.models) {
+        push(this.modelsById, model.id, model);
+        push(this.modelsByFoldedId, model.id.toLowerCase(), model);
+      }
+    }
     const matches = this.modelsById.get(id) ?? this.modelsByFoldedId.get(id.toLowerCase()) ?? [];
     const providers = new Set(matches.map((model) => model.provider.id.toLowerCase()));
     return providers.size === 1 ? matches[0] : undefined;
@@ -214,7 +220,18 @@ export class ReferenceResolver {
 interface ProviderIndex {
   config: ProviderConfig;
   byId: Map<string, ConfiguredModel>;
-  byFoldedId: Map<string, ConfiguredModel>;
+  /** Built at the first id that matches none exactly. */
+  byFoldedId: Map<string, ConfiguredModel> | undefined;
+}
+
+function foldedIds(index: ProviderIndex): Map<string, ConfiguredModel> {
+  if (!index.byFoldedId) {
+    index.byFoldedId = new Map();
+    for (const model of index.config.models) {
+      if (!index.byFoldedId.has(model.id.toLowerCase())) index.byFoldedId.set(model.id.toLowerCase(), model);
+    }
+  }
+  return index.byFoldedId;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

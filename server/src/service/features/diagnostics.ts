@@ -593,6 +593,8 @@ function checkDuplicateAliases(analysis: Analysis, report: Report): void {
 
 function checkDuplicateModelIds(analysis: Analysis, report: Report): void {
   for (const provider of analysis.config.providers) {
+    // Nearly always no id is listed twice: then nothing to group.
+    if (new Set(provider.models.map((model) => model.id)).size === provider.models.length) continue;
     const byId = new Map<string, ConfiguredModel[]>();
     for (const model of provider.models) {
       const list = byId.get(model.id);

@@ -14,6 +14,8 @@ export class SourceFile {
   private fileStyle: FileStyle | undefined;
   private includeHint: boolean | undefined;
   private envHint: boolean | undefined;
+  private dollarHint: boolean | undefined;
+  private escapeHint: boolean | undefined;
 
   /** `encoding`: what the file's bytes say (the document's own, or the disk's for an editor's document). */
   constructor(
@@ -44,12 +46,21 @@ export class SourceFile {
 
   /** Whether a `$include` key can be in this file (escapes could spell it too, so they count). */
   get mayInclude(): boolean {
-    return (this.includeHint ??= this.text.includes('$include') || ESCAPE.test(this.text));
+    return (this.includeHint ??= (this.hasDollar && this.text.includes('$include')) || this.hasEscape);
   }
 
   /** Whether a string of this file can hold `${`, literally or through escapes. */
   get mayReferenceEnv(): boolean {
-    return (this.envHint ??= this.text.includes('${') || ESCAPE.test(this.text));
+    return (this.envHint ??= (this.hasDollar && this.text.includes('${')) || this.hasEscape);
+  }
+
+  /* Each a search of the whole text, once: both hints need them, and most files have neither. */
+  private get hasDollar(): boolean {
+    return (this.dollarHint ??= this.text.includes('$'));
+  }
+
+  private get hasEscape(): boolean {
+    return (this.escapeHint ??= ESCAPE.test(this.text));
   }
 
   /** OpenClaw refuses the file for its encoding (UTF-16) before reading anything in it. */
