@@ -179,6 +179,9 @@ class Parser {
   private readonly comments: Comment[] = [];
   private readonly duplicateKeys: DuplicateKey[] = [];
   private depth = 0;
+  /** The items of the containers being parsed (see parseItems), up to itemsTop. */
+  private readonly items: JsonNode[] = [];
+  private itemsTop = 0;
 
   constructor(private readonly text: string) {}
 
@@ -312,8 +315,9 @@ class Parser {
 
   /** The comma-separated items of an object or array, from its opening bracket to its closing one. */
   private parseItems(container: JsonNode, syntax: ContainerSyntax): void {
-    const items: JsonNode[] = [];
-    container.children = items;
+    // Items gather on a stack shared by all containers and are copied out at the close: each children
+    // array is then of its exact size, where one grown by push would have had room for 16 or more.
+    const base = this.itemsTop;
     this.next();
     let last: JsonNode | undefined;
     while (!this.at(syntax.close) && !this.at(Token.EOF)) {
@@ -341,13 +345,15 @@ class Parser {
       const offset = this.tokenOffset;
       const item = syntax === OBJECT_SYNTAX ? this.parseProperty(container) : this.parseValue(container);
       if (item) {
-        items.push(item);
+        this.items[this.itemsTop++] = item;
         last = item;
       } else if (this.tokenOffset === offset) {
         this.error(syntax.missingItem, this.tokenOffset, this.tokenEnd - this.tokenOffset);
         this.skipStrayValue();
       }
     }
+    container.children = this.items.slice(base, this.itemsTop);
+    this.itemsTop = base;
     this.closeContainer(container, syntax.close, syntax.closeName);
   }
 
