@@ -35,6 +35,7 @@ interface Budget {
 export class SchemaInterpreter {
   private readonly patterns = new Map<string, RegExp | null>();
   private readonly refs = new Map<string, JsonSchema | boolean | undefined>();
+  private readonly plans = new Map<JsonSchema, Plan>();
   /** The path of the value being walked: one array for the whole walk, copied only into an issue. */
   private readonly path: (string | number)[] = [];
 
@@ -66,27 +67,34 @@ export class SchemaInterpreter {
       if (spend(budget)) found.push(this.falseIssue());
       return;
     }
-    if (schema.$ref !== undefined) {
+    const plan = this.planOf(schema);
+    if (plan.ref !== undefined) {
       // draft-07: a $ref's siblings are ignored.
-      this.walk(this.resolve(schema.$ref), value, budget, found);
+      this.walk(this.resolve(plan.ref), value, budget, found);
       return;
     }
-    const { type, enum: allowed } = schema;
+    const { type, enum: allowed } = plan;
     if (type !== undefined && !matchesType(type, value)) {
       // A value of the wrong type: nothing below it is worth checking.
       if (spend(budget)) found.push(this.invalid(`expected ${typeList(type)}, ${received(value)}`));
       return;
     }
-    if (schema.const !== undefined && !deepEqual(schema.const, value) && spend(budget))
+    if (plan.hasConst && !deepEqual(schema.const, value) && spend(budget))
       found.push(this.invalid(`expected ${JSON.stringify(schema.const)}`));
     if (allowed !== undefined && !isAllowed(allowed, value) && spend(budget)) {
       found.push(this.invalid(`expected one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`));
     }
-    if (typeof value === 'number') this.numberIssues(schema, value, budget, found);
-    else if (typeof value === 'string') this.stringIssues(schema, value, budget, found);
-    else if (Array.isArray(value)) this.arrayIssues(schema, value, budget, found);
-    else if (value !== null && typeof value === 'object') this.objectIssues(schema, value as Record<string, unknown>, budget, found);
+    if (typeof value === 'number') {
+      if (plan.checksNumbers) this.numberIssues(schema, value, budget, found);
+    } else if (typeof value === 'string') {
+      if (plan.checksStrings) this.stringIssues(schema, value, budget, found);
+    } else if (Array.isArray(value)) this.arrayIssues(schema, value, budget, found);
+    else if (value !== null && typeof value === 'object') this.objectIssues(schema, plan, value as Record<string, unknown>, budget, found);
+    if (plan.combines) this.combinations(schema, value, budget, found);
+  }
 
+  /** allOf, anyOf, oneOf, not, if/then/else. */
+  private combinations(schema: JsonSchema, value: unknown, budget: Budget, found: SchemaIssue[]): void {
     if (schema.allOf) for (const branch of schema.allOf) this.walk(branch, value, budget, found);
     if (schema.anyOf) this.alternatives(schema.anyOf, value, budget, false, found);
     if (schema.oneOf) this.alternatives(schema.oneOf, value, budget, true, found);
@@ -156,11 +164,12 @@ export class SchemaInterpreter {
     }
   }
 
-  private objectIssues(schema: JsonSchema, value: Record<string, unknown>, budget: Budget, found: SchemaIssue[]): void {
+  private objectIssues(schema: JsonSchema, plan: Plan, value: Record<string, unknown>, budget: Budget, found: SchemaIssue[]): void {
     // A key without a value (a half-typed property) is absent, as in JSON; skipped in the loop below, not filtered
     // out into a second array: JSON.parse's values (nearly every check) have none.
     const keys = Object.keys(value);
-    const { minProperties, maxProperties, properties, required } = schema;
+    const { minProperties, maxProperties, required } = schema;
+    const { properties } = plan;
     if (typeof minProperties === 'number' || typeof maxProperties === 'number') {
       const count = keys.reduce((defined, key) => (value[key] === undefined ? defined : defined + 1), 0);
       if (typeof minProperties === 'number' && count < minProperties && spend(budget))
@@ -170,7 +179,7 @@ export class SchemaInterpreter {
     }
     if (required) {
       for (const key of required) {
-        if (hasDefault(properties?.[key])) continue;
+        if (hasDefault(properties?.get(key))) continue;
         if ((value[key] === undefined || !Object.hasOwn(value, key)) && spend(budget)) {
           found.push({ path: [...this.path], key, kind: 'missing-key', message: `Missing required key "${key}"` });
         }
@@ -194,9 +203,9 @@ export class SchemaInterpreter {
         continue;
       }
       let matched = false;
-      if (properties && Object.hasOwn(properties, key)) {
+      const child = properties?.get(key);
+      if (child !== undefined) {
         matched = true;
-        const child = properties[key] as JsonSchema | boolean;
         if (child === false) {
           this.path.pop();
           if (spend(budget)) found.push(this.unknownKey(key));
@@ -286,6 +295,16 @@ export class SchemaInterpreter {
     return { path: [...this.path], key, kind: 'unknown-key', message: `Unrecognized key: "${quoteForMessage(key)}"` };
   }
 
+  /** The plan of a schema object, made at its first visit. */
+  private planOf(schema: JsonSchema): Plan {
+    let plan = this.plans.get(schema);
+    if (!plan) {
+      plan = makePlan(schema);
+      this.plans.set(schema, plan);
+    }
+    return plan;
+  }
+
   private pattern(source: string): RegExp | null {
     let pattern = this.patterns.get(source);
     if (pattern === undefined) {
@@ -325,6 +344,39 @@ export class SchemaInterpreter {
 }
 
 /**
+ * What the walk reads of every schema object, read once into one shape: schema objects each have keys
+ * of their own, and reading a dozen absent keywords from each, per value, was most of the walk.
+ */
+interface Plan {
+  ref: string | undefined;
+  type: string | string[] | undefined;
+  hasConst: boolean;
+  enum: unknown[] | undefined;
+  /** A keyword numberIssues or stringIssues checks. */
+  checksNumbers: boolean;
+  checksStrings: boolean;
+  /** The named properties' schemas (absent where the schema lists none). */
+  properties: Map<string, JsonSchema | boolean> | undefined;
+  /** allOf, anyOf, oneOf, not or if. */
+  combines: boolean;
+}
+
+function makePlan(schema: JsonSchema): Plan {
+  const defined = (...keywords: string[]) => keywords.some((keyword) => schema[keyword] !== undefined);
+  const properties = schema.properties;
+  return {
+    ref: schema.$ref,
+    type: schema.type,
+    hasConst: schema.const !== undefined,
+    enum: schema.enum,
+    checksNumbers: defined('minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'),
+    checksStrings: defined('minLength', 'maxLength', 'pattern', 'format'),
+    properties: properties ? new Map(Object.entries(properties)) : undefined,
+    combines: defined('allOf', 'anyOf', 'oneOf', 'not', 'if'),
+  };
+}
+
+/**
  * A key with a default may be left out, though the schema lists it as required: OpenClaw checks the file
  * with zod, where a default makes a key optional, and prints the JSON Schema of what zod makes of it,
  * where the key is always there. Up to 2026.5.22 the root's `commands` was printed required; 2026.9.6
@@ -332,7 +384,7 @@ export class SchemaInterpreter {
  * `channels: { discord: { enabled: false } }` (checked). Decided here, as keys are checked, rather than
  * by rewriting the printed schema: a walk over all of it costs about 50 ms when the server starts.
  */
-function hasDefault(schema: JsonSchema | undefined): boolean {
+function hasDefault(schema: JsonSchema | boolean | undefined): boolean {
   return typeof schema === 'object' && schema !== null && 'default' in schema;
 }
 
