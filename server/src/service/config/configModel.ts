@@ -9,7 +9,10 @@ export const BEDROCK_PROVIDER = 'amazon-bedrock';
 
 /** Providers that talk to Bedrock: amazon-bedrock itself, or any provider on the Converse API. */
 export function isBedrockProvider(provider: ProviderConfig): boolean {
-  return provider.id.toLowerCase() === BEDROCK_PROVIDER || provider.api?.value === 'bedrock-converse-stream';
+  // The exact spelling first: it is asked for every model, and nearly always written so.
+  return (
+    provider.id === BEDROCK_PROVIDER || provider.id.toLowerCase() === BEDROCK_PROVIDER || provider.api?.value === 'bedrock-converse-stream'
+  );
 }
 
 export interface Field<T> {
