@@ -6,10 +6,10 @@ import type { JsonSchema } from './jsonSchema';
  * beside the value, without compiling it. Why our own: ajv compiles OpenClaw 2026.9.6's 2.4 MB schema
  * in about 2.5 s before it checks anything (measured), and every version in use would pay that;
  * @cfworker/json-schema, which interprets, walks the whole schema on construction (about 60 ms) and
- * reports every failure with all its ancestors, unbounded. Here nothing is prepared ahead (patterns
- * and refs are resolved on first use), a configuration of a few kilobytes is checked in about a
- * millisecond, issues come out in the shape the editor needs, and collection stops at a limit, so a
- * file of a million wrong values costs no more memory than its first issues.
+ * reports every failure with all its ancestors, unbounded. Here nothing is prepared ahead (patterns,
+ * refs and each schema object's plan are made on first use), a configuration of a few kilobytes is
+ * checked in about a millisecond, issues come out in the shape the editor needs, and collection stops
+ * at a limit, so a file of a million wrong values costs no more memory than its first issues.
  *
  * Numbers follow OpenClaw (zod), not JSON Schema: NaN and ±Infinity are no numbers.
  */
