@@ -192,4 +192,16 @@ describe("whole-file validation with OpenClaw's schema", () => {
     const after = applyEdits(document.getText(), [items.find((i) => i.label === 'contextWindow')!.textEdit]);
     assert.ok(after.includes('{ id: "x", name: "X", contextWindow: $1 }'));
   });
+
+  it('counts string lengths in code points, as JSON Schema does, however a string sits between the limits', () => {
+    const validator = new SchemaValidator({ type: 'array', items: { type: 'string', minLength: 2, maxLength: 3 } }, 'test');
+    const lobster = '\u{1F99E}'; // one code point, two UTF-16 units
+    const values = [lobster, 'ab', lobster.repeat(2), lobster.repeat(3), 'abcd', lobster.repeat(4), `a${lobster}`];
+    const messages = validator.check(values).issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+    assert.deepStrictEqual(messages, [
+      '0 Invalid value: must NOT have fewer than 2 characters',
+      '4 Invalid value: must NOT have more than 3 characters',
+      '5 Invalid value: must NOT have more than 3 characters',
+    ]);
+  });
 });

@@ -60,7 +60,8 @@ export class SourceFile {
   }
 
   private get hasEscape(): boolean {
-    return (this.escapeHint ??= ESCAPE.test(this.text));
+    // A search for one character first: most files have no backslash at all.
+    return (this.escapeHint ??= this.text.includes('\\') && ESCAPE.test(this.text));
   }
 
   /** OpenClaw refuses the file for its encoding (UTF-16) before reading anything in it. */

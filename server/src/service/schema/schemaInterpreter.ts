@@ -126,8 +126,11 @@ export class SchemaInterpreter {
 
   private stringIssues(schema: JsonSchema, value: string, budget: Budget, found: SchemaIssue[]): void {
     const { minLength, maxLength } = schema;
-    // Lengths count code points, as JSON Schema (and ajv) do.
-    const length = typeof minLength === 'number' || typeof maxLength === 'number' ? codePoints(value) : 0;
+    // Lengths count code points, as JSON Schema (and ajv) do: between half the UTF-16 length and all of it,
+    // counted only when that range does not decide.
+    const counted =
+      (typeof minLength === 'number' && value.length / 2 < minLength) || (typeof maxLength === 'number' && value.length > maxLength);
+    const length = counted ? codePoints(value) : value.length;
     if (typeof minLength === 'number' && length < minLength && spend(budget))
       found.push(this.invalid(`must NOT have fewer than ${minLength} characters`));
     if (typeof maxLength === 'number' && length > maxLength && spend(budget))
