@@ -1,4 +1,15 @@
-import { booleanValue, findNodeAtPath, JsonNode, keyOf, keyText, numberValue, propertyValue, stringValue, valueOf } from '../parser/ast';
+import {
+  booleanValue,
+  findNodeAtPath,
+  JsonNode,
+  keyOf,
+  keyText,
+  numberValue,
+  propertyValue,
+  stringArrayValue,
+  stringValue,
+  valueOf,
+} from '../parser/ast';
 
 /*
  * The parts of openclaw.json this extension reasons about, each with the node it came from so
@@ -155,13 +166,6 @@ function field<T>(node: JsonNode | undefined, read: (node: JsonNode | undefined)
   return value === undefined ? undefined : { value, node };
 }
 
-function stringArray(node: JsonNode | undefined): string[] | undefined {
-  if (node?.type !== 'array') return undefined;
-  const strings: string[] = [];
-  for (const item of node.children!) if (item.type === 'string') strings.push(item.value as string);
-  return strings;
-}
-
 function readProviders(providersNode: JsonNode | undefined): ProviderConfig[] {
   if (providersNode?.type !== 'object') return [];
   const providers: ProviderConfig[] = [];
@@ -228,7 +232,7 @@ function readModel(provider: ProviderConfig, entry: JsonNode): ConfiguredModel |
     entry,
     name: field(nameNode, stringValue),
     reasoning: field(reasoningNode, booleanValue),
-    input: field(inputNode, stringArray),
+    input: field(inputNode, stringArrayValue),
     cost: costNode?.type === 'object' ? readCost(costNode) : undefined,
     contextWindow: field(contextWindowNode, numberValue),
     maxTokens: field(maxTokensNode, numberValue),

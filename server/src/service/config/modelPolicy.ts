@@ -1,7 +1,7 @@
 import { Analysis } from './analysis';
 import { AliasEntry, ConfiguredModel } from './configModel';
 import { releaseRules } from './releaseRules';
-import { findNodeAtPath, JsonNode, keyText, propertyValue, valueOf } from '../parser/ast';
+import { findNodeAtPath, JsonNode, keyText, propertyValue, stringArrayValue, valueOf } from '../parser/ast';
 import { quoteForMessage as q } from '../utils/quoteForMessage';
 
 /*
@@ -19,8 +19,7 @@ export function modelRestriction(analysis: Analysis, version: string): Restricti
   if (!releaseRules(version).modelPolicy) return mapSize > 0 ? { kind: 'alias-map' } : { kind: 'none' };
   if (config.modelPolicy) {
     const allow = propertyValue(config.modelPolicy, 'allow');
-    const refs: string[] = [];
-    if (allow?.type === 'array') for (const item of allow.children!) if (item.type === 'string') refs.push(item.value as string);
+    const refs = stringArrayValue(allow) ?? [];
     return refs.length > 0 ? { kind: 'policy', allow: refs } : { kind: 'none' };
   }
   return !config.allowlistMigrated && mapSize > 0 ? { kind: 'alias-map' } : { kind: 'none' };

@@ -64,8 +64,7 @@ export class ReferenceResolver {
   /** Lowercased alias → the entries carrying it, in document order (wildcard keys excluded). */
   private readonly aliasIndex = new Map<string, AliasEntry[]>();
   /** Every provider's models by id, exact and case-folded: for bare words, built at the first. */
-  private modelsById: Map<string, ConfiguredModel[]> | undefined;
-  private modelsByFoldedId: Map<string, ConfiguredModel[]> | undefined;
+  private modelsById: { exact: Map<string, ConfiguredModel[]>; folded: Map<string, ConfiguredModel[]> } | undefined;
   private entriesByModel: Map<ConfiguredModel, AliasEntry[]> | undefined;
   /** resolveQualified's answers by reference: map keys are resolved by several checks, once each here. */
   private readonly qualified = new Map<string, Resolution>();
@@ -177,15 +176,14 @@ export class ReferenceResolver {
   }
 
   private uniqueModelById(id: string): ConfiguredModel | undefined {
-    if (!this.modelsById || !this.modelsByFoldedId) {
-      this.modelsById = new Map();
-      this.modelsByFoldedId = new Map();
+    if (!this.modelsById) {
+      this.modelsById = { exact: new Map(), folded: new Map() };
       for (const model of this.config.models) {
-        push(this.modelsById, model.id, model);
-        push(this.modelsByFoldedId, model.id.toLowerCase(), model);
+        push(this.modelsById.exact, model.id, model);
+        push(this.modelsById.folded, model.id.toLowerCase(), model);
       }
     }
-    const matches = this.modelsById.get(id) ?? this.modelsByFoldedId.get(id.toLowerCase()) ?? [];
+    const matches = this.modelsById.exact.get(id) ?? this.modelsById.folded.get(id.toLowerCase()) ?? [];
     const providers = new Set(matches.map((model) => model.provider.id.toLowerCase()));
     return providers.size === 1 ? matches[0] : undefined;
   }

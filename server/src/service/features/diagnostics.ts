@@ -445,9 +445,8 @@ function checkMissingAliases(analysis: Analysis, target: TargetVersion, report: 
 function pinnedModels(analysis: Analysis): Set<ConfiguredModel> {
   const pinned = new Set<ConfiguredModel>();
   for (const reference of analysis.config.references) {
-    // Map keys first: they are most references, and none is pinned.
+    // Map keys (agents.defaults.models) first: they are most references, and none is pinned.
     if (reference.isMapKey || reference.agent !== undefined || !reference.path.startsWith('agents.defaults.model')) continue;
-    if (reference.path.startsWith('agents.defaults.models')) continue;
     const resolution = analysis.resolver.resolve(reference.value);
     if (resolution.kind === 'model') pinned.add(resolution.model);
   }

@@ -271,3 +271,11 @@ export function numberValue(node: JsonNode | undefined): number | undefined {
 export function booleanValue(node: JsonNode | undefined): boolean | undefined {
   return node?.type === 'boolean' ? (node.value as boolean) : undefined;
 }
+
+/** The strings of an array (its other items skipped); undefined for anything but an array. */
+export function stringArrayValue(node: JsonNode | undefined): string[] | undefined {
+  if (node?.type !== 'array') return undefined;
+  const strings: string[] = [];
+  for (const item of node.children!) if (item.type === 'string') strings.push(item.value as string);
+  return strings;
+}
