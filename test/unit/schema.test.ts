@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { createLanguageService, JsonSchema, SchemaValidator } from '../../server/src/service/languageService';
+import { normalizeEmbeddedRefs } from '../../server/src/service/schema/jsonSchema';
 import { applyEdits, documentOf, withCursor } from '../helpers';
 
 /** A small schema in the shape `openclaw config schema` prints (draft-07, strict objects, anyOf, an embedded plugin schema). */
@@ -158,6 +159,18 @@ describe("whole-file validation with OpenClaw's schema", () => {
       diagnose('{ plugins: { entries: { imap: { config: { account: { user: 1 } } } } } }')[0]!.message,
       /at plugins\.entries\.imap\.config\.account\.user/,
     );
+  });
+
+  it('points the refs of an embedded schema at its own root: through array items, keys with / and ~ escaped', () => {
+    const embedded = { $defs: { a: { type: 'string' } }, properties: { x: { $ref: '#/$defs/a' } }, allOf: [{ $ref: '#/$defs/a' }] };
+    const schema = normalizeEmbeddedRefs({
+      $defs: { top: { type: 'number' } },
+      properties: { top: { $ref: '#/$defs/top' }, 'a/b~c': { anyOf: [{ type: 'null' }, embedded] } },
+    });
+    const inner = '#/properties/a~1b~0c/anyOf/1/$defs/a';
+    assert.deepStrictEqual(schema.properties!.top, { $ref: '#/$defs/top' }, "the document's own $defs stay as they are");
+    const normalized = schema.properties!['a/b~c']!.anyOf![1]!;
+    assert.deepStrictEqual([normalized.properties!.x, normalized.allOf![0]], [{ $ref: inner }, { $ref: inner }]);
   });
 
   it('accepts a valid JSON5 file, and ignores $include keys (OpenClaw merges includes before it validates)', () => {

@@ -1,8 +1,11 @@
 import * as assert from 'assert';
+import { writeFileSync } from 'fs';
 import { join } from 'path';
-import { SchemaBundle } from '../../server/src/schemaBundle';
+import { brotliCompressSync } from 'zlib';
+import { poolFileOf, SchemaBundle } from '../../server/src/schemaBundle';
 import { createLanguageService, Diagnostic, JsonSchema } from '../../server/src/service/languageService';
 import { documentOf, REPO_ROOT } from '../helpers';
+import { scratchFolders } from '../scratch';
 
 /*
  * The schemas of every stable OpenClaw release, bundled (server/schemas, made by `npm run schemas`),
@@ -57,6 +60,49 @@ describe('the bundled schemas of OpenClaw releases', () => {
 });
 
 describe('reading the bundle', () => {
+  const scratch = scratchFolders('openclaw-schema-bundle-');
+
+  /** A bundle of one month whose stream holds these chunks (hash → text). */
+  function handMadeBundle(chunks: Record<string, string>, root: string): SchemaBundle {
+    const dir = scratch();
+    const index = { source: 'test', eras: ['2026.1'], releases: { '2026.1.1': root }, notBundled: {} };
+    writeFileSync(join(dir, 'index.json'), JSON.stringify(index));
+    const lines = Object.entries(chunks).map(([hash, text]) => `${hash}\t${text}`);
+    writeFileSync(join(dir, poolFileOf('2026.1')), brotliCompressSync(Buffer.from(lines.join('\n'))));
+    return new SchemaBundle(dir);
+  }
+
+  it('puts a schema together from its chunks: nested, shared, beside text in any script, never inside a string', async () => {
+    const bundle = handMadeBundle(
+      {
+        root: '{"title":"Größe ✓","properties":{"a":{"$chunk":"leaf"},"b":{"$chunk":"mid"}},"description":"{\\"$chunk\\":\\"leaf\\"}"}',
+        mid: '{"items":[{"$chunk":"leaf"},{"$chunk":"leaf"}],"const":"日本"}',
+        leaf: '{"type":"string","enum":["🦀"]}',
+        unused: '{"type":"number"}',
+      },
+      'root',
+    );
+    const leaf = { type: 'string', enum: ['🦀'] };
+    const expected = {
+      title: 'Größe ✓',
+      properties: { a: leaf, b: { items: [leaf, leaf], const: '日本' } },
+      description: '{"$chunk":"leaf"}',
+    };
+    assert.deepStrictEqual(bundle.load('2026.1.1'), expected);
+    assert.deepStrictEqual(await bundle.loadAsync('2026.1.1'), expected);
+  });
+
+  it('says the bundle is damaged when a chunk is missing or a placeholder unfinished', () => {
+    assert.throws(
+      () => handMadeBundle({ root: '{"a":{"$chunk":"gone"}}' }, 'root').load('2026.1.1'),
+      /^Error: The bundled schema of OpenClaw 2026\.1\.1 is damaged: chunk gone is missing$/,
+    );
+    assert.throws(
+      () => handMadeBundle({ root: '{"a":{"$chunk":"leaf' }, 'root').load('2026.1.1'),
+      /^Error: The bundled schema of OpenClaw 2026\.1\.1 is damaged: chunk root has an unfinished placeholder$/,
+    );
+  });
+
   it('reads a release without blocking (loadAsync) as it reads it at once (load): the newest, and the oldest, spread over every stream', async () => {
     for (const release of [bundle.releases().at(-1)!, bundle.releases()[0]!])
       assert.deepStrictEqual(await bundle.loadAsync(release), bundle.load(release), release);

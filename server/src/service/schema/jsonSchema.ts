@@ -28,25 +28,29 @@ export type JsonSchema = {
  */
 export function normalizeEmbeddedRefs(schema: JsonSchema): JsonSchema {
   // The path of keys to the node visited; a pointer is spelled out only where a scope starts (rare).
-  const path: string[] = [];
-  const visit = (node: unknown, scope: string | undefined): void => {
-    if (!node || typeof node !== 'object') return;
+  // Only objects and arrays are visited: a printed schema is a megabyte, mostly strings and numbers.
+  const path: (string | number)[] = [];
+  const visit = (node: object, scope: string | undefined): void => {
     if (Array.isArray(node)) {
       for (let index = 0; index < node.length; index++) {
-        path.push(String(index));
-        visit(node[index], scope);
+        const item: unknown = node[index];
+        if (item === null || typeof item !== 'object') continue;
+        path.push(index);
+        visit(item, scope);
         path.pop();
       }
       return;
     }
     const object = node as JsonSchema;
-    const ownScope = object.$defs && path.length > 0 ? ['#', ...path.map(escapePointer)].join('/') : scope;
+    const ownScope = object.$defs && path.length > 0 ? ['#', ...path.map((key) => escapePointer(String(key)))].join('/') : scope;
     if (ownScope && typeof object.$ref === 'string' && object.$ref.startsWith('#/$defs/')) {
       object.$ref = `${ownScope}${object.$ref.slice(1)}`;
     }
     for (const key in object) {
+      const value = object[key];
+      if (value === null || typeof value !== 'object') continue;
       path.push(key);
-      visit(object[key], ownScope);
+      visit(value, ownScope);
       path.pop();
     }
   };
