@@ -12,7 +12,7 @@ import { measureCompare } from './compare';
 import { BenchDocument, benchDocuments } from './documents';
 import { measurePackageSize, readActivationTime, VSIX_PATH } from './extension';
 import { BaselineFigures, IN_PROCESS_PROCESSES, ServiceFigures } from './inProcess';
-import { measureProtocol, protocolRunsFor } from './protocol';
+import { measureProtocol, protocolRunsFor, writeCodeCache } from './protocol';
 import { DocumentResult, InProcessResult, renderInProcessReport, renderReport } from './report';
 import { measureSchemaLoads, measureSchemaStart, schemasInVsix } from './schemas';
 import { combineProcesses } from './stats';
@@ -76,6 +76,7 @@ async function main(): Promise<void> {
   const loadAtStart = loadavg()[0]!;
   const documents: DocumentResult[] = [];
   buildInProcessWorker();
+  await writeCodeCache(benchDocuments()[0]!.text);
   for (const document of benchDocuments()) {
     const inProcess = measureInProcess(document);
     progress(`${document.name}: over the protocol`);

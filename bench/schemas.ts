@@ -5,6 +5,7 @@ import { performance } from 'perf_hooks';
 import { SchemaBundle } from '../server/src/schemaBundle';
 import { SchemaValidator } from '../server/src/service/schema/schemaValidator';
 import { LspSession } from '../test/protocol/lspClient';
+import { SERVER_ARGS } from './protocol';
 import { summarize, Timing } from './stats';
 
 /*
@@ -61,7 +62,7 @@ export async function measureSchemaStart(): Promise<SchemaStartFigures> {
   const text = readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'reference.json'), 'utf8');
   const firstDiagnostics = async (settings: Record<string, unknown>) => {
     const started = performance.now();
-    const session = new LspSession({ settings: { catalog: { live: false }, ...settings } });
+    const session = new LspSession({ settings: { catalog: { live: false }, ...settings }, serverArgs: SERVER_ARGS });
     try {
       await session.initialize();
       await session.open('file:///bench/schemas/openclaw.json', text);

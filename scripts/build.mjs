@@ -36,13 +36,9 @@ const bundles = [
   },
   { ...common, entryPoints: ['client/src/languageClient.ts'], outfile: 'client/out/languageClient.js', external: ['vscode'] },
   // The shebangs let npm install the bundles as commands (openclaw-language-server, openclaw-config).
-  {
-    ...common,
-    entryPoints: ['server/src/server.ts'],
-    outfile: 'server/out/server.js',
-    banner: { js: '#!/usr/bin/env node' },
-    plugins: [awsSdkApart],
-  },
+  // server.js, the server's command, runs languageServer.js with a V8 code cache (serverEntry.ts).
+  { ...common, entryPoints: ['server/src/serverEntry.ts'], outfile: 'server/out/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/languageServer.js', plugins: [awsSdkApart] },
   { ...common, entryPoints: ['server/src/bedrock/awsSdk.ts'], outfile: 'server/out/awsSdk.js' },
   // The Compare Models webview's script: a browser bundle, loaded by nonce under the panel's CSP.
   {

@@ -45,6 +45,9 @@ export interface ServerInitializationOptions {
  */
 export const SERVER_EXEC_ARGV = ['--max-old-space-size=384'];
 
+/** The server's argument naming where it may keep the V8 code cache of its bundle (serverEntry.ts): `--code-cache-dir=DIR`. */
+export const CODE_CACHE_DIR_ARG = '--code-cache-dir=';
+
 /** Client → server: the user trusted the workspace. */
 export const TRUST_GRANTED_NOTIFICATION = 'openclaw/trustGranted';
 

@@ -14,7 +14,7 @@ import { scratchFolders } from '../scratch';
  * `openclaw-language-server` command spoken to over stdio.
  */
 
-/** What the tarball holds, and nothing else: the two commands' bundles and the AWS SDK's, the schemas they read, and what npm always adds. */
+/** What the tarball holds, and nothing else: the two commands' bundles (the server's entry and its bundle) and the AWS SDK's, the schemas they read, and what npm always adds. */
 const PACKED_FILES = [
   'LICENSE',
   'README.md',
@@ -22,6 +22,7 @@ const PACKED_FILES = [
   'package.json',
   'server/out/awsSdk.js',
   'server/out/cli.js',
+  'server/out/languageServer.js',
   'server/out/server.js',
   'server/schemas/index.json',
   ...['3', '4', '5', '6', '7', '8', '9'].map((month) => `server/schemas/openclaw-schemas-2026.${month}.br`),
@@ -53,7 +54,7 @@ describe('the npm package (npm pack, installed offline into an empty project)', 
     copyFileSync(SAMPLE_PATH, join(project, 'openclaw.json'));
   });
 
-  it('holds the two bundles and the schemas, and nothing else (no sources, tests, client or source maps)', () => {
+  it("holds the commands' bundles and the schemas, and nothing else (no sources, tests, client or source maps)", () => {
     assert.deepStrictEqual(packed.map((file) => file.path).sort(), [...PACKED_FILES].sort());
     const installed = JSON.parse(readFileSync(join(project, 'node_modules', 'openclaw-bedrock', 'package.json'), 'utf8'));
     assert.deepStrictEqual(installed.bin, { 'openclaw-config': 'server/out/cli.js', 'openclaw-language-server': 'server/out/server.js' });
@@ -63,8 +64,8 @@ describe('the npm package (npm pack, installed offline into an empty project)', 
   it('keeps the AWS SDK out of the server bundle, in awsSdk.js beside it, which loads on its own', () => {
     const out = join(project, 'node_modules', 'openclaw-bedrock', 'server', 'out');
     // Every SDK client names the SigV4 auth scheme: the server's start compiles none of the SDK.
-    assert.ok(!readFileSync(join(out, 'server.js'), 'utf8').includes('aws.auth#sigv4'), 'the AWS SDK is in server.js');
-    assert.ok(readFileSync(join(out, 'server.js'), 'utf8').includes('require("./awsSdk.js")'));
+    assert.ok(!readFileSync(join(out, 'languageServer.js'), 'utf8').includes('aws.auth#sigv4'), 'the AWS SDK is in languageServer.js');
+    assert.ok(readFileSync(join(out, 'languageServer.js'), 'utf8').includes('require("./awsSdk.js")'));
     const loaded = spawnSync(process.execPath, ['-p', `Object.keys(require(${JSON.stringify(join(out, 'awsSdk.js'))})).sort().join()`], {
       encoding: 'utf8',
       timeout: 30_000,

@@ -27,6 +27,8 @@ export interface SessionOptions {
   workspaceFolders?: string[];
   /** The server's command and arguments (default: this Node running the built server/out/server.js --stdio). */
   command?: string[];
+  /** Arguments for the default command, after --stdio (`--code-cache-dir=DIR`). */
+  serverArgs?: string[];
 }
 
 /** The built server in a child process, spoken to over stdio with real JSON-RPC. */
@@ -60,7 +62,13 @@ export class LspSession {
     this.workspaceFolders = options.workspaceFolders ?? [];
     this.pullsConfiguration = options.pullsConfiguration ?? true;
     this.initializationOptions = { settings: options.initialSettings ?? this.settings, ...options.initializationOptions };
-    const [command, ...args] = options.command ?? [process.execPath, ...SERVER_EXEC_ARGV, SERVER_PATH, '--stdio'];
+    const [command, ...args] = options.command ?? [
+      process.execPath,
+      ...SERVER_EXEC_ARGV,
+      SERVER_PATH,
+      '--stdio',
+      ...(options.serverArgs ?? []),
+    ];
     this.process = spawn(command!, args, { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
     this.process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
