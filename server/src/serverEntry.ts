@@ -46,7 +46,10 @@ function runWithCodeCache(dir: string): void {
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(BUNDLE), module, BUNDLE, __dirname);
 }
 
-/** Atomically (a temporary file renamed), so that servers exiting together never leave half a file; older bundles' caches go. */
+/**
+ * Atomically (a temporary file renamed), so that servers exiting together never leave half a file. What else
+ * is there goes: older bundles' caches, and temporary files a server killed while writing left behind.
+ */
 function writeCodeCache(dir: string, stem: string, cacheFile: string, script: Script): void {
   try {
     mkdirSync(dir, { recursive: true });
@@ -54,7 +57,8 @@ function writeCodeCache(dir: string, stem: string, cacheFile: string, script: Sc
     writeFileSync(temporary, script.createCachedData());
     renameSync(temporary, cacheFile);
     for (const name of readdirSync(dir)) {
-      if (name.startsWith('languageServer-') && name.endsWith('.v8cache') && !name.startsWith(stem)) unlinkSync(join(dir, name));
+      const current = name.startsWith(stem) && name.endsWith('.v8cache');
+      if (name.startsWith('languageServer-') && !current) unlinkSync(join(dir, name));
     }
   } catch {
     // Best effort: the next start compiles as this one did.

@@ -55,16 +55,17 @@ describe('the code cache of the server bundle (--code-cache-dir)', function () {
     assert.ok(readFileSync(join(dir, file)).equals(written));
   });
 
-  it('a damaged cache is refused by V8 and replaced; an older bundle’s cache is removed', async () => {
+  it('a damaged cache is refused by V8 and replaced; an older bundle’s cache and a half-written one are removed', async () => {
     const dir = scratch();
     const expected = await session(dir);
     const [file] = cacheFiles(dir);
-    const stale = 'languageServer-00000000-v20.0.0-x64-00000000.v8cache';
-    writeFileSync(join(dir, stale), 'an older bundle');
+    writeFileSync(join(dir, 'languageServer-00000000-v20.0.0-x64-00000000.v8cache'), 'an older bundle');
+    writeFileSync(join(dir, `${file}.12345.tmp`), 'a server killed while it wrote');
+    writeFileSync(join(dir, 'catalog.json'), 'not the server’s');
     writeFileSync(join(dir, file!), Buffer.alloc(200_000, 7));
 
     assert.deepStrictEqual(await session(dir), expected);
-    assert.deepStrictEqual(cacheFiles(dir), [file]);
+    assert.deepStrictEqual(readdirSync(dir).sort(), ['catalog.json', file]);
     const replaced = readFileSync(join(dir, file!));
     assert.ok(!replaced.equals(Buffer.alloc(200_000, 7)), 'the damaged cache is still there');
     // The replacement is one V8 takes.
