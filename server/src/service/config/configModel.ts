@@ -321,9 +321,10 @@ class ReferenceCollector {
   private modelsMap(map: JsonNode, path: string, agentId: string | undefined): void {
     for (const property of map.children!) {
       const key = keyText(property);
-      const body = valueOf(property);
-      const alias = body?.type === 'object' ? field(propertyValue(body, 'alias'), stringValue) : undefined;
-      this.model.aliases.push(new MapEntry(key, property, body?.type === 'object' ? body : undefined, alias, agentId));
+      const value = valueOf(property);
+      const body = value?.type === 'object' ? value : undefined;
+      const alias = body && field(propertyValue(body, 'alias'), stringValue);
+      this.model.aliases.push(new MapEntry(key, property, body, alias, agentId));
       this.model.references.push(new MapKeyReference(key, property, `${path}["${key}"]`, agentId));
     }
   }
