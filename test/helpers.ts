@@ -2,6 +2,8 @@ import { readFileSync } from 'fs';
 import { join, posix } from 'path';
 import { URI } from 'vscode-uri';
 import { createTextDocument, FileSource, RealPath, TextDocumentLike, TextEdit, WorkspaceEdit } from '../server/src/service/languageService';
+import { JsonNode } from '../server/src/service/parser/ast';
+import { parseJson5 } from '../server/src/service/parser/json5Parser';
 
 export const REPO_ROOT = join(__dirname, '..');
 export const SAMPLE_PATH = join(REPO_ROOT, 'samples', 'openclaw.json');
@@ -39,6 +41,11 @@ export const TEST_URI = 'file:///test/openclaw.json';
 /** The edits a workspace edit makes to one document (the test document by default). */
 export function editsTo(edit: WorkspaceEdit, uri = TEST_URI): TextEdit[] {
   return edit.changes[uri] ?? [];
+}
+
+/** The parse tree of a value written as JSON: what the schema check walks. */
+export function treeOf(value: unknown): JsonNode {
+  return parseJson5(JSON.stringify(value)).root!;
 }
 
 export function documentOf(text: string, uri = 'file:///test/openclaw.json'): TextDocumentLike {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { createLanguageService, JsonSchema, SchemaValidator } from '../../server/src/service/languageService';
 import { normalizeEmbeddedRefs } from '../../server/src/service/schema/jsonSchema';
-import { applyEdits, documentOf, withCursor } from '../helpers';
+import { applyEdits, documentOf, treeOf, withCursor } from '../helpers';
 
 /** A small schema in the shape `openclaw config schema` prints (draft-07, strict objects, anyOf, an embedded plugin schema). */
 const SCHEMA: JsonSchema = {
@@ -210,7 +210,7 @@ describe("whole-file validation with OpenClaw's schema", () => {
     const validator = new SchemaValidator({ type: 'array', items: { type: 'string', minLength: 2, maxLength: 3 } }, 'test');
     const lobster = '\u{1F99E}'; // one code point, two UTF-16 units
     const values = [lobster, 'ab', lobster.repeat(2), lobster.repeat(3), 'abcd', lobster.repeat(4), `a${lobster}`];
-    const messages = validator.check(values).issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+    const messages = validator.check(treeOf(values)).issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
     assert.deepStrictEqual(messages, [
       '0 Invalid value: must NOT have fewer than 2 characters',
       '4 Invalid value: must NOT have more than 3 characters',

@@ -228,7 +228,25 @@ describe('the whole file checked with the bundled schema, no openclaw installed'
     ]);
   });
 
-  it('names the literal that overflows in a strict JSON file too (read by JSON.parse, which makes it Infinity)', () => {
+  it('reads the file as JSON5.parse does: of equal keys the last, in JSON and JSON5 alike; a key without a value is absent', () => {
+    for (const text of [
+      '{ gateway: { port: "18789", port: 18789 }, agents: { defaults: { timeoutSeconds: 600, timeoutSeconds: "600" } } }',
+      '{ "gateway": { "port": "18789", "port": 18789 }, "agents": { "defaults": { "timeoutSeconds": 600, "timeoutSeconds": "600" } } }',
+    ]) {
+      const found = errors(text).filter((d) => d.data?.path !== undefined);
+      assert.deepStrictEqual(summary(found), ['agents.defaults.timeoutSeconds: Invalid value'], text);
+      assert.strictEqual(found[0]!.range.start.character, text.lastIndexOf('"600"'), text);
+    }
+    // A half-typed key is a syntax error, and no more: not an unknown or wrongly typed key.
+    const halfTyped = errors('{ gateway: { port: 18789, mode: } }');
+    assert.ok(halfTyped.length > 0);
+    assert.deepStrictEqual(
+      halfTyped.filter((d) => d.data?.path !== undefined),
+      [],
+    );
+  });
+
+  it('names the literal that overflows in a strict JSON file too (read as JSON.parse reads it, Infinity)', () => {
     const text =
       '{\n  "models": {\n    "providers": {\n      "amazon-bedrock": {\n        "models": [\n          { "id": "a", "name": "A", "maxTokens": 1e400 }\n        ]\n      }\n    }\n  }\n}\n';
     const [overflow, ...others] = errors(text);

@@ -1,8 +1,8 @@
 import { Analysis } from '../config/analysis';
 import { findNodeAtPath, findProperty, JsonNode, keyOf, keyText, valueOf } from '../parser/ast';
-import { valueOpenClawValidates } from '../schema/loadTimeMigrations';
+import { treeOpenClawValidates } from '../schema/loadTimeMigrations';
 import { isPluginPhasePath } from '../schema/pluginPhase';
-import { SchemaIssue, SchemaValidator } from '../schema/schemaValidator';
+import { SchemaIssue, SchemaValidator, Skipped } from '../schema/schemaValidator';
 
 /*
  * The file as OpenClaw's schema sees it: every unknown key, wrong type and bad enum is an error,
@@ -43,8 +43,9 @@ function placeAll(analysis: Analysis, validator: SchemaValidator, version: strin
   const root = analysis.root;
   if (!root || root.type !== 'object') return { placed: [], moreErrors: 0 };
   const placed: PlacedIssue[] = [];
-  const validated = valueOpenClawValidates(validationValue(analysis, root), version);
-  const { issues, moreErrors } = validator.check(validated.value, errorLimit);
+  const skipped = skippedProperties(analysis);
+  const validated = treeOpenClawValidates(root, version, skipped);
+  const { issues, moreErrors } = validator.check(validated.tree, errorLimit, skipped);
   for (const issue of issues) {
     const filePath = validated.filePath(issue.path);
     const at = findNodeAtPath(root, filePath);
@@ -65,7 +66,7 @@ function placeAll(analysis: Analysis, validator: SchemaValidator, version: strin
     const at = findNodeAtPath(root, filePath);
     if (at) placed.push({ issue, node: at.parent?.type === 'property' ? keyOf(at.parent) : at });
   }
-  for (const { issue, warning } of moreErrors > 0 ? [] : validator.channelRules(validated.value)) {
+  for (const { issue, warning } of moreErrors > 0 ? [] : validator.channelRules(channelRulesValue(root, skipped))) {
     const at = findNodeAtPath(root, validated.filePath(issue.path));
     if (at) placed.push({ issue, node: at.parent?.type === 'property' ? keyOf(at.parent) : at, ...(warning ? { warning } : {}) });
   }
@@ -83,35 +84,48 @@ export function dottedPath(path: readonly (string | number)[]): string {
 }
 
 /**
- * The value OpenClaw validates: what JSON5.parse gives, with the included files merged in and no
- * `$include` keys. A single file of strict JSON is read by JSON.parse, several times faster than
- * walking the tree (and the same value).
+ * What the schema walk leaves out, as JSON5.parse and OpenClaw's `$include` do: of equal keys all but
+ * the last, and the `$include` keys (their files are merged into the tree).
  */
-function validationValue(analysis: Analysis, root: JsonNode): unknown {
-  const file = analysis.graph.root;
-  if (analysis.graph.files.length === 1 && file.parse.errors.length === 0 && !file.mayInclude) {
-    try {
-      return JSON.parse(file.text);
-    } catch {
-      // JSON5 (comments, unquoted keys...): the tree it is.
-    }
-  }
-  return valueForValidation(root);
+function skippedProperties(analysis: Analysis): Skipped {
+  const { files } = analysis.graph;
+  const shadowed = files.flatMap((file) => file.parse.duplicateKeys.map((duplicate) => duplicate.shadowed));
+  return {
+    ...(shadowed.length > 0 ? { properties: new Set(shadowed) } : {}),
+    ...(files.some((file) => file.mayInclude) ? { keys: INCLUDE_KEYS } : {}),
+  };
 }
 
-function valueForValidation(node: JsonNode): unknown {
+const INCLUDE_KEYS: ReadonlySet<string> = new Set(['$include']);
+
+/** The sections OpenClaw's channel rules read (channels, plugins), as JSON5.parse gives them. */
+function channelRulesValue(root: JsonNode, skipped: Skipped): unknown {
+  const value: Record<string, unknown> = {};
+  for (const key of ['channels', 'plugins']) {
+    const section = findProperty(root, key);
+    if (section?.valueNode && !skipped.keys?.has(key)) value[key] = plainValue(section.valueNode, skipped);
+  }
+  return value;
+}
+
+function plainValue(node: JsonNode, skipped: Skipped): unknown {
   switch (node.type) {
     case 'object': {
       const result: Record<string, unknown> = {};
       for (const property of node.children ?? []) {
-        const key = keyText(property);
         const value = valueOf(property);
-        if (key !== '$include' && value) result[key] = valueForValidation(value);
+        if (!value || skipped.properties?.has(property) || skipped.keys?.has(keyText(property))) continue;
+        Object.defineProperty(result, keyText(property), {
+          value: plainValue(value, skipped),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return result;
     }
     case 'array':
-      return (node.children ?? []).map(valueForValidation);
+      return (node.children ?? []).map((item) => plainValue(item, skipped));
     default:
       return node.value;
   }

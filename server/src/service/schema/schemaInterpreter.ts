@@ -1,3 +1,4 @@
+import { createNode, findProperty, JsonNode, keyText } from '../parser/ast';
 import { quoteForMessage } from '../utils/quoteForMessage';
 import type { JsonSchema } from './jsonSchema';
 
@@ -11,6 +12,11 @@ import type { JsonSchema } from './jsonSchema';
  * checked in about a millisecond, issues come out in the shape the editor needs, and collection stops
  * at a limit, so a file of a million wrong values costs no more memory than its first issues.
  *
+ * It walks the parse tree itself, not a value made from the text for it: a second parse of the file
+ * (JSON.parse) and the garbage of its value were a tenth of a diagnostics pass (bench/results.md,
+ * "Seventh pass"). A tree has what a value has not, and the walk leaves it out as JSON5.parse does:
+ * properties without a value (half typed), and of equal keys all but the last (`Skipped`).
+ *
  * Numbers follow OpenClaw (zod), not JSON Schema: NaN and ±Infinity are no numbers.
  */
 
@@ -22,6 +28,15 @@ export interface SchemaIssue {
   kind: 'unknown-key' | 'missing-key' | 'invalid-value';
   message: string;
 }
+
+/** Properties the walk does not see: equal keys' losers (the parser's duplicateKeys), and keys by name. */
+export interface Skipped {
+  properties?: ReadonlySet<JsonNode>;
+  keys?: ReadonlySet<string>;
+}
+
+const NOTHING_SKIPPED: Skipped = {};
+const NO_CHILDREN: readonly JsonNode[] = [];
 
 /** What a walk may still report; past the limit, issues are only counted (or, for a yes/no check, the walk stops). */
 interface Budget {
@@ -38,20 +53,31 @@ export class SchemaInterpreter {
   private readonly plans = new Map<JsonSchema, Plan>();
   /** The path of the value being walked: one array for the whole walk, copied only into an issue. */
   private readonly path: (string | number)[] = [];
+  /** What check's walk skips: two fields, not a Skipped of one of four shapes, read for every property. */
+  private skippedProperties: ReadonlySet<JsonNode> | undefined;
+  private skippedKeys: ReadonlySet<string> | undefined;
 
   /** `root`: a schema whose refs point into itself (see normalizeEmbeddedRefs). It is not changed. */
   constructor(private readonly root: JsonSchema) {}
 
-  /** The value's issues, at most `limit` of them, and how many more were found. */
-  check(value: unknown, limit = Infinity): { issues: SchemaIssue[]; more: number } {
+  /** The tree's issues, at most `limit` of them, and how many more were found. */
+  check(tree: JsonNode, limit = Infinity, skipped: Skipped = NOTHING_SKIPPED): { issues: SchemaIssue[]; more: number } {
     const budget: Budget = { left: limit, uncounted: 0, stopAtLimit: false };
     const found: SchemaIssue[] = [];
-    this.walk(this.root, value, budget, found);
+    this.skippedProperties = skipped.properties;
+    this.skippedKeys = skipped.keys;
+    try {
+      this.walk(this.root, tree, budget, found);
+    } finally {
+      this.skippedProperties = undefined;
+      this.skippedKeys = undefined;
+      this.path.length = 0;
+    }
     return { issues: dedupe(found), more: budget.uncounted };
   }
 
   /** Whether the value meets the schema: stops at the first failure. */
-  accepts(schema: JsonSchema | boolean, value: unknown): boolean {
+  private accepts(schema: JsonSchema | boolean, value: JsonNode): boolean {
     const found: SchemaIssue[] = [];
     this.walk(schema, value, { left: 1, uncounted: 0, stopAtLimit: true }, found);
     return found.length === 0;
@@ -61,7 +87,7 @@ export class SchemaInterpreter {
    * The walk appends what it finds to `found`, in the order of the schema and the value. No closures
    * and no arrays per value: a large file has hundreds of thousands of values.
    */
-  private walk(schema: JsonSchema | boolean | undefined, value: unknown, budget: Budget, found: SchemaIssue[]): void {
+  private walk(schema: JsonSchema | boolean | undefined, value: JsonNode, budget: Budget, found: SchemaIssue[]): void {
     if (schema === undefined || schema === true || exhausted(budget)) return;
     if (schema === false) {
       if (spend(budget)) found.push(this.falseIssue());
@@ -79,22 +105,29 @@ export class SchemaInterpreter {
       if (spend(budget)) found.push(this.invalid(`expected ${typeList(type)}, ${received(value)}`));
       return;
     }
-    if (plan.hasConst && !deepEqual(schema.const, value) && spend(budget))
+    if (plan.hasConst && !deepEqual(schema.const, this.plainValue(value)) && spend(budget))
       found.push(this.invalid(`expected ${JSON.stringify(schema.const)}`));
-    if (allowed !== undefined && !isAllowed(allowed, value) && spend(budget)) {
+    if (allowed !== undefined && !isAllowed(allowed, this.plainValue(value)) && spend(budget)) {
       found.push(this.invalid(`expected one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`));
     }
-    if (typeof value === 'number') {
-      if (plan.checksNumbers) this.numberIssues(schema, value, budget, found);
-    } else if (typeof value === 'string') {
-      if (plan.checksStrings) this.stringIssues(schema, value, budget, found);
-    } else if (Array.isArray(value)) this.arrayIssues(schema, value, budget, found);
-    else if (value !== null && typeof value === 'object') this.objectIssues(schema, plan, value as Record<string, unknown>, budget, found);
+    switch (value.type) {
+      case 'number':
+        if (plan.checksNumbers) this.numberIssues(schema, value.value as number, budget, found);
+        break;
+      case 'string':
+        if (plan.checksStrings) this.stringIssues(schema, value.value as string, budget, found);
+        break;
+      case 'array':
+        this.arrayIssues(schema, value.children ?? NO_CHILDREN, budget, found);
+        break;
+      case 'object':
+        this.objectIssues(schema, plan, value, budget, found);
+    }
     if (plan.combines) this.combinations(schema, value, budget, found);
   }
 
   /** allOf, anyOf, oneOf, not, if/then/else. */
-  private combinations(schema: JsonSchema, value: unknown, budget: Budget, found: SchemaIssue[]): void {
+  private combinations(schema: JsonSchema, value: JsonNode, budget: Budget, found: SchemaIssue[]): void {
     if (schema.allOf) for (const branch of schema.allOf) this.walk(branch, value, budget, found);
     if (schema.anyOf) this.alternatives(schema.anyOf, value, budget, false, found);
     if (schema.oneOf) this.alternatives(schema.oneOf, value, budget, true, found);
@@ -143,14 +176,14 @@ export class SchemaInterpreter {
       found.push(this.invalid(`must match format "${schema.format}"`));
   }
 
-  private arrayIssues(schema: JsonSchema, value: unknown[], budget: Budget, found: SchemaIssue[]): void {
+  private arrayIssues(schema: JsonSchema, value: readonly JsonNode[], budget: Budget, found: SchemaIssue[]): void {
     const { minItems, maxItems, items } = schema;
     if (typeof minItems === 'number' && value.length < minItems && spend(budget))
       found.push(this.invalid(`must NOT have fewer than ${minItems} items`));
     if (typeof maxItems === 'number' && value.length > maxItems && spend(budget))
       found.push(this.invalid(`must NOT have more than ${maxItems} items`));
     if (schema.uniqueItems === true) {
-      const duplicate = firstDuplicate(value);
+      const duplicate = firstDuplicate(value.map((item) => this.plainValue(item)));
       if (duplicate && spend(budget))
         found.push(this.invalid(`must NOT have duplicate items (items ${duplicate[0]} and ${duplicate[1]} are identical)`));
     }
@@ -167,14 +200,15 @@ export class SchemaInterpreter {
     }
   }
 
-  private objectIssues(schema: JsonSchema, plan: Plan, value: Record<string, unknown>, budget: Budget, found: SchemaIssue[]): void {
-    // A key without a value (a half-typed property) is absent, as in JSON; skipped in the loop below, not filtered
-    // out into a second array: JSON.parse's values (nearly every check) have none.
-    const keys = Object.keys(value);
+  private objectIssues(schema: JsonSchema, plan: Plan, object: JsonNode, budget: Budget, found: SchemaIssue[]): void {
+    // The properties the walk does not see are skipped in the loops below, not filtered out into a second
+    // array: nearly every object has none.
+    const children = object.children ?? NO_CHILDREN;
     const { minProperties, maxProperties, required } = schema;
     const { properties } = plan;
     if (typeof minProperties === 'number' || typeof maxProperties === 'number') {
-      const count = keys.reduce((defined, key) => (value[key] === undefined ? defined : defined + 1), 0);
+      let count = 0;
+      for (const property of children) if (this.isSeen(property)) count++;
       if (typeof minProperties === 'number' && count < minProperties && spend(budget))
         found.push(this.invalid(`must NOT have fewer than ${minProperties} properties`));
       if (typeof maxProperties === 'number' && count > maxProperties && spend(budget))
@@ -183,7 +217,8 @@ export class SchemaInterpreter {
     if (required) {
       for (const key of required) {
         if (hasDefault(properties?.get(key))) continue;
-        if ((value[key] === undefined || !Object.hasOwn(value, key)) && spend(budget)) {
+        const property = findProperty(object, key);
+        if ((!property || !this.isSeen(property)) && spend(budget)) {
           found.push({ path: [...this.path], key, kind: 'missing-key', message: `Missing required key "${key}"` });
         }
       }
@@ -191,11 +226,13 @@ export class SchemaInterpreter {
     const patternProperties = schema.patternProperties as Record<string, JsonSchema> | undefined;
     const additional = schema.additionalProperties;
     const names = schema.propertyNames as JsonSchema | boolean | undefined;
-    for (const key of keys) {
+    for (const property of children) {
       if (exhausted(budget)) break;
-      if (value[key] === undefined) continue;
+      if (!this.isSeen(property)) continue;
+      const key = keyText(property);
+      const value = property.valueNode!;
       this.path.push(key);
-      if (names !== undefined && names !== true && !this.accepts(names, key)) {
+      if (names !== undefined && names !== true && !this.accepts(names, keyNodeOf(key))) {
         if (spend(budget))
           found.push({
             path: [...this.path],
@@ -214,17 +251,16 @@ export class SchemaInterpreter {
           if (spend(budget)) found.push(this.unknownKey(key));
           continue;
         }
-        this.walk(child, value[key], budget, found);
+        this.walk(child, value, budget, found);
       }
       if (patternProperties) {
         for (const source in patternProperties) {
           if (!Object.hasOwn(patternProperties, source) || !this.pattern(source)?.test(key)) continue;
           matched = true;
-          this.walk(patternProperties[source], value[key], budget, found);
+          this.walk(patternProperties[source], value, budget, found);
         }
       }
-      if (!matched && additional !== undefined && additional !== true && additional !== false)
-        this.walk(additional, value[key], budget, found);
+      if (!matched && additional !== undefined && additional !== true && additional !== false) this.walk(additional, value, budget, found);
       this.path.pop();
       if (!matched && additional === false && spend(budget)) found.push(this.unknownKey(key));
     }
@@ -235,7 +271,7 @@ export class SchemaInterpreter {
    * where a branch had the value's shape and something inside is wrong, that deeper issue; else the
    * kinds of value the branches take.
    */
-  private alternatives(branches: JsonSchema[], value: unknown, budget: Budget, exactlyOne: boolean, found: SchemaIssue[]): void {
+  private alternatives(branches: JsonSchema[], value: JsonNode, budget: Budget, exactlyOne: boolean, found: SchemaIssue[]): void {
     let accepting = 0;
     for (const branch of branches) if (this.accepts(branch, value)) accepting++;
     if (exactlyOne ? accepting === 1 : accepting > 0) return;
@@ -277,7 +313,7 @@ export class SchemaInterpreter {
   /** Why a property name is refused: its schema's first issue, without the "Invalid value: " lead. */
   private describeRefusal(schema: JsonSchema | boolean, key: string): string {
     const found: SchemaIssue[] = [];
-    this.walk(schema, key, { left: 1, uncounted: 0, stopAtLimit: true }, found);
+    this.walk(schema, keyNodeOf(key), { left: 1, uncounted: 0, stopAtLimit: true }, found);
     const [first] = found;
     return first ? first.message.replace(/^Invalid value: /, '') : 'not allowed';
   }
@@ -296,6 +332,33 @@ export class SchemaInterpreter {
 
   private unknownKey(key: string): SchemaIssue {
     return { path: [...this.path], key, kind: 'unknown-key', message: `Unrecognized key: "${quoteForMessage(key)}"` };
+  }
+
+  /**
+   * Whether the walk sees a property: one with a value, not the loser of equal keys, not of a skipped key.
+   * The walk goes in document order (JSON.parse's value listed integer-like keys first).
+   */
+  private isSeen(property: JsonNode): boolean {
+    if (property.valueNode === undefined) return false;
+    if (this.skippedProperties !== undefined && this.skippedProperties.has(property)) return false;
+    return this.skippedKeys === undefined || !this.skippedKeys.has(keyText(property));
+  }
+
+  /** What JSON5.parse gives for a node (scalars as they are), for const, enum and uniqueItems. */
+  private plainValue(node: JsonNode): unknown {
+    if (node.type !== 'object' && node.type !== 'array') return node.value;
+    if (node.type === 'array') return (node.children ?? NO_CHILDREN).map((item) => this.plainValue(item));
+    const result: Record<string, unknown> = {};
+    for (const property of node.children ?? NO_CHILDREN) {
+      if (this.isSeen(property))
+        Object.defineProperty(result, keyText(property), {
+          value: this.plainValue(property.valueNode!),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+    }
+    return result;
   }
 
   /** The plan of a schema object, made at its first visit. */
@@ -405,7 +468,14 @@ function exhausted(budget: Budget): boolean {
   return budget.stopAtLimit && budget.left <= 0;
 }
 
-function matchesType(type: string | string[], value: unknown): boolean {
+/** A key as a string node, for propertyNames. */
+function keyNodeOf(key: string): JsonNode {
+  const node = createNode('string', 0, 0, undefined);
+  node.value = key;
+  return node;
+}
+
+function matchesType(type: string | string[], value: JsonNode): boolean {
   if (!Array.isArray(type)) return isOfType(type, value);
   for (const one of type) if (isOfType(one, value)) return true;
   return false;
@@ -417,22 +487,18 @@ function isAllowed(allowed: unknown[], value: unknown): boolean {
   return false;
 }
 
-function isOfType(type: string, value: unknown): boolean {
+function isOfType(type: string, node: JsonNode): boolean {
   switch (type) {
-    case 'string':
-      return typeof value === 'string';
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value);
+      return node.type === 'number' && Number.isFinite(node.value);
     case 'integer':
-      return Number.isInteger(value);
+      return node.type === 'number' && Number.isInteger(node.value);
+    case 'string':
     case 'boolean':
-      return typeof value === 'boolean';
     case 'null':
-      return value === null;
     case 'array':
-      return Array.isArray(value);
     case 'object':
-      return value !== null && typeof value === 'object' && !Array.isArray(value);
+      return node.type === type;
     default:
       return true;
   }
@@ -443,10 +509,9 @@ function typeList(type: string | string[]): string {
 }
 
 /** "got string"; for a number OpenClaw refuses, its own words: "received NaN", "received Infinity". */
-function received(value: unknown): string {
-  if (typeof value === 'number' && !Number.isFinite(value)) return `received ${String(value)}`;
-  if (value === null) return 'got null';
-  return `got ${Array.isArray(value) ? 'array' : typeof value}`;
+function received(node: JsonNode): string {
+  if (node.type === 'number' && !Number.isFinite(node.value)) return `received ${String(node.value)}`;
+  return `got ${node.type}`;
 }
 
 function codePoints(text: string): number {

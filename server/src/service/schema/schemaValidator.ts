@@ -1,7 +1,8 @@
 import { JsonSchema, normalizeEmbeddedRefs, SchemaNavigator } from './jsonSchema';
 import { channelIdsOf, pluginIdsOf, RuleIssue, unknownChannelIssues } from './pluginPhase';
 import { correctPrintedSchema } from './printedSchemaFixes';
-import { SchemaInterpreter, SchemaIssue } from './schemaInterpreter';
+import { JsonNode } from '../parser/ast';
+import { SchemaInterpreter, SchemaIssue, Skipped } from './schemaInterpreter';
 
 /*
  * Whole-file validation against OpenClaw's JSON Schema: its issues worded like OpenClaw's own
@@ -9,7 +10,7 @@ import { SchemaInterpreter, SchemaIssue } from './schemaInterpreter';
  * (the navigator) for hovers and completion. The checking itself is schemaInterpreter.ts.
  */
 
-export type { SchemaIssue };
+export type { SchemaIssue, Skipped };
 
 /** What one validation found: at most the limit's issues, and how many more it found. */
 export interface SchemaCheck {
@@ -39,9 +40,9 @@ export class SchemaValidator {
     this.pluginIds = pluginIdsOf(normalized);
   }
 
-  /** The issues of `value`, at most `errorLimit` of them (the first ones, in document order). */
-  check(value: unknown, errorLimit = Number.MAX_SAFE_INTEGER): SchemaCheck {
-    const { issues, more } = this.interpreter.check(value, Math.max(1, errorLimit));
+  /** The issues of a tree, at most `errorLimit` of them (the first ones, in document order). */
+  check(tree: JsonNode, errorLimit = Number.MAX_SAFE_INTEGER, skipped?: Skipped): SchemaCheck {
+    const { issues, more } = this.interpreter.check(tree, Math.max(1, errorLimit), skipped);
     return { issues, moreErrors: more };
   }
 
