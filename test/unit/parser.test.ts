@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import { findNodeAtOffset, findNodeAtPath, isKeyNode, keyOf, keyText, pathOf, toValue, valueOf } from '../../server/src/service/parser/ast';
 import { parseJson5 } from '../../server/src/service/parser/json5Parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createTextDocument } from '../../server/src/service/parser/document';
 
 function errorsOf(text: string): string[] {
   return parseJson5(text).errors.map((error) => `${error.offset}+${error.length} ${error.message}`);
@@ -233,5 +235,23 @@ two', c: "\q"}`,
     it('leaves out values that are not in the tree (skipped after a syntax error)', () => {
       assert.deepStrictEqual(duplicates('{"a": 1 ] {"x": 1, "x": 2}}'), []);
     });
+  });
+});
+
+describe('a plain text document (CLI, files read from disk)', () => {
+  it('places offsets on the lines the LSP document places them: LF, CRLF and a lone CR end a line', () => {
+    for (const text of ['{\n  a: 1,\n\n  b: 2\n}\n', '{\r\n  a: 1,\r\n\r\n  b: 2\r\n}', 'a\rb\r\nc\n\rd', '', '\n', 'no line end']) {
+      const ours = createTextDocument('file:///t.json', text);
+      const lsp = TextDocument.create('file:///t.json', 'json', 1, text);
+      for (let offset = 0; offset <= text.length; offset++) {
+        // Between CR and LF no character is: the LSP document answers the CR's place, ours the place after it.
+        if (text[offset - 1] === '\r' && text[offset] === '\n') continue;
+        assert.deepStrictEqual(ours.positionAt(offset), lsp.positionAt(offset), `${JSON.stringify(text)} at ${offset}`);
+      }
+      for (let line = 0; line <= lsp.lineCount; line++) {
+        const position = { line, character: 1 };
+        assert.strictEqual(ours.offsetAt(position), lsp.offsetAt(position), `${JSON.stringify(text)} line ${line}`);
+      }
+    }
   });
 });
