@@ -261,7 +261,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         writerSchema: () => (target.writtenBy ? schemaOfVersion(target.writtenBy) : undefined),
         since: (path) => options.schemas?.sinceOfPath?.(path),
       },
-      env: environmentOf(analysis),
+      // Read only for a file that may name a variable (nearly none do): it parses uris and the env files.
+      env: analysis.file.mayReferenceEnv ? environmentOf(analysis) : undefined,
       maxDiagnostics: settings.maxDiagnosticsPerFile,
     });
   };

@@ -103,9 +103,8 @@ class IncludeResolver {
   readonly problems: IncludeProblem[] = [];
   readonly includeTargets = new Map<JsonNode, string>();
   private readonly byRoot = new Map<JsonNode, SourceFile>();
-  private readonly rootDirs: string[];
-  /** The same folders, symlinks followed (as they are written when that fails, as OpenClaw does). */
-  private readonly realRootDirs: string[];
+  /** The folders includes may come from: made at the first `$include` (a file without one, nearly every file, needs none). */
+  private roots: { dirs: string[]; realDirs: string[] } | undefined;
   /** What including a file gives, by include chain (ending with the file): a file included again is not processed again. */
   private readonly expansions = new Map<string, JsonNode>();
   /** The values includes copied in so far (at least the size of the merged configuration they make). */
@@ -120,13 +119,21 @@ class IncludeResolver {
     private readonly load: (uri: string) => SourceFile | undefined,
     private readonly options: IncludeOptions,
   ) {
-    this.rootDirs = [path.dirname(fsPathOf(root.uri)), ...(options.includeRoots ?? [])];
-    this.realRootDirs = this.rootDirs.map((dir) => {
-      const real = this.realPathOf(dir);
-      return real && 'path' in real ? real.path : dir;
-    });
     this.dependencies.set(root.uri, root);
     this.addFile(root, []);
+  }
+
+  /** The configuration's folder and OPENCLAW_INCLUDE_ROOTS; `realDirs`: the same, symlinks followed (as written when that fails, as OpenClaw does). */
+  private get rootDirs(): { dirs: string[]; realDirs: string[] } {
+    if (!this.roots) {
+      const dirs = [path.dirname(fsPathOf(this.root.uri)), ...(this.options.includeRoots ?? [])];
+      const realDirs = dirs.map((dir) => {
+        const real = this.realPathOf(dir);
+        return real && 'path' in real ? real.path : dir;
+      });
+      this.roots = { dirs, realDirs };
+    }
+    return this.roots;
   }
 
   fileOf(node: JsonNode): SourceFile {
@@ -204,12 +211,13 @@ class IncludeResolver {
     const base = path.dirname(fsPathOf(from.uri));
     const resolved = path.normalize(path.isAbsolute(includePath) ? includePath : path.resolve(base, includePath));
     if (resolved.length >= MAX_PATH_LENGTH) return fail(`Resolved include path exceeds maximum length (${MAX_PATH_LENGTH} characters)`);
-    if (!this.rootDirs.some((dir) => isPathInside(dir, resolved)))
-      return fail(`Include path escapes config directory: ${includePath} (root: ${this.rootDirs[0]})`);
+    const { dirs, realDirs } = this.rootDirs;
+    if (!dirs.some((dir) => isPathInside(dir, resolved)))
+      return fail(`Include path escapes config directory: ${includePath} (root: ${dirs[0]})`);
     // Checked before anything is read: a symlink must not take an include out of the folder.
     const real = this.realPathOf(resolved);
-    if (real && 'path' in real && !this.realRootDirs.some((dir) => isPathInside(dir, real.path))) {
-      return fail(`Include path resolves outside config directory (symlink): ${includePath} (root: ${this.rootDirs[0]})`);
+    if (real && 'path' in real && !realDirs.some((dir) => isPathInside(dir, real.path))) {
+      return fail(`Include path resolves outside config directory (symlink): ${includePath} (root: ${dirs[0]})`);
     }
     if (real && 'unresolvable' in real) return fail(`Failed to resolve include file realpath: ${includePath} (resolved: ${resolved})`);
     const securityChecks = `Include file failed security checks (regular file, max ${MAX_INCLUDE_BYTES} bytes, no hardlinks): ${includePath}`;
