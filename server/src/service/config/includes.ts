@@ -58,8 +58,8 @@ export interface ConfigGraph {
 }
 
 export interface IncludeOptions {
-  /** OPENCLAW_INCLUDE_ROOTS: more directories includes may come from. */
-  includeRoots?: string[];
+  /** OPENCLAW_INCLUDE_ROOTS: more directories includes may come from; asked at the first `$include`. */
+  includeRoots?(): string[];
   /** Why a file was not read though it may exist, for the message. */
   whyUnread?(uri: string): string | undefined;
   /** Where a file or folder really is, symlinks followed; without it, where its path says. */
@@ -126,7 +126,7 @@ class IncludeResolver {
   /** The configuration's folder and OPENCLAW_INCLUDE_ROOTS; `realDirs`: the same, symlinks followed (as written when that fails, as OpenClaw does). */
   private get rootDirs(): { dirs: string[]; realDirs: string[] } {
     if (!this.roots) {
-      const dirs = [path.dirname(fsPathOf(this.root.uri)), ...(this.options.includeRoots ?? [])];
+      const dirs = [path.dirname(fsPathOf(this.root.uri)), ...(this.options.includeRoots?.() ?? [])];
       const realDirs = dirs.map((dir) => {
         const real = this.realPathOf(dir);
         return real && 'path' in real ? real.path : dir;

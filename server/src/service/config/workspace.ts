@@ -34,10 +34,12 @@ export class ConfigWorkspace {
   private readonly roots = new Map<string, Analysis>();
   /** Included file → the configuration that includes it, as last resolved. */
   private readonly includedBy = new Map<string, string>();
+  private readonly ownRoots = new Map<string, boolean>();
 
   constructor(
     private readonly source: FileSource | undefined,
-    private readonly options: () => IncludeOptions,
+    /** OPENCLAW_INCLUDE_ROOTS as the settings have it now: read only for a configuration that includes files. */
+    private readonly options: () => { includeRoots?: string[] },
   ) {}
 
   analyze(document: TextDocumentLike): Analysis {
@@ -63,12 +65,17 @@ export class ConfigWorkspace {
   }
 
   private includeOptions(): IncludeOptions {
-    return { ...this.options(), whyUnread: (uri) => this.source?.whyUnread?.(uri), realPath: (uri) => this.source?.realPath?.(uri) };
+    return {
+      includeRoots: () => this.options().includeRoots ?? [],
+      whyUnread: (uri) => this.source?.whyUnread?.(uri),
+      realPath: (uri) => this.source?.realPath?.(uri),
+    };
   }
 
   forget(uri: string): void {
     this.files.delete(uri);
     this.roots.delete(uri);
+    this.ownRoots.delete(uri);
   }
 
   private fileFor(document: TextDocumentLike): SourceFile {
@@ -118,13 +125,23 @@ export class ConfigWorkspace {
     return true;
   }
 
+  /** Whether a document is a configuration of its own: named as OpenClaw names one, or not a file. Asked on every pass, kept. */
+  private isOwnRoot(uri: string): boolean {
+    let own = this.ownRoots.get(uri);
+    if (own === undefined) {
+      own = CONFIG_NAMES.includes(path.basename(fsPathOf(uri))) || URI.parse(uri).scheme !== 'file';
+      this.ownRoots.set(uri, own);
+    }
+    return own;
+  }
+
   /** Configurations a file may belong to: itself when named like one, the one known to include it, then those in its folder and above. */
   private *candidateRoots(file: SourceFile): Iterable<string> {
-    const fsPath = fsPathOf(file.uri);
-    if (CONFIG_NAMES.includes(path.basename(fsPath)) || URI.parse(file.uri).scheme !== 'file') {
+    if (this.isOwnRoot(file.uri)) {
       yield file.uri;
       return;
     }
+    const fsPath = fsPathOf(file.uri);
     const known = this.includedBy.get(file.uri);
     if (known) yield known;
     for (let dir = path.dirname(fsPath), depth = 0; depth < 32; dir = path.dirname(dir), depth++) {
