@@ -1,8 +1,8 @@
 import { Analysis } from '../config/analysis';
-import { findNodeAtPath, findProperty, JsonNode, keyOf, keyText, valueOf } from '../parser/ast';
+import { findNodeAtPath, findProperty, JsonNode, keyOf } from '../parser/ast';
 import { treeOpenClawValidates } from '../schema/loadTimeMigrations';
 import { isPluginPhasePath } from '../schema/pluginPhase';
-import { SchemaIssue, SchemaValidator, Skipped } from '../schema/schemaValidator';
+import { plainValue, SchemaIssue, SchemaValidator, Skipped } from '../schema/schemaValidator';
 
 /*
  * The file as OpenClaw's schema sees it: every unknown key, wrong type and bad enum is an error,
@@ -106,27 +106,4 @@ function channelRulesValue(root: JsonNode, skipped: Skipped): unknown {
     if (section?.valueNode && !skipped.keys?.has(key)) value[key] = plainValue(section.valueNode, skipped);
   }
   return value;
-}
-
-function plainValue(node: JsonNode, skipped: Skipped): unknown {
-  switch (node.type) {
-    case 'object': {
-      const result: Record<string, unknown> = {};
-      for (const property of node.children ?? []) {
-        const value = valueOf(property);
-        if (!value || skipped.properties?.has(property) || skipped.keys?.has(keyText(property))) continue;
-        Object.defineProperty(result, keyText(property), {
-          value: plainValue(value, skipped),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      }
-      return result;
-    }
-    case 'array':
-      return (node.children ?? []).map((item) => plainValue(item, skipped));
-    default:
-      return node.value;
-  }
 }

@@ -1,6 +1,6 @@
 import { releaseRules } from '../config/releaseRules';
 import { createNode, findProperty, JsonNode, keyText } from '../parser/ast';
-import { SchemaIssue, Skipped } from './schemaValidator';
+import { isSeen, SchemaIssue, Skipped } from './schemaValidator';
 
 /*
  * What OpenClaw 2026.8.1+ rewrites in memory before it validates a file (its legacy.context-budget
@@ -150,14 +150,10 @@ function keyedAgentList(objects: ObjectReader, list: JsonNode): JsonNode | undef
 class ObjectReader {
   constructor(private readonly skipped: Skipped) {}
 
-  private isSeen(property: JsonNode): boolean {
-    return property.valueNode !== undefined && !this.skipped.properties?.has(property) && !this.skipped.keys?.has(keyText(property));
-  }
-
   /** The value of `key`. */
   get(object: JsonNode | undefined, key: string): JsonNode | undefined {
     const property = findProperty(object, key);
-    return property && this.isSeen(property) ? property.valueNode : undefined;
+    return property && isSeen(property, this.skipped) ? property.valueNode : undefined;
   }
 
   /** The value of `key` when it is an object. */
@@ -167,7 +163,9 @@ class ObjectReader {
   }
 
   entries(object: JsonNode): [string, JsonNode][] {
-    return (object.children ?? []).filter((property) => this.isSeen(property)).map((property) => [keyText(property), property.valueNode!]);
+    return (object.children ?? [])
+      .filter((property) => isSeen(property, this.skipped))
+      .map((property) => [keyText(property), property.valueNode!]);
   }
 
   keys(object: JsonNode | undefined): string[] {
@@ -181,7 +179,7 @@ class ObjectReader {
     let placed = false;
     for (const property of object.children ?? []) {
       if (keyText(property) !== key) properties.push(property);
-      else if (this.isSeen(property)) {
+      else if (isSeen(property, this.skipped)) {
         properties.push(newProperty(key, value));
         placed = true;
       }

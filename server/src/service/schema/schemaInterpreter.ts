@@ -35,7 +35,7 @@ export interface Skipped {
   keys?: ReadonlySet<string>;
 }
 
-const NOTHING_SKIPPED: Skipped = {};
+const NOTHING_SKIPPED: Skipped = { properties: undefined, keys: undefined };
 const NO_CHILDREN: readonly JsonNode[] = [];
 
 /** What a walk may still report; past the limit, issues are only counted (or, for a yes/no check, the walk stops). */
@@ -53,9 +53,8 @@ export class SchemaInterpreter {
   private readonly plans = new Map<JsonSchema, Plan>();
   /** The path of the value being walked: one array for the whole walk, copied only into an issue. */
   private readonly path: (string | number)[] = [];
-  /** What check's walk skips: two fields, not a Skipped of one of four shapes, read for every property. */
-  private skippedProperties: ReadonlySet<JsonNode> | undefined;
-  private skippedKeys: ReadonlySet<string> | undefined;
+  /** What check's walk skips, always with both fields (one shape: it is read for every property). */
+  private skipped: Skipped = NOTHING_SKIPPED;
 
   /** `root`: a schema whose refs point into itself (see normalizeEmbeddedRefs). It is not changed. */
   constructor(private readonly root: JsonSchema) {}
@@ -64,13 +63,11 @@ export class SchemaInterpreter {
   check(tree: JsonNode, limit = Infinity, skipped: Skipped = NOTHING_SKIPPED): { issues: SchemaIssue[]; more: number } {
     const budget: Budget = { left: limit, uncounted: 0, stopAtLimit: false };
     const found: SchemaIssue[] = [];
-    this.skippedProperties = skipped.properties;
-    this.skippedKeys = skipped.keys;
+    this.skipped = { properties: skipped.properties, keys: skipped.keys };
     try {
       this.walk(this.root, tree, budget, found);
     } finally {
-      this.skippedProperties = undefined;
-      this.skippedKeys = undefined;
+      this.skipped = NOTHING_SKIPPED;
       this.path.length = 0;
     }
     return { issues: dedupe(found), more: budget.uncounted };
@@ -105,9 +102,9 @@ export class SchemaInterpreter {
       if (spend(budget)) found.push(this.invalid(`expected ${typeList(type)}, ${received(value)}`));
       return;
     }
-    if (plan.hasConst && !deepEqual(schema.const, this.plainValue(value)) && spend(budget))
+    if (plan.hasConst && !deepEqual(schema.const, plainValue(value, this.skipped)) && spend(budget))
       found.push(this.invalid(`expected ${JSON.stringify(schema.const)}`));
-    if (allowed !== undefined && !isAllowed(allowed, this.plainValue(value)) && spend(budget)) {
+    if (allowed !== undefined && !isAllowed(allowed, plainValue(value, this.skipped)) && spend(budget)) {
       found.push(this.invalid(`expected one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`));
     }
     switch (value.type) {
@@ -183,7 +180,7 @@ export class SchemaInterpreter {
     if (typeof maxItems === 'number' && value.length > maxItems && spend(budget))
       found.push(this.invalid(`must NOT have more than ${maxItems} items`));
     if (schema.uniqueItems === true) {
-      const duplicate = firstDuplicate(value.map((item) => this.plainValue(item)));
+      const duplicate = firstDuplicate(value.map((item) => plainValue(item, this.skipped)));
       if (duplicate && spend(budget))
         found.push(this.invalid(`must NOT have duplicate items (items ${duplicate[0]} and ${duplicate[1]} are identical)`));
     }
@@ -208,7 +205,7 @@ export class SchemaInterpreter {
     const { properties } = plan;
     if (typeof minProperties === 'number' || typeof maxProperties === 'number') {
       let count = 0;
-      for (const property of children) if (this.isSeen(property)) count++;
+      for (const property of children) if (isSeen(property, this.skipped)) count++;
       if (typeof minProperties === 'number' && count < minProperties && spend(budget))
         found.push(this.invalid(`must NOT have fewer than ${minProperties} properties`));
       if (typeof maxProperties === 'number' && count > maxProperties && spend(budget))
@@ -218,7 +215,7 @@ export class SchemaInterpreter {
       for (const key of required) {
         if (hasDefault(properties?.get(key))) continue;
         const property = findProperty(object, key);
-        if ((!property || !this.isSeen(property)) && spend(budget)) {
+        if ((!property || !isSeen(property, this.skipped)) && spend(budget)) {
           found.push({ path: [...this.path], key, kind: 'missing-key', message: `Missing required key "${key}"` });
         }
       }
@@ -228,7 +225,7 @@ export class SchemaInterpreter {
     const names = schema.propertyNames as JsonSchema | boolean | undefined;
     for (const property of children) {
       if (exhausted(budget)) break;
-      if (!this.isSeen(property)) continue;
+      if (!isSeen(property, this.skipped)) continue;
       const key = keyText(property);
       const value = property.valueNode!;
       this.path.push(key);
@@ -332,33 +329,6 @@ export class SchemaInterpreter {
 
   private unknownKey(key: string): SchemaIssue {
     return { path: [...this.path], key, kind: 'unknown-key', message: `Unrecognized key: "${quoteForMessage(key)}"` };
-  }
-
-  /**
-   * Whether the walk sees a property: one with a value, not the loser of equal keys, not of a skipped key.
-   * The walk goes in document order (JSON.parse's value listed integer-like keys first).
-   */
-  private isSeen(property: JsonNode): boolean {
-    if (property.valueNode === undefined) return false;
-    if (this.skippedProperties !== undefined && this.skippedProperties.has(property)) return false;
-    return this.skippedKeys === undefined || !this.skippedKeys.has(keyText(property));
-  }
-
-  /** What JSON5.parse gives for a node (scalars as they are), for const, enum and uniqueItems. */
-  private plainValue(node: JsonNode): unknown {
-    if (node.type !== 'object' && node.type !== 'array') return node.value;
-    if (node.type === 'array') return (node.children ?? NO_CHILDREN).map((item) => this.plainValue(item));
-    const result: Record<string, unknown> = {};
-    for (const property of node.children ?? NO_CHILDREN) {
-      if (this.isSeen(property))
-        Object.defineProperty(result, keyText(property), {
-          value: this.plainValue(property.valueNode!),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-    }
-    return result;
   }
 
   /** The plan of a schema object, made at its first visit. */
@@ -466,6 +436,34 @@ function spend(budget: Budget): boolean {
 
 function exhausted(budget: Budget): boolean {
   return budget.stopAtLimit && budget.left <= 0;
+}
+
+/**
+ * Whether a walk sees a property: one with a value, not the loser of equal keys, not of a skipped key.
+ * The walk goes in document order (JSON.parse's value listed integer-like keys first).
+ */
+export function isSeen(property: JsonNode, skipped: Skipped): boolean {
+  if (property.valueNode === undefined) return false;
+  if (skipped.properties !== undefined && skipped.properties.has(property)) return false;
+  return skipped.keys === undefined || !skipped.keys.has(keyText(property));
+}
+
+/** What JSON5.parse gives for a node, without the properties a walk skips. */
+export function plainValue(node: JsonNode, skipped: Skipped): unknown {
+  if (node.type === 'array') return (node.children ?? NO_CHILDREN).map((item) => plainValue(item, skipped));
+  if (node.type !== 'object') return node.value;
+  const result: Record<string, unknown> = {};
+  for (const property of node.children ?? NO_CHILDREN) {
+    if (!isSeen(property, skipped)) continue;
+    // A "__proto__" key is a key, as in JSON.parse's value; assigned, it would set the prototype.
+    Object.defineProperty(result, keyText(property), {
+      value: plainValue(property.valueNode!, skipped),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return result;
 }
 
 /** A key as a string node, for propertyNames. */

@@ -2,7 +2,7 @@ import { JsonSchema, normalizeEmbeddedRefs, SchemaNavigator } from './jsonSchema
 import { channelIdsOf, pluginIdsOf, RuleIssue, unknownChannelIssues } from './pluginPhase';
 import { correctPrintedSchema } from './printedSchemaFixes';
 import { JsonNode } from '../parser/ast';
-import { SchemaInterpreter, SchemaIssue, Skipped } from './schemaInterpreter';
+import { isSeen, plainValue, SchemaInterpreter, SchemaIssue, Skipped } from './schemaInterpreter';
 
 /*
  * Whole-file validation against OpenClaw's JSON Schema: its issues worded like OpenClaw's own
@@ -11,6 +11,7 @@ import { SchemaInterpreter, SchemaIssue, Skipped } from './schemaInterpreter';
  */
 
 export type { SchemaIssue, Skipped };
+export { isSeen, plainValue };
 
 /** What one validation found: at most the limit's issues, and how many more it found. */
 export interface SchemaCheck {
