@@ -333,7 +333,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         schema: schemaFor(analysis),
         keys,
         target: targetOf(analysis),
-        env: environmentOf(analysis),
+        env: () => environmentOf(analysis),
       });
     },
     getCodeActions: (document, request) => {

@@ -24,8 +24,8 @@ export interface HoverContext extends CatalogContext {
   keys?: KeyHistory;
   /** The OpenClaw version the file is checked against. */
   target?: TargetVersion;
-  /** Where `${VAR}`s are set. */
-  env?: Environment;
+  /** Where `${VAR}`s are set: asked only on a string that names one (it reads the env files). */
+  env?: () => Environment;
 }
 
 /**
@@ -38,9 +38,8 @@ export function computeHover(analysis: Analysis, position: Position, context: Ho
   const described = describeNode(analysis, position, context);
   if (!described) return undefined;
   const variables = context.env ? envReferences(String(described.node.value)) : [];
-  const environment = variables
-    .map((name) => `${code(`\${${quoteForMessage(name)}}`)}: ${escape(context.env!.describe(name))}.`)
-    .join('\n\n');
+  const env = variables.length > 0 ? context.env!() : undefined;
+  const environment = variables.map((name) => `${code(`\${${quoteForMessage(name)}}`)}: ${escape(env!.describe(name))}.`).join('\n\n');
   // On an agent's `model` key: its chain, before what the schema says of the key.
   const chain = isKeyNode(described.node) ? agentChainCard(analysis, described.node, context) : undefined;
   const parts = [chain, described.card, environment].filter((part): part is string => Boolean(part));
