@@ -261,8 +261,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         writerSchema: () => (target.writtenBy ? schemaOfVersion(target.writtenBy) : undefined),
         since: (path) => options.schemas?.sinceOfPath?.(path),
       },
-      // Read only for a file that may name a variable (nearly none do): it parses uris and the env files.
-      env: analysis.file.mayReferenceEnv ? environmentOf(analysis) : undefined,
+      env: () => environmentOf(analysis),
       maxDiagnostics: settings.maxDiagnosticsPerFile,
     });
   };

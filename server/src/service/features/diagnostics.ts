@@ -33,8 +33,8 @@ export interface DiagnosticContext {
   schema?: SchemaValidator;
   /** What the bundled schemas of all releases say of keys the schema in use does not know. */
   keys?: KeyHistory;
-  /** Where `${VAR}`s are set. */
-  env?: Environment;
+  /** Where `${VAR}`s are set: asked only for a file that may name one (it reads the env files). */
+  env?: () => Environment;
   /** At most this many diagnostics (the last of them says how many more there are); default DEFAULT_MAX_DIAGNOSTICS. */
   maxDiagnostics?: number;
   /** What changed since the release that last wrote the file, for messages that say both (target.writtenBy). */
@@ -292,8 +292,9 @@ function checkModelPolicy(analysis: Analysis, target: TargetVersion, report: Rep
 }
 
 /** `${VAR}`s that are not set: a warning where the value decides where requests go (baseUrl, a model id). */
-function checkEnvVars(analysis: Analysis, env: Environment, report: Report): void {
+function checkEnvVars(analysis: Analysis, environment: () => Environment, report: Report): void {
   if (!analysis.file.mayReferenceEnv) return;
+  const env = environment();
   const check = (node: JsonNode, isKey: boolean) => {
     for (const name of envReferences(node.value as string)) {
       if (env.sourceOf(name)) continue;
