@@ -2,7 +2,7 @@ import { Analysis } from '../config/analysis';
 import { findNodeAtPath, findProperty, JsonNode, keyOf } from '../parser/ast';
 import { treeOpenClawValidates } from '../schema/loadTimeMigrations';
 import { isPluginPhasePath } from '../schema/pluginPhase';
-import { plainValue, SchemaIssue, SchemaValidator, Skipped } from '../schema/schemaValidator';
+import { isSeen, plainValue, SchemaIssue, SchemaValidator, Skipped } from '../schema/schemaValidator';
 
 /*
  * The file as OpenClaw's schema sees it: every unknown key, wrong type and bad enum is an error,
@@ -103,7 +103,7 @@ function channelRulesValue(root: JsonNode, skipped: Skipped): unknown {
   const value: Record<string, unknown> = {};
   for (const key of ['channels', 'plugins']) {
     const section = findProperty(root, key);
-    if (section?.valueNode && !skipped.keys?.has(key)) value[key] = plainValue(section.valueNode, skipped);
+    if (section && isSeen(section, skipped)) value[key] = plainValue(section.valueNode!, skipped);
   }
   return value;
 }
