@@ -198,7 +198,7 @@ describe('alias fixes keep what /model may select', () => {
     let onePass = 0;
     for (const [text, version] of cases) {
       const document = documentOf(text);
-      const workspace = new ConfigWorkspace(undefined, () => ({ includeRoots: [] }));
+      const workspace = new ConfigWorkspace(undefined, () => []);
       const analysis = workspace.analyze(document);
       const reanalyze = (texts: ReadonlyMap<string, string>) => workspace.reanalyze(document, texts);
       const target = { version } as Parameters<typeof fixAllStepByStep>[1]['target'];

@@ -169,7 +169,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   let settings = options.settings ?? {};
   const catalog = options.catalog ?? builtInCatalogSource;
   const indexes = new WeakMap<CatalogSnapshot, CatalogIndex>();
-  const workspace = new ConfigWorkspace(options.files, () => ({ includeRoots: includeRoots(settings.env ?? {}) }));
+  const workspace = new ConfigWorkspace(options.files, () => includeRoots(settings.env ?? {}));
   const analyze = (document: TextDocumentLike): Analysis => workspace.analyze(document);
 
   let installedSchema: SchemaValidator | undefined;

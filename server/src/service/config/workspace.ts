@@ -39,7 +39,7 @@ export class ConfigWorkspace {
   constructor(
     private readonly source: FileSource | undefined,
     /** OPENCLAW_INCLUDE_ROOTS as the settings have it now: read only for a configuration that includes files. */
-    private readonly options: () => { includeRoots?: string[] },
+    private readonly includeRoots: () => string[],
   ) {}
 
   analyze(document: TextDocumentLike): Analysis {
@@ -66,7 +66,7 @@ export class ConfigWorkspace {
 
   private includeOptions(): IncludeOptions {
     return {
-      includeRoots: () => this.options().includeRoots ?? [],
+      includeRoots: this.includeRoots,
       whyUnread: (uri) => this.source?.whyUnread?.(uri),
       realPath: (uri) => this.source?.realPath?.(uri),
     };
