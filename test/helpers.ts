@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { join, posix } from 'path';
 import { URI } from 'vscode-uri';
 import { createTextDocument, FileSource, RealPath, TextDocumentLike, TextEdit, WorkspaceEdit } from '../server/src/service/languageService';
-import { JsonNode } from '../server/src/service/parser/ast';
+import { JsonNode, keyText, valueOf } from '../server/src/service/parser/ast';
 import { parseJson5 } from '../server/src/service/parser/json5Parser';
 
 export const REPO_ROOT = join(__dirname, '..');
@@ -126,4 +126,31 @@ export function memoryFiles(
     document: (path) => get(uri(path))!,
     reads,
   };
+}
+
+/**
+ * The plain JavaScript value of a subtree, to compare trees: every property (one without a value as undefined),
+ * the last of equal keys winning, as in JSON5.parse.
+ */
+export function toValue(node: JsonNode | undefined): unknown {
+  if (!node) return undefined;
+  switch (node.type) {
+    case 'object': {
+      const result: Record<string, unknown> = {};
+      for (const property of node.children ?? []) {
+        // A "__proto__" key is a key, as in JSON5.parse's value; assigned, it would set the prototype.
+        Object.defineProperty(result, keyText(property), {
+          value: toValue(valueOf(property)),
+          enumerable: true,
+          configurable: true,
+          writable: true,
+        });
+      }
+      return result;
+    }
+    case 'array':
+      return (node.children ?? []).map(toValue);
+    default:
+      return node.value;
+  }
 }

@@ -33,7 +33,7 @@ import {
 import { isKeyNode, JsonNode, keyOf, keyText, valueOf } from '../../server/src/service/parser/ast';
 import { parseJson5 } from '../../server/src/service/parser/json5Parser';
 import { formatEdits } from '../../server/src/service/features/formatting';
-import { applyEdits, memoryFiles, REPO_ROOT } from '../helpers';
+import { applyEdits, memoryFiles, REPO_ROOT, toValue } from '../helpers';
 
 /*
  * The fuzzing harness behind test/unit/fuzz.test.ts: document generators (fast-check arbitraries and
@@ -1062,7 +1062,7 @@ function checkFormatted(before: string, after: string, what: string, context: st
     const detail = `${first.message} at offset ${first.offset}${context}\n--- after ---\n${around}`;
     return fail(`${what} introduces a syntax error (${normalize(first.message)})`, detail);
   }
-  if (!sameValue(valueOfNode(old.root), valueOfNode(now.root))) {
+  if (!sameValue(toValue(old.root), toValue(now.root))) {
     return fail(`${what} changes the value`, `${context}\n--- after ---\n${after.slice(0, 2000)}`);
   }
   const oldTokens = tokenTexts(before, old.root);
@@ -1121,29 +1121,6 @@ function sameValue(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-/** A parse tree's value, as JSON5.parse would give it (the last duplicate key wins). */
-function valueOfNode(node: JsonNode | undefined): unknown {
-  if (!node) return undefined;
-  switch (node.type) {
-    case 'object': {
-      const object: Record<string, unknown> = {};
-      for (const property of node.children ?? []) {
-        Object.defineProperty(object, keyText(property), {
-          value: valueOfNode(valueOf(property)),
-          enumerable: true,
-          configurable: true,
-          writable: true,
-        });
-      }
-      return object;
-    }
-    case 'array':
-      return (node.children ?? []).map(valueOfNode);
-    default:
-      return node.value;
-  }
-}
-
 /** Valid JSON: no error, and the value JSON.parse gives. */
 export function checkJsonDifferential(text: string, sink: Sink): void {
   const call: Call = { feature: 'parse', doc: SINGLE_PATH };
@@ -1157,7 +1134,7 @@ export function checkJsonDifferential(text: string, sink: Sink): void {
     return;
   }
   const expected: unknown = JSON.parse(text);
-  const actual = valueOfNode(root);
+  const actual = toValue(root);
   if (!sameJson(expected, actual))
     sink({
       signature: 'parse: value differs from JSON.parse',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { toValue } from '../../server/src/service/parser/ast';
 import { parseJson5 } from '../../server/src/service/parser/json5Parser';
+import { toValue } from '../helpers';
 
 /*
  * Configurations the real OpenClaw judges against us: the reference and the sample, JSON5 variants,

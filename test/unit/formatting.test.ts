@@ -4,8 +4,7 @@ import { detectFileStyle } from '../../server/src/service/edits/fileStyle';
 import { INLINE_WIDTH, MAX_SEPARATE_FORMATTING_EDITS } from '../../server/src/service/features/formatting';
 import { createLanguageService, createTextDocument, FormattingOptions, Range, TextEdit } from '../../server/src/service/languageService';
 import { parseJson5 } from '../../server/src/service/parser/json5Parser';
-import { toValue } from '../../server/src/service/parser/ast';
-import { applyEdits, readFixture } from '../helpers';
+import { applyEdits, readFixture, toValue } from '../helpers';
 
 const URI = 'file:///test/openclaw.json';
 const TWO_SPACES: FormattingOptions = { tabSize: 2, insertSpaces: true };

@@ -1,8 +1,7 @@
 import * as assert from 'assert';
 import { CodeAction, createLanguageService } from '../../server/src/service/languageService';
-import { toValue } from '../../server/src/service/parser/ast';
 import { parseJson5 } from '../../server/src/service/parser/json5Parser';
-import { applyEdits, commentsOf, documentOf, editsTo, readSample } from '../helpers';
+import { applyEdits, commentsOf, documentOf, editsTo, readSample, toValue } from '../helpers';
 
 const ALL = { start: { line: 0, character: 0 }, end: { line: 100000, character: 0 } };
 

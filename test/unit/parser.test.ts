@@ -1,8 +1,9 @@
 import * as assert from 'assert';
-import { findNodeAtOffset, findNodeAtPath, isKeyNode, keyOf, keyText, pathOf, toValue, valueOf } from '../../server/src/service/parser/ast';
+import { findNodeAtOffset, findNodeAtPath, isKeyNode, keyOf, keyText, pathOf, valueOf } from '../../server/src/service/parser/ast';
 import { parseJson5 } from '../../server/src/service/parser/json5Parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createTextDocument } from '../../server/src/service/parser/document';
+import { toValue } from '../helpers';
 
 function errorsOf(text: string): string[] {
   return parseJson5(text).errors.map((error) => `${error.offset}+${error.length} ${error.message}`);

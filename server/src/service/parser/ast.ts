@@ -242,24 +242,6 @@ export function pathOf(node: JsonNode): (string | number)[] {
   return path.reverse();
 }
 
-/** The plain JavaScript value of a subtree (what JSON5.parse would give for it). */
-export function toValue(node: JsonNode | undefined): unknown {
-  if (!node) return undefined;
-  switch (node.type) {
-    case 'object': {
-      const result: Record<string, unknown> = {};
-      for (const property of node.children ?? []) {
-        result[keyText(property)] = toValue(valueOf(property));
-      }
-      return result;
-    }
-    case 'array':
-      return (node.children ?? []).map(toValue);
-    default:
-      return node.value;
-  }
-}
-
 export function stringValue(node: JsonNode | undefined): string | undefined {
   return node?.type === 'string' ? (node.value as string) : undefined;
 }
